@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable the product reads, parsed once. Documented in README.md. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  SMTP_URL: z.string().optional().or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().default('jimukyoku <no-reply@localhost>'),
+  JIMUKYOKU_MASTER_KEY: z.string().optional().or(z.literal('').transform(() => undefined)),
+  JIMUKYOKU_ADMIN_EMAIL: z.string().email().optional().or(z.literal('').transform(() => undefined)),
+  JIMUKYOKU_ADMIN_PASSWORD: z.string().optional().or(z.literal('').transform(() => undefined)),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
+  WORKER: z.enum(['on', 'off']).default('on'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databaseKind: 'embedded' | 'postgres';
+  poolSize: number;
+  publicBaseUrl: string;
+  secureCookies: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  masterKey: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  maxBodyBytes: number;
+  maxUploadBytes: number;
+  maxInFlight: number;
+  worker: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databaseKind: e.DATABASE_URL ? 'postgres' : 'embedded',
+    poolSize: e.DATABASE_POOL_SIZE,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    secureCookies: e.PUBLIC_BASE_URL.startsWith('https://'),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    masterKey: e.JIMUKYOKU_MASTER_KEY,
+    adminEmail: e.JIMUKYOKU_ADMIN_EMAIL,
+    adminPassword: e.JIMUKYOKU_ADMIN_PASSWORD,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    maxInFlight: e.MAX_IN_FLIGHT,
+    worker: e.WORKER === 'on',
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
+  };
+}
