@@ -5,3 +5,4 @@ export * from '../platform/audit/schema.js';
 export * from '../platform/vault/schema.js';
 export * from '../platform/jobs/schema.js';
 export * from '../platform/mail/schema.js';
+export * from '../modules/campaign/schema.js';

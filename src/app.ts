@@ -1,0 +1,119 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MODULES } from './modules/index.js';
+import { AppError, isAppError } from './platform/errors/index.js';
+import type { Deps } from './platform/deps.js';
+import { authenticate } from './platform/http/authenticate.js';
+import { csrfProtection } from './platform/http/csrf.js';
+import type { AppContext, AppEnv } from './platform/http/env.js';
+import { ErrorPage } from './platform/http/error-pages.js';
+import { loadShedding } from './platform/http/load-shedding.js';
+import { isApiPath, problemResponse } from './platform/http/problem.js';
+import { sendPage } from './platform/http/respond.js';
+import { securityHeaders } from './platform/http/security-headers.js';
+import { errorFields, log } from './platform/log/index.js';
+import { staticFiles } from './ui/static/index.js';
+import { VERSION } from './version.js';
+
+function clientIp(c: AppContext, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const xff = c.req.header('x-forwarded-for');
+    if (xff) return xff.split(',')[0]!.trim();
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function localeOf(path: string) {
+  return path === '/en' || path.startsWith('/en/') ? 'en' : 'ja';
+}
+
+async function renderError(c: AppContext, err: AppError): Promise<Response> {
+  if (isApiPath(c.req.path)) return problemResponse(c, err);
+  if (err.code === 'unauthenticated') {
+    const target = err.message === 'mfa-pending' ? '/mfa' : '/login';
+    const next = c.req.method === 'GET' ? `?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}` : '';
+    return c.redirect(target + next, 303);
+  }
+  const res = await sendPage(
+    c,
+    ErrorPage({ locale: c.get('locale') ?? 'ja', code: err.code, message: err.message !== err.code ? err.message : undefined, requestId: c.get('requestId') }),
+    err.status,
+  );
+  if (err.retryAfter) res.headers.set('Retry-After', String(err.retryAfter));
+  return res;
+}
+
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { config } = deps;
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('requestId', crypto.randomUUID());
+    c.set('clientIp', clientIp(c, config.trustProxy));
+    c.set('locale', localeOf(c.req.path));
+    c.set('auth', null);
+    c.set('csrfToken', '');
+    await next();
+    c.res.headers.set('X-Request-Id', c.get('requestId'));
+  });
+  app.use('*', securityHeaders());
+  app.use(
+    '*',
+    loadShedding({
+      maxInFlight: config.maxInFlight,
+      onShed: (c) => renderError(c, new AppError('overloaded', undefined, { retryAfter: 30 })),
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    const ok = await deps.database.ping();
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: ok ? 'ok' : 'unavailable', database: deps.database.kind, version: VERSION }, ok ? 200 : 503);
+  });
+
+  app.get('/static/:file', (c) => {
+    const entry = staticFiles[c.req.param('file') as keyof typeof staticFiles];
+    if (!entry) throw new AppError('not-found');
+    return c.body(fs.readFileSync(entry.path), 200, { 'Content-Type': entry.type, 'Cache-Control': 'public, max-age=3600' });
+  });
+
+  app.use('*', async (c, next) => {
+    const multipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data');
+    return bodyLimit({
+      maxSize: multipart ? config.maxUploadBytes : config.maxBodyBytes,
+      onError: () => {
+        throw new AppError('payload-too-large', undefined, { detail: { limitBytes: multipart ? config.maxUploadBytes : config.maxBodyBytes } });
+      },
+    })(c, next);
+  });
+  app.use('*', authenticate());
+  app.use('*', csrfProtection());
+
+  // Fixed paths first, so a public `/:slug` pattern can never shadow them.
+  for (const mod of MODULES) if (mod.api) app.route('/api/v1', mod.api);
+  for (const mod of MODULES) if (mod.admin) app.route('/admin', mod.admin);
+  for (const mod of MODULES) if (mod.root) app.route('/', mod.root);
+  for (const mod of MODULES) {
+    if (mod.public) {
+      app.route('/en', mod.public);
+      app.route('/', mod.public);
+    }
+  }
+
+  app.notFound((c) => renderError(c, new AppError('not-found')));
+  app.onError((err, c) => {
+    if (isAppError(err)) return renderError(c, err);
+    if (err instanceof SyntaxError && isApiPath(c.req.path)) return renderError(c, new AppError('bad-request', 'JSON を解析できません'));
+    log.error('request failed', { requestId: c.get('requestId'), method: c.req.method, path: c.req.routePath, ...errorFields(err) });
+    return renderError(c, new AppError('internal'));
+  });
+  return app;
+}

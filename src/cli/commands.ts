@@ -1,0 +1,73 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Deps } from '../platform/deps.js';
+import { AppError, isAppError } from '../platform/errors/index.js';
+import { CliUsageError, type CliIo } from './io.js';
+import { COMMANDS, type CliCommand } from './registry.js';
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    'jimukyoku — 事務局システム CLI',
+    '',
+    'Usage: jimukyoku <command> [options]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'The database is the one the environment names: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded).',
+    'While the server runs on the embedded database, commands are carried out by the server.',
+  ].join('\n');
+}
+
+function match(argv: string[]): { command: CliCommand; rest: string[] } | null {
+  for (const command of [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)) {
+    const words = command.name.split(' ');
+    if (words.every((w, i) => argv[i] === w)) return { command, rest: argv.slice(words.length) };
+  }
+  return null;
+}
+
+/** Whether a command needs the database at all (help does not). */
+export function needsDatabase(argv: string[]): boolean {
+  return !(argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help' || !match(argv));
+}
+
+/** Runs one command; returns the exit code. 0 success, 1 failure, 2 usage error. */
+export async function runCli(deps: Deps | null, argv: string[], io: CliIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+    io.out(helpText() + '\n');
+    return 0;
+  }
+  const found = match(argv);
+  if (!found) {
+    io.err(`jimukyoku: unknown command "${argv.join(' ')}"\n\n${helpText()}\n`);
+    return 2;
+  }
+  const { command, rest } = found;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`Usage: jimukyoku ${command.usage}\n\n${command.summary}\n${command.help ? '\n' + command.help + '\n' : ''}`);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true } as ParseArgsConfig);
+  } catch (e) {
+    io.err(`jimukyoku ${command.name}: ${(e as Error).message}\nUsage: jimukyoku ${command.usage}\n`);
+    return 2;
+  }
+  try {
+    if (!deps) throw new Error('database not open');
+    return (await command.run({ deps, io, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals })) ?? 0;
+  } catch (e) {
+    if (e instanceof CliUsageError) {
+      io.err(`jimukyoku ${command.name}: ${e.message}\nUsage: jimukyoku ${command.usage}\n`);
+      return 2;
+    }
+    if (isAppError(e)) {
+      io.err(`エラー: ${e.message === e.code ? e.code : e.message}\n`);
+      for (const f of (e as AppError).fieldErrors) io.err(`  ${f.field}: ${f.message}\n`);
+      return 1;
+    }
+    io.err(`エラー: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,63 @@
+import os from 'node:os';
+import { ConfigError, loadConfig } from '../config/index.js';
+import { acquireDataDir, currentOwner } from '../db/data-dir-lock.js';
+import { openDeps } from '../platform/bootstrap.js';
+import { setLogLevel } from '../platform/log/index.js';
+import { needsDatabase, runCli } from './commands.js';
+import { sendToServer } from './control-socket.js';
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(e.message + '\n');
+      return 2;
+    }
+    throw e;
+  }
+  setLogLevel(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const osUser = (() => {
+    try {
+      return os.userInfo().username;
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const wantsStdin = argv.some((a) => a.endsWith('-stdin'));
+  const io = {
+    out: (t: string) => void process.stdout.write(t),
+    err: (t: string) => void process.stderr.write(t),
+    stdin: readStdin,
+    osUser,
+  };
+  if (!needsDatabase(argv)) return runCli(null, argv, io);
+  if (config.databaseKind === 'embedded' && currentOwner(config.dataDir)) {
+    return sendToServer(config.dataDir, argv, wantsStdin ? await readStdin() : '', osUser, process.stdout, process.stderr);
+  }
+  const release = config.databaseKind === 'embedded' ? acquireDataDir(config.dataDir) : () => undefined;
+  const deps = await openDeps(config);
+  try {
+    return await runCli(deps, argv, io);
+  } finally {
+    await deps.database.close();
+    release();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`jimukyoku: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

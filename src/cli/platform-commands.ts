@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CliCommand } from './registry.js';
+import { cliActor, optionalString, positiveInt, requiredString } from './args.js';
+import { CliUsageError } from './io.js';
+import { runCommand } from '../platform/command.js';
+import { runMigrations } from '../db/migrate.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../platform/auth/api-tokens.js';
+import { createUser, findUserByEmail, parseRole } from '../platform/auth/users.js';
+import { verifyAuditChain } from '../platform/audit/verify.js';
+import { findProgramBySlug } from '../modules/programs/queries.js';
+import { AppError } from '../platform/errors/index.js';
+import { parseMasterKey } from '../platform/vault/master-key.js';
+import { jobCounts } from '../platform/jobs/queue.js';
+
+export const platformCommands: CliCommand[] = [
+  {
+    name: 'migrate',
+    usage: 'migrate',
+    summary: 'データベースのマイグレーションを適用する (apply database migrations)',
+    async run(ctx) {
+      await runMigrations(ctx.deps.database);
+      ctx.io.out(`migrations applied (${ctx.deps.database.kind})\n`);
+    },
+  },
+  {
+    name: 'user create',
+    usage: 'user create --email E --role R [--program SLUG] [--name N] [--password-stdin]',
+    summary: 'ユーザーを作成し、ロールを付与する (create a user / grant a role)',
+    help: 'Roles: admin (installation-wide without --program), operator, agent, city, business.\nWithout --password-stdin the user sets a password through the reset link.',
+    options: { email: { type: 'string' }, role: { type: 'string' }, program: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    async run(ctx) {
+      const role = parseRole(requiredString(ctx, 'role'));
+      const slug = optionalString(ctx, 'program');
+      let programId: number | null = null;
+      if (slug) {
+        const program = await findProgramBySlug(ctx.deps.db, slug);
+        if (!program) throw new AppError('not-found', `事業「${slug}」が見つかりません`);
+        programId = program.id;
+      }
+      const password = ctx.values['password-stdin'] ? (await ctx.io.stdin()).replace(/\r?\n$/, '') : undefined;
+      if (ctx.values['password-stdin'] && !password) throw new CliUsageError('no password on standard input');
+      const { user, created } = await runCommand(ctx.deps, cliActor(ctx), (c) =>
+        createUser(c, { email: requiredString(ctx, 'email'), role, programId, password, displayName: optionalString(ctx, 'name') }),
+      );
+      ctx.io.out(`${created ? 'created' : 'updated'} user ${user.email} (id ${user.id}) with role ${role}${slug ? ` in ${slug}` : ''}\n`);
+    },
+  },
+  {
+    name: 'token create',
+    usage: 'token create --email E [--name N] [--expires-days D]',
+    summary: 'API トークンを発行する。トークンは一度だけ表示される (create an API token, shown once)',
+    options: { email: { type: 'string' }, name: { type: 'string' }, 'expires-days': { type: 'string' } },
+    async run(ctx) {
+      const email = requiredString(ctx, 'email');
+      const user = await findUserByEmail(ctx.deps.db, email);
+      if (!user) throw new AppError('not-found', `ユーザー ${email} が見つかりません`);
+      if (user.status !== 'active') throw new AppError('conflict', `ユーザー ${email} は無効化されています`);
+      const expiresDays = positiveInt(optionalString(ctx, 'expires-days'), '--expires-days');
+      const t = await runCommand(ctx.deps, cliActor(ctx), (c) => createApiToken(c, { userId: user.id, name: optionalString(ctx, 'name') ?? '', expiresDays }));
+      ctx.io.err(`token id ${t.id} for ${user.email}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. Store it now: it is not shown again.\n`);
+      ctx.io.out(t.token + '\n');
+    },
+  },
+  {
+    name: 'token revoke',
+    usage: 'token revoke ID',
+    summary: 'API トークンを失効させる (revoke an API token)',
+    async run(ctx) {
+      const id = positiveInt(ctx.positionals[0], 'ID');
+      if (!id) throw new CliUsageError('give the token id (see token list)');
+      await runCommand(ctx.deps, cliActor(ctx), (c) => revokeApiToken(c, id));
+      ctx.io.out(`revoked token ${id}\n`);
+    },
+  },
+  {
+    name: 'token list',
+    usage: 'token list',
+    summary: 'API トークンの一覧 (list API tokens; never the tokens themselves)',
+    async run(ctx) {
+      for (const t of await listApiTokens(ctx.deps.db)) {
+        const state = t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < ctx.deps.clock.now() ? 'expired' : 'active';
+        ctx.io.out(`${String(t.id).padStart(4)}  ${t.prefix}…  ${state.padEnd(7)} ${t.email}  ${t.name}\n`);
+      }
+    },
+  },
+  {
+    name: 'audit verify',
+    usage: 'audit verify',
+    summary: '監査ログのハッシュチェーンを検証する (verify the audit trail hash chain)',
+    async run(ctx) {
+      const r = await verifyAuditChain(ctx.deps.db);
+      if (r.ok) {
+        ctx.io.out(`audit trail intact: ${r.count} entries\n`);
+        return 0;
+      }
+      ctx.io.err(`audit trail BROKEN at entry id ${r.badId} (${r.reason}); ${r.count} entries before it verified\n`);
+      return 1;
+    },
+  },
+  {
+    name: 'vault rotate-master',
+    usage: 'vault rotate-master --new-key-stdin',
+    summary: 'マスターキーを更新し、データキーを再ラップする (re-wrap data keys under a new master key)',
+    help: 'Reads the new key (32 bytes as hex or base64) from standard input. Afterwards set JIMUKYOKU_MASTER_KEY\n(or, on the embedded default without it, the key file in DATA_DIR is replaced) before the next start.',
+    options: { 'new-key-stdin': { type: 'boolean' } },
+    async run(ctx) {
+      if (!ctx.values['new-key-stdin']) throw new CliUsageError('--new-key-stdin is required');
+      const next = parseMasterKey(await ctx.io.stdin());
+      const n = await runCommand(ctx.deps, cliActor(ctx), async (c) => {
+        const count = await c.deps.vault.rotateMaster(c.tx, next);
+        c.audit({ action: 'platform.vault.master_rotated', diff: { keys: count, masterKeyId: next.id } });
+        return count;
+      });
+      if (!ctx.deps.config.masterKey && ctx.deps.database.kind === 'embedded') {
+        const file = path.join(ctx.deps.config.dataDir, 'master.key');
+        fs.copyFileSync(file, file + '.previous');
+        fs.writeFileSync(file, next.key.toString('base64') + '\n', { mode: 0o600 });
+        ctx.io.out(`re-wrapped ${n} data keys; ${file} replaced (old key kept as master.key.previous until you delete it). Restart the server.\n`);
+      } else {
+        ctx.io.out(`re-wrapped ${n} data keys under master key ${next.id}. Set JIMUKYOKU_MASTER_KEY to the new key and restart every instance.\n`);
+      }
+    },
+  },
+  {
+    name: 'backup',
+    usage: 'backup --out FILE.tar.gz',
+    summary: '組み込みデータベースのバックアップを作成する (back up the embedded database; PostgreSQL: use pg_dump)',
+    options: { out: { type: 'string' } },
+    async run(ctx) {
+      const out = requiredString(ctx, 'out');
+      const pglite = ctx.deps.database.raw.pglite;
+      if (!pglite) throw new CliUsageError('on PostgreSQL use pg_dump (see README: Backups)');
+      const blob = await pglite.dumpDataDir('gzip');
+      fs.writeFileSync(out, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
+      ctx.io.out(`backup written to ${out} (${blob.size} bytes). The master key is not in it: back it up separately.\n`);
+    },
+  },
+  {
+    name: 'jobs status',
+    usage: 'jobs status',
+    summary: 'ジョブの件数 (job counts by status)',
+    async run(ctx) {
+      const counts = await jobCounts(ctx.deps.db);
+      for (const s of ['queued', 'running', 'done', 'failed']) ctx.io.out(`${s.padEnd(8)} ${counts[s] ?? 0}\n`);
+    },
+  },
+];

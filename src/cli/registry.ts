@@ -1,0 +1,25 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Deps } from '../platform/deps.js';
+import type { CliIo } from './io.js';
+import { platformCommands } from './platform-commands.js';
+import { programCommands } from '../modules/programs/cli.js';
+
+export interface CliRunContext {
+  deps: Deps;
+  io: CliIo;
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export interface CliCommand {
+  /** Space-separated words, e.g. `program create`. */
+  name: string;
+  usage: string;
+  summary: string;
+  help?: string;
+  options?: ParseArgsConfig['options'];
+  run(ctx: CliRunContext): Promise<number | void>;
+}
+
+/** Every CLI command. Modules add their list here. */
+export const COMMANDS: CliCommand[] = [...platformCommands, ...programCommands];

@@ -1,0 +1,82 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { systemActor } from '../../platform/audit/index.js';
+import { createUser } from '../../platform/auth/users.js';
+import type { Role } from '../../platform/auth/schema.js';
+import { runCommand } from '../../platform/command.js';
+import type { Deps } from '../../platform/deps.js';
+import { facilities } from '../campaign/schema.js';
+import { createProgram } from '../programs/commands/create-program.js';
+import { forgetDemoFlag } from '../programs/demo-flag.js';
+import { countPrograms } from '../programs/queries.js';
+import { DEMO_FACILITIES } from './facilities.js';
+
+export interface DemoLogin {
+  role: Role;
+  email: string;
+  password: string;
+}
+
+export const DEMO_LOGINS_FILE = 'demo-logins.txt';
+
+/** A password nobody else has: random per installation, printed once and kept in DATA_DIR. */
+function demoPassword(): string {
+  return 'demo-' + crypto.randomBytes(9).toString('base64url');
+}
+
+/**
+ * On an empty database, creates the clearly labelled demo: the campaign `demo-stay` with
+ * facilities in the five wards, the exchange meeting `demo-koryukai`, and one user per role.
+ * Returns the logins, or null when the database was not empty.
+ */
+export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[] } | null> {
+  if ((await countPrograms(deps.db)) > 0) return null;
+  const logins: DemoLogin[] = (['admin', 'operator', 'agent', 'city', 'business'] as const).map((role) => ({
+    role,
+    email: `${role}@demo.jimukyoku.invalid`,
+    password: demoPassword(),
+  }));
+  await runCommand(deps, systemActor('demo-seed'), async (ctx) => {
+    const stay = await createProgram(
+      ctx,
+      { kind: 'campaign', slug: 'demo-stay', name: '【デモ】仙台市宿泊促進キャンペーン' },
+      {
+        isDemo: true,
+        startsOn: '2025-07-01',
+        endsOn: '2026-02-28',
+        settings: { client: '仙台市', contractor: 'デモ事務局株式会社', startsOn: '2025-07-01', endsOn: '2026-02-28' },
+      },
+    );
+    const koryukai = await createProgram(
+      ctx,
+      { kind: 'event', slug: 'demo-koryukai', name: '【デモ】町内会等の多様な運営スタイル確立についての情報交換会' },
+      { isDemo: true, startsOn: '2025-10-01', endsOn: '2026-03-31', settings: { client: '仙台市', contractor: 'デモ事務局株式会社' } },
+    );
+    let n = 0;
+    await ctx.tx.insert(facilities).values(
+      DEMO_FACILITIES.map((f) => ({
+        programId: stay.id,
+        ...f,
+        phone: `022-${String(200 + n).padStart(3, '0')}-${String(1000 + n++).padStart(4, '0')}`,
+        url: '',
+        description: 'デモ用の架空の施設です。',
+        registrationNumber: `DEMO-${String(n).padStart(4, '0')}`,
+        registeredOn: '2025-06-15',
+      })),
+    );
+    for (const login of logins) {
+      const programId = login.role === 'admin' ? null : stay.id;
+      await createUser(ctx, { email: login.email, role: login.role, programId, password: login.password, displayName: `デモ ${login.role}` });
+      if (login.role === 'operator' || login.role === 'city') {
+        await createUser(ctx, { email: login.email, role: login.role, programId: koryukai.id });
+      }
+    }
+    ctx.audit({ action: 'platform.demo.seeded', diff: { programs: [stay.slug, koryukai.slug], facilities: DEMO_FACILITIES.length } });
+  });
+  forgetDemoFlag();
+  const file = path.join(deps.config.dataDir, DEMO_LOGINS_FILE);
+  fs.mkdirSync(deps.config.dataDir, { recursive: true });
+  fs.writeFileSync(file, logins.map((l) => `${l.role}\t${l.email}\t${l.password}`).join('\n') + '\n', { mode: 0o600 });
+  return { logins };
+}

@@ -1,0 +1,36 @@
+import { AppError } from '../../../platform/errors/index.js';
+import type { CommandContext } from '../../../platform/command.js';
+import { parseOrThrow } from '../../../platform/validation.js';
+import { programScope } from '../../../platform/vault/index.js';
+import { findProgramBySlug } from '../queries.js';
+import { programs, type Program } from '../schema.js';
+import { createProgramSchema } from '../validators.js';
+
+export async function createProgram(
+  ctx: CommandContext,
+  input: unknown,
+  extra: { isDemo?: boolean; settings?: Record<string, unknown>; startsOn?: string; endsOn?: string } = {},
+): Promise<Program> {
+  const data = parseOrThrow(createProgramSchema, input);
+  if (await findProgramBySlug(ctx.tx, data.slug)) {
+    throw new AppError('conflict', `スラッグ「${data.slug}」の事業はすでにあります`, {
+      fieldErrors: [{ field: 'slug', message: 'このスラッグはすでに使われています' }],
+    });
+  }
+  const [program] = await ctx.tx
+    .insert(programs)
+    .values({
+      slug: data.slug,
+      name: data.name,
+      kind: data.kind,
+      isDemo: extra.isDemo ?? false,
+      settings: extra.settings ?? {},
+      startsOn: extra.startsOn,
+      endsOn: extra.endsOn,
+    })
+    .returning();
+  // Each program gets its own personal-data key from the start.
+  await ctx.deps.vault.ensureKey(ctx.tx, programScope(program!.id));
+  ctx.audit({ action: 'platform.program.created', programId: program!.id, targetType: 'program', targetId: program!.id, diff: data });
+  return program!;
+}

@@ -1,0 +1,38 @@
+import { createCatalog } from '../../platform/i18n/index.js';
+
+export const programMessages = createCatalog(
+  {
+    siteName: '仙台市 事業ポータル',
+    topTitle: '実施中の事業',
+    topIntro: '仙台市から受託して事務局が運営している事業のご案内です。',
+    kindCampaign: 'キャンペーン',
+    kindEvent: 'イベント',
+    noPrograms: '現在ご案内できる事業はありません。',
+    period: '実施期間',
+    staffLogin: '事務局・事業者の方のログイン',
+    programIntroCampaign: '宿泊割引キャンペーンの概要と参加施設のご案内です。',
+    programIntroEvent: '情報交換会のご案内です。',
+    facilities: '参加施設',
+    facilityCount: '参加施設 {count}件',
+    ward: '区',
+    address: '所在地',
+    name: '施設名',
+  },
+  {
+    siteName: 'Sendai City programme portal',
+    topTitle: 'Current programmes',
+    topIntro: 'Programmes run by the secretariat on behalf of Sendai City.',
+    kindCampaign: 'Campaign',
+    kindEvent: 'Event',
+    noPrograms: 'There are no programmes to show at the moment.',
+    period: 'Period',
+    staffLogin: 'Sign in for secretariat staff and businesses',
+    programIntroCampaign: 'Overview of the accommodation discount campaign and its participating facilities.',
+    programIntroEvent: 'Information about the exchange meeting.',
+    facilities: 'Participating facilities',
+    facilityCount: '{count} participating facilities',
+    ward: 'Ward',
+    address: 'Address',
+    name: 'Facility',
+  },
+);

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Program } from './schema.js';
+
+/**
+ * The settings a program accepts, by key. A module adds its keys to SETTINGS here (one explicit
+ * list, no registration side effects); README.md documents each key.
+ */
+export interface SettingDef {
+  key: string;
+  kinds: Array<Program['kind']>;
+  /** Parses the text given on the CLI or in a form into the stored value. */
+  schema: z.ZodType;
+  description: string;
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD 形式で指定してください')
+  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), '存在しない日付です');
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const SETTINGS: SettingDef[] = [
+  { key: 'startsOn', kinds: ['campaign', 'event'], schema: isoDate, description: '契約期間の開始日 (YYYY-MM-DD)' },
+  { key: 'endsOn', kinds: ['campaign', 'event'], schema: isoDate, description: '契約期間の終了日 (YYYY-MM-DD)' },
+  { key: 'client', kinds: ['campaign', 'event'], schema: z.string().min(1).max(100), description: '発注者名' },
+  { key: 'contractor', kinds: ['campaign', 'event'], schema: z.string().min(1).max(100), description: '受注者名' },
+  {
+    key: 'requireTwoFactor',
+    kinds: ['campaign', 'event'],
+    schema: bool,
+    description: 'true にすると、この事業の職員ロール (operator, agent, city) に二要素認証を必須とする (admin は常に必須)',
+  },
+  { key: 'contactEmail', kinds: ['campaign', 'event'], schema: z.string().email(), description: '公開ページに表示する事務局の問い合わせ先メールアドレス' },
+  { key: 'contactPhone', kinds: ['campaign', 'event'], schema: z.string().regex(/^[0-9-]{10,13}$/), description: '公開ページに表示する事務局の電話番号' },
+];
+
+/** Columns of the programs table that `program set` may also change. */
+export const COLUMN_SETTINGS = ['name', 'startsOn', 'endsOn', 'client', 'contractor'] as const;
+
+export function findSetting(key: string, kind: Program['kind']): SettingDef | undefined {
+  return SETTINGS.find((s) => s.key === key && s.kinds.includes(kind));
+}

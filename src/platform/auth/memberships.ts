@@ -1,0 +1,66 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Conn } from '../../db/client.js';
+import { programs } from '../../modules/programs/schema.js';
+import { memberships, type Role } from './schema.js';
+
+export interface Grant {
+  programId: number | null;
+  programSlug: string | null;
+  role: Role;
+  /** The program's `requireTwoFactor` setting. */
+  programRequiresMfa: boolean;
+}
+
+export async function grantsOf(conn: Conn, userId: number): Promise<Grant[]> {
+  const rows = await conn
+    .select({ programId: memberships.programId, programSlug: programs.slug, role: memberships.role, settings: programs.settings })
+    .from(memberships)
+    .leftJoin(programs, eq(programs.id, memberships.programId))
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => ({
+    programId: r.programId,
+    programSlug: r.programSlug,
+    role: r.role,
+    programRequiresMfa: r.settings?.requireTwoFactor === true,
+  }));
+}
+
+export const STAFF_ROLES: readonly Role[] = ['admin', 'operator', 'agent', 'city'];
+
+export function isInstallationAdmin(grants: Grant[]): boolean {
+  return grants.some((g) => g.role === 'admin' && g.programId === null);
+}
+
+/** The roles a user holds in one program; an installation-wide admin is admin everywhere. */
+export function rolesIn(grants: Grant[], programId: number): Role[] {
+  const roles = grants.filter((g) => g.programId === programId).map((g) => g.role);
+  if (isInstallationAdmin(grants) && !roles.includes('admin')) roles.push('admin');
+  return roles;
+}
+
+/** Admins always; other staff roles where their program asks for it. Businesses never. */
+export function mfaRequired(grants: Grant[]): boolean {
+  return grants.some((g) => g.role === 'admin' || (g.role !== 'business' && g.programRequiresMfa));
+}
+
+export function isStaff(grants: Grant[]): boolean {
+  return grants.some((g) => STAFF_ROLES.includes(g.role));
+}
+
+export async function addMembership(conn: Conn, userId: number, role: Role, programId: number | null): Promise<void> {
+  const existing = await conn
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, role), programId === null ? isNull(memberships.programId) : eq(memberships.programId, programId)));
+  if (existing.length) return;
+  await conn.insert(memberships).values({ userId, role, programId });
+}
+
+export async function removeMembership(conn: Conn, userId: number, role: Role, programId: number | null): Promise<number> {
+  const rows = await conn
+    .delete(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.role, role), programId === null ? isNull(memberships.programId) : eq(memberships.programId, programId)))
+    .returning({ id: memberships.id });
+  return rows.length;
+}
+

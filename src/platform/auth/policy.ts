@@ -1,0 +1,13 @@
+/** Session and login limits, in one place so tests and README quote the same numbers. */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** Re-authentication is fresh for this long before changing two-factor settings or the password. */
+export const REAUTH_WINDOW_MS = 5 * 60 * 1000;
+export const ACCOUNT_MAX_FAILURES = 10;
+export const ACCOUNT_LOCK_MS = 15 * 60 * 1000;
+export const IP_MAX_FAILURES = 50;
+export const IP_WINDOW_MS = 15 * 60 * 1000;
+export const IP_LOCK_MS = 15 * 60 * 1000;
+export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
+export const SESSION_COOKIE = 'jmk_session';
+export const SECURE_SESSION_COOKIE = '__Host-jmk_session';

@@ -1,0 +1,54 @@
+import { eq, sql } from 'drizzle-orm';
+import { queryRows, type Conn } from '../../db/client.js';
+import { ACCOUNT_LOCK_MS, ACCOUNT_MAX_FAILURES, IP_LOCK_MS, IP_MAX_FAILURES, IP_WINDOW_MS } from './policy.js';
+import { loginThrottle, users, type User } from './schema.js';
+
+/** Seconds until the IP may try again, or 0. */
+export async function ipLockedFor(conn: Conn, ip: string | null, now: Date): Promise<number> {
+  if (!ip) return 0;
+  const [row] = await conn.select().from(loginThrottle).where(eq(loginThrottle.key, 'ip:' + ip));
+  if (!row?.lockedUntil || row.lockedUntil <= now) return 0;
+  return Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
+}
+
+export function accountLockedFor(user: Pick<User, 'lockedUntil'>, now: Date): number {
+  if (!user.lockedUntil || user.lockedUntil <= now) return 0;
+  return Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+}
+
+/** Counts a failure for the IP (a sliding window) and returns whether it is now locked. */
+export async function recordIpFailure(conn: Conn, ip: string | null, now: Date): Promise<boolean> {
+  if (!ip) return false;
+  const key = 'ip:' + ip;
+  const windowStart = new Date(now.getTime() - IP_WINDOW_MS);
+  const lockUntil = new Date(now.getTime() + IP_LOCK_MS);
+  // One statement, so concurrent failures from one address are all counted.
+  const rows = await queryRows<{ failures: number }>(conn, sql`
+    insert into login_throttle (key, failures, window_start) values (${key}, 1, ${now.toISOString()})
+    on conflict (key) do update set
+      failures = case when login_throttle.window_start < ${windowStart.toISOString()} then 1 else login_throttle.failures + 1 end,
+      window_start = case when login_throttle.window_start < ${windowStart.toISOString()} then ${now.toISOString()}::timestamptz else login_throttle.window_start end
+    returning failures`);
+  const failures = Number(rows[0]!.failures);
+  if (failures >= IP_MAX_FAILURES) {
+    await conn.update(loginThrottle).set({ lockedUntil: lockUntil, failures: 0 }).where(eq(loginThrottle.key, key));
+    return true;
+  }
+  return false;
+}
+
+/** Counts a failure for the account; returns true when this failure locked it. */
+export async function recordAccountFailure(conn: Conn, userId: number, now: Date): Promise<boolean> {
+  const rows = await queryRows<{ failed_logins: number }>(conn, sql`
+    update users set failed_logins = failed_logins + 1 where id = ${userId} returning failed_logins`);
+  const failures = Number(rows[0]!.failed_logins);
+  if (failures >= ACCOUNT_MAX_FAILURES) {
+    await conn.update(users).set({ lockedUntil: new Date(now.getTime() + ACCOUNT_LOCK_MS), failedLogins: 0 }).where(eq(users.id, userId));
+    return true;
+  }
+  return false;
+}
+
+export async function clearAccountFailures(conn: Conn, userId: number, now: Date): Promise<void> {
+  await conn.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, userId));
+}

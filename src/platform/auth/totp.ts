@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import * as OTPAuth from 'otpauth';
+import QRCode from 'qrcode';
+import type { Conn } from '../../db/client.js';
+import type { Vault } from '../vault/index.js';
+import { users, type User } from './schema.js';
+import { sha256 } from './tokens.js';
+
+const ISSUER = 'jimukyoku';
+
+function totpFor(secretBase32: string, label: string): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) });
+}
+
+export function newTotpSecret(): string {
+  return new OTPAuth.Secret({ size: 20 }).base32;
+}
+
+export async function otpauthQrSvg(secretBase32: string, email: string): Promise<{ uri: string; svg: string }> {
+  const uri = totpFor(secretBase32, email).toString();
+  const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return { uri, svg };
+}
+
+/** RFC 6238 check with one step of clock drift either way. */
+export function checkTotp(secretBase32: string, code: string, now: Date): boolean {
+  const token = code.replace(/\s/g, '');
+  if (!/^\d{6}$/.test(token)) return false;
+  return totpFor(secretBase32, 'x').validate({ token, window: 1, timestamp: now.getTime() }) !== null;
+}
+
+export function currentTotp(secretBase32: string, now: Date): string {
+  return totpFor(secretBase32, 'x').generate({ timestamp: now.getTime() });
+}
+
+/** Ten single-use codes, `xxxx-xxxx-xxxx` (60 bits each); stored as SHA-256, which is enough for random codes. */
+export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
+  const codes = Array.from({ length: 10 }, () => {
+    const b = crypto.randomBytes(8).toString('hex').slice(0, 12);
+    return `${b.slice(0, 4)}-${b.slice(4, 8)}-${b.slice(8, 12)}`;
+  });
+  return { codes, hashes: codes.map((c) => sha256(c)) };
+}
+
+export async function sealedSecret(conn: Conn, vault: Vault, user: User): Promise<string | null> {
+  if (!user.totpSecret) return null;
+  const box = await vault.box(conn, 'system');
+  const v = box.open(user.totpSecret);
+  return typeof v === 'string' ? v : null;
+}
+
+/** Uses a recovery code if it is one of the user's unused ones. */
+export async function consumeRecoveryCode(conn: Conn, user: User, code: string): Promise<boolean> {
+  const h = sha256(code.trim().toLowerCase());
+  if (!user.recoveryCodes.includes(h)) return false;
+  await conn.update(users).set({ recoveryCodes: user.recoveryCodes.filter((x) => x !== h) }).where(eq(users.id, user.id));
+  return true;
+}

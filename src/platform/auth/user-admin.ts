@@ -1,0 +1,38 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Conn } from '../../db/client.js';
+import type { CommandContext } from '../command.js';
+import { AppError } from '../errors/index.js';
+import { removeMembership } from './memberships.js';
+import { sendPasswordLink } from './password-reset.js';
+import { users, type Role } from './schema.js';
+import { destroyUserSessions } from './sessions.js';
+import { createUser, findUserById } from './users.js';
+
+export async function listUsers(conn: Conn) {
+  return conn.select().from(users).orderBy(asc(users.email));
+}
+
+/** Creates the account without a password and mails a link to set one. */
+export async function inviteUser(ctx: CommandContext, input: { email: string; role: Role; programId: number | null }) {
+  const { user, created } = await createUser(ctx, input);
+  if (created) await sendPasswordLink(ctx, user, 'invite');
+  return { user, created };
+}
+
+export async function setUserStatus(ctx: CommandContext, userId: number, status: 'active' | 'disabled') {
+  const user = await findUserById(ctx.tx, userId);
+  if (!user) throw new AppError('not-found');
+  if (user.status === status) return;
+  await ctx.tx.update(users).set({ status }).where(eq(users.id, userId));
+  // A disabled account loses its sessions at once.
+  if (status === 'disabled') await destroyUserSessions(ctx.tx, userId);
+  ctx.audit({ action: status === 'disabled' ? 'platform.user.disabled' : 'platform.user.enabled', targetType: 'user', targetId: userId });
+}
+
+/** Revokes a role; every session of the user ends, since its privileges changed. */
+export async function revokeRole(ctx: CommandContext, userId: number, role: Role, programId: number | null) {
+  const n = await removeMembership(ctx.tx, userId, role, programId);
+  if (!n) throw new AppError('not-found');
+  await destroyUserSessions(ctx.tx, userId);
+  ctx.audit({ action: 'platform.user.role_revoked', programId, targetType: 'user', targetId: userId, diff: { role, programId } });
+}

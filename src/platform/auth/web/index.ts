@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { ModuleRoutes } from '../../../modules/index.js';
+import type { AppEnv } from '../../http/env.js';
+import { accountRoutes } from './account-routes.js';
+import { adminUsers } from './admin-users.js';
+import { authApi } from './api.js';
+import { loginRoutes } from './login-routes.js';
+import { mfaRoutes } from './mfa-routes.js';
+import { passwordRoutes } from './password-routes.js';
+
+const root = new Hono<AppEnv>();
+root.route('/', loginRoutes);
+root.route('/', mfaRoutes);
+root.route('/', passwordRoutes);
+root.route('/', accountRoutes);
+
+export const accountModule: ModuleRoutes = { name: 'account', root, admin: adminUsers, api: authApi };

@@ -1,0 +1,96 @@
+import { Hono } from 'hono';
+import { Button, ErrorSummary, Form, NotificationBanner, TextField, errorFor } from '../../../ui/index.js';
+import { actorOf } from '../../http/actor.js';
+import type { AppContext, AppEnv } from '../../http/env.js';
+import { setFlash } from '../../http/flash.js';
+import { formFields } from '../../http/form.js';
+import { runCommand } from '../../command.js';
+import { isAppError } from '../../errors/index.js';
+import { completePasswordReset, findLiveReset, sendPasswordLink } from '../password-reset.js';
+import { recordIpFailure, ipLockedFor } from '../throttle.js';
+import { findUserByEmail } from '../users.js';
+import { authPage } from './auth-page.js';
+import { authMessages as m } from './messages.js';
+import { csrfToken } from '../../http/csrf.js';
+
+type Errors = Array<{ field: string; message: string }>;
+
+function forgotPage(c: AppContext, opts: { errors?: Errors; sent?: boolean; email?: string; status?: number } = {}) {
+  const errors = opts.errors ?? [];
+  return authPage(c, {
+    title: m('ja', 'forgotTitle'),
+    notice: errors.length ? <ErrorSummary errors={errors} /> : opts.sent ? <NotificationBanner kind="success" title={m('ja', 'forgotSent')} /> : undefined,
+    hasErrors: errors.length > 0,
+    status: opts.status,
+    children: (
+      <>
+        <p>{m('ja', 'forgotIntro')}</p>
+        <Form action="/password/forgot" csrfToken={csrfToken(c)}>
+          <TextField name="email" type="email" label={m('ja', 'email')} required autocomplete="email" value={opts.email} error={errorFor(errors, 'email')} width="lg" />
+          <Button>{m('ja', 'forgotButton')}</Button>
+        </Form>
+      </>
+    ),
+  });
+}
+
+function resetPage(c: AppContext, token: string, errors: Errors = [], status = 200) {
+  return authPage(c, {
+    title: m('ja', 'resetTitle'),
+    notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
+    hasErrors: errors.length > 0,
+    status,
+    children: (
+      <Form action="/password/reset" csrfToken={csrfToken(c)}>
+        <input type="hidden" name="token" value={token} />
+        <TextField name="password" type="password" label={m('ja', 'newPassword')} hint={m('ja', 'newPasswordHint')} required autocomplete="new-password" error={errorFor(errors, 'password')} width="lg" />
+        <TextField name="confirm" type="password" label={m('ja', 'confirmPassword')} required autocomplete="new-password" error={errorFor(errors, 'confirm')} width="lg" />
+        <Button>{m('ja', 'resetButton')}</Button>
+      </Form>
+    ),
+  });
+}
+
+export const passwordRoutes = new Hono<AppEnv>();
+
+passwordRoutes.get('/password/forgot', (c) => forgotPage(c));
+
+passwordRoutes.post('/password/forgot', async (c) => {
+  const deps = c.get('deps');
+  const email = ((await formFields(c)).email ?? '').trim();
+  if (!email) return forgotPage(c, { errors: [{ field: 'email', message: m('ja', 'emailRequired') }], status: 422 });
+  const actor = actorOf(c);
+  await runCommand(deps, actor, async (ctx) => {
+    // Requests count against the address's login budget, so the form cannot be used to flood inboxes.
+    if (await ipLockedFor(ctx.tx, actor.ip, ctx.now)) return;
+    await recordIpFailure(ctx.tx, actor.ip, ctx.now);
+    const user = await findUserByEmail(ctx.tx, email);
+    if (user && user.status === 'active') await sendPasswordLink(ctx, user, 'reset');
+  });
+  // The same answer whether or not the address is registered.
+  return forgotPage(c, { sent: true });
+});
+
+passwordRoutes.get('/password/reset', async (c) => {
+  const token = c.req.query('token') ?? '';
+  const deps = c.get('deps');
+  const live = await findLiveReset(deps.db, deps.clock.now(), token);
+  if (!live) return authPage(c, { title: m('ja', 'resetTitle'), status: 404, children: <p>{m('ja', 'resetInvalid')}</p> });
+  return resetPage(c, token);
+});
+
+passwordRoutes.post('/password/reset', async (c) => {
+  const f = await formFields(c);
+  const token = f.token ?? '';
+  const password = f.password ?? '';
+  if (password !== (f.confirm ?? '')) return resetPage(c, token, [{ field: 'confirm', message: m('ja', 'passwordMismatch') }], 422);
+  try {
+    await runCommand(c.get('deps'), actorOf(c), (ctx) => completePasswordReset(ctx, token, password));
+  } catch (e) {
+    if (isAppError(e) && e.code === 'validation-failed') return resetPage(c, token, e.fieldErrors, 422);
+    if (isAppError(e) && e.code === 'not-found') return authPage(c, { title: m('ja', 'resetTitle'), status: 404, children: <p>{m('ja', 'resetInvalid')}</p> });
+    throw e;
+  }
+  setFlash(c, { kind: 'success', message: m('ja', 'resetDone') });
+  return c.redirect('/login', 303);
+});

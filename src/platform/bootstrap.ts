@@ -1,0 +1,29 @@
+import crypto from 'node:crypto';
+import type { Config } from '../config/index.js';
+import { openDatabase } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { systemClock, type Clock, type Deps } from './deps.js';
+import { Vault } from './vault/index.js';
+import { loadMasterKey } from './vault/master-key.js';
+
+/** Opens the database, applies migrations and loads the master key: everything a process needs. */
+export async function openDeps(config: Config, opts: { memory?: boolean; clock?: Clock } = {}): Promise<Deps> {
+  const database = await openDatabase(config, { memory: opts.memory });
+  try {
+    await runMigrations(database);
+    const master = loadMasterKey({ envKey: config.masterKey, dataDir: config.dataDir, allowFile: database.kind === 'embedded' });
+    const vault = new Vault(master);
+    await vault.ensureKey(database.db, 'system');
+    return {
+      config,
+      database,
+      db: database.db,
+      vault,
+      clock: opts.clock ?? systemClock,
+      instanceId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

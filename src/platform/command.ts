@@ -1,0 +1,26 @@
+import type { Tx } from '../db/client.js';
+import { appendAudit, type Actor, type AuditEntry } from './audit/index.js';
+import type { Deps } from './deps.js';
+
+export interface CommandContext {
+  tx: Tx;
+  deps: Deps;
+  actor: Actor;
+  now: Date;
+  /** Queues an audit entry; all are appended at the end of the same transaction. */
+  audit(entry: AuditEntry): void;
+}
+
+/**
+ * Runs a state-changing use-case in one transaction that also writes its audit entries:
+ * either the change and its record both commit, or neither does.
+ */
+export async function runCommand<T>(deps: Deps, actor: Actor, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const entries: AuditEntry[] = [];
+    const result = await fn({ tx, deps, actor, now, audit: (e) => void entries.push(e) });
+    await appendAudit(tx, actor, entries, now);
+    return result;
+  });
+}

@@ -1,0 +1,42 @@
+import type { MiddlewareHandler } from 'hono';
+import { userForApiToken } from '../auth/api-tokens.js';
+import { grantsOf, mfaRequired } from '../auth/memberships.js';
+import { findSession, touchSession } from '../auth/sessions.js';
+import { AppError } from '../errors/index.js';
+import { readAnonCsrf, readSessionCookie } from './cookies.js';
+import type { AppEnv } from './env.js';
+
+/**
+ * Resolves the caller from a bearer token or the session cookie and sets `auth` (or null) and
+ * the CSRF token already issued to this browser, if any (see csrfToken()). It authorises nothing: routes do that with the guards in ./guards.ts.
+ */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const deps = c.get('deps');
+    const now = deps.clock.now();
+    c.set('auth', null);
+    const header = c.req.header('authorization');
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      const user = m ? await userForApiToken(deps.db, m[1]!, now) : null;
+      if (!user) throw new AppError('unauthenticated', 'API トークンが無効です');
+      c.set('auth', { user, grants: await grantsOf(deps.db, user.id), via: 'token', complete: true });
+      c.set('csrfToken', '');
+      return next();
+    }
+    const token = readSessionCookie(c);
+    const found = token ? await findSession(deps.db, token, now) : null;
+    if (found) {
+      await touchSession(deps.db, found.session, now);
+      const grants = await grantsOf(deps.db, found.user.id);
+      // A second factor is owed when the role demands it or the user turned it on.
+      const complete = found.session.mfaVerified || (!mfaRequired(grants) && !found.user.totpEnabledAt);
+      c.set('auth', { user: found.user, grants, via: 'session', session: found.session, complete });
+      c.set('csrfToken', found.session.csrfToken);
+      return next();
+    }
+    const anon = readAnonCsrf(c);
+    c.set('csrfToken', anon && anon.length <= 64 ? anon : '');
+    return next();
+  };
+}

@@ -1,0 +1,29 @@
+import type { Context } from 'hono';
+import type { Grant } from '../auth/memberships.js';
+import type { User } from '../auth/schema.js';
+import type { SessionRow } from '../auth/sessions.js';
+import type { Deps } from '../deps.js';
+import type { Locale } from '../i18n/index.js';
+
+export interface AuthState {
+  user: User;
+  grants: Grant[];
+  via: 'session' | 'token';
+  session?: SessionRow;
+  /** False while a session still owes its second factor. */
+  complete: boolean;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    locale: Locale;
+    auth: AuthState | null;
+    /** The token forms must echo in `_csrf`: the session's, or the anonymous cookie's. */
+    csrfToken: string;
+    clientIp: string | null;
+  };
+};
+
+export type AppContext = Context<AppEnv>;

@@ -1,0 +1,33 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.js';
+
+/**
+ * Sheds load early instead of letting every request time out: when more than `maxInFlight`
+ * requests are open, or the event loop lags badly, new requests get 503 with Retry-After.
+ * /healthz is never shed, so a load balancer can tell overload from death.
+ */
+export function loadShedding(opts: { maxInFlight: number; maxLagMs?: number; onShed: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => Response | Promise<Response> }): MiddlewareHandler<AppEnv> {
+  let inFlight = 0;
+  const lag = monitorEventLoopDelay({ resolution: 20 });
+  lag.enable();
+  let lagMs = 0;
+  const timer = setInterval(() => {
+    lagMs = lag.percentile(99) / 1e6;
+    lag.reset();
+  }, 1000);
+  timer.unref();
+  const maxLag = opts.maxLagMs ?? 500;
+  return async (c, next) => {
+    if (c.req.path === '/healthz') return next();
+    if (inFlight >= opts.maxInFlight || lagMs > maxLag) {
+      return opts.onShed(c);
+    }
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  };
+}

@@ -1,0 +1,43 @@
+import { createCatalog } from '../i18n/index.js';
+
+/** Titles of each error code, shown on error pages and as problem+json `title`. */
+export const errorMessages = createCatalog(
+  {
+    'validation-failed': '入力内容に誤りがあります',
+    'not-found': 'ページが見つかりません',
+    forbidden: 'このページを表示する権限がありません',
+    unauthenticated: 'ログインが必要です',
+    'csrf-failed': '送信を受け付けられませんでした。画面を再読み込みしてからもう一度お試しください',
+    conflict: '他のデータと矛盾するため処理できません',
+    'window-closed': '受付期間外のため処理できません',
+    'budget-exhausted': '予算枠が不足しているため処理できません',
+    'rule-refused': '要件を満たさないため処理できません',
+    'too-many-attempts': '試行回数が多すぎます。しばらく時間をおいてからお試しください',
+    'account-locked': 'ログインの失敗が続いたため、一時的にロックしています。しばらく時間をおいてからお試しください',
+    'payload-too-large': '送信されたデータが大きすぎます',
+    'unsupported-media-type': 'この形式のデータは受け付けていません',
+    overloaded: 'ただいまアクセスが集中しています。しばらく時間をおいてから再度アクセスしてください',
+    'data-erased': 'この個人情報は消去済みです',
+    'bad-request': 'リクエストが正しくありません',
+    internal: 'システムエラーが発生しました',
+  },
+  {
+    'validation-failed': 'There is a problem with what you entered',
+    'not-found': 'Page not found',
+    forbidden: 'You do not have permission to view this page',
+    unauthenticated: 'Please sign in',
+    'csrf-failed': 'We could not accept the submission. Reload the page and try again',
+    conflict: 'This conflicts with existing data',
+    'window-closed': 'Outside the acceptance period',
+    'budget-exhausted': 'The budget is exhausted',
+    'rule-refused': 'The requirements are not met',
+    'too-many-attempts': 'Too many attempts. Please try again later',
+    'account-locked': 'Temporarily locked after repeated failed sign-ins. Please try again later',
+    'payload-too-large': 'The request is too large',
+    'unsupported-media-type': 'This format is not accepted',
+    overloaded: 'We are receiving a very large number of requests. Please try again in a little while',
+    'data-erased': 'This personal data has been erased',
+    'bad-request': 'Bad request',
+    internal: 'A system error occurred',
+  },
+);

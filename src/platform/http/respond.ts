@@ -1,0 +1,16 @@
+import { renderPage, type Renderable } from '../../ui/render.js';
+import type { AppContext } from './env.js';
+
+/** Sends a full HTML page (with doctype); pages that show personal data are never cached. */
+export async function sendPage(c: AppContext, node: Renderable, status = 200): Promise<Response> {
+  const html = await renderPage(node);
+  const res = c.html(html, status as 200);
+  if (c.get('auth')) res.headers.set('Cache-Control', 'no-store');
+  return res;
+}
+
+/** POST-redirect-GET. A relative `next` is the only kind followed, so it cannot send people elsewhere. */
+export function safeRedirectTarget(next: string | undefined, fallback: string): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return next;
+}

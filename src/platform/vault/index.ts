@@ -1,0 +1,148 @@
+import crypto from 'node:crypto';
+import { eq, isNull, sql } from 'drizzle-orm';
+import type { Conn } from '../../db/client.js';
+import { AppError } from '../errors/index.js';
+import { decrypt, encrypt, hkdf } from './crypto.js';
+import { fingerprint, type MasterKey } from './master-key.js';
+import { dataKeys } from './schema.js';
+
+const SEALED_PREFIX = 'v1:';
+
+export type Scope = `program:${number}` | 'system';
+export const programScope = (programId: number): Scope => `program:${programId}`;
+
+/** Stands in for a value whose key was destroyed; views show it as 消去済み. */
+export const ERASED: unique symbol = Symbol('erased');
+export type Opened = string | typeof ERASED;
+
+/**
+ * Seals and opens personal data with one scope's data key. Obtain one per use-case with
+ * `vault.box(conn, scope)`: the key is read once and never cached across requests, so destroying
+ * a key takes effect at once on every instance.
+ */
+export class Box {
+  constructor(
+    readonly scope: Scope,
+    private readonly key: Buffer | null,
+  ) {}
+
+  get erased(): boolean {
+    return this.key === null;
+  }
+
+  seal(plaintext: string): string {
+    if (!this.key) throw new AppError('data-erased', `data key of ${this.scope} was destroyed`);
+    return SEALED_PREFIX + encrypt(this.key, Buffer.from(plaintext, 'utf8'), this.scope).toString('base64');
+  }
+
+  sealOptional(plaintext: string | null | undefined): string | null {
+    return plaintext == null || plaintext === '' ? null : this.seal(plaintext);
+  }
+
+  open(sealed: string): Opened {
+    if (!this.key) return ERASED;
+    if (!sealed.startsWith(SEALED_PREFIX)) throw new Error('not a sealed value');
+    return decrypt(this.key, Buffer.from(sealed.slice(SEALED_PREFIX.length), 'base64'), this.scope).toString('utf8');
+  }
+
+  openOptional(sealed: string | null | undefined): Opened | null {
+    return sealed == null ? null : this.open(sealed);
+  }
+
+  /** Opens or throws `data-erased`, for code paths that cannot proceed without the value. */
+  openOrThrow(sealed: string): string {
+    const v = this.open(sealed);
+    if (v === ERASED) throw new AppError('data-erased');
+    return v;
+  }
+
+  /**
+   * A keyed blind index for exact lookup without decrypting: HMAC of the normalised value under
+   * a key derived from the data key, so it is erased with it.
+   */
+  blindIndex(value: string): string {
+    if (!this.key) throw new AppError('data-erased');
+    const normalised = value.normalize('NFKC').trim().toLowerCase().replace(/[\s-]/g, '');
+    return crypto.createHmac('sha256', hkdf(this.key, 'blind-index')).update(normalised).digest('hex').slice(0, 40);
+  }
+}
+
+export class Vault {
+  constructor(private master: MasterKey) {}
+
+  get masterKeyId(): string {
+    return this.master.id;
+  }
+
+  /** Creates the scope's data key if it has none; call inside the transaction that creates the program. */
+  async ensureKey(conn: Conn, scope: Scope): Promise<void> {
+    const raw = crypto.randomBytes(32);
+    await conn
+      .insert(dataKeys)
+      .values({ scope, wrappedKey: this.wrap(raw, scope), masterKeyId: this.master.id })
+      .onConflictDoNothing();
+  }
+
+  async box(conn: Conn, scope: Scope): Promise<Box> {
+    let [row] = await conn.select().from(dataKeys).where(eq(dataKeys.scope, scope));
+    if (!row) {
+      await this.ensureKey(conn, scope);
+      [row] = await conn.select().from(dataKeys).where(eq(dataKeys.scope, scope));
+    }
+    if (!row || !row.wrappedKey) return new Box(scope, null);
+    if (row.masterKeyId !== this.master.id) {
+      throw new Error(`data key ${scope} is wrapped by master key ${row.masterKeyId}, not the configured ${this.master.id}`);
+    }
+    return new Box(scope, this.unwrap(row.wrappedKey, scope));
+  }
+
+  /**
+   * Cryptographic erasure: the wrapped key is overwritten and cannot be recovered, so every value
+   * sealed under it — in the database and in every backup — is unreadable.
+   */
+  async destroyKey(conn: Conn, scope: Scope, at: Date): Promise<boolean> {
+    const rows = await conn
+      .update(dataKeys)
+      .set({ wrappedKey: null, destroyedAt: at })
+      .where(sql`${dataKeys.scope} = ${scope} and ${dataKeys.wrappedKey} is not null`)
+      .returning({ scope: dataKeys.scope });
+    return rows.length > 0;
+  }
+
+  async isDestroyed(conn: Conn, scope: Scope): Promise<boolean> {
+    const [row] = await conn.select({ w: dataKeys.wrappedKey, d: dataKeys.destroyedAt }).from(dataKeys).where(eq(dataKeys.scope, scope));
+    return !!row && row.w === null;
+  }
+
+  /** Re-wraps every live data key under a new master key; the sealed rows are not touched. */
+  async rotateMaster(conn: Conn, next: MasterKey): Promise<number> {
+    const rows = await conn.select().from(dataKeys).where(sql`${dataKeys.wrappedKey} is not null`);
+    for (const row of rows) {
+      if (row.masterKeyId !== this.master.id) {
+        throw new Error(`data key ${row.scope} is wrapped by ${row.masterKeyId}, not the current master key`);
+      }
+      const raw = this.unwrap(row.wrappedKey!, row.scope as Scope);
+      await conn
+        .update(dataKeys)
+        .set({ wrappedKey: encrypt(next.key, raw, 'wrap:' + row.scope).toString('base64'), masterKeyId: next.id })
+        .where(eq(dataKeys.scope, row.scope));
+    }
+    return rows.length;
+  }
+
+  /** Rows whose data key is still present but wrapped by another master key (a half-finished rotation). */
+  async foreignKeys(conn: Conn): Promise<string[]> {
+    const rows = await conn.select({ scope: dataKeys.scope, id: dataKeys.masterKeyId }).from(dataKeys).where(isNull(dataKeys.destroyedAt));
+    return rows.filter((r) => r.id !== this.master.id).map((r) => r.scope);
+  }
+
+  private wrap(raw: Buffer, scope: string): string {
+    return encrypt(this.master.key, raw, 'wrap:' + scope).toString('base64');
+  }
+
+  private unwrap(wrapped: string, scope: string): Buffer {
+    return decrypt(this.master.key, Buffer.from(wrapped, 'base64'), 'wrap:' + scope);
+  }
+}
+
+export { fingerprint };

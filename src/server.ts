@@ -1,0 +1,68 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { acquireDataDir } from './db/data-dir-lock.js';
+import { JOB_HANDLERS, SCHEDULES } from './jobs.js';
+import { ensureInitialAdmin } from './platform/auth/initial-admin.js';
+import { openDeps } from './platform/bootstrap.js';
+import { startControlSocket } from './cli/control-socket.js';
+import { startWorker } from './platform/jobs/worker.js';
+import { errorFields, log, setLogLevel } from './platform/log/index.js';
+import { closeTransports, releaseHeldMail } from './platform/mail/send-job.js';
+import { seedDemoIfEmpty } from './modules/demo/seed.js';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  setLogLevel(config.logLevel);
+  const noDemo = process.argv.includes('--no-demo');
+  const releaseLock = config.databaseKind === 'embedded' ? acquireDataDir(config.dataDir) : () => undefined;
+  const deps = await openDeps(config);
+  await ensureInitialAdmin(deps);
+  // The demo is only for a fresh embedded install; a PostgreSQL deployment starts empty.
+  if (config.databaseKind === 'embedded' && !noDemo) {
+    const seeded = await seedDemoIfEmpty(deps);
+    if (seeded) printDemoLogins(seeded);
+  }
+  await releaseHeldMail(deps);
+  const worker = config.worker ? startWorker(deps, { handlers: JOB_HANDLERS, schedules: SCHEDULES }) : null;
+  const control = config.databaseKind === 'embedded' ? await startControlSocket(deps) : null;
+
+  const app = createApp(deps);
+  const server: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info('listening', { url: `http://localhost:${info.port}`, database: deps.database.kind, startupMs: Date.now() - started });
+    process.stdout.write(`jimukyoku: http://localhost:${info.port} (${deps.database.kind} database)\n`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    const force = setTimeout(() => process.exit(1), 25_000);
+    force.unref();
+    // Stop accepting connections; in-flight requests finish first.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await worker?.stop();
+    await control?.close();
+    closeTransports();
+    await deps.database.close();
+    releaseLock();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function printDemoLogins(seeded: { logins: Array<{ role: string; email: string; password: string }> }): void {
+  const lines = seeded.logins.map((l) => `  ${l.role.padEnd(9)} ${l.email.padEnd(34)} ${l.password}`);
+  process.stdout.write(
+    ['', 'デモデータを作成しました (Demo data created). Log in at http://localhost:PORT/login :', ...lines, ''].join('\n').replace('PORT', String(loadConfig().port)) + '\n',
+  );
+}
+
+main().catch((e) => {
+  if (e instanceof ConfigError) process.stderr.write(e.message + '\n');
+  else log.error('startup failed', errorFields(e));
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export { AdminLayout, type AdminLayoutProps, type FlashMessage } from './admin-layout.js';
+export { PublicLayout, type PublicLayoutProps } from './public-layout.js';
