@@ -20,7 +20,9 @@ export function loadShedding(opts: { maxInFlight: number; maxLagMs?: number; onS
   const maxLag = opts.maxLagMs ?? 500;
   return async (c, next) => {
     if (c.req.path === '/healthz') return next();
-    if (inFlight >= opts.maxInFlight || lagMs > maxLag) {
+    // Lag alone is not overload (one slow export or a cold start also lags): it counts only
+    // together with a queue of open requests.
+    if (inFlight >= opts.maxInFlight || (lagMs > maxLag && inFlight >= 8)) {
       return opts.onShed(c);
     }
     inFlight++;

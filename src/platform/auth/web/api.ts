@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { AppError } from '../../errors/index.js';
+import { actorOf } from '../../http/actor.js';
+import { writeSessionCookie } from '../../http/cookies.js';
 import type { AppEnv } from '../../http/env.js';
 import { requireAuth } from '../../http/guards.js';
+import { parseOrThrow } from '../../validation.js';
+import { attemptLogin } from '../login.js';
+import { authMessages as m } from './messages.js';
 
 export const authApi = new Hono<AppEnv>();
 
@@ -12,4 +19,25 @@ authApi.get('/me', (c) => {
     email: auth.user.email,
     roles: auth.grants.map((g) => ({ program: g.programSlug, role: g.role })),
   });
+});
+
+const LoginBody = z.object({ email: z.string().min(1, m('ja', 'emailRequired')), password: z.string().min(1, m('ja', 'passwordRequired')) });
+
+/**
+ * Password sign-in for API clients that work with a session cookie (the browser UI uses /login).
+ * 401 for wrong credentials, 429 with Retry-After while the account or the address is locked.
+ */
+authApi.post('/login', async (c) => {
+  const body = parseOrThrow(LoginBody, await c.req.json());
+  const result = await attemptLogin(c.get('deps'), body, actorOf(c));
+  if (!result.ok) {
+    if (result.reason === 'invalid') throw new AppError('unauthenticated', m('ja', 'loginFailed'));
+    const minutes = Math.max(1, Math.ceil((result.retryAfter ?? 60) / 60));
+    throw new AppError(result.reason === 'ip-locked' ? 'too-many-attempts' : 'account-locked', m('ja', result.reason === 'ip-locked' ? 'ipLocked' : 'locked', { minutes }), {
+      retryAfter: result.retryAfter ?? 60,
+    });
+  }
+  writeSessionCookie(c, result.token);
+  c.header('Cache-Control', 'no-store');
+  return c.json({ email: body.email.trim().toLowerCase(), secondFactor: result.secondFactor });
 });
