@@ -15,7 +15,7 @@ import { isApiPath, problemResponse } from './platform/http/problem.js';
 import { sendPage } from './platform/http/respond.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { errorFields, log } from './platform/log/index.js';
-import { staticFiles } from './ui/static/index.js';
+import { isStaticFileName, staticFiles } from './ui/static/index.js';
 import { VERSION } from './version.js';
 
 function clientIp(c: AppContext, trustProxy: boolean): string | null {
@@ -80,8 +80,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   });
 
   app.get('/static/:file', (c) => {
-    const entry = staticFiles[c.req.param('file') as keyof typeof staticFiles];
-    if (!entry) throw new AppError('not-found');
+    const name = c.req.param('file');
+    if (!isStaticFileName(name)) throw new AppError('not-found');
+    const entry = staticFiles[name];
     return c.body(fs.readFileSync(entry.path), 200, { 'Content-Type': entry.type, 'Cache-Control': 'public, max-age=3600' });
   });
 
