@@ -3,6 +3,8 @@ import type { Deps } from '../platform/deps.js';
 import type { CliIo } from './io.js';
 import { platformCommands } from './platform-commands.js';
 import { programCommands } from '../modules/programs/cli.js';
+import { campaignCommands } from '../modules/campaign/cli.js';
+import { eventsCommands } from '../modules/events/cli.js';
 
 export interface CliRunContext {
   deps: Deps;
@@ -22,4 +24,4 @@ export interface CliCommand {
 }
 
 /** Every CLI command. Modules add their list here. */
-export const COMMANDS: CliCommand[] = [...platformCommands, ...programCommands];
+export const COMMANDS: CliCommand[] = [...platformCommands, ...programCommands, ...campaignCommands, ...eventsCommands];

@@ -6,3 +6,4 @@ export * from '../platform/vault/schema.js';
 export * from '../platform/jobs/schema.js';
 export * from '../platform/mail/schema.js';
 export * from '../modules/campaign/schema.js';
+export * from '../modules/events/schema.js';

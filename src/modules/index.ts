@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../platform/http/env.js';
 import { accountModule } from '../platform/auth/web/index.js';
+import { campaignModule } from './campaign/web/index.js';
+import { eventsModule } from './events/web/index.js';
 import { programsModule } from './programs/web/index.js';
 
 /**
@@ -16,4 +18,4 @@ export interface ModuleRoutes {
   api?: Hono<AppEnv>;
 }
 
-export const MODULES: ModuleRoutes[] = [accountModule, programsModule];
+export const MODULES: ModuleRoutes[] = [accountModule, campaignModule, eventsModule, programsModule];

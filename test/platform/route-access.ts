@@ -12,7 +12,12 @@
  */
 export type Access = 'public' | 'session' | 'staff' | 'audit' | 'installation-admin' | `program-staff:${string}`;
 
+import { CAMPAIGN_ROUTE_ACCESS } from '../route-access/campaign.js';
+import { EVENTS_ROUTE_ACCESS } from '../route-access/events.js';
+
 export const ROUTE_ACCESS: Record<string, Access> = {
+  ...CAMPAIGN_ROUTE_ACCESS,
+  ...EVENTS_ROUTE_ACCESS,
   'GET /healthz': 'public',
   'GET /static/:file': 'public',
   'GET /': 'public',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Program } from './schema.js';
+import { CAMPAIGN_SETTINGS } from '../campaign/settings.js';
+import { EVENTS_SETTINGS } from '../events/settings.js';
 
 /**
  * The settings a program accepts, by key. A module adds its keys to SETTINGS here (one explicit
@@ -32,6 +34,8 @@ export const SETTINGS: SettingDef[] = [
   },
   { key: 'contactEmail', kinds: ['campaign', 'event'], schema: z.string().email(), description: '公開ページに表示する事務局の問い合わせ先メールアドレス' },
   { key: 'contactPhone', kinds: ['campaign', 'event'], schema: z.string().regex(/^[0-9-]{10,13}$/), description: '公開ページに表示する事務局の電話番号' },
+  ...CAMPAIGN_SETTINGS,
+  ...EVENTS_SETTINGS,
 ];
 
 /** Columns of the programs table that `program set` may also change. */

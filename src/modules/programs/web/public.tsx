@@ -3,8 +3,9 @@ import { formatJaDate } from '../../../platform/calendar/index.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { localHref, publicPage } from '../../../platform/http/public-page.js';
-import { Table, StatusBadge } from '../../../ui/index.js';
-import { listRegisteredFacilities } from '../../campaign/queries.js';
+import { StatusBadge } from '../../../ui/index.js';
+import { renderCampaignHome } from '../../campaign/web/home.js';
+import { renderEventHome } from '../../events/web/home.js';
 import { programMessages as m } from '../messages.js';
 import { findProgramBySlug, listPrograms } from '../queries.js';
 import type { Program } from '../schema.js';
@@ -53,40 +54,12 @@ programsPublic.get('/', async (c) => {
   });
 });
 
-/** The program's own top page; the campaign and event modules extend what it shows. */
+/** The program's own top page: the campaign or event module renders it. */
 programsPublic.get('/:slug', async (c) => {
-  const locale = c.get('locale');
   const slug = c.req.param('slug');
   if (!slugSchema.safeParse(slug).success) throw new AppError('not-found');
   const program = await findProgramBySlug(c.get('deps').db, slug);
   if (!program) throw new AppError('not-found');
-  const facilities = program.kind === 'campaign' ? await listRegisteredFacilities(c.get('deps').db, program.id) : [];
-  return publicPage(c, {
-    title: program.name,
-    siteName: program.name,
-    homePath: `/${program.slug}`,
-    breadcrumbs: [{ label: m(locale, 'siteName'), href: localHref(c, '/') }, { label: program.name }],
-    children: (
-      <>
-        <p>{m(locale, program.kind === 'campaign' ? 'programIntroCampaign' : 'programIntroEvent')}</p>
-        {periodText(c, program) && (
-          <p>
-            {m(locale, 'period')}：{periodText(c, program)}
-          </p>
-        )}
-        {program.kind === 'campaign' && (
-          <Table
-            caption={m(locale, 'facilityCount', { count: facilities.length })}
-            columns={[
-              { key: 'name', header: m(locale, 'name') },
-              { key: 'ward', header: m(locale, 'ward') },
-              { key: 'address', header: m(locale, 'address') },
-            ]}
-            rows={facilities.map((f) => ({ name: f.name, ward: f.ward, address: f.address }))}
-            locale={locale}
-          />
-        )}
-      </>
-    ),
-  });
+  const period = periodText(c, program);
+  return program.kind === 'campaign' ? renderCampaignHome(c, program, period) : renderEventHome(c, program, period);
 });

@@ -1,0 +1,2 @@
+// Tables of the exchange-meeting (event) module.
+export {};
