@@ -26,9 +26,11 @@ function match(argv: string[]): { command: CliCommand; rest: string[] } | null {
   return null;
 }
 
-/** Whether a command needs the database at all (help does not). */
+/** Whether a command needs the database opened for it (help and `noDatabase` commands do not). */
 export function needsDatabase(argv: string[]): boolean {
-  return !(argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help' || !match(argv));
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return false;
+  const found = match(argv);
+  return !!found && !found.command.noDatabase;
 }
 
 /** Runs one command; returns the exit code. 0 success, 1 failure, 2 usage error. */
@@ -55,8 +57,8 @@ export async function runCli(deps: Deps | null, argv: string[], io: CliIo): Prom
     return 2;
   }
   try {
-    if (!deps) throw new Error('database not open');
-    return (await command.run({ deps, io, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals })) ?? 0;
+    if (!deps && !command.noDatabase) throw new Error('database not open');
+    return (await command.run({ deps: deps as Deps, io, values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals })) ?? 0;
   } catch (e) {
     if (e instanceof CliUsageError) {
       io.err(`jimukyoku ${command.name}: ${e.message}\nUsage: jimukyoku ${command.usage}\n`);

@@ -12,6 +12,11 @@ import { findProgramBySlug } from '../modules/programs/queries.js';
 import { AppError } from '../platform/errors/index.js';
 import { parseMasterKey } from '../platform/vault/master-key.js';
 import { jobCounts } from '../platform/jobs/queue.js';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { loadConfig } from '../config/index.js';
+import { pgliteDir } from '../db/client.js';
+import { acquireDataDir, currentOwner } from '../db/data-dir-lock.js';
 
 export const platformCommands: CliCommand[] = [
   {
@@ -134,6 +139,36 @@ export const platformCommands: CliCommand[] = [
       const blob = await pglite.dumpDataDir('gzip');
       fs.writeFileSync(out, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
       ctx.io.out(`backup written to ${out} (${blob.size} bytes). The master key is not in it: back it up separately.\n`);
+    },
+  },
+  {
+    name: 'restore',
+    usage: 'restore --from FILE.tar.gz',
+    summary: '組み込みデータベースをバックアップから復元する。サーバーを停止してから実行する (restore the embedded database)',
+    help: 'The current DATA_DIR/pglite is kept as pglite.before-restore-<time>. PostgreSQL: use pg_restore.',
+    options: { from: { type: 'string' } },
+    noDatabase: true,
+    async run(ctx) {
+      const file = requiredString(ctx, 'from');
+      const config = loadConfig();
+      if (config.databaseKind !== 'embedded') throw new CliUsageError('on PostgreSQL use pg_restore (see README: Backups)');
+      if (currentOwner(config.dataDir)) throw new AppError('conflict', 'サーバーが実行中です。停止してから復元してください');
+      const release = acquireDataDir(config.dataDir);
+      try {
+        const dir = pgliteDir(config.dataDir);
+        if (fs.existsSync(dir)) {
+          const aside = `${dir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+          fs.renameSync(dir, aside);
+          ctx.io.out(`current database moved to ${aside}\n`);
+        }
+        fs.mkdirSync(dir, { recursive: true });
+        const db = await PGlite.create({ dataDir: `file://${dir}`, loadDataDir: new Blob([fs.readFileSync(file)]), extensions: { pg_trgm } });
+        await db.query('select 1');
+        await db.close();
+        ctx.io.out(`restored ${file} into ${dir}. Start the server with the master key that was in use when the backup was taken.\n`);
+      } finally {
+        release();
+      }
     },
   },
   {

@@ -7,6 +7,7 @@ import { campaignCommands } from '../modules/campaign/cli.js';
 import { eventsCommands } from '../modules/events/cli.js';
 
 export interface CliRunContext {
+  /** Null only for commands marked `noDatabase`. */
   deps: Deps;
   io: CliIo;
   values: Record<string, string | boolean | undefined>;
@@ -20,6 +21,8 @@ export interface CliCommand {
   summary: string;
   help?: string;
   options?: ParseArgsConfig['options'];
+  /** The command opens no database itself (e.g. restore, which writes one). */
+  noDatabase?: boolean;
   run(ctx: CliRunContext): Promise<number | void>;
 }
 
