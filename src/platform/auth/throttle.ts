@@ -52,3 +52,9 @@ export async function recordAccountFailure(conn: Conn, userId: number, now: Date
 export async function clearAccountFailures(conn: Conn, userId: number, now: Date): Promise<void> {
   await conn.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, userId));
 }
+
+/** Drops counters and spent TOTP steps older than a day (nightly job). */
+export async function purgeThrottle(conn: Conn, now: Date): Promise<void> {
+  const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+  await conn.execute(sql`delete from login_throttle where window_start < ${dayAgo} and (locked_until is null or locked_until < ${now.toISOString()})`);
+}

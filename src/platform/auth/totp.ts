@@ -4,7 +4,7 @@ import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { Conn } from '../../db/client.js';
 import type { Vault } from '../vault/index.js';
-import { users, type User } from './schema.js';
+import { loginThrottle, users, type User } from './schema.js';
 import { sha256 } from './tokens.js';
 
 const ISSUER = 'jimukyoku';
@@ -23,11 +23,25 @@ export async function otpauthQrSvg(secretBase32: string, email: string): Promise
   return { uri, svg };
 }
 
-/** RFC 6238 check with one step of clock drift either way. */
-export function checkTotp(secretBase32: string, code: string, now: Date): boolean {
+/** RFC 6238 check with one step of clock drift either way; returns the matched time step, or null. */
+export function checkTotp(secretBase32: string, code: string, now: Date): number | null {
   const token = code.replace(/\s/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totpFor(secretBase32, 'x').validate({ token, window: 1, timestamp: now.getTime() }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totpFor(secretBase32, 'x').validate({ token, window: 1, timestamp: now.getTime() });
+  return delta === null ? null : Math.floor(now.getTime() / 30_000) + delta;
+}
+
+/**
+ * Spends a code's time step for the user, so an observed code cannot be replayed within its window.
+ * Recorded in the login-throttle table; the nightly purge removes old rows.
+ */
+export async function spendTotpStep(conn: Conn, userId: number, step: number): Promise<boolean> {
+  const rows = await conn
+    .insert(loginThrottle)
+    .values({ key: `totp:${userId}:${step}`, failures: 0 })
+    .onConflictDoNothing()
+    .returning({ key: loginThrottle.key });
+  return rows.length > 0;
 }
 
 export function currentTotp(secretBase32: string, now: Date): string {

@@ -11,7 +11,7 @@ import { AppError } from '../../errors/index.js';
 import { runCommand } from '../../command.js';
 import { users, type User } from '../schema.js';
 import { rotateSession } from '../sessions.js';
-import { checkTotp, consumeRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthQrSvg, sealedSecret } from '../totp.js';
+import { checkTotp, spendTotpStep, consumeRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthQrSvg, sealedSecret } from '../totp.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
 import { csrfToken } from '../../http/csrf.js';
@@ -95,7 +95,8 @@ mfaRoutes.post('/mfa', async (c) => {
   if (!secret) return mfaPage(c, auth.user, next);
   const enrolling = !auth.user.totpEnabledAt;
   const result = await runCommand(deps, actorOf(c), async ({ tx, audit }) => {
-    let ok = checkTotp(secret, code, now);
+    const step = checkTotp(secret, code, now);
+    let ok = step !== null && (await spendTotpStep(tx, auth.user.id, step));
     let viaRecovery = false;
     if (!ok && !enrolling && (await consumeRecoveryCode(tx, auth.user, code))) ok = viaRecovery = true;
     if (!ok) {
