@@ -32,6 +32,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /password/reset': 'public',
   'POST /password/reset': 'public',
   'POST /api/v1/login': 'public',
+  'GET /api/v1/openapi.json': 'public',
   'GET /mfa': 'session',
   'POST /mfa': 'session',
   'GET /account': 'session',
