@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   // The demo is only for a fresh embedded install; a PostgreSQL deployment starts empty.
   if (config.databaseKind === 'embedded' && !noDemo) {
     const seeded = await seedDemoIfEmpty(deps);
-    if (seeded) printDemoLogins(seeded);
+    if (seeded) printDemoLogins(seeded, config.port);
   }
   await releaseHeldMail(deps);
   const worker = config.worker ? startWorker(deps, { handlers: JOB_HANDLERS, schedules: SCHEDULES }) : null;
@@ -54,11 +54,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function printDemoLogins(seeded: { logins: Array<{ role: string; email: string; password: string }> }): void {
+function printDemoLogins(seeded: { logins: Array<{ role: string; email: string; password: string }> }, port: number): void {
   const lines = seeded.logins.map((l) => `  ${l.role.padEnd(9)} ${l.email.padEnd(34)} ${l.password}`);
-  process.stdout.write(
-    ['', 'デモデータを作成しました (Demo data created). Log in at http://localhost:PORT/login :', ...lines, ''].join('\n').replace('PORT', String(loadConfig().port)) + '\n',
-  );
+  process.stdout.write(['', `デモデータを作成しました (Demo data created). Log in at http://localhost:${port}/login :`, ...lines, ''].join('\n') + '\n');
 }
 
 main().catch((e) => {
