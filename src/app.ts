@@ -69,6 +69,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     '*',
     loadShedding({
       maxInFlight: config.maxInFlight,
+      maxLagMs: config.shedLagMs,
       onShed: (c) => renderError(c, new AppError('overloaded', undefined, { retryAfter: 30 })),
     }),
   );

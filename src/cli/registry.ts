@@ -5,6 +5,7 @@ import { platformCommands } from './platform-commands.js';
 import { programCommands } from '../modules/programs/cli.js';
 import { campaignCommands } from '../modules/campaign/cli.js';
 import { eventsCommands } from '../modules/events/cli.js';
+import { settlementCommands } from '../modules/settlement/cli.js';
 
 export interface CliRunContext {
   /** Null only for commands marked `noDatabase`. */
@@ -27,4 +28,4 @@ export interface CliCommand {
 }
 
 /** Every CLI command. Modules add their list here. */
-export const COMMANDS: CliCommand[] = [...platformCommands, ...programCommands, ...campaignCommands, ...eventsCommands];
+export const COMMANDS: CliCommand[] = [...platformCommands, ...programCommands, ...campaignCommands, ...eventsCommands, ...settlementCommands];

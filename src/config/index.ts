@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
+  SHED_LAG_MS: z.coerce.number().int().min(0).default(1000),
   WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -43,6 +44,8 @@ export type Config = {
   maxBodyBytes: number;
   maxUploadBytes: number;
   maxInFlight: number;
+  /** Event-loop lag (p99, ms) above which a busy instance sheds load; 0 turns that off. */
+  shedLagMs: number;
   worker: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   trustProxy: boolean;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     maxInFlight: e.MAX_IN_FLIGHT,
+    shedLagMs: e.SHED_LAG_MS,
     worker: e.WORKER === 'on',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',

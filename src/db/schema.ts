@@ -7,3 +7,4 @@ export * from '../platform/jobs/schema.js';
 export * from '../platform/mail/schema.js';
 export * from '../modules/campaign/schema.js';
 export * from '../modules/events/schema.js';
+export * from '../modules/settlement/schema.js';

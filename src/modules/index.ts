@@ -4,6 +4,7 @@ import { accountModule } from '../platform/auth/web/index.js';
 import { campaignModule } from './campaign/web/index.js';
 import { eventsModule } from './events/web/index.js';
 import { programsModule } from './programs/web/index.js';
+import { settlementModule } from './settlement/web/index.js';
 
 /**
  * Every module's routes, mounted by src/app.ts: `public` at `/` and again at `/en` (English),
@@ -18,4 +19,4 @@ export interface ModuleRoutes {
   api?: Hono<AppEnv>;
 }
 
-export const MODULES: ModuleRoutes[] = [accountModule, campaignModule, eventsModule, programsModule];
+export const MODULES: ModuleRoutes[] = [accountModule, campaignModule, eventsModule, settlementModule, programsModule];

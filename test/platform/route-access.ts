@@ -14,10 +14,12 @@ export type Access = 'public' | 'session' | 'staff' | 'audit' | 'installation-ad
 
 import { CAMPAIGN_ROUTE_ACCESS } from '../route-access/campaign.js';
 import { EVENTS_ROUTE_ACCESS } from '../route-access/events.js';
+import { SETTLEMENT_ROUTE_ACCESS } from '../route-access/settlement.js';
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   ...CAMPAIGN_ROUTE_ACCESS,
   ...EVENTS_ROUTE_ACCESS,
+  ...SETTLEMENT_ROUTE_ACCESS,
   'GET /healthz': 'public',
   'GET /static/:file': 'public',
   'GET /': 'public',

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { CommandContext } from '../../platform/command.js';
 import type { Program } from './schema.js';
 import { CAMPAIGN_SETTINGS } from '../campaign/settings.js';
 import { EVENTS_SETTINGS } from '../events/settings.js';
+import { SETTLEMENT_SETTINGS } from '../settlement/settings.js';
 
 /**
  * The settings a program accepts, by key. A module adds its keys to SETTINGS here (one explicit
@@ -13,6 +15,8 @@ export interface SettingDef {
   /** Parses the text given on the CLI or in a form into the stored value. */
   schema: z.ZodType;
   description: string;
+  /** Runs in the same transaction after the change, with the updated program; throwing undoes it. */
+  afterChange?: (ctx: CommandContext, program: Program) => Promise<void>;
 }
 
 const isoDate = z
@@ -36,6 +40,7 @@ export const SETTINGS: SettingDef[] = [
   { key: 'contactPhone', kinds: ['campaign', 'event'], schema: z.string().regex(/^[0-9-]{10,13}$/), description: '公開ページに表示する事務局の電話番号' },
   ...CAMPAIGN_SETTINGS,
   ...EVENTS_SETTINGS,
+  ...SETTLEMENT_SETTINGS,
 ];
 
 /** Columns of the programs table that `program set` may also change. */

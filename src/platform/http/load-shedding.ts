@@ -17,12 +17,12 @@ export function loadShedding(opts: { maxInFlight: number; maxLagMs?: number; onS
     lag.reset();
   }, 1000);
   timer.unref();
-  const maxLag = opts.maxLagMs ?? 500;
+  const maxLag = opts.maxLagMs ?? 1000;
   return async (c, next) => {
     if (c.req.path === '/healthz') return next();
     // Lag alone is not overload (one slow export or a cold start also lags): it counts only
     // together with a queue of open requests.
-    if (inFlight >= opts.maxInFlight || (lagMs > maxLag && inFlight >= 8)) {
+    if (inFlight >= opts.maxInFlight || (maxLag > 0 && lagMs > maxLag && inFlight >= 8)) {
       return opts.onShed(c);
     }
     inFlight++;

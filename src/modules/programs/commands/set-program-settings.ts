@@ -48,5 +48,6 @@ export async function setProgramSettings(ctx: CommandContext, slug: string, pair
     .where(eq(programs.id, program.id))
     .returning();
   ctx.audit({ action: 'platform.program.settings_changed', programId: program.id, targetType: 'program', targetId: program.id, diff });
+  for (const [key] of pairs) await findSetting(key, program.kind)?.afterChange?.(ctx, updated!);
   return updated!;
 }

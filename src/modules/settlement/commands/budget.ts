@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import type { CommandContext } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { facilities } from '../../campaign/schema.js';
+import { programSetting } from '../../programs/queries.js';
+import type { Program } from '../../programs/schema.js';
+import { accountId, facilityBalances, move, programBalances } from '../ledger.js';
+import { DEFAULT_POOL_YEN } from '../rules.js';
+import { updateSoldOut } from './sold-out.js';
+
+/** Brings the pool account in line with the `pool` setting: funding enters or leaves the program. */
+export async function syncPool(ctx: CommandContext, program: Program): Promise<void> {
+  const target = programSetting(program, 'pool', DEFAULT_POOL_YEN);
+  const { pool } = await programBalances(ctx.tx, program.id);
+  if (pool === target) return;
+  const poolAccount = await accountId(ctx.tx, program.id, null, 'pool');
+  if (target > pool) {
+    await move(ctx.tx, { programId: program.id, from: null, to: poolAccount, amount: target - pool, reason: 'funded' });
+  } else {
+    try {
+      await move(ctx.tx, { programId: program.id, from: poolAccount, to: null, amount: pool - target, reason: 'defunded' });
+    } catch {
+      throw new AppError('conflict', '原資を配分済みの額より小さくすることはできません');
+    }
+  }
+  ctx.audit({ action: 'settlement.pool.synced', programId: program.id, diff: { pool: [pool, target] } });
+}
+
+/**
+ * Sets a facility's allocation. Money moves between the pool and the facility's available
+ * account, so the sum of allocations can never pass the pool, and an allocation can never drop
+ * below what the facility has already committed.
+ */
+export async function setAllocation(ctx: CommandContext, program: Program, facilityId: number, yen: number): Promise<{ before: number; after: number }> {
+  if (!Number.isSafeInteger(yen) || yen < 0) throw new AppError('validation-failed', '配分額は0以上の整数（円）で指定してください', { fieldErrors: [{ field: 'yen', message: '0以上の整数で指定してください' }] });
+  const [facility] = await ctx.tx.select().from(facilities).where(eq(facilities.id, facilityId));
+  if (!facility || facility.programId !== program.id) throw new AppError('not-found', `施設 (id ${facilityId}) はこの事業にありません`);
+  await syncPool(ctx, program);
+  const before = (await facilityBalances(ctx.tx, program.id, facilityId)).allocation;
+  const pool = await accountId(ctx.tx, program.id, null, 'pool');
+  const available = await accountId(ctx.tx, program.id, facilityId, 'available');
+  if (yen > before) {
+    try {
+      await move(ctx.tx, { programId: program.id, from: pool, to: available, amount: yen - before, reason: 'allocated' });
+    } catch {
+      throw new AppError('budget-exhausted', '配分額の合計が原資を超えるため設定できません');
+    }
+  } else if (yen < before) {
+    try {
+      await move(ctx.tx, { programId: program.id, from: available, to: pool, amount: before - yen, reason: 'deallocated' });
+    } catch {
+      throw new AppError('conflict', 'すでに予約・承認済みの額より小さい配分額にはできません');
+    }
+  }
+  await updateSoldOut(ctx, program.id, facilityId);
+  ctx.audit({ action: 'settlement.allocation.set', programId: program.id, targetType: 'facility', targetId: facilityId, diff: { yen: [before, yen] } });
+  return { before, after: yen };
+}

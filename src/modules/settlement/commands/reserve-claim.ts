@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { addDays } from '../../../platform/calendar/index.js';
+import type { CommandContext } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { stableStringify } from '../../../platform/audit/hash.js';
+import type { Facility } from '../../campaign/schema.js';
+import type { Program } from '../../programs/schema.js';
+import { accountId, facilityBalances, move } from '../ledger.js';
+import { computeDiscount, rulesOf } from '../rules.js';
+import { claims, type Claim } from '../schema.js';
+import type { ClaimInput } from '../validators.js';
+import { syncPool } from './budget.js';
+import { updateSoldOut } from './sold-out.js';
+
+export function requestHash(input: ClaimInput): string {
+  return crypto.createHash('sha256').update(stableStringify(input)).digest('hex');
+}
+
+/** Where a facility's committed money comes from: its allocation if it has one, else the pool. */
+export async function sourceAccount(ctx: CommandContext, program: Program, facilityId: number): Promise<number> {
+  const b = await facilityBalances(ctx.tx, program.id, facilityId);
+  if (b.hasAllocation) return accountId(ctx.tx, program.id, facilityId, 'available');
+  await syncPool(ctx, program);
+  return accountId(ctx.tx, program.id, null, 'pool');
+}
+
+export async function findClaimByBooking(ctx: Pick<CommandContext, 'tx'>, facilityId: number, bookingRef: string): Promise<Claim | undefined> {
+  const [row] = await ctx.tx.select().from(claims).where(and(eq(claims.facilityId, facilityId), eq(claims.bookingRef, bookingRef)));
+  return row;
+}
+
+/**
+ * Registers a discounted sale and reserves its discount. Idempotent on (facility, bookingRef):
+ * the same body again returns the existing claim (`created: false`), a different body is a conflict.
+ */
+export async function reserveClaim(ctx: CommandContext, program: Program, facility: Facility, input: ClaimInput): Promise<{ claim: Claim; created: boolean }> {
+  const hash = requestHash(input);
+  const existing = await findClaimByBooking(ctx, facility.id, input.bookingRef);
+  if (existing) {
+    if (existing.requestHash === hash) return { claim: existing, created: false };
+    throw new AppError('conflict', `予約番号「${input.bookingRef}」はすでに別の内容で登録されています`);
+  }
+  const rules = rulesOf(program);
+  if (!rules) throw new AppError('conflict', 'キャンペーン期間が設定されていないため受け付けできません');
+  const result = computeDiscount(rules, input, facility.registeredOn);
+  if (!result.ok) throw new AppError('rule-refused', result.message, { detail: { reason: result.code } });
+  const [claim] = await ctx.tx
+    .insert(claims)
+    .values({
+      programId: program.id,
+      facilityId: facility.id,
+      bookingRef: input.bookingRef,
+      bookedOn: input.bookedOn,
+      checkIn: input.checkIn,
+      checkOut: addDays(input.checkIn, input.nights),
+      nights: input.nights,
+      guests: input.guests,
+      totalPrice: input.totalPrice,
+      discount: result.discount,
+      rules: { ...rules },
+      requestHash: hash,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning();
+  const from = await sourceAccount(ctx, program, facility.id);
+  const reserved = await accountId(ctx.tx, program.id, facility.id, 'reserved');
+  await move(ctx.tx, { programId: program.id, from, to: reserved, amount: result.discount, reason: 'reserved', claimId: claim!.id });
+  await updateSoldOut(ctx, program.id, facility.id);
+  ctx.audit({ action: 'settlement.claim.reserved', programId: program.id, targetType: 'claim', targetId: claim!.id, diff: { facilityId: facility.id, discount: result.discount } });
+  return { claim: claim!, created: true };
+}

@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { facilities } from '../campaign/schema.js';
+import { programs } from '../programs/schema.js';
+
+/**
+ * Ledger accounts with materialised balances. Every balance is checked by the database to stay
+ * at or above zero, so no concurrency, retry or crash can commit money beyond an allocation or the
+ * pool: the statement that would overspend fails instead.
+ *
+ * Kinds: `pool` (the program's unallocated money), `available` (a facility's allocation not yet
+ * committed), `reserved`, `approved`, `paid` (a facility's committed money by stage).
+ * The sum over all accounts of a program always equals its pool.
+ */
+export const ledgerAccounts = pgTable(
+  'ledger_accounts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    facilityId: integer('facility_id').references(() => facilities.id, { onDelete: 'restrict' }),
+    kind: text('kind', { enum: ['pool', 'available', 'reserved', 'approved', 'paid'] }).notNull(),
+    balance: bigint('balance', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('ledger_accounts_key').on(t.programId, sql`coalesce(${t.facilityId}, 0)`, t.kind),
+    check('ledger_accounts_non_negative', sql`${t.balance} >= 0`),
+  ],
+);
+
+/** Append-only double entries: money moves from one account to another, never appears or vanishes. */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id').notNull(),
+    fromAccount: integer('from_account').references(() => ledgerAccounts.id),
+    toAccount: integer('to_account').references(() => ledgerAccounts.id),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    /** funded, allocated, reserved, released, approved, rejected, paid, adjusted. */
+    reason: text('reason').notNull(),
+    claimId: bigint('claim_id', { mode: 'number' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ledger_entries_program').on(t.programId), check('ledger_entries_positive', sql`${t.amount} > 0`)],
+);
+
+export const CLAIM_STATUSES = ['reserved', 'cancelled', 'stayed', 'approved', 'rejected', 'paid'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** A discounted stay registered by a business: reserved at sale, confirmed after check-out. */
+export const claims = pgTable(
+  'claims',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id').notNull(),
+    facilityId: integer('facility_id')
+      .notNull()
+      .references(() => facilities.id),
+    bookingRef: text('booking_ref').notNull(),
+    bookedOn: date('booked_on').notNull(),
+    checkIn: date('check_in').notNull(),
+    nights: integer('nights').notNull(),
+    guests: integer('guests').notNull(),
+    totalPrice: integer('total_price').notNull(),
+    discount: integer('discount').notNull(),
+    status: text('status', { enum: CLAIM_STATUSES }).notNull().default('reserved'),
+    /** The rules in force when the claim was made, so later rule changes do not rewrite it. */
+    rules: jsonb('rules').$type<Record<string, number | string>>().notNull(),
+    /** Hash of the request body: the same body again is a retry, a different one a conflict. */
+    requestHash: text('request_hash').notNull(),
+    stay: jsonb('stay').$type<{ nights: number; guests: number; totalPrice: number } | null>(),
+    reviewReason: text('review_reason'),
+    checkOut: date('check_out').notNull(),
+    paymentBatchId: integer('payment_batch_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('claims_facility_booking').on(t.facilityId, t.bookingRef),
+    index('claims_program_status').on(t.programId, t.status, t.checkOut),
+    check('claims_discount_non_negative', sql`${t.discount} >= 0`),
+  ],
+);
+
+export type Claim = typeof claims.$inferSelect;
+
+/**
+ * Which business users may act for a facility (register claims, report stays). Written when an
+ * application is approved (campaign module) or by an operator.
+ */
+export const facilityUsers = pgTable(
+  'facility_users',
+  {
+    facilityId: integer('facility_id')
+      .notNull()
+      .references(() => facilities.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('facility_users_pk').on(t.facilityId, t.userId), index('facility_users_user').on(t.userId)],
+);

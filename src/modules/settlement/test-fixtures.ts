@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { systemActor } from '../../platform/audit/index.js';
+import { runCommand } from '../../platform/command.js';
+import type { Deps } from '../../platform/deps.js';
+import { facilities } from '../campaign/schema.js';
+import { setProgramSettings } from '../programs/commands/set-program-settings.js';
+import { findProgramBySlug } from '../programs/queries.js';
+
+/** A campaign program with rules set and `count` registered facilities (for tests and benchmarks). */
+export async function campaignWithFacilities(deps: Deps, slug: string, count: number, settings: Array<[string, string]> = []) {
+  const { createProgram } = await import('../programs/commands/create-program.js');
+  await runCommand(deps, systemActor('test'), (ctx) => createProgram(ctx, { kind: 'campaign', slug, name: `精算テスト ${slug}` }));
+  // The campaign period belongs to the recruitment settings; written directly so this fixture
+  // depends only on the keys the settlement module itself defines.
+  await deps.db.execute(sql`update programs set settings = settings || ${JSON.stringify({ campaignStarts: '2025-05-26', campaignEnds: '2025-07-10' })}::jsonb where slug = ${slug}`);
+  if (settings.length) await runCommand(deps, systemActor('test'), (ctx) => setProgramSettings(ctx, slug, settings));
+  const program = (await findProgramBySlug(deps.db, slug))!;
+  const rows = await deps.db
+    .insert(facilities)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        programId: program.id,
+        name: `テスト施設${i + 1}`,
+        nameKana: `テストシセツ${i + 1}`,
+        type: 'hotel' as const,
+        postalCode: '980-0811',
+        address: `仙台市青葉区一番町${i + 1}`,
+        ward: '青葉区' as const,
+        registrationNumber: `T-${slug}-${i + 1}`,
+        registeredOn: '2025-05-15',
+      })),
+    )
+    .returning();
+  return { program, facilities: rows };
+}

@@ -1,0 +1,112 @@
+import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { runCommand } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { actorOf } from '../../../platform/http/actor.js';
+import type { AppContext, AppEnv } from '../../../platform/http/env.js';
+import { primaryRole, requireAuth, requireProgramRole, requireProgramRoleById } from '../../../platform/http/guards.js';
+import { parseOrThrow } from '../../../platform/validation.js';
+import { cancelClaim, reportStay, reviewClaim } from '../commands/claim-lifecycle.js';
+import { reserveClaim } from '../commands/reserve-claim.js';
+import { syncPool } from '../commands/budget.js';
+import { facilityForActor } from '../facility-access.js';
+import { programBalances } from '../ledger.js';
+import { claims, type Claim } from '../schema.js';
+import { claimSchema, reviewSchema, staySchema } from '../validators.js';
+
+export const settlementApi = new Hono<AppEnv>();
+
+export function claimJson(c: Claim) {
+  return {
+    id: c.id,
+    facilityId: c.facilityId,
+    bookingRef: c.bookingRef,
+    bookedOn: c.bookedOn,
+    checkIn: c.checkIn,
+    nights: c.nights,
+    guests: c.guests,
+    totalPrice: c.totalPrice,
+    discount: c.discount,
+    status: c.status,
+    stay: c.stay,
+  };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  for (let cur = e as { code?: string; cause?: unknown } | undefined; cur; cur = cur.cause as typeof cur) if (cur.code === '23505') return true;
+  return false;
+}
+
+async function jsonBody(c: AppContext): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new AppError('bad-request', 'JSON を解析できません');
+  }
+}
+
+settlementApi.post('/programs/:slug/claims', async (c) => {
+  const { auth, program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator', 'business']);
+  const input = parseOrThrow(claimSchema, await jsonBody(c));
+  const deps = c.get('deps');
+  const attempt = () =>
+    runCommand(deps, actorOf(c, primaryRole(roles)), async (ctx) => {
+      const facility = await facilityForActor(ctx.tx, auth, program, input.facilityId);
+      return reserveClaim(ctx, program, facility, input);
+    });
+  let result;
+  try {
+    result = await attempt();
+  } catch (e) {
+    // Two identical requests at once: the loser sees the winner's claim on a second try.
+    if (!isUniqueViolation(e)) throw e;
+    result = await attempt();
+  }
+  const { claim, created } = result;
+  return c.json({ id: claim.id, bookingRef: claim.bookingRef, discount: claim.discount, status: claim.status }, created ? 201 : 200);
+});
+
+/** Loads a claim and checks the caller may act on it (404 across programs and businesses). */
+async function claimFor(c: AppContext, roles: Array<'admin' | 'operator' | 'business' | 'city'>) {
+  const id = Number(c.req.param('id'));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not-found');
+  const deps = c.get('deps');
+  const [claim] = await deps.db.select().from(claims).where(eq(claims.id, id));
+  if (!claim) {
+    const auth = requireAuth(c);
+    throw new AppError(auth.grants.some((g) => roles.includes(g.role as never)) ? 'not-found' : 'forbidden');
+  }
+  const { auth, program, roles: mine } = await requireProgramRoleById(c, claim.programId, roles);
+  await facilityForActor(deps.db, auth, program, claim.facilityId);
+  return { claim, program, roles: mine };
+}
+
+settlementApi.post('/claims/:id/cancel', async (c) => {
+  const { claim, program, roles } = await claimFor(c, ['admin', 'operator', 'business']);
+  const body = (await c.req.text()) ? ((await jsonBody(c)) as { noShow?: boolean }) : {};
+  const updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => cancelClaim(ctx, program, claim.id, body.noShow === true));
+  return c.json(claimJson(updated));
+});
+
+settlementApi.post('/claims/:id/stay', async (c) => {
+  const { claim, program, roles } = await claimFor(c, ['admin', 'operator', 'business']);
+  const stay = parseOrThrow(staySchema, await jsonBody(c));
+  const updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => reportStay(ctx, program, claim.id, stay));
+  return c.json(claimJson(updated));
+});
+
+settlementApi.post('/claims/:id/review', async (c) => {
+  const { claim, program, roles } = await claimFor(c, ['admin', 'operator']);
+  const body = parseOrThrow(reviewSchema, await jsonBody(c));
+  const updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => reviewClaim(ctx, program, claim.id, body.decision, body.reason));
+  return c.json(claimJson(updated));
+});
+
+settlementApi.get('/programs/:slug/budget', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator', 'city']);
+  const deps = c.get('deps');
+  await runCommand(deps, actorOf(c, primaryRole(roles)), (ctx) => syncPool(ctx, program));
+  const b = await programBalances(deps.db, program.id);
+  c.header('Cache-Control', 'no-store');
+  return c.json({ pool: b.pool, allocated: b.allocated, reserved: b.reserved, approved: b.approved, paid: b.paid, remaining: b.pool - b.reserved - b.approved - b.paid });
+});

@@ -1,0 +1,4 @@
+import type { ModuleRoutes } from '../../index.js';
+import { settlementApi } from './api.js';
+
+export const settlementModule: ModuleRoutes = { name: 'settlement', api: settlementApi };

@@ -1,0 +1,13 @@
+import type { Access } from '../platform/route-access.js';
+
+/**
+ * Access classes of the settlement module's routes. Claims are also open to the program's
+ * businesses (for their own facilities only, 404 otherwise), proven in the module's tests.
+ */
+export const SETTLEMENT_ROUTE_ACCESS: Record<string, Access> = {
+  'POST /api/v1/programs/:slug/claims': 'program-staff:admin,operator,business',
+  'POST /api/v1/claims/:id/cancel': 'program-staff:admin,operator,business',
+  'POST /api/v1/claims/:id/stay': 'program-staff:admin,operator,business',
+  'POST /api/v1/claims/:id/review': 'program-staff:admin,operator',
+  'GET /api/v1/programs/:slug/budget': 'program-staff:admin,operator,city',
+};
