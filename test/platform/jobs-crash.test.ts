@@ -58,12 +58,15 @@ describe('durable jobs survive a crash', () => {
   test('killed mid-delivery and restarted: every job completes once, every mail reaches the SMTP sink once', async () => {
     let child: ReturnType<typeof spawn> | null = null;
     let killedAt = 0;
+    let acceptedBeforeKill = 0;
     const sink = await startSmtpSink({
       acceptDelayMs: 150,
-      // Crash the worker while the 5th mail is in flight, before the server has accepted it.
+      // Crash the worker while a mail is in flight (after a few were accepted), before the server
+      // has accepted it.
       beforeAccept: async () => {
-        if (killedAt === 0 && sinkAccepted() === 4 && child) {
+        if (killedAt === 0 && sinkAccepted() >= 3 && child) {
           killedAt = Date.now();
+          acceptedBeforeKill = sinkAccepted();
           child.kill('SIGKILL');
           await new Promise((r) => setTimeout(r, 300));
         }
@@ -78,7 +81,8 @@ describe('durable jobs survive a crash', () => {
       child = spawn(process.execPath, ['--import', 'tsx', WORKER, 'drain'], { env: runEnv, stdio: ['ignore', 'pipe', 'pipe'] });
       const firstExit = await new Promise<NodeJS.Signals | number | null>((resolve) => child!.on('exit', (code, signal) => resolve(signal ?? code)));
       assert.equal(firstExit, 'SIGKILL', 'the first worker was killed mid-run');
-      assert.equal(sink.messages.length, 4);
+      assert.ok(acceptedBeforeKill >= 3 && acceptedBeforeKill < MAILS);
+      assert.ok(sink.messages.length < MAILS, 'mails were left when the worker died');
 
       // The embedded database must be owned by one process: the lock of the dead one is stale.
       // Asynchronously: the SMTP sink lives in this process and must keep answering.
