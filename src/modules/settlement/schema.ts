@@ -101,3 +101,25 @@ export const facilityUsers = pgTable(
   },
   (t) => [uniqueIndex('facility_users_pk').on(t.facilityId, t.userId), index('facility_users_user').on(t.userId)],
 );
+
+/** One month-end close (月末締め): the approved stays it pays, frozen once closed. */
+export const paymentBatches = pgTable(
+  'payment_batches',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    /** `YYYY-MM`, the month of check-out it closes (late approvals of earlier months ride along). */
+    month: text('month').notNull(),
+    status: text('status', { enum: ['closed', 'paid'] }).notNull().default('closed'),
+    claimCount: integer('claim_count').notNull(),
+    total: bigint('total', { mode: 'number' }).notNull(),
+    transferDate: date('transfer_date'),
+    closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('payment_batches_month').on(t.programId, t.month)],
+);
+
+export type PaymentBatch = typeof paymentBatches.$inferSelect;

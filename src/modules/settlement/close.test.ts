@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import { systemActor } from '../../platform/audit/index.js';
+import { runCommand } from '../../platform/command.js';
+import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
+import { cli } from '../../../test/helpers/cli.js';
+import { reportStay, reviewClaim } from './commands/claim-lifecycle.js';
+import { checkTransferDate } from './commands/close-month.js';
+import { reserveClaim } from './commands/reserve-claim.js';
+import { ledgerIsBalanced, programBalances } from './ledger.js';
+import { campaignWithFacilities } from './test-fixtures.js';
+
+describe('month-end close', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(() => env.close());
+
+  async function approvedStay(program: Awaited<ReturnType<typeof campaignWithFacilities>>['program'], facility: Awaited<ReturnType<typeof campaignWithFacilities>>['facilities'][number], ref: string, checkIn: string) {
+    return runCommand(env.deps, systemActor('test'), async (ctx) => {
+      const { claim } = await reserveClaim(ctx, program, facility, { facilityId: facility.id, bookingRef: ref, bookedOn: '2025-05-20', checkIn, nights: 1, guests: 1, totalPrice: 10000 });
+      await reportStay(ctx, program, claim.id, { nights: 1, guests: 1, totalPrice: 10000 });
+      return reviewClaim(ctx, program, claim.id, 'approve', '');
+    });
+  }
+
+  test('closing takes the approved stays checked out in the month, is idempotent, and never changes afterwards', async () => {
+    const { program, facilities } = await campaignWithFacilities(env.deps, 'close-a', 2);
+    await approvedStay(program, facilities[0]!, 'J1', '2025-06-10');
+    await approvedStay(program, facilities[1]!, 'J2', '2025-06-29');
+    await approvedStay(program, facilities[0]!, 'J3', '2025-06-30'); // checks out 07-01: July
+    let r = await cli(env.deps, ['settlement', 'close', '--program', 'close-a', '--month', '2025-06']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /closed 2025-06: 2 stays, 10000 yen/);
+    r = await cli(env.deps, ['settlement', 'close', '--program', 'close-a', '--month', '2025-06']);
+    assert.match(r.out, /already closed 2025-06: 2 stays, 10000 yen/);
+    // A June stay approved after the close goes into July as an adjustment.
+    await approvedStay(program, facilities[1]!, 'J4', '2025-06-05');
+    r = await cli(env.deps, ['settlement', 'close', '--program', 'close-a', '--month', '2025-06']);
+    assert.match(r.out, /2 stays, 10000 yen/);
+    r = await cli(env.deps, ['settlement', 'close', '--program', 'close-a', '--month', '2025-07']);
+    assert.match(r.out, /closed 2025-07: 2 stays, 10000 yen/);
+    assert.equal((await cli(env.deps, ['settlement', 'close', '--program', 'close-a', '--month', '2025-13'])).code, 1);
+    r = await cli(env.deps, ['settlement', 'paid', '--program', 'close-a', '--month', '2025-06']);
+    assert.equal(r.code, 0, r.err);
+    const b = await programBalances(env.deps.db, program.id);
+    assert.equal(b.paid, 10000);
+    assert.equal(b.approved, 10000);
+    assert.equal(await ledgerIsBalanced(env.deps.db, program.id), true);
+    const statuses = await queryRows<{ status: string; n: number }>(env.deps.db, sql`select status, count(*)::int as n from claims where program_id = ${program.id} group by status order by status`);
+    assert.deepEqual(statuses.map((s) => [s.status, Number(s.n)]), [['approved', 2], ['paid', 2]]);
+  });
+
+  test('concurrent closes of one month make one batch', async () => {
+    const { program, facilities } = await campaignWithFacilities(env.deps, 'close-b', 1);
+    for (let i = 0; i < 5; i++) await approvedStay(program, facilities[0]!, `K${i}`, '2025-06-10');
+    const { closeMonth } = await import('./commands/close-month.js');
+    const results = await Promise.all(Array.from({ length: 5 }, () => runCommand(env.deps, systemActor('test'), (ctx) => closeMonth(ctx, program, '2025-06'))));
+    assert.equal(new Set(results.map((r) => r.batch.id)).size, 1);
+    assert.equal(results.filter((r) => r.created).length, 1);
+    assert.equal(results[0]!.batch.total, 25000);
+  });
+
+  test('a transfer date must be a bank business day', () => {
+    assert.doesNotThrow(() => checkTransferDate('2025-07-31'));
+    assert.throws(() => checkTransferDate('2025-08-02'), /営業日ではありません（次の営業日: 2025-08-04）/);
+    assert.throws(() => checkTransferDate('2025-12-31'), /営業日ではありません/);
+  });
+});

@@ -1,0 +1,91 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.js';
+import { addDays, isBusinessDay } from '../../../platform/calendar/index.js';
+import type { CommandContext } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import type { Program } from '../../programs/schema.js';
+import { accountId, move } from '../ledger.js';
+import { paymentBatches, type PaymentBatch } from '../schema.js';
+
+export function parseMonth(month: string): { first: string; next: string } {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new AppError('validation-failed', '月は YYYY-MM 形式で指定してください', { fieldErrors: [{ field: 'month', message: 'YYYY-MM 形式で指定してください' }] });
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const next = mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
+  return { first: `${month}-01`, next };
+}
+
+export async function findBatch(ctx: Pick<CommandContext, 'tx'>, programId: number, month: string): Promise<PaymentBatch | undefined> {
+  const [b] = await ctx.tx.select().from(paymentBatches).where(and(eq(paymentBatches.programId, programId), eq(paymentBatches.month, month)));
+  return b;
+}
+
+/**
+ * Closes a month: every approved stay that checked out by the end of it and is not yet in a batch
+ * joins this month's batch, in one statement. Closing again returns the same batch; a closed
+ * batch never changes — a stay approved later goes into the next month's batch.
+ */
+export async function closeMonth(ctx: CommandContext, program: Program, month: string): Promise<{ batch: PaymentBatch; created: boolean }> {
+  const { next } = parseMonth(month);
+  const existing = await findBatch(ctx, program.id, month);
+  if (existing) return { batch: existing, created: false };
+  // Serialises closes of one program, so two operators closing at once get one batch.
+  await ctx.tx.execute(sql`select pg_advisory_xact_lock(720145100, ${program.id})`);
+  const again = await findBatch(ctx, program.id, month);
+  if (again) return { batch: again, created: false };
+  const [batch] = await ctx.tx.insert(paymentBatches).values({ programId: program.id, month, claimCount: 0, total: 0, closedAt: ctx.now }).returning();
+  const [sums] = await queryRows<{ n: number; total: string | number | null }>(
+    ctx.tx,
+    sql`with taken as (
+          update claims set payment_batch_id = ${batch!.id}, updated_at = ${ctx.now.toISOString()}
+          where program_id = ${program.id} and status = 'approved' and payment_batch_id is null and check_out < ${next}
+          returning discount)
+        select count(*)::int as n, sum(discount) as total from taken`,
+  );
+  const [updated] = await ctx.tx
+    .update(paymentBatches)
+    .set({ claimCount: Number(sums!.n), total: Number(sums!.total ?? 0) })
+    .where(eq(paymentBatches.id, batch!.id))
+    .returning();
+  ctx.audit({ action: 'settlement.month.closed', programId: program.id, targetType: 'payment_batch', targetId: batch!.id, diff: { month, claims: updated!.claimCount, total: updated!.total } });
+  return { batch: updated!, created: true };
+}
+
+/** Per-facility totals of a batch: what each business is paid. */
+export async function batchTotals(ctx: Pick<CommandContext, 'tx'>, batchId: number): Promise<Array<{ facilityId: number; claims: number; total: number }>> {
+  const rows = await queryRows<{ facility_id: number; n: number; total: string | number }>(
+    ctx.tx,
+    sql`select facility_id, count(*)::int as n, sum(discount) as total from claims where payment_batch_id = ${batchId} group by facility_id order by facility_id`,
+  );
+  return rows.map((r) => ({ facilityId: Number(r.facility_id), claims: Number(r.n), total: Number(r.total) }));
+}
+
+/** A transfer date must be a bank business day, on or after the close. */
+export function checkTransferDate(date: string): void {
+  if (!isBusinessDay(date)) {
+    throw new AppError('validation-failed', `振込指定日 ${date} は銀行の営業日ではありません（次の営業日: ${nextBankDay(date)}）`, { fieldErrors: [{ field: 'transferDate', message: '銀行の営業日を指定してください' }] });
+  }
+}
+
+function nextBankDay(date: string): string {
+  let d = addDays(date, 1);
+  while (!isBusinessDay(d)) d = addDays(d, 1);
+  return d;
+}
+
+/** Marks a batch paid: the money moves from approved to paid in the ledger, per facility. */
+export async function markBatchPaid(ctx: CommandContext, program: Program, month: string): Promise<PaymentBatch> {
+  const batch = await findBatch(ctx, program.id, month);
+  if (!batch) throw new AppError('not-found', `${month} はまだ締められていません`);
+  if (batch.status === 'paid') return batch;
+  for (const t of await batchTotals(ctx, batch.id)) {
+    const from = await accountId(ctx.tx, program.id, t.facilityId, 'approved');
+    const to = await accountId(ctx.tx, program.id, t.facilityId, 'paid');
+    await move(ctx.tx, { programId: program.id, from, to, amount: t.total, reason: 'paid' });
+  }
+  await ctx.tx.execute(sql`update claims set status = 'paid', updated_at = ${ctx.now.toISOString()} where payment_batch_id = ${batch.id}`);
+  const [paid] = await ctx.tx.update(paymentBatches).set({ status: 'paid', paidAt: ctx.now }).where(eq(paymentBatches.id, batch.id)).returning();
+  ctx.audit({ action: 'settlement.batch.paid', programId: program.id, targetType: 'payment_batch', targetId: batch.id, diff: { month, total: batch.total } });
+  return paid!;
+}
