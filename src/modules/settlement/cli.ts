@@ -6,6 +6,8 @@ import { AppError } from '../../platform/errors/index.js';
 import { findProgramBySlug } from '../programs/queries.js';
 import { setAllocation } from './commands/budget.js';
 import { closeMonth, markBatchPaid } from './commands/close-month.js';
+import { ImportRejected, importClaims, type ImportResult } from './commands/import-claims.js';
+import fs from 'node:fs';
 import type { CliRunContext } from '../../cli/registry.js';
 
 async function campaignProgram(ctx: CliRunContext) {
@@ -53,6 +55,36 @@ export const settlementCommands: CliCommand[] = [
       const month = requiredString(ctx, 'month');
       const batch = await runCommand(ctx.deps, cliActor(ctx), (c) => markBatchPaid(c, program, month));
       ctx.io.out(`${month} paid: ${batch.total} yen\n`);
+    },
+  },
+
+  {
+    name: 'claims import',
+    usage: 'claims import --program SLUG FILE.csv [--valid-only]',
+    summary: '予約（割引）データを CSV から一括登録する。既定は1行でも誤りがあれば全体を取り込まない (bulk claims import)',
+    help: `Header: facilityId,bookingRef,bookedOn,checkIn,nights,guests,totalPrice (UTF-8 or Shift_JIS).\n--valid-only registers the valid rows and lists the others.`,
+    options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' } },
+    async run(ctx) {
+      const program = await campaignProgram(ctx);
+      const file = ctx.positionals[0];
+      if (!file) throw new CliUsageError('give the CSV file');
+      if (!fs.existsSync(file)) throw new AppError('not-found', `ファイル ${file} が見つかりません`);
+      const mode = ctx.values['valid-only'] ? 'valid' : 'all';
+      const report = (r: ImportResult) => {
+        for (const e of r.errors) ctx.io.err(`  ${e.line}行目${e.field ? `（${e.field}）` : ''}: ${e.message}\n`);
+        if (r.errorCount > r.errors.length) ctx.io.err(`  …ほか${r.errorCount - r.errors.length}件\n`);
+      };
+      try {
+        const r = await runCommand(ctx.deps, cliActor(ctx), (c) => importClaims(c, program, fs.createReadStream(file), { mode }));
+        report(r);
+        ctx.io.out(`${r.rows} rows: ${r.reserved} reserved (${r.discountTotal} yen), ${r.alreadyRegistered} already registered, ${r.errorCount} rejected\n`);
+        return r.errorCount ? 1 : 0;
+      } catch (e) {
+        if (!(e instanceof ImportRejected)) throw e;
+        report(e.result);
+        ctx.io.err(`${e.result.errorCount}行に誤りがあるため、何も登録していません (${e.result.rows} rows)\n`);
+        return 1;
+      }
     },
   },
 ];

@@ -1,0 +1,243 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.js';
+import { addDays } from '../../../platform/calendar/index.js';
+import type { CommandContext } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { parseCsvObjects, CsvHeaderError } from '../../../platform/imports/csv.js';
+import { issuesToFieldErrors } from '../../../platform/validation.js';
+import { facilities, type Facility } from '../../campaign/schema.js';
+import type { Program } from '../../programs/schema.js';
+import { accountId, facilityBalances } from '../ledger.js';
+import { computeDiscount, rulesOf, type DiscountRules } from '../rules.js';
+
+import { claimSchema, type ClaimInput } from '../validators.js';
+import { requestHash } from './reserve-claim.js';
+import { syncPool } from './budget.js';
+import { updateSoldOut } from './sold-out.js';
+
+export const CLAIM_CSV_COLUMNS = ['facilityId', 'bookingRef', 'bookedOn', 'checkIn', 'nights', 'guests', 'totalPrice'] as const;
+const BATCH = 2000;
+const MAX_LISTED_ERRORS = 1000;
+
+export interface ImportOptions {
+  /** `all`: one bad row rejects the file; `valid`: the valid rows are registered, the others listed. */
+  mode: 'all' | 'valid';
+  /** A business may import only for these facilities; staff for any of the program's. */
+  facilityIds?: ReadonlySet<number>;
+}
+
+export interface RowError {
+  line: number;
+  field?: string;
+  message: string;
+}
+
+export interface ImportResult {
+  rows: number;
+  reserved: number;
+  alreadyRegistered: number;
+  discountTotal: number;
+  errors: RowError[];
+  errorCount: number;
+  committed: boolean;
+}
+
+interface Accepted {
+  input: ClaimInput;
+  discount: number;
+  hash: string;
+  source: number;
+}
+
+/**
+ * Registers many claims from a booking system's CSV in one transaction, in constant memory:
+ * rows are validated and priced in batches, money is taken from each facility's account in file
+ * order (row locks held to the end), and claims, ledger entries and balances are written in bulk.
+ * Killing the process mid-import leaves nothing: the transaction never commits.
+ */
+export async function importClaims(ctx: CommandContext, program: Program, source: AsyncIterable<Buffer>, opts: ImportOptions): Promise<ImportResult> {
+  const rules = rulesOf(program);
+  if (!rules) throw new AppError('conflict', 'キャンペーン期間が設定されていないため受け付けできません');
+  const result: ImportResult = { rows: 0, reserved: 0, alreadyRegistered: 0, discountTotal: 0, errors: [], errorCount: 0, committed: false };
+  const fail = (e: RowError) => {
+    result.errorCount++;
+    if (result.errors.length < MAX_LISTED_ERRORS) result.errors.push(e);
+  };
+  const facilityCache = new Map<number, Facility | null>();
+  /** Remaining money per source account, read once under a row lock. */
+  const balances = new Map<number, number>();
+  const sourceOf = new Map<number, number>();
+  const seenRefs = new Set<string>();
+  const touched = new Set<number>();
+  let pending: Array<{ line: number; row: Record<string, string> }> = [];
+
+  const flush = async () => {
+    if (!pending.length) return;
+    const accepted = await priceBatch(ctx, program, rules, pending, { facilityCache, balances, sourceOf, seenRefs, fail, opts, result });
+    if (accepted.length && (opts.mode === 'valid' || result.errorCount === 0)) await writeBatch(ctx, program, accepted);
+    for (const a of accepted) touched.add(a.input.facilityId);
+    pending = [];
+  };
+
+  try {
+    for await (const rec of parseCsvObjects(source, CLAIM_CSV_COLUMNS)) {
+      result.rows++;
+      pending.push(rec);
+      if (pending.length >= BATCH) await flush();
+    }
+    await flush();
+  } catch (e) {
+    if (e instanceof CsvHeaderError) throw new AppError('validation-failed', e.message, { fieldErrors: [{ field: 'file', message: e.message }] });
+    throw e;
+  }
+  if (opts.mode === 'all' && result.errorCount > 0) {
+    // Nothing of a rejected file may stay: the caller's transaction is rolled back.
+    throw new ImportRejected(result);
+  }
+  for (const f of touched) await updateSoldOut(ctx, program.id, f);
+  result.committed = true;
+  ctx.audit({ action: 'settlement.claims.imported', programId: program.id, diff: { rows: result.rows, reserved: result.reserved, alreadyRegistered: result.alreadyRegistered, discountTotal: result.discountTotal, rejected: result.errorCount, mode: opts.mode } });
+  return result;
+}
+
+/** Thrown to roll back an all-or-nothing import; carries the per-row report. */
+export class ImportRejected extends AppError {
+  constructor(readonly result: ImportResult) {
+    super('validation-failed', `${result.errorCount}行に誤りがあるため、ファイル全体を取り込みませんでした`, {
+      fieldErrors: result.errors.map((e) => ({ field: `line${e.line}${e.field ? '.' + e.field : ''}`, message: e.message })),
+    });
+  }
+}
+
+interface PriceState {
+  facilityCache: Map<number, Facility | null>;
+  balances: Map<number, number>;
+  sourceOf: Map<number, number>;
+  seenRefs: Set<string>;
+  fail: (e: RowError) => void;
+  opts: ImportOptions;
+  result: ImportResult;
+}
+
+async function priceBatch(ctx: CommandContext, program: Program, rules: DiscountRules, rows: Array<{ line: number; row: Record<string, string> }>, st: PriceState): Promise<Accepted[]> {
+  const parsed: Array<{ line: number; input: ClaimInput }> = [];
+  for (const { line, row } of rows) {
+    const r = claimSchema.safeParse({
+      ...row,
+      facilityId: Number(row.facilityId),
+      nights: Number(row.nights),
+      guests: Number(row.guests),
+      totalPrice: Number(row.totalPrice),
+    });
+    if (!r.success) for (const fe of issuesToFieldErrors(r.error.issues)) st.fail({ line, field: fe.field, message: fe.message });
+    else parsed.push({ line, input: r.data });
+  }
+  const ids = [...new Set(parsed.map((p) => p.input.facilityId).filter((id) => !st.facilityCache.has(id)))];
+  if (ids.length) {
+    const found = await ctx.tx.select().from(facilities).where(and(eq(facilities.programId, program.id), inArray(facilities.id, ids)));
+    for (const id of ids) st.facilityCache.set(id, found.find((f) => f.id === id) ?? null);
+  }
+  const existing = new Map<string, string>();
+  if (parsed.length) {
+    const refs = await queryRows<{ facility_id: number; booking_ref: string; request_hash: string }>(
+      ctx.tx,
+      sql`select facility_id, booking_ref, request_hash from claims where (facility_id, booking_ref) in (select * from unnest(${toPgArray(parsed.map((p) => p.input.facilityId))}::int[], ${toPgArray(parsed.map((p) => p.input.bookingRef))}::text[]))`,
+    );
+    for (const r of refs) existing.set(`${r.facility_id}\u0000${r.booking_ref}`, r.request_hash);
+  }
+  const accepted: Accepted[] = [];
+  for (const { line, input } of parsed) {
+    const facility = st.facilityCache.get(input.facilityId);
+    if (!facility || (st.opts.facilityIds && !st.opts.facilityIds.has(facility.id))) {
+      st.fail({ line, field: 'facilityId', message: `施設 (id ${input.facilityId}) が見つかりません` });
+      continue;
+    }
+    const key = `${input.facilityId}\u0000${input.bookingRef}`;
+    const hash = requestHash(input);
+    const prior = existing.get(key);
+    if (prior !== undefined) {
+      if (prior === hash) st.result.alreadyRegistered++;
+      else st.fail({ line, field: 'bookingRef', message: `予約番号「${input.bookingRef}」はすでに別の内容で登録されています` });
+      continue;
+    }
+    if (st.seenRefs.has(key)) {
+      st.fail({ line, field: 'bookingRef', message: `予約番号「${input.bookingRef}」がファイル内で重複しています` });
+      continue;
+    }
+    st.seenRefs.add(key);
+    const priced = computeDiscount(rules, input, facility.registeredOn);
+    if (!priced.ok) {
+      st.fail({ line, message: `${priced.message}（${priced.code}）` });
+      continue;
+    }
+    const source = await sourceFor(ctx, program, facility.id, st);
+    const left = st.balances.get(source)!;
+    if (left < priced.discount) {
+      st.fail({ line, message: '予算枠が不足しています（budget-exhausted）' });
+      continue;
+    }
+    st.balances.set(source, left - priced.discount);
+    accepted.push({ input, discount: priced.discount, hash, source });
+    st.result.reserved++;
+    st.result.discountTotal += priced.discount;
+  }
+  return accepted;
+}
+
+/** The facility's source account, locked and read once for the whole import. */
+async function sourceFor(ctx: CommandContext, program: Program, facilityId: number, st: PriceState): Promise<number> {
+  let source = st.sourceOf.get(facilityId);
+  if (source === undefined) {
+    const b = await facilityBalances(ctx.tx, program.id, facilityId);
+    if (!b.hasAllocation) await syncPool(ctx, program);
+    source = await accountId(ctx.tx, program.id, b.hasAllocation ? facilityId : null, b.hasAllocation ? 'available' : 'pool');
+    st.sourceOf.set(facilityId, source);
+    if (!st.balances.has(source)) {
+      const [row] = await queryRows<{ balance: string | number }>(ctx.tx, sql`select balance from ledger_accounts where id = ${source} for update`);
+      st.balances.set(source, Number(row!.balance));
+    }
+  }
+  return source;
+}
+
+function toPgArray(values: Array<string | number>): string {
+  return '{' + values.map((v) => (typeof v === 'number' ? String(v) : '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"')).join(',') + '}';
+}
+
+async function writeBatch(ctx: CommandContext, program: Program, accepted: Accepted[]): Promise<void> {
+  const col = <T extends string | number>(f: (a: Accepted) => T) => toPgArray(accepted.map(f));
+  const rulesJson = JSON.stringify(rulesOf(program));
+  const inserted = await queryRows<{ id: string | number; facility_id: number; booking_ref: string }>(
+    ctx.tx,
+    sql`insert into claims (program_id, facility_id, booking_ref, booked_on, check_in, check_out, nights, guests, total_price, discount, rules, request_hash, created_at, updated_at)
+        select ${program.id}, f, r, b::date, ci::date, co::date, n, g, p, d, ${rulesJson}::jsonb, h, ${ctx.now.toISOString()}, ${ctx.now.toISOString()}
+        from unnest(${col((a) => a.input.facilityId)}::int[], ${col((a) => a.input.bookingRef)}::text[], ${col((a) => a.input.bookedOn)}::text[],
+                    ${col((a) => a.input.checkIn)}::text[], ${col((a) => addDays(a.input.checkIn, a.input.nights))}::text[],
+                    ${col((a) => a.input.nights)}::int[], ${col((a) => a.input.guests)}::int[], ${col((a) => a.input.totalPrice)}::int[],
+                    ${col((a) => a.discount)}::int[], ${col((a) => a.hash)}::text[]) as t(f, r, b, ci, co, n, g, p, d, h)
+        returning id, facility_id, booking_ref`,
+  );
+  const idOf = new Map(inserted.map((r) => [`${r.facility_id}\u0000${r.booking_ref}`, Number(r.id)]));
+  const reservedAccount = new Map<number, number>();
+  for (const f of new Set(accepted.map((a) => a.input.facilityId))) reservedAccount.set(f, await accountId(ctx.tx, program.id, f, 'reserved'));
+  await ctx.tx.execute(
+    sql`insert into ledger_entries (program_id, from_account, to_account, amount, reason, claim_id, at)
+        select ${program.id}, s, t, a, 'reserved', c, ${ctx.now.toISOString()}
+        from unnest(${col((a) => a.source)}::int[], ${col((a) => reservedAccount.get(a.input.facilityId)!)}::int[], ${col((a) => a.discount)}::bigint[],
+                    ${col((a) => idOf.get(`${a.input.facilityId}\u0000${a.input.bookingRef}`)!)}::bigint[]) as x(s, t, a, c)
+        where a > 0`,
+  );
+  const moves = new Map<string, number>();
+  for (const a of accepted) {
+    const k = `${a.source}:${reservedAccount.get(a.input.facilityId)!}`;
+    moves.set(k, (moves.get(k) ?? 0) + a.discount);
+  }
+  for (const [k, amount] of moves) {
+    const [from, to] = k.split(':').map(Number);
+    // Guarded like every debit: the check constraint and the condition both refuse an overdraft.
+    const debited = await queryRows<{ id: number }>(ctx.tx, sql`update ledger_accounts set balance = balance - ${amount} where id = ${from} and balance >= ${amount} returning id`);
+    if (!debited.length) throw new AppError('budget-exhausted', '予算枠が不足しています');
+    await ctx.tx.execute(sql`update ledger_accounts set balance = balance + ${amount} where id = ${to}`);
+  }
+}
+

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import iconv from 'iconv-lite';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import { systemActor } from '../../platform/audit/index.js';
+import { runCommand } from '../../platform/command.js';
+import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
+import { cli } from '../../../test/helpers/cli.js';
+import { setAllocation } from './commands/budget.js';
+import { ledgerIsBalanced, programBalances } from './ledger.js';
+import { campaignWithFacilities } from './test-fixtures.js';
+
+const HEADER = 'facilityId,bookingRef,bookedOn,checkIn,nights,guests,totalPrice';
+
+describe('bulk claims import', () => {
+  let env: TestEnv;
+  let fx: Awaited<ReturnType<typeof campaignWithFacilities>>;
+  const file = (name: string, content: string | Buffer) => {
+    const p = path.join(env.dataDir, name);
+    fs.writeFileSync(p, content);
+    return p;
+  };
+  before(async () => {
+    env = await createTestEnv();
+    fx = await campaignWithFacilities(env.deps, 'imp', 2);
+    await runCommand(env.deps, systemActor('test'), (ctx) => setAllocation(ctx, fx.program, fx.facilities[1]!.id, 10_000));
+  });
+  after(() => env.close());
+
+  test('all-or-nothing: one bad row rejects the file, every bad row listed by line, nothing saved', async () => {
+    const [a, b] = fx.facilities.map((f) => f.id);
+    const csv = [HEADER, `${a},A1,2025-05-20,2025-06-01,1,1,10000`, `${a},A2,2025-02-30,2025-06-01,1,1,10000`, `${a},A3,2025-05-20,2025-09-01,1,1,10000`, `${a},A1,2025-05-20,2025-06-01,1,1,10000`, `999,A4,2025-05-20,2025-06-01,1,1,10000`, `${b},B1,2025-05-20,2025-06-01,1,1,10000`].join('\r\n');
+    const r = await cli(env.deps, ['claims', 'import', '--program', 'imp', file('bad.csv', csv)]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /3行目（bookedOn）/);
+    assert.match(r.err, /4行目: 宿泊日がキャンペーン期間に含まれていません/);
+    assert.match(r.err, /5行目（bookingRef）: .*重複/);
+    assert.match(r.err, /6行目（facilityId）/);
+    assert.match(r.err, /何も登録していません/);
+    const [n] = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from claims`);
+    assert.equal(Number(n!.n), 0);
+    assert.equal((await programBalances(env.deps.db, fx.program.id)).reserved, 0);
+  });
+
+  test('valid rows only: registers the good rows in file order until the allocation runs out', async () => {
+    const [a, b] = fx.facilities.map((f) => f.id);
+    const rows = [HEADER, `${a},V1,2025-05-20,2025-06-01,1,1,10000`, `${b},W1,2025-05-20,2025-06-01,1,1,10000`, `${b},W2,2025-05-20,2025-06-01,1,1,10000`, `${b},W3,2025-05-20,2025-06-01,1,1,10000`, `${a},V2,2025-05-20,2025-06-01,0,1,10000`];
+    const sjis = iconv.encode(rows.join('\r\n') + '\r\n', 'cp932');
+    const r = await cli(env.deps, ['claims', 'import', '--program', 'imp', '--valid-only', file('valid.csv', sjis)]);
+    assert.equal(r.code, 1, 'some rows were rejected');
+    assert.match(r.out, /5 rows: 3 reserved \(15000 yen\), 0 already registered, 2 rejected/);
+    assert.match(r.err, /5行目: 予算枠が不足しています/);
+    assert.match(r.err, /6行目（nights）/);
+    const b2 = await programBalances(env.deps.db, fx.program.id);
+    assert.equal(b2.reserved, 15_000);
+    assert.equal(await ledgerIsBalanced(env.deps.db, fx.program.id), true);
+    // The same file again: nothing new, the registered rows are recognised.
+    const again = await cli(env.deps, ['claims', 'import', '--program', 'imp', '--valid-only', file('valid.csv', sjis)]);
+    assert.match(again.out, /0 reserved \(0 yen\), 3 already registered/);
+    const soldOut = await queryRows<{ sold_out_on: string | null }>(env.deps.db, sql`select sold_out_on::text from facilities where id = ${b}`);
+    assert.ok(soldOut[0]!.sold_out_on, 'the facility whose allocation ran out is sold out');
+  });
+
+  test('a wrong header is refused', async () => {
+    const r = await cli(env.deps, ['claims', 'import', '--program', 'imp', file('hdr.csv', 'facility,ref\r\n1,2')]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /必要な列がありません/);
+  });
+});
