@@ -7,12 +7,10 @@ import { parseCsvObjects, CsvHeaderError } from '../../../platform/imports/csv.j
 import { issuesToFieldErrors } from '../../../platform/validation.js';
 import { facilities, type Facility } from '../../campaign/schema.js';
 import type { Program } from '../../programs/schema.js';
-import { accountId, facilityBalances } from '../ledger.js';
 import { computeDiscount, rulesOf, type DiscountRules } from '../rules.js';
 
 import { claimSchema, type ClaimInput } from '../validators.js';
-import { requestHash } from './reserve-claim.js';
-import { syncPool } from './budget.js';
+import { poolAccount, requestHash } from './reserve-claim.js';
 import { updateSoldOut } from './sold-out.js';
 
 export const CLAIM_CSV_COLUMNS = ['facilityId', 'bookingRef', 'bookedOn', 'checkIn', 'nights', 'guests', 'totalPrice'] as const;
@@ -69,12 +67,13 @@ export async function importClaims(ctx: CommandContext, program: Program, source
   const sourceOf = new Map<number, number>();
   const seenRefs = new Set<string>();
   const touched = new Set<number>();
+  const reservedOf = new Map<number, number>();
   let pending: Array<{ line: number; row: Record<string, string> }> = [];
 
   const flush = async () => {
     if (!pending.length) return;
-    const accepted = await priceBatch(ctx, program, rules, pending, { facilityCache, balances, sourceOf, seenRefs, fail, opts, result });
-    if (accepted.length && (opts.mode === 'valid' || result.errorCount === 0)) await writeBatch(ctx, program, accepted);
+    const accepted = await priceBatch(ctx, program, rules, pending, { facilityCache, balances, sourceOf, reservedOf, seenRefs, fail, opts, result });
+    if (accepted.length && (opts.mode === 'valid' || result.errorCount === 0)) await writeBatch(ctx, program, accepted, reservedOf);
     for (const a of accepted) touched.add(a.input.facilityId);
     pending = [];
   };
@@ -113,6 +112,7 @@ interface PriceState {
   facilityCache: Map<number, Facility | null>;
   balances: Map<number, number>;
   sourceOf: Map<number, number>;
+  reservedOf: Map<number, number>;
   seenRefs: Set<string>;
   fail: (e: RowError) => void;
   opts: ImportOptions;
@@ -145,6 +145,7 @@ async function priceBatch(ctx: CommandContext, program: Program, rules: Discount
     );
     for (const r of refs) existing.set(`${r.facility_id}\u0000${r.booking_ref}`, r.request_hash);
   }
+  await prepareAccounts(ctx, program, parsed.map((p) => p.input.facilityId).filter((id) => !!st.facilityCache.get(id)), st);
   const accepted: Accepted[] = [];
   for (const { line, input } of parsed) {
     const facility = st.facilityCache.get(input.facilityId);
@@ -170,7 +171,7 @@ async function priceBatch(ctx: CommandContext, program: Program, rules: Discount
       st.fail({ line, message: `${priced.message}（${priced.code}）` });
       continue;
     }
-    const source = await sourceFor(ctx, program, facility.id, st);
+    const source = st.sourceOf.get(facility.id)!;
     const left = st.balances.get(source)!;
     if (left < priced.discount) {
       st.fail({ line, message: '予算枠が不足しています（budget-exhausted）' });
@@ -184,27 +185,40 @@ async function priceBatch(ctx: CommandContext, program: Program, rules: Discount
   return accepted;
 }
 
-/** The facility's source account, locked and read once for the whole import. */
-async function sourceFor(ctx: CommandContext, program: Program, facilityId: number, st: PriceState): Promise<number> {
-  let source = st.sourceOf.get(facilityId);
-  if (source === undefined) {
-    const b = await facilityBalances(ctx.tx, program.id, facilityId);
-    if (!b.hasAllocation) await syncPool(ctx, program);
-    source = await accountId(ctx.tx, program.id, b.hasAllocation ? facilityId : null, b.hasAllocation ? 'available' : 'pool');
-    st.sourceOf.set(facilityId, source);
-    if (!st.balances.has(source)) {
-      const [row] = await queryRows<{ balance: string | number }>(ctx.tx, sql`select balance from ledger_accounts where id = ${source} for update`);
-      st.balances.set(source, Number(row!.balance));
-    }
+/**
+ * Resolves, for the facilities of a batch not seen before, their source account (allocation or
+ * pool) and reserved account, and locks and reads each source once for the whole import: a few
+ * statements per batch instead of several per facility.
+ */
+async function prepareAccounts(ctx: CommandContext, program: Program, facilityIds: number[], st: PriceState): Promise<void> {
+  const fresh = [...new Set(facilityIds)].filter((id) => !st.sourceOf.has(id));
+  if (!fresh.length) return;
+  const ids = toPgArray(fresh);
+  await ctx.tx.execute(
+    sql`insert into ledger_accounts (program_id, facility_id, kind, balance) select ${program.id}, f, 'reserved', 0 from unnest(${ids}::int[]) as f on conflict do nothing`,
+  );
+  const rows = await queryRows<{ id: number; facility_id: number; kind: string }>(
+    ctx.tx,
+    sql`select id, facility_id, kind from ledger_accounts where program_id = ${program.id} and facility_id = any(${ids}::int[]) and kind in ('available', 'reserved')`,
+  );
+  let pool: number | null = null;
+  for (const f of fresh) {
+    const available = rows.find((r) => r.facility_id === f && r.kind === 'available');
+    st.reservedOf.set(f, rows.find((r) => r.facility_id === f && r.kind === 'reserved')!.id);
+    st.sourceOf.set(f, available ? available.id : (pool ??= await poolAccount(ctx, program)));
   }
-  return source;
+  const unlocked = [...new Set(fresh.map((f) => st.sourceOf.get(f)!))].filter((id) => !st.balances.has(id));
+  if (unlocked.length) {
+    const locked = await queryRows<{ id: number; balance: string | number }>(ctx.tx, sql`select id, balance from ledger_accounts where id = any(${toPgArray(unlocked)}::int[]) order by id for update`);
+    for (const r of locked) st.balances.set(r.id, Number(r.balance));
+  }
 }
 
 function toPgArray(values: Array<string | number>): string {
   return '{' + values.map((v) => (typeof v === 'number' ? String(v) : '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"')).join(',') + '}';
 }
 
-async function writeBatch(ctx: CommandContext, program: Program, accepted: Accepted[]): Promise<void> {
+async function writeBatch(ctx: CommandContext, program: Program, accepted: Accepted[], reservedAccount: Map<number, number>): Promise<void> {
   const col = <T extends string | number>(f: (a: Accepted) => T) => toPgArray(accepted.map(f));
   const rulesJson = JSON.stringify(rulesOf(program));
   const inserted = await queryRows<{ id: string | number; facility_id: number; booking_ref: string }>(
@@ -218,8 +232,6 @@ async function writeBatch(ctx: CommandContext, program: Program, accepted: Accep
         returning id, facility_id, booking_ref`,
   );
   const idOf = new Map(inserted.map((r) => [`${r.facility_id}\u0000${r.booking_ref}`, Number(r.id)]));
-  const reservedAccount = new Map<number, number>();
-  for (const f of new Set(accepted.map((a) => a.input.facilityId))) reservedAccount.set(f, await accountId(ctx.tx, program.id, f, 'reserved'));
   await ctx.tx.execute(
     sql`insert into ledger_entries (program_id, from_account, to_account, amount, reason, claim_id, at)
         select ${program.id}, s, t, a, 'reserved', c, ${ctx.now.toISOString()}
@@ -227,17 +239,19 @@ async function writeBatch(ctx: CommandContext, program: Program, accepted: Accep
                     ${col((a) => idOf.get(`${a.input.facilityId}\u0000${a.input.bookingRef}`)!)}::bigint[]) as x(s, t, a, c)
         where a > 0`,
   );
-  const moves = new Map<string, number>();
+  const debits = new Map<number, number>();
+  const credits = new Map<number, number>();
   for (const a of accepted) {
-    const k = `${a.source}:${reservedAccount.get(a.input.facilityId)!}`;
-    moves.set(k, (moves.get(k) ?? 0) + a.discount);
+    debits.set(a.source, (debits.get(a.source) ?? 0) - a.discount);
+    const to = reservedAccount.get(a.input.facilityId)!;
+    credits.set(to, (credits.get(to) ?? 0) + a.discount);
   }
-  for (const [k, amount] of moves) {
-    const [from, to] = k.split(':').map(Number);
-    // Guarded like every debit: the check constraint and the condition both refuse an overdraft.
-    const debited = await queryRows<{ id: number }>(ctx.tx, sql`update ledger_accounts set balance = balance - ${amount} where id = ${from} and balance >= ${amount} returning id`);
-    if (!debited.length) throw new AppError('budget-exhausted', '予算枠が不足しています');
-    await ctx.tx.execute(sql`update ledger_accounts set balance = balance + ${amount} where id = ${to}`);
-  }
+  // One statement per side; the check constraint refuses any overdraft, as for single moves.
+  const changes = [...debits, ...credits];
+  await ctx.tx.execute(
+    sql`update ledger_accounts a set balance = a.balance + c.delta
+        from unnest(${toPgArray(changes.map(([id]) => id))}::int[], ${toPgArray(changes.map(([, d]) => d))}::bigint[]) as c(id, delta)
+        where a.id = c.id`,
+  );
 }
 

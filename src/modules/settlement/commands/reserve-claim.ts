@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.js';
 import { addDays } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
@@ -21,6 +22,16 @@ export function requestHash(input: ClaimInput): string {
 export async function sourceAccount(ctx: CommandContext, program: Program, facilityId: number): Promise<number> {
   const b = await facilityBalances(ctx.tx, program.id, facilityId);
   if (b.hasAllocation) return accountId(ctx.tx, program.id, facilityId, 'available');
+  return poolAccount(ctx, program);
+}
+
+/**
+ * The program's pool account, funded on first use; afterwards the `pool` setting keeps it in
+ * line (its afterChange hook), so the hot path does not re-add the ledger on every claim.
+ */
+export async function poolAccount(ctx: CommandContext, program: Program): Promise<number> {
+  const [existing] = await queryRows<{ id: number }>(ctx.tx, sql`select id from ledger_accounts where program_id = ${program.id} and facility_id is null and kind = 'pool'`);
+  if (existing) return existing.id;
   await syncPool(ctx, program);
   return accountId(ctx.tx, program.id, null, 'pool');
 }

@@ -1,0 +1,189 @@
+/**
+ * npm run bench:settlement — on PostgreSQL (when DATABASE_URL is set) and on the embedded database:
+ *  (a) N reservations imported through the real validation path vs COPY of the same rows into a
+ *      bare table (the floor), as a ratio;
+ *  (b) month-end close of N approved stays;
+ *  (c) reservations/s from 32 concurrent API clients, with an overspend check;
+ *  (d) peak memory during the import, at N/10 and N rows (flat = streaming works).
+ * BENCH_ROWS (default 1,000,000) sets N.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import { createApp } from '../src/app.js';
+import { queryRows } from '../src/db/client.js';
+import { systemActor } from '../src/platform/audit/index.js';
+import { runCommand } from '../src/platform/command.js';
+import { closeMonth } from '../src/modules/settlement/commands/close-month.js';
+import { importClaims } from '../src/modules/settlement/commands/import-claims.js';
+import { accountId, ledgerIsBalanced, move, programBalances } from '../src/modules/settlement/ledger.js';
+import { campaignWithFacilities } from '../src/modules/settlement/test-fixtures.js';
+import { findProgramBySlug } from '../src/modules/programs/queries.js';
+import { createTestEnv, type TestEnv } from '../test/helpers/deps.js';
+import { makeToken, makeUser } from '../test/helpers/fixtures.js';
+
+const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const FACILITIES = 1000;
+const HEADER = 'facilityId,bookingRef,bookedOn,checkIn,nights,guests,totalPrice\n';
+
+function writeCsv(file: string, rows: number, facilityIds: number[], prefix: string): void {
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, HEADER);
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    const day = 1 + (i % 28);
+    buf += `${facilityIds[i % facilityIds.length]},${prefix}${i},2025-05-20,2025-06-${String(day).padStart(2, '0')},1,${1 + (i % 3)},${12000 + (i % 7) * 1000}\n`;
+    if (buf.length > 1 << 20) {
+      fs.writeSync(fd, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(fd, buf);
+  fs.closeSync(fd);
+}
+
+function peakSampler() {
+  let rss = 0;
+  let heap = 0;
+  const t = setInterval(() => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 50);
+  return () => {
+    clearInterval(t);
+    return { rssMb: Math.round(rss / 1e6), heapMb: Math.round(heap / 1e6) };
+  };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+async function copyFloor(env: TestEnv, file: string): Promise<number> {
+  await env.deps.db.execute(sql`create table bench_copy (facility_id int, booking_ref text, booked_on date, check_in date, nights int, guests int, total_price int)`);
+  const pglite = env.deps.database.raw.pglite;
+  const t0 = performance.now();
+  if (pglite) {
+    await pglite.query(`COPY bench_copy FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([fs.readFileSync(file)]) });
+  } else {
+    const r = spawnSync('psql', [env.config.databaseUrl!, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bench_copy from '${file}' with (format csv, header true)`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+  }
+  return performance.now() - t0;
+}
+
+async function runImport(env: TestEnv, slug: string, file: string) {
+  const program = (await findProgramBySlug(env.deps.db, slug))!;
+  const stop = peakSampler();
+  const { ms, value } = await timed(() => runCommand(env.deps, systemActor('bench'), (ctx) => importClaims(ctx, program, fs.createReadStream(file), { mode: 'all' })));
+  return { ms, result: value, memory: stop() };
+}
+
+/** Moves every reserved claim to approved in bulk (setup for the close; not measured). */
+async function approveAll(env: TestEnv, programId: number): Promise<void> {
+  await env.deps.db.transaction(async (tx) => {
+    await tx.execute(sql`update claims set status = 'approved' where program_id = ${programId} and status = 'reserved'`);
+    const rows = await queryRows<{ id: number; facility_id: number; balance: string }>(tx, sql`select id, facility_id, balance from ledger_accounts where program_id = ${programId} and kind = 'reserved' and balance > 0`);
+    for (const r of rows) {
+      const to = await accountId(tx, programId, r.facility_id, 'approved');
+      await move(tx, { programId, from: r.id, to, amount: Number(r.balance), reason: 'approved' });
+    }
+  });
+}
+
+async function concurrentClients(env: TestEnv, slug: string, facilityIds: number[]): Promise<{ perSecond: number; ok: number; refused: number; errors: number; balanced: boolean }> {
+  const program = (await findProgramBySlug(env.deps.db, slug))!;
+  const user = await makeUser(env.deps, `bench-op@${slug}.example`, 'operator', program.id);
+  const token = await makeToken(env.deps, user.id);
+  const server = serve({ fetch: createApp(env.deps).fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const port = (server.address() as { port: number }).port;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  let ok = 0;
+  let refused = 0;
+  let errors = 0;
+  let seq = 0;
+  const deadline = performance.now() + 10_000;
+  const post = (body: string) =>
+    new Promise<number>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, path: `/api/v1/programs/${slug}/claims`, method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', () => resolve(0));
+      req.end(body);
+    });
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (performance.now() < deadline) {
+        const i = seq++;
+        const status = await post(JSON.stringify({ facilityId: facilityIds[i % facilityIds.length], bookingRef: `api-${i}`, bookedOn: '2025-05-20', checkIn: '2025-06-10', nights: 1, guests: 2, totalPrice: 20000 }));
+        if (status === 201) ok++;
+        else if (status === 409) refused++;
+        else errors++;
+      }
+    }),
+  );
+  const secs = (performance.now() - t0) / 1000;
+  agent.destroy();
+  await new Promise((r) => server.close(r));
+  return { perSecond: Math.round((ok + refused) / secs), ok, refused, errors, balanced: await ledgerIsBalanced(env.deps.db, program.id) };
+}
+
+async function benchOne(kind: 'postgres' | 'embedded'): Promise<Record<string, unknown>> {
+  const env = await createTestEnv(kind === 'embedded' ? { DATABASE_URL: '' } : {}, { realClock: true });
+  if (kind === 'embedded') delete process.env.DATABASE_URL;
+  try {
+    const { facilities } = await campaignWithFacilities(env.deps, 'bench', FACILITIES, [['pool', '10000000000']]);
+    const ids = facilities.map((f) => f.id);
+    const small = path.join(env.dataDir, 'small.csv');
+    const big = path.join(env.dataDir, 'big.csv');
+    writeCsv(small, Math.max(1, Math.floor(N / 10)), ids, 's');
+    writeCsv(big, N, ids, 'b');
+    const smallRun = await runImport(env, 'bench', small);
+    const bigRun = await runImport(env, 'bench', big);
+    const copyMs = await copyFloor(env, big);
+    const program = (await findProgramBySlug(env.deps.db, 'bench'))!;
+    await approveAll(env, program.id);
+    const close = await timed(() => runCommand(env.deps, systemActor('bench'), (ctx) => closeMonth(ctx, program, '2025-06')));
+    const before = await programBalances(env.deps.db, program.id);
+    const api = await concurrentClients(env, 'bench', ids);
+    return {
+      database: kind,
+      rows: N,
+      importMs: Math.round(bigRun.ms),
+      copyMs: Math.round(copyMs),
+      importVsCopy: +(copyMs / bigRun.ms).toFixed(3),
+      importRowsPerSec: Math.round(N / (bigRun.ms / 1000)),
+      closeMs: Math.round(close.ms),
+      closedStays: close.value.batch.claimCount,
+      apiReservationsPerSec: api.perSecond,
+      apiOk: api.ok,
+      apiRefused: api.refused,
+      apiErrors: api.errors,
+      ledgerBalanced: api.balanced,
+      noOverspend: before.pool >= before.reserved + before.approved + before.paid,
+      peakMemoryAtTenth: smallRun.memory,
+      peakMemoryAtFull: bigRun.memory,
+    };
+  } finally {
+    await env.close();
+  }
+}
+
+const results: Array<Record<string, unknown>> = [];
+if (process.env.DATABASE_URL) results.push(await benchOne('postgres'));
+results.push(await benchOne('embedded'));
+for (const r of results) {
+  console.log(`\n== ${r.database} (${r.rows} rows) ==`);
+  for (const [k, v] of Object.entries(r)) if (k !== 'database') console.log(`${k.padEnd(22)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+}
+console.log('\nTargets: importVsCopy >= 0.25 (PostgreSQL), closeMs < 30000, apiReservationsPerSec >= 500 (PostgreSQL), memory flat (tenth vs full).');
+process.exit(0);
