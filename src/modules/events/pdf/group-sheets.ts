@@ -1,0 +1,22 @@
+import type { Pdf } from '../../../platform/pdf/index.js';
+import type { Program } from '../../programs/schema.js';
+import { accommodationText } from '../format.js';
+import type { RosterRow } from '../roster.js';
+import type { EventGroup } from '../schema.js';
+import { boxRow, heading } from './draw.js';
+
+/** One A4 sheet per discussion group: facilitator and members with their organisations and needs. */
+export function drawGroupSheets(doc: Pdf, program: Program, groups: EventGroup[], rows: RosterRow[]): void {
+  if (groups.length === 0) doc.font('jp').fontSize(12).text('グループがまだ作成されていません。');
+  groups.forEach((g, i) => {
+    if (i > 0) doc.addPage();
+    doc.font('jp').fontSize(9).text(program.name);
+    heading(doc, `グループ ${g.number}`, 22);
+    boxRow(doc, 'ファシリテーター', g.facilitator || '（未定）');
+    doc.moveDown(0.6);
+    for (const x of rows.filter((r) => r.group === g.number)) {
+      const needs = accommodationText(x.r.accommodations, x.p.accommodationNote);
+      boxRow(doc, `No.${x.r.number}`, `${x.p.name}（${x.p.nameKana}）　${[x.p.organization, x.p.orgRole].filter(Boolean).join(' ')}${needs ? `\n配慮：${needs}` : ''}`, needs ? 40 : 30);
+    }
+  });
+}

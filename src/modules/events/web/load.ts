@@ -1,0 +1,42 @@
+import { AppError } from '../../../platform/errors/index.js';
+import type { AppContext } from '../../../platform/http/env.js';
+import { requireProgramRole, requireProgramRoleById, requireRoleAnywhere } from '../../../platform/http/guards.js';
+import { findRegistration } from '../queries.js';
+import { findProgramBySlug } from '../../programs/queries.js';
+import type { Program } from '../../programs/schema.js';
+import { slugSchema } from '../../programs/validators.js';
+import type { Role } from '../../../platform/auth/schema.js';
+
+/** Roles that run the event: they enter, change and check in registrations. */
+export const RUN_ROLES: Role[] = ['admin', 'operator'];
+/** Roles that may also read the roster (the City). */
+export const READ_ROLES: Role[] = ['admin', 'operator', 'city'];
+
+/** The event program named by `:slug` for a public page; 404 for anything else. */
+export async function publicEvent(c: AppContext): Promise<Program> {
+  const slug = c.req.param('slug') ?? '';
+  if (!slugSchema.safeParse(slug).success) throw new AppError('not-found');
+  const program = await findProgramBySlug(c.get('deps').db, slug);
+  if (!program || program.kind !== 'event') throw new AppError('not-found');
+  return program;
+}
+
+/** The event program named by `:slug` for staff holding one of `roles` there (permission first). */
+export async function staffEvent(c: AppContext, roles: Role[]) {
+  const found = await requireProgramRole(c, c.req.param('slug') ?? '', roles);
+  if (found.program.kind !== 'event') throw new AppError('not-found');
+  return found;
+}
+
+/**
+ * A registration looked up by `:id` for staff holding one of `roles` in its program: the role is
+ * checked before the lookup, the program after it (404 across programs).
+ */
+export async function staffRegistration(c: AppContext, roles: Role[]) {
+  requireRoleAnywhere(c, roles);
+  const id = Number(c.req.param('id'));
+  const r = Number.isInteger(id) && id > 0 ? await findRegistration(c.get('deps').db, id) : undefined;
+  if (!r) throw new AppError('not-found');
+  const found = await requireProgramRoleById(c, r.programId, roles);
+  return { ...found, registration: r };
+}

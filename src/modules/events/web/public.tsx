@@ -1,0 +1,104 @@
+import { Hono } from 'hono';
+import { runCommand } from '../../../platform/command.js';
+import { AppError, isAppError } from '../../../platform/errors/index.js';
+import { actorOf } from '../../../platform/http/actor.js';
+import type { AppContext, AppEnv } from '../../../platform/http/env.js';
+import { setFlash } from '../../../platform/http/flash.js';
+import { formFields, formList } from '../../../platform/http/form.js';
+import { localHref } from '../../../platform/http/public-page.js';
+import { pdfResponse } from '../../../platform/pdf/index.js';
+import { programScope } from '../../../platform/vault/index.js';
+import type { Program } from '../../programs/schema.js';
+import { cancelRegistration } from '../commands/cancel-registration.js';
+import { changeRegistration } from '../commands/change-registration.js';
+import { registerParticipant } from '../commands/register-participant.js';
+import { eventMessages as em } from '../messages.js';
+import { drawFaxSheet } from '../pdf/fax-sheet.js';
+import { openPerson } from '../person.js';
+import { findRegistrationByToken } from '../queries.js';
+import { publicEvent } from './load.js';
+import { managePage } from './manage-page.js';
+import { registerPage } from './register-page.js';
+import { formInput } from './registration-fields.js';
+
+export const eventsPublic = new Hono<AppEnv>();
+
+eventsPublic.get('/:slug/register', async (c) => registerPage(c, await publicEvent(c)));
+
+eventsPublic.post('/:slug/register', async (c) => {
+  const program = await publicEvent(c);
+  const locale = c.get('locale');
+  const fields = await formFields(c);
+  const accommodations = await formList(c, 'accommodations');
+  const values = { ...fields, accommodations };
+  try {
+    const { registration, token } = await runCommand(c.get('deps'), actorOf(c), (ctx) =>
+      registerParticipant(ctx, program, { ...formInput(fields, accommodations), channel: 'web' }, { locale, staff: false }),
+    );
+    const n = { number: registration.number };
+    setFlash(c, { kind: 'success', message: `${em(locale, registration.status === 'confirmed' ? 'doneConfirmed' : 'doneWaitlisted', n)} ${em(locale, 'doneMail')}` });
+    return c.redirect(localHref(c, `/${program.slug}/registration/${token}`), 303);
+  } catch (e) {
+    if (isAppError(e) && e.fieldErrors.length) return registerPage(c, program, { values, errors: e.fieldErrors, status: 422 });
+    if (isAppError(e) && e.code === 'window-closed') return registerPage(c, program, { values, banner: e.message, status: 409 });
+    throw e;
+  }
+});
+
+/** The registration behind a link token, opened; the applicant's view of their own data is audited. */
+async function byToken(c: AppContext, action: string) {
+  const program = await publicEvent(c);
+  const token = c.req.param('token') ?? '';
+  return runCommand(c.get('deps'), actorOf(c), async (ctx) => {
+    const r = await findRegistrationByToken(ctx.tx, program.id, token);
+    if (!r) throw new AppError('not-found', em(c.get('locale'), 'linkInvalid'));
+    const box = await ctx.deps.vault.box(ctx.tx, programScope(program.id));
+    ctx.audit({ action, programId: program.id, targetType: 'event_registration', targetId: r.id });
+    return { program, r, p: openPerson(box, r), token };
+  });
+}
+
+async function showManage(c: AppContext, confirmCancel = false) {
+  const { program, r, p, token } = await byToken(c, 'events.registration.viewed_by_applicant');
+  return managePage(c, program, r, p, token, { confirmCancel });
+}
+
+eventsPublic.get('/:slug/registration/:token', (c) => showManage(c));
+eventsPublic.get('/:slug/registration/:token/cancel', (c) => showManage(c, true));
+
+eventsPublic.post('/:slug/registration/:token', async (c) => {
+  const program: Program = await publicEvent(c);
+  const locale = c.get('locale');
+  const token = c.req.param('token');
+  const fields = await formFields(c);
+  const accommodations = await formList(c, 'accommodations');
+  const found = await findRegistrationByToken(c.get('deps').db, program.id, token);
+  if (!found) throw new AppError('not-found', em(locale, 'linkInvalid'));
+  try {
+    await runCommand(c.get('deps'), actorOf(c), (ctx) => changeRegistration(ctx, program, found.id, { ...fields, accommodations }, { locale, by: 'applicant' }));
+  } catch (e) {
+    if (isAppError(e) && e.fieldErrors.length) {
+      const { r, p } = await byToken(c, 'events.registration.viewed_by_applicant');
+      return managePage(c, program, r, p, token, { errors: e.fieldErrors, status: 422 });
+    }
+    throw e;
+  }
+  setFlash(c, { kind: 'success', message: em(locale, 'changeDone') });
+  return c.redirect(localHref(c, `/${program.slug}/registration/${token}`), 303);
+});
+
+eventsPublic.post('/:slug/registration/:token/cancel', async (c) => {
+  const program = await publicEvent(c);
+  const token = c.req.param('token');
+  const found = await findRegistrationByToken(c.get('deps').db, program.id, token);
+  if (!found) throw new AppError('not-found', em(c.get('locale'), 'linkInvalid'));
+  await runCommand(c.get('deps'), actorOf(c), (ctx) => cancelRegistration(ctx, program, found.id, 'applicant'));
+  setFlash(c, { kind: 'success', message: em(c.get('locale'), 'cancelDone') });
+  return c.redirect(localHref(c, `/${program.slug}/registration/${token}`), 303);
+});
+
+/** The blank FAX application sheet (no personal data), printable A4. */
+eventsPublic.get('/:slug/fax-sheet.pdf', async (c) => {
+  const program = await publicEvent(c);
+  return pdfResponse(`FAX申込用紙_${program.slug}`, (doc) => drawFaxSheet(doc, program), { title: `${program.name} FAX申込用紙` }, true);
+});
