@@ -11,6 +11,7 @@ import { createProgram } from '../programs/commands/create-program.js';
 import { forgetDemoFlag } from '../programs/demo-flag.js';
 import { countPrograms } from '../programs/queries.js';
 import { DEMO_FACILITIES } from './facilities.js';
+import { seedEventDemo } from '../events/demo.js';
 
 export interface DemoLogin {
   role: Role;
@@ -72,6 +73,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
         await createUser(ctx, { email: login.email, role: login.role, programId: koryukai.id });
       }
     }
+    await seedEventDemo(ctx, koryukai.id);
     ctx.audit({ action: 'platform.demo.seeded', diff: { programs: [stay.slug, koryukai.slug], facilities: DEMO_FACILITIES.length } });
   });
   forgetDemoFlag();

@@ -27,7 +27,7 @@ programsAdmin.get('/', async (c) => {
             { key: 'roles', header: 'あなたのロール' },
           ]}
           rows={mine.map((p) => ({
-            name: <a href={`/${p.slug}`}>{p.name}</a>,
+            name: <a href={p.kind === 'event' ? `/admin/events/${p.slug}` : `/${p.slug}`}>{p.name}</a>,
             slug: p.slug,
             kind: p.kind === 'campaign' ? 'キャンペーン' : 'イベント',
             roles: auth.grants.filter((g) => g.programId === p.id || g.programId === null).map((g) => g.role).join(', '),
