@@ -10,4 +10,8 @@ export const SETTLEMENT_ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/v1/claims/:id/stay': 'program-staff:admin,operator,business',
   'POST /api/v1/claims/:id/review': 'program-staff:admin,operator',
   'GET /api/v1/programs/:slug/budget': 'program-staff:admin,operator,city',
+  'GET /admin/settlement/:slug': 'program-staff:admin,operator,city',
+  'GET /admin/settlement/:slug/final-report.xlsx': 'program-staff:admin,operator,city',
+  'GET /admin/settlement/:slug/monthly/:month/report.xlsx': 'program-staff:admin,operator,city',
+  'GET /admin/settlement/:slug/monthly/:month/statements/:facility': 'program-staff:admin,operator',
 };

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Conn } from '../../db/client.js';
+
+export interface DayPoint {
+  date: string;
+  committed: number;
+}
+
+/**
+ * Money committed (reserved, approved or paid) at the end of each Asia/Tokyo day on which it
+ * changed, from the ledger entries: reservations add, releases subtract.
+ */
+export async function committedByDay(conn: Conn, programId: number): Promise<DayPoint[]> {
+  const rows = await queryRows<{ day: string; delta: string | number }>(
+    conn,
+    sql`select to_char(at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as day,
+          sum(case when reason = 'reserved' then amount when reason in ('released', 'rejected', 'adjusted') then -amount else 0 end) as delta
+        from ledger_entries where program_id = ${programId} group by 1 order by 1`,
+  );
+  let running = 0;
+  return rows.map((r) => ({ date: r.day, committed: (running += Number(r.delta)) }));
+}
+
+export interface FacilityLine {
+  facilityId: number;
+  name: string;
+  registrationNumber: string | null;
+  allocation: number;
+  reserved: number;
+  approved: number;
+  paid: number;
+  claims: number;
+}
+
+/** Per facility: allocation and money by stage (the final report: plan vs paid). */
+export async function facilityLines(conn: Conn, programId: number): Promise<FacilityLine[]> {
+  const rows = await queryRows<{ id: number; name: string; registration_number: string | null; available: string; reserved: string; approved: string; paid: string; has_allocation: boolean; claims: number }>(
+    conn,
+    sql`select f.id, f.name, f.registration_number,
+          coalesce(sum(a.balance) filter (where a.kind = 'available'), 0) as available,
+          coalesce(sum(a.balance) filter (where a.kind = 'reserved'), 0) as reserved,
+          coalesce(sum(a.balance) filter (where a.kind = 'approved'), 0) as approved,
+          coalesce(sum(a.balance) filter (where a.kind = 'paid'), 0) as paid,
+          bool_or(a.kind = 'available') as has_allocation,
+          (select count(*)::int from claims c where c.facility_id = f.id and c.status in ('reserved', 'stayed', 'approved', 'paid')) as claims
+        from facilities f left join ledger_accounts a on a.facility_id = f.id and a.program_id = f.program_id
+        where f.program_id = ${programId}
+        group by f.id order by f.registration_number nulls last, f.id`,
+  );
+  return rows.map((r) => {
+    const [available, reserved, approved, paid] = [r.available, r.reserved, r.approved, r.paid].map(Number) as [number, number, number, number];
+    return {
+      facilityId: r.id,
+      name: r.name,
+      registrationNumber: r.registration_number,
+      allocation: r.has_allocation ? available + reserved + approved + paid : 0,
+      reserved,
+      approved,
+      paid,
+      claims: Number(r.claims),
+    };
+  });
+}
+
+export interface MonthLine {
+  facilityId: number;
+  name: string;
+  month: string;
+  claims: number;
+  guests: number;
+  nights: number;
+  amount: number;
+}
+
+/** The monthly payment report per business: the stays of each closed batch. */
+export async function monthlyLines(conn: Conn, programId: number, month: string): Promise<MonthLine[]> {
+  const rows = await queryRows<{ facility_id: number; name: string; n: number; guests: string; nights: string; amount: string }>(
+    conn,
+    sql`select c.facility_id, f.name, count(*)::int as n,
+          sum(coalesce((c.stay->>'guests')::int, c.guests)) as guests, sum(coalesce((c.stay->>'nights')::int, c.nights)) as nights, sum(c.discount) as amount
+        from claims c join payment_batches b on b.id = c.payment_batch_id join facilities f on f.id = c.facility_id
+        where b.program_id = ${programId} and b.month = ${month}
+        group by c.facility_id, f.name order by c.facility_id`,
+  );
+  return rows.map((r) => ({ facilityId: r.facility_id, name: r.name, month, claims: Number(r.n), guests: Number(r.guests), nights: Number(r.nights), amount: Number(r.amount) }));
+}

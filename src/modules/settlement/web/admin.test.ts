@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.js';
+import { systemActor } from '../../../platform/audit/index.js';
+import { runCommand } from '../../../platform/command.js';
+import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
+import { TestBrowser } from '../../../../test/helpers/http.js';
+import { makeUser, TEST_PASSWORD } from '../../../../test/helpers/fixtures.js';
+import { reportStay, reviewClaim } from '../commands/claim-lifecycle.js';
+import { closeMonth } from '../commands/close-month.js';
+import { reserveClaim } from '../commands/reserve-claim.js';
+import { campaignWithFacilities } from '../test-fixtures.js';
+
+describe('settlement back office', () => {
+  let env: TestEnv;
+  let op: TestBrowser;
+  before(async () => {
+    env = await createTestEnv();
+    const { program, facilities } = await campaignWithFacilities(env.deps, 'dash', 2);
+    await runCommand(env.deps, systemActor('test'), async (ctx) => {
+      for (const [i, f] of facilities.entries()) {
+        const { claim } = await reserveClaim(ctx, program, f, { facilityId: f.id, bookingRef: `D${i}`, bookedOn: '2025-05-20', checkIn: '2025-06-02', nights: 2, guests: 2, totalPrice: 30000 });
+        await reportStay(ctx, program, claim.id, { nights: 2, guests: 2, totalPrice: 30000 });
+        await reviewClaim(ctx, program, claim.id, 'approve', '');
+      }
+      await closeMonth(ctx, program, '2025-06');
+    });
+    await makeUser(env.deps, 'op@dash.example', 'operator', program.id);
+    op = new TestBrowser(env.deps);
+    await op.login('op@dash.example', TEST_PASSWORD);
+  });
+  after(() => env.close());
+
+  test('the dashboard shows the budget, a burn-down chart and its table alternative', async () => {
+    const res = await op.get('/admin/settlement/dash');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /120,000,000円/);
+    assert.match(html, /30,000円/, 'approved: two stays of 15,000 yen');
+    assert.match(html, /<svg[^>]*role="img"[^>]*aria-label="予算残額の推移/);
+    assert.match(html, /<caption[^>]*>日別の使用額と残額/);
+    assert.match(html, /2025-06 月次支払報告（2件/);
+  });
+
+  test('final and monthly reports open as xlsx with Japanese intact; exports are audited', async () => {
+    const final = await op.get('/admin/settlement/dash/final-report.xlsx');
+    assert.equal(final.status, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await final.arrayBuffer());
+    const sheet = wb.getWorksheet('施設別')!;
+    assert.equal(sheet.getRow(1).getCell(2).value, '施設名');
+    assert.equal(sheet.getRow(2).getCell(2).value, 'テスト施設1');
+    assert.equal(sheet.getRow(2).getCell(5).value, 15000);
+    const monthly = await op.get('/admin/settlement/dash/monthly/2025-06/report.xlsx');
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(await monthly.arrayBuffer());
+    assert.equal(wb2.getWorksheet('2025-06')!.getRow(2).getCell(7).value, 15000);
+    assert.equal((await op.get('/admin/settlement/dash/monthly/2025-13/report.xlsx')).status, 404);
+    const rows = await queryRows<{ action: string }>(env.deps.db, sql`select action from audit_log where action like 'settlement.%exported' order by id`);
+    assert.deepEqual(rows.map((r) => r.action), ['settlement.final_report.exported', 'settlement.monthly_report.exported']);
+  });
+
+  test('a statement PDF per business and month', async () => {
+    const [f] = await queryRows<{ id: number }>(env.deps.db, sql`select id from facilities order by id limit 1`);
+    const pdf = await op.get(`/admin/settlement/dash/monthly/2025-06/statements/${f!.id}`);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+    assert.equal((await op.get('/admin/settlement/dash/monthly/2025-06/statements/999999')).status, 404);
+  });
+});

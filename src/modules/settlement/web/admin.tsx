@@ -1,0 +1,136 @@
+import { Hono } from 'hono';
+import { desc, eq } from 'drizzle-orm';
+import { runCommand } from '../../../platform/command.js';
+import { exportResponse, type Column } from '../../../platform/exports/index.js';
+import { actorOf } from '../../../platform/http/actor.js';
+import { adminPage } from '../../../platform/http/admin-page.js';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { pdfResponse } from '../../../platform/pdf/index.js';
+import { DescriptionList, Table } from '../../../ui/index.js';
+import { programBalances } from '../ledger.js';
+import { committedByDay, facilityLines, monthlyLines, type FacilityLine, type MonthLine } from '../reports.js';
+import { paymentBatches } from '../schema.js';
+import { BurnDownChart } from './chart.js';
+import { drawStatement } from './statement-pdf.js';
+
+export const settlementAdmin = new Hono<AppEnv>();
+
+const STAFF = ['admin', 'operator', 'city'] as const;
+const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+
+function monthParam(text: string): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) throw new AppError('not-found');
+  return text;
+}
+
+settlementAdmin.get('/settlement/:slug', async (c) => {
+  const { program } = await requireProgramRole(c, c.req.param('slug'), STAFF);
+  if (program.kind !== 'campaign') throw new AppError('not-found');
+  const db = c.get('deps').db;
+  const [b, points, batches] = await Promise.all([
+    programBalances(db, program.id),
+    committedByDay(db, program.id),
+    db.select().from(paymentBatches).where(eq(paymentBatches.programId, program.id)).orderBy(desc(paymentBatches.month)),
+  ]);
+  const base = `/admin/settlement/${program.slug}`;
+  return adminPage(c, {
+    title: `予算と精算：${program.name}`,
+    breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: '予算と精算' }],
+    children: (
+      <>
+        <DescriptionList
+          items={[
+            { term: '原資', detail: yen(b.pool) },
+            { term: '配分済み', detail: yen(b.allocated) },
+            { term: '予約済み', detail: yen(b.reserved) },
+            { term: '承認済み', detail: yen(b.approved) },
+            { term: '支払済み', detail: yen(b.paid) },
+            { term: '残額（未使用）', detail: yen(b.pool - b.reserved - b.approved - b.paid) },
+          ]}
+        />
+        <figure class="app-figure">
+          <figcaption>予算残額の推移（日別）</figcaption>
+          <BurnDownChart pool={b.pool} points={points} />
+        </figure>
+        <Table
+          caption="日別の使用額と残額"
+          columns={[
+            { key: 'date', header: '日付' },
+            { key: 'committed', header: '使用額（累計）', numeric: true },
+            { key: 'remaining', header: '残額', numeric: true },
+          ]}
+          rows={points.map((p) => ({ date: p.date, committed: yen(p.committed), remaining: yen(b.pool - p.committed) }))}
+          emptyMessage="まだ予約はありません"
+        />
+        <h2 class="app-heading-2">報告書</h2>
+        <ul>
+          <li>
+            <a href={`${base}/final-report.xlsx`}>最終報告（施設別 配分額と支払額）Excel</a>
+          </li>
+          {batches.map((batch) => (
+            <li>
+              <a href={`${base}/monthly/${batch.month}/report.xlsx`}>
+                {batch.month} 月次支払報告（{batch.claimCount}件、{yen(batch.total)}、{batch.status === 'paid' ? '支払済み' : '締め済み'}）Excel
+              </a>
+            </li>
+          ))}
+        </ul>
+      </>
+    ),
+  });
+});
+
+const FINAL_COLUMNS: Column<FacilityLine>[] = [
+  { header: '登録番号', value: (r) => r.registrationNumber ?? '' },
+  { header: '施設名', value: (r) => r.name },
+  { header: '配分額', value: (r) => r.allocation, kind: 'yen' },
+  { header: '予約中', value: (r) => r.reserved, kind: 'yen' },
+  { header: '承認済み', value: (r) => r.approved, kind: 'yen' },
+  { header: '支払済み', value: (r) => r.paid, kind: 'yen' },
+  { header: '件数', value: (r) => r.claims, kind: 'int' },
+];
+
+const MONTH_COLUMNS: Column<MonthLine>[] = [
+  { header: '施設ID', value: (r) => r.facilityId, kind: 'int' },
+  { header: '施設名', value: (r) => r.name },
+  { header: '対象月', value: (r) => r.month },
+  { header: '件数', value: (r) => r.claims, kind: 'int' },
+  { header: '人泊（人数）', value: (r) => r.guests, kind: 'int' },
+  { header: '泊数', value: (r) => r.nights, kind: 'int' },
+  { header: '支払額', value: (r) => r.amount, kind: 'yen' },
+];
+
+settlementAdmin.get('/settlement/:slug/final-report.xlsx', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), STAFF);
+  const rows = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+    ctx.audit({ action: 'settlement.final_report.exported', programId: program.id });
+    return facilityLines(ctx.tx, program.id);
+  });
+  return exportResponse('xlsx', `最終報告_${program.slug}`, rows, FINAL_COLUMNS, '施設別');
+});
+
+settlementAdmin.get('/settlement/:slug/monthly/:month/report.xlsx', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), STAFF);
+  const month = monthParam(c.req.param('month'));
+  const rows = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+    ctx.audit({ action: 'settlement.monthly_report.exported', programId: program.id, diff: { month } });
+    return monthlyLines(ctx.tx, program.id, month);
+  });
+  return exportResponse('xlsx', `月次支払報告_${program.slug}_${month}`, rows, MONTH_COLUMNS, month);
+});
+
+/** The payment statement (支払明細書) of one business for one closed month. */
+settlementAdmin.get('/settlement/:slug/monthly/:month/statements/:facility', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator']);
+  const month = monthParam(c.req.param('month'));
+  const facilityId = Number(c.req.param('facility'));
+  if (!Number.isSafeInteger(facilityId)) throw new AppError('not-found');
+  const line = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+    ctx.audit({ action: 'settlement.statement.printed', programId: program.id, targetType: 'facility', targetId: facilityId, diff: { month } });
+    return (await monthlyLines(ctx.tx, program.id, month)).find((l) => l.facilityId === facilityId);
+  });
+  if (!line) throw new AppError('not-found');
+  return pdfResponse(`支払明細書_${month}_${facilityId}`, (doc) => drawStatement(doc, program.name, line), { title: `支払明細書 ${month}` });
+});
