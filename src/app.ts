@@ -88,6 +88,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   });
 
   app.use('*', async (c, next) => {
+    // GET and HEAD carry no body; touching it would make the adapter build a full Request object.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const multipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data');
     return bodyLimit({
       maxSize: multipart ? config.maxUploadBytes : config.maxBodyBytes,
