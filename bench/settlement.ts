@@ -3,13 +3,13 @@
  *  (a) N reservations imported through the real validation path vs COPY of the same rows into a
  *      bare table (the floor), as a ratio;
  *  (b) month-end close of N approved stays;
- *  (c) reservations/s from 32 concurrent API clients, with an overspend check;
+ *  (c) reservations/s from 32 concurrent API clients (in a separate process), facilities holding
+ *      allocations, with an overspend check;
  *  (d) peak memory during the import, at N/10 and N rows (flat = streaming works).
  * BENCH_ROWS (default 1,000,000) sets N.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
@@ -21,6 +21,8 @@ import { closeMonth } from '../src/modules/settlement/commands/close-month.js';
 import { importClaims } from '../src/modules/settlement/commands/import-claims.js';
 import { accountId, ledgerIsBalanced, move, programBalances } from '../src/modules/settlement/ledger.js';
 import { campaignWithFacilities } from '../src/modules/settlement/test-fixtures.js';
+import { setAllocation } from '../src/modules/settlement/commands/budget.js';
+import { runPostLoad } from './post-load.js';
 import { findProgramBySlug } from '../src/modules/programs/queries.js';
 import { createTestEnv, type TestEnv } from '../test/helpers/deps.js';
 import { makeToken, makeUser } from '../test/helpers/fixtures.js';
@@ -99,42 +101,18 @@ async function approveAll(env: TestEnv, programId: number): Promise<void> {
 
 async function concurrentClients(env: TestEnv, slug: string, facilityIds: number[]): Promise<{ perSecond: number; ok: number; refused: number; errors: number; balanced: boolean }> {
   const program = (await findProgramBySlug(env.deps.db, slug))!;
+  // Each facility gets its allocation (配分枠), as in the campaign: claims contend per facility.
+  await runCommand(env.deps, systemActor('bench'), async (ctx) => {
+    for (const id of facilityIds) await setAllocation(ctx, program, id, 5_000_000);
+  });
   const user = await makeUser(env.deps, `bench-op@${slug}.example`, 'operator', program.id);
   const token = await makeToken(env.deps, user.id);
   const server = serve({ fetch: createApp(env.deps).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-  let ok = 0;
-  let refused = 0;
-  let errors = 0;
-  let seq = 0;
-  const deadline = performance.now() + 10_000;
-  const post = (body: string) =>
-    new Promise<number>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, path: `/api/v1/programs/${slug}/claims`, method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
-      req.on('error', () => resolve(0));
-      req.end(body);
-    });
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: 32 }, async () => {
-      while (performance.now() < deadline) {
-        const i = seq++;
-        const status = await post(JSON.stringify({ facilityId: facilityIds[i % facilityIds.length], bookingRef: `api-${i}`, bookedOn: '2025-05-20', checkIn: '2025-06-10', nights: 1, guests: 2, totalPrice: 20000 }));
-        if (status === 201) ok++;
-        else if (status === 409) refused++;
-        else errors++;
-      }
-    }),
-  );
-  const secs = (performance.now() - t0) / 1000;
-  agent.destroy();
-  await new Promise((r) => server.close(r));
-  return { perSecond: Math.round((ok + refused) / secs), ok, refused, errors, balanced: await ledgerIsBalanced(env.deps.db, program.id) };
+  const r = await runPostLoad({ port, path: `/api/v1/programs/${slug}/claims`, token, clients: 32, durationMs: 10_000, facilityIds });
+  await new Promise((done) => server.close(done));
+  return { perSecond: Math.round((r.ok + r.refused) / r.seconds), ok: r.ok, refused: r.refused, errors: r.errors, balanced: await ledgerIsBalanced(env.deps.db, program.id) };
 }
 
 async function benchOne(kind: 'postgres' | 'embedded'): Promise<Record<string, unknown>> {

@@ -6,6 +6,7 @@ import { programCommands } from '../modules/programs/cli.js';
 import { campaignCommands } from '../modules/campaign/cli.js';
 import { eventsCommands } from '../modules/events/cli.js';
 import { settlementCommands } from '../modules/settlement/cli.js';
+import { siteCommands } from '../modules/site/cli.js';
 
 export interface CliRunContext {
   /** Null only for commands marked `noDatabase`. */
@@ -28,4 +29,4 @@ export interface CliCommand {
 }
 
 /** Every CLI command. Modules add their list here. */
-export const COMMANDS: CliCommand[] = [...platformCommands, ...programCommands, ...campaignCommands, ...eventsCommands, ...settlementCommands];
+export const COMMANDS: CliCommand[] = [...platformCommands, ...programCommands, ...campaignCommands, ...eventsCommands, ...settlementCommands, ...siteCommands];

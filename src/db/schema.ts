@@ -8,3 +8,4 @@ export * from '../platform/mail/schema.js';
 export * from '../modules/campaign/schema.js';
 export * from '../modules/events/schema.js';
 export * from '../modules/settlement/schema.js';
+export * from '../modules/site/schema.js';

@@ -5,6 +5,7 @@ import { campaignModule } from './campaign/web/index.js';
 import { eventsModule } from './events/web/index.js';
 import { programsModule } from './programs/web/index.js';
 import { settlementModule } from './settlement/web/index.js';
+import { siteModule } from './site/web/index.js';
 
 /**
  * Every module's routes, mounted by src/app.ts: `public` at `/` and again at `/en` (English),
@@ -19,4 +20,4 @@ export interface ModuleRoutes {
   api?: Hono<AppEnv>;
 }
 
-export const MODULES: ModuleRoutes[] = [accountModule, campaignModule, eventsModule, settlementModule, programsModule];
+export const MODULES: ModuleRoutes[] = [accountModule, campaignModule, eventsModule, settlementModule, siteModule, programsModule];

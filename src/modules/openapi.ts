@@ -1,4 +1,5 @@
 import { VERSION } from '../version.js';
+import { CAMPAIGN_PATHS } from './campaign/web/openapi.js';
 
 type PathItem = Record<string, unknown>;
 
@@ -45,7 +46,7 @@ const PLATFORM_PATHS: Record<string, PathItem> = {
 };
 
 /** Every module's API paths, merged. A module adds its map here. */
-const MODULE_PATHS: Array<Record<string, PathItem>> = [PLATFORM_PATHS];
+const MODULE_PATHS: Array<Record<string, PathItem>> = [PLATFORM_PATHS, CAMPAIGN_PATHS];
 
 export function openApiDocument(baseUrl: string) {
   return {

@@ -15,11 +15,13 @@ export type Access = 'public' | 'session' | 'staff' | 'audit' | 'installation-ad
 import { CAMPAIGN_ROUTE_ACCESS } from '../route-access/campaign.js';
 import { EVENTS_ROUTE_ACCESS } from '../route-access/events.js';
 import { SETTLEMENT_ROUTE_ACCESS } from '../route-access/settlement.js';
+import { SITE_ROUTE_ACCESS } from '../route-access/site.js';
 
 export const ROUTE_ACCESS: Record<string, Access> = {
   ...CAMPAIGN_ROUTE_ACCESS,
   ...EVENTS_ROUTE_ACCESS,
   ...SETTLEMENT_ROUTE_ACCESS,
+  ...SITE_ROUTE_ACCESS,
   'GET /healthz': 'public',
   'GET /static/:file': 'public',
   'GET /': 'public',

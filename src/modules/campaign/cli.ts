@@ -1,4 +1,48 @@
-import type { CliCommand } from '../../cli/registry.js';
+import fs from 'node:fs';
+import type { CliCommand, CliRunContext } from '../../cli/registry.js';
+import { cliActor, requiredString } from '../../cli/args.js';
+import { CliUsageError } from '../../cli/io.js';
+import { runCommand } from '../../platform/command.js';
+import { AppError } from '../../platform/errors/index.js';
+import { findProgramBySlug } from '../programs/queries.js';
+import { importFacilities } from './commands/import-facilities.js';
+import { reopenApplications } from './commands/reopen-applications.js';
+
+async function campaignProgram(ctx: CliRunContext) {
+  const slug = requiredString(ctx, 'program');
+  const program = await findProgramBySlug(ctx.deps.db, slug);
+  if (!program || program.kind !== 'campaign') throw new AppError('not-found', `キャンペーン事業「${slug}」が見つかりません`);
+  return program;
+}
 
 /** The campaign module's CLI commands. */
-export const campaignCommands: CliCommand[] = [];
+export const campaignCommands: CliCommand[] = [
+  {
+    name: 'facilities import',
+    usage: 'facilities import --program SLUG FILE.csv',
+    summary: '登録済み施設を CSV から取り込む（1行でも誤りがあれば全体を取り込まない）',
+    help: 'Header: name,nameKana,type,postalCode,address,ward,phone,url,rooms,features (features separated by |). UTF-8 or Shift_JIS.',
+    options: { program: { type: 'string' } },
+    async run(ctx) {
+      const file = ctx.positionals[0];
+      if (!file) throw new CliUsageError('give the CSV file');
+      const program = await campaignProgram(ctx);
+      const bytes = fs.readFileSync(file);
+      // A refused file exits 1 with every bad row listed (line N: field: message) by the CLI runner.
+      const { imported } = await runCommand(ctx.deps, cliActor(ctx), (c) => importFacilities(c, program, bytes));
+      ctx.io.out(`imported ${imported} facilities into ${program.slug}\n`);
+    },
+  },
+  {
+    name: 'campaign reopen',
+    usage: 'campaign reopen --program SLUG --until YYYY-MM-DD --reason TEXT',
+    summary: '参加申請の受付を理由を付けて再開する（--until "" で取り消し）',
+    options: { program: { type: 'string' }, until: { type: 'string' }, reason: { type: 'string' } },
+    async run(ctx) {
+      const program = await campaignProgram(ctx);
+      const until = typeof ctx.values.until === 'string' ? ctx.values.until : '';
+      await runCommand(ctx.deps, cliActor(ctx), (c) => reopenApplications(c, program, until, String(ctx.values.reason ?? '')));
+      ctx.io.out(until ? `applications of ${program.slug} re-opened until ${until}\n` : `re-opening of ${program.slug} withdrawn\n`);
+    },
+  },
+];

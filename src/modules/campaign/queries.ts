@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
-import { facilities, type Facility } from './schema.js';
+import { addDays, startOfTokyoDay } from '../../platform/calendar/index.js';
+import { campaignApplications, campaignNotices, facilities, type Application, type ApplicationStatus, type Facility, type Notice } from './schema.js';
 
 export async function listRegisteredFacilities(conn: Conn, programId: number): Promise<Facility[]> {
   return conn
@@ -13,4 +14,85 @@ export async function listRegisteredFacilities(conn: Conn, programId: number): P
 export async function countFacilities(conn: Conn, programId: number): Promise<number> {
   const [row] = await conn.select({ n: sql<number>`count(*)::int` }).from(facilities).where(eq(facilities.programId, programId));
   return Number(row?.n ?? 0);
+}
+
+export async function findFacility(conn: Conn, id: number): Promise<Facility | undefined> {
+  const [row] = await conn.select().from(facilities).where(eq(facilities.id, id));
+  return row;
+}
+
+export async function facilitiesWithPendingProfile(conn: Conn, programId: number): Promise<Facility[]> {
+  return conn
+    .select()
+    .from(facilities)
+    .where(and(eq(facilities.programId, programId), sql`${facilities.pendingProfile} is not null`))
+    .orderBy(asc(facilities.pendingSince));
+}
+
+export async function findApplication(conn: Conn, id: number): Promise<Application | undefined> {
+  const [row] = await conn.select().from(campaignApplications).where(eq(campaignApplications.id, id));
+  return row;
+}
+
+/** The signed-in applicant's application in a program (one per account), newest first. */
+export async function findApplicantApplication(conn: Conn, programId: number, userId: number): Promise<Application | undefined> {
+  const [row] = await conn
+    .select()
+    .from(campaignApplications)
+    .where(and(eq(campaignApplications.programId, programId), eq(campaignApplications.applicantUserId, userId)))
+    .orderBy(desc(campaignApplications.id))
+    .limit(1);
+  return row;
+}
+
+/** Another live (submitted, in review or approved) application with the same licence number. */
+export async function findLiveByLicense(conn: Conn, programId: number, licenseNumber: string, exceptId: number | null): Promise<Application | undefined> {
+  const [row] = await conn
+    .select()
+    .from(campaignApplications)
+    .where(
+      and(
+        eq(campaignApplications.programId, programId),
+        eq(campaignApplications.licenseNumber, licenseNumber),
+        notInArray(campaignApplications.status, ['draft', 'rejected']),
+        exceptId === null ? undefined : ne(campaignApplications.id, exceptId),
+      ),
+    );
+  return row;
+}
+
+export interface QueueFilter {
+  status?: ApplicationStatus[];
+  ward?: string;
+  type?: string;
+  /** Tokyo calendar days, inclusive. */
+  submittedFrom?: string;
+  submittedTo?: string;
+  /** A user id, or 'none' for unassigned. */
+  assignee?: number | 'none';
+}
+
+export async function listApplications(conn: Conn, programId: number, f: QueueFilter = {}): Promise<Application[]> {
+  const where: Array<SQL | undefined> = [eq(campaignApplications.programId, programId), ne(campaignApplications.status, 'draft')];
+  if (f.status?.length) where.push(inArray(campaignApplications.status, f.status));
+  if (f.ward) where.push(sql`${campaignApplications.facility}->>'ward' = ${f.ward}`);
+  if (f.type) where.push(sql`${campaignApplications.facility}->>'type' = ${f.type}`);
+  if (f.submittedFrom) where.push(gte(campaignApplications.submittedAt, startOfTokyoDay(f.submittedFrom)));
+  if (f.submittedTo) where.push(lt(campaignApplications.submittedAt, startOfTokyoDay(addDays(f.submittedTo, 1))));
+  if (f.assignee === 'none') where.push(isNull(campaignApplications.assigneeUserId));
+  else if (typeof f.assignee === 'number') where.push(eq(campaignApplications.assigneeUserId, f.assignee));
+  return conn.select().from(campaignApplications).where(and(...where)).orderBy(asc(campaignApplications.submittedAt), asc(campaignApplications.id));
+}
+
+export async function listNotices(conn: Conn, programId: number): Promise<Notice[]> {
+  return conn.select().from(campaignNotices).where(eq(campaignNotices.programId, programId)).orderBy(desc(campaignNotices.publishedAt), desc(campaignNotices.id));
+}
+
+/** Facilities a business user may act for (links written at approval). */
+export async function facilitiesOfUser(conn: Conn, programId: number, userId: number): Promise<Facility[]> {
+  return conn
+    .select()
+    .from(facilities)
+    .where(and(eq(facilities.programId, programId), sql`${facilities.id} in (select facility_id from facility_users where user_id = ${userId})`))
+    .orderBy(asc(facilities.id));
 }

@@ -33,6 +33,11 @@ export const facilities = pgTable(
     registeredOn: date('registered_on'),
     status: text('status', { enum: ['registered', 'suspended', 'withdrawn'] }).notNull().default('registered'),
     soldOutOn: date('sold_out_on'),
+    /** The application it was registered from; null for facilities loaded by `facilities import`. */
+    applicationId: integer('application_id'),
+    /** Public profile changes a business submitted, waiting for the operator's review. */
+    pendingProfile: jsonb('pending_profile').$type<FacilityProfile | null>(),
+    pendingSince: timestamp('pending_since', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -43,3 +48,144 @@ export const facilities = pgTable(
 );
 
 export type Facility = typeof facilities.$inferSelect;
+
+/** The public, editable part of a facility (not personal data). */
+export interface FacilityProfile {
+  name: string;
+  nameKana: string;
+  type: FacilityType;
+  postalCode: string;
+  address: string;
+  ward: Ward;
+  phone: string;
+  url: string;
+  rooms: number | null;
+  features: string[];
+  description: string;
+}
+
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'returned', 'escalated', 'answered', 'approved', 'rejected'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const APPLICATION_CHANNELS = ['web', 'api', 'staff'] as const;
+
+/**
+ * A business's application to take part (参加申請). Facility fields are public information and kept
+ * in clear (the queue filters on them); operator, contact and bank data are one sealed JSON value
+ * (`personal`), opened only for staff views that are audited.
+ */
+export const campaignApplications = pgTable(
+  'campaign_applications',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    /** 申請番号, e.g. `A-000012`; assigned at first submission. */
+    number: text('number'),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('draft'),
+    channel: text('channel', { enum: APPLICATION_CHANNELS }).notNull().default('web'),
+    applicantUserId: integer('applicant_user_id'),
+    /** Raw (draft) or normalised (submitted) facility fields. */
+    facility: jsonb('facility').$type<Record<string, unknown>>().notNull().default({}),
+    /** Sealed JSON `{ operator, bankAccount }`. */
+    personal: text('personal'),
+    /** Blind index of the contact e-mail (lookup without decrypting). */
+    contactEmailIndex: text('contact_email_index'),
+    licenseNumber: text('license_number'),
+    licenseIssuedOn: text('license_issued_on'),
+    agreedAt: timestamp('agreed_at', { withTimezone: true }),
+    assigneeUserId: integer('assignee_user_id'),
+    checklist: jsonb('checklist').$type<Record<string, boolean>>().notNull().default({}),
+    /** What the applicant had submitted when it was returned, to show the reviewer a diff. */
+    returnedSnapshot: jsonb('returned_snapshot').$type<ApplicationSnapshot | null>(),
+    cityQuestion: text('city_question'),
+    cityAnswer: text('city_answer'),
+    cityRecommendation: text('city_recommendation'),
+    lastReason: text('last_reason'),
+    facilityId: integer('facility_id'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('campaign_applications_program').on(t.programId, t.status),
+    uniqueIndex('campaign_applications_number').on(t.programId, t.number).where(sql`${t.number} is not null`),
+    // One live application per licence: a second one is refused, even under concurrent submissions.
+    uniqueIndex('campaign_applications_license')
+      .on(t.programId, t.licenseNumber)
+      .where(sql`${t.licenseNumber} is not null and ${t.status} not in ('draft', 'rejected')`),
+    index('campaign_applications_applicant').on(t.applicantUserId),
+  ],
+);
+
+export type Application = typeof campaignApplications.$inferSelect;
+
+export interface ApplicationSnapshot {
+  facility: Record<string, unknown>;
+  personal: string | null;
+  licenseNumber: string | null;
+  licenseIssuedOn: string | null;
+}
+
+/** The application's history: every submission, decision, escalation, answer and note. */
+export const campaignApplicationEvents = pgTable(
+  'campaign_application_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => campaignApplications.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    actorUserId: integer('actor_user_id'),
+    actorRole: text('actor_role'),
+    text: text('text'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('campaign_application_events_app').on(t.applicationId)],
+);
+
+export type ApplicationEvent = typeof campaignApplicationEvents.$inferSelect;
+
+/**
+ * Uploaded documents (licence copy, photos). Stored in the database, sealed with the program's
+ * data key (base64 inside the sealed value): every app instance can serve them, nothing sits under
+ * the web root, and erasing the program's key erases them with everything else.
+ */
+export const campaignDocuments = pgTable(
+  'campaign_documents',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => campaignApplications.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['license', 'photo'] }).notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: text('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('campaign_documents_app').on(t.applicationId)],
+);
+
+export type CampaignDocument = typeof campaignDocuments.$inferSelect;
+
+/** Notices from the secretariat to the program's businesses (お知らせ). */
+export const campaignNotices = pgTable(
+  'campaign_notices',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdBy: integer('created_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('campaign_notices_program').on(t.programId, t.publishedAt)],
+);
+
+export type Notice = typeof campaignNotices.$inferSelect;

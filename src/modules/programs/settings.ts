@@ -4,6 +4,7 @@ import type { Program } from './schema.js';
 import { CAMPAIGN_SETTINGS } from '../campaign/settings.js';
 import { EVENTS_SETTINGS } from '../events/settings.js';
 import { SETTLEMENT_SETTINGS } from '../settlement/settings.js';
+import { SITE_SETTINGS } from '../site/settings.js';
 
 /**
  * The settings a program accepts, by key. A module adds its keys to SETTINGS here (one explicit
@@ -41,6 +42,7 @@ export const SETTINGS: SettingDef[] = [
   ...CAMPAIGN_SETTINGS,
   ...EVENTS_SETTINGS,
   ...SETTLEMENT_SETTINGS,
+  ...SITE_SETTINGS,
 ];
 
 /** Columns of the programs table that `program set` may also change. */

@@ -8,6 +8,7 @@ import { setAllocation } from './commands/budget.js';
 import { closeMonth, markBatchPaid } from './commands/close-month.js';
 import { ImportRejected, importClaims, type ImportResult } from './commands/import-claims.js';
 import fs from 'node:fs';
+import { exportZenginFile } from './commands/zengin-export.js';
 import type { CliRunContext } from '../../cli/registry.js';
 
 async function campaignProgram(ctx: CliRunContext) {
@@ -85,6 +86,21 @@ export const settlementCommands: CliCommand[] = [
         ctx.io.err(`${e.result.errorCount}行に誤りがあるため、何も登録していません (${e.result.rows} rows)\n`);
         return 1;
       }
+    },
+  },
+
+  {
+    name: 'settlement zengin',
+    usage: 'settlement zengin --program SLUG --month YYYY-MM --transfer-date YYYY-MM-DD --out FILE',
+    summary: '締めた月の全銀協 総合振込ファイルを作成する（監査ログに記録） (write the bank transfer file)',
+    options: { program: { type: 'string' }, month: { type: 'string' }, 'transfer-date': { type: 'string' }, out: { type: 'string' } },
+    async run(ctx) {
+      const program = await campaignProgram(ctx);
+      const month = requiredString(ctx, 'month');
+      const out = requiredString(ctx, 'out');
+      const r = await runCommand(ctx.deps, cliActor(ctx), (c) => exportZenginFile(c, program, month, requiredString(ctx, 'transfer-date')));
+      fs.writeFileSync(out, r.file, { mode: 0o600 });
+      ctx.io.out(`${out}: ${r.transfers} transfers, ${r.total} yen\n`);
     },
   },
 ];

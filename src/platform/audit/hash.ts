@@ -16,7 +16,6 @@ export function stableStringify(value: unknown): string {
 }
 
 export interface HashedFields {
-  id: number;
   at: Date;
   actorUserId: number | null;
   actorLabel: string;
@@ -30,8 +29,16 @@ export interface HashedFields {
   diff: unknown;
 }
 
-/** The id is covered too, so deleting or reordering rows breaks the chain. */
-export function entryHash(prevHash: string, f: HashedFields): string {
-  const body = stableStringify({ ...f, at: f.at.toISOString(), diff: f.diff ?? null });
-  return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+/** The canonical body of an entry, hashed together with the previous hash and the entry's id. */
+export function entryBody(f: HashedFields): string {
+  return stableStringify({ ...f, at: f.at.toISOString(), diff: f.diff ?? null });
+}
+
+/**
+ * sha256(prev || "\n" || id || "\n" || body) as hex — the same formula the database function
+ * `audit_append` uses when it writes the entry. The id is covered, so deleting or reordering
+ * rows breaks the chain.
+ */
+export function entryHash(prevHash: string, id: number, body: string): string {
+  return crypto.createHash('sha256').update(`${prevHash}\n${id}\n${body}`, 'utf8').digest('hex');
 }

@@ -1,7 +1,6 @@
-import { desc, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../../db/client.js';
-import { entryHash, GENESIS_HASH } from './hash.js';
-import { auditLog } from './schema.js';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { entryBody } from './hash.js';
 
 /** Who did it. Built from the session or token for requests, `cli:` or `system` otherwise. */
 export interface Actor {
@@ -24,20 +23,14 @@ export interface AuditEntry {
 
 export const systemActor = (label = 'system'): Actor => ({ userId: null, label, role: null, ip: null, requestId: null });
 
-/** Serialises writers of the chain; held only from the append to the commit. */
-const AUDIT_CHAIN_LOCK = 720_145_002;
-
 /**
- * Appends entries to the hash chain inside the caller's transaction. Call it last in the
- * transaction (runCommand does) so the chain lock is held only until commit.
+ * Appends entries to the hash chain inside the caller's transaction, one statement each (the
+ * database function `audit_append` takes the chain lock, links and inserts). Call it last in the
+ * transaction (runCommand does) so the lock is held only until commit.
  */
 export async function appendAudit(tx: Tx, actor: Actor, entries: AuditEntry[], at: Date): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  let prevHash = last?.hash ?? GENESIS_HASH;
   for (const e of entries) {
-    const base = {
+    const f = {
       at,
       actorUserId: actor.userId,
       actorLabel: actor.label,
@@ -50,16 +43,7 @@ export async function appendAudit(tx: Tx, actor: Actor, entries: AuditEntry[], a
       requestId: actor.requestId,
       diff: e.diff ?? null,
     };
-    // The id is part of the hash, so reserve it first.
-    const [reserved] = await queryRows<{ id: string | number }>(tx, sql`select nextval(pg_get_serial_sequence('audit_log', 'id'))::bigint as id`);
-    const id = Number(reserved!.id);
-    const hash = entryHash(prevHash, { id, ...base });
-    await tx.execute(sql`insert into audit_log
-      (id, at, actor_user_id, actor_label, role, program_id, action, target_type, target_id, ip, request_id, diff, prev_hash, hash)
-      overriding system value values
-      (${id}, ${at.toISOString()}, ${base.actorUserId}, ${base.actorLabel}, ${base.role}, ${base.programId}, ${base.action},
-       ${base.targetType}, ${base.targetId}, ${base.ip}, ${base.requestId}, ${base.diff === null ? null : JSON.stringify(base.diff)}::jsonb,
-       ${prevHash}, ${hash})`);
-    prevHash = hash;
+    await tx.execute(sql`select audit_append(${at.toISOString()}, ${f.actorUserId}, ${f.actorLabel}, ${f.role}, ${f.programId}, ${f.action},
+      ${f.targetType}, ${f.targetId}, ${f.ip}, ${f.requestId}, ${f.diff === null ? null : JSON.stringify(f.diff)}::jsonb, ${entryBody(f)})`);
   }
 }

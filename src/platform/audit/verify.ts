@@ -1,6 +1,6 @@
 import { asc, gt } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
-import { entryHash, GENESIS_HASH } from './hash.js';
+import { entryBody, entryHash, GENESIS_HASH } from './hash.js';
 import { auditLog } from './schema.js';
 
 export type VerifyResult =
@@ -17,8 +17,7 @@ export async function verifyAuditChain(conn: Conn, pageSize = 5000): Promise<Ver
     if (rows.length === 0) return { ok: true, count };
     for (const r of rows) {
       if (r.prevHash !== prevHash) return { ok: false, count, badId: r.id, reason: 'chain-broken' };
-      const expected = entryHash(prevHash, {
-        id: r.id,
+      const expected = entryHash(prevHash, r.id, entryBody({
         at: r.at,
         actorUserId: r.actorUserId,
         actorLabel: r.actorLabel,
@@ -30,7 +29,7 @@ export async function verifyAuditChain(conn: Conn, pageSize = 5000): Promise<Ver
         ip: r.ip,
         requestId: r.requestId,
         diff: r.diff,
-      });
+      }));
       if (expected !== r.hash) return { ok: false, count, badId: r.id, reason: 'hash-mismatch' };
       prevHash = r.hash;
       lastId = r.id;

@@ -64,3 +64,10 @@ export async function removeMembership(conn: Conn, userId: number, role: Role, p
   return rows.length;
 }
 
+
+/** Where a person lands after signing in: staff in the back office, a business in its portal. */
+export function defaultLanding(grants: Grant[]): string {
+  if (isStaff(grants)) return '/admin';
+  const business = grants.find((g) => g.role === 'business' && g.programSlug);
+  return business ? `/${business.programSlug}/business` : '/account';
+}

@@ -1,9 +1,20 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
 import type { ModuleRoutes } from '../../index.js';
+import { adminQueue } from './admin-queue.js';
+import { adminReview } from './admin-review.js';
+import { campaignApi } from './api.js';
+import { businessApply } from './business-apply.js';
+import { businessDocuments } from './business-documents.js';
+import { businessPortal } from './business-portal.js';
 
 const publicRoutes = new Hono<AppEnv>();
+/** Business pages are Japanese only, so they live at `/` and not again under `/en`. */
+const root = new Hono<AppEnv>();
+for (const part of [businessPortal, businessApply, businessDocuments]) root.route('/', part);
 const admin = new Hono<AppEnv>();
+for (const part of [adminQueue, adminReview]) admin.route('/', part);
 const api = new Hono<AppEnv>();
+api.route('/', campaignApi);
 
-export const campaignModule: ModuleRoutes = { name: 'campaign', public: publicRoutes, admin, api };
+export const campaignModule: ModuleRoutes = { name: 'campaign', public: publicRoutes, root, admin, api };

@@ -25,9 +25,24 @@ programsAdmin.get('/', async (c) => {
             { key: 'slug', header: 'スラッグ' },
             { key: 'kind', header: '種別' },
             { key: 'roles', header: 'あなたのロール' },
+            { key: 'tools', header: '業務' },
           ]}
           rows={mine.map((p) => ({
-            name: <a href={p.kind === 'event' ? `/admin/events/${p.slug}` : `/${p.slug}`}>{p.name}</a>,
+            name: p.kind === 'event' ? <a href={`/admin/events/${p.slug}`}>{p.name}</a> : <a href={`/admin/campaign/${p.slug}`}>{p.name}</a>,
+            tools:
+              p.kind === 'campaign' ? (
+                <>
+                  <a href={`/admin/campaign/${p.slug}`}>参加申請</a>{' ／ '}
+                  <a href={`/admin/settlement/${p.slug}`}>予算と精算</a>{' ／ '}
+                  <a href={`/admin/site/${p.slug}`}>サイト</a>{' ／ '}
+                  <a href={`/${p.slug}`}>公開ページ</a>
+                </>
+              ) : (
+                <>
+                  <a href={`/admin/events/${p.slug}`}>イベント</a>{' ／ '}
+                  <a href={`/${p.slug}`}>公開ページ</a>
+                </>
+              ),
             slug: p.slug,
             kind: p.kind === 'campaign' ? 'キャンペーン' : 'イベント',
             roles: auth.grants.filter((g) => g.programId === p.id || g.programId === null).map((g) => g.role).join(', '),

@@ -8,6 +8,7 @@ import { formFields } from '../../http/form.js';
 import { safeRedirectTarget } from '../../http/respond.js';
 import { runCommand } from '../../command.js';
 import { attemptLogin } from '../login.js';
+import { defaultLanding, grantsOf } from '../memberships.js';
 import { destroySession } from '../sessions.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
@@ -49,7 +50,8 @@ async function loginPage(c: AppContext, opts: { email?: string; next?: string; e
 export const loginRoutes = new Hono<AppEnv>();
 
 loginRoutes.get('/login', async (c) => {
-  if (c.get('auth')?.complete) return c.redirect(safeRedirectTarget(c.req.query('next'), '/admin'), 303);
+  const auth = c.get('auth');
+  if (auth?.complete) return c.redirect(safeRedirectTarget(c.req.query('next'), defaultLanding(auth.grants)), 303);
   return loginPage(c, { next: c.req.query('next') });
 });
 
@@ -75,7 +77,7 @@ loginRoutes.post('/login', async (c) => {
   const old = c.get('auth')?.session;
   if (old) await destroySession(c.get('deps').db, old.idHash);
   writeSessionCookie(c, result.token);
-  const next = safeRedirectTarget(f.next, '/admin');
+  const next = safeRedirectTarget(f.next, defaultLanding(await grantsOf(c.get('deps').db, result.userId)));
   if (result.secondFactor !== 'none') return c.redirect(`/mfa?next=${encodeURIComponent(next)}`, 303);
   return c.redirect(next, 303);
 });

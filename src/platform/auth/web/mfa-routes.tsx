@@ -11,6 +11,7 @@ import { AppError } from '../../errors/index.js';
 import { runCommand } from '../../command.js';
 import { users, type User } from '../schema.js';
 import { rotateSession } from '../sessions.js';
+import { defaultLanding } from '../memberships.js';
 import { checkTotp, spendTotpStep, consumeRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthQrSvg, sealedSecret } from '../totp.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
@@ -80,7 +81,7 @@ export const mfaRoutes = new Hono<AppEnv>();
 
 mfaRoutes.get('/mfa', async (c) => {
   const auth = sessionAuth(c);
-  const next = safeRedirectTarget(c.req.query('next'), '/admin');
+  const next = safeRedirectTarget(c.req.query('next'), defaultLanding(auth.grants));
   if (auth.session.mfaVerified && auth.user.totpEnabledAt) return c.redirect(next, 303);
   return mfaPage(c, auth.user, next);
 });
@@ -88,7 +89,7 @@ mfaRoutes.get('/mfa', async (c) => {
 mfaRoutes.post('/mfa', async (c) => {
   const auth = sessionAuth(c);
   const deps = c.get('deps');
-  const next = safeRedirectTarget(c.req.query('next'), '/admin');
+  const next = safeRedirectTarget(c.req.query('next'), defaultLanding(auth.grants));
   const code = (await formFields(c)).code?.trim() ?? '';
   const secret = await sealedSecret(deps.db, deps.vault, auth.user);
   const now = deps.clock.now();

@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import type { CommandContext } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { addEvent } from '../history.js';
+import { campaignApplications, type Application } from '../schema.js';
+
+/** The reviewer's checklist (審査項目); the keys are fixed, unknown ones are ignored. */
+export const CHECKLIST = [
+  { key: 'license', label: '旅館業許可証の写しと許可番号・年月日が一致している' },
+  { key: 'location', label: '施設の所在地が仙台市内である' },
+  { key: 'operator', label: '事業者名・代表者が許可証の記載と一致している' },
+  { key: 'bank', label: '振込先口座の名義が事業者と一致している' },
+  { key: 'terms', label: '募集要項の参加要件を満たしている' },
+] as const;
+
+export async function saveChecklist(ctx: CommandContext, app: Application, checked: string[]): Promise<void> {
+  const checklist = Object.fromEntries(CHECKLIST.map((c) => [c.key, checked.includes(c.key)]));
+  await ctx.tx.update(campaignApplications).set({ checklist, updatedAt: ctx.now }).where(eq(campaignApplications.id, app.id));
+  await addEvent(ctx, app.id, 'checklist', CHECKLIST.filter((c) => checklist[c.key]).map((c) => c.key).join(',') || null);
+  ctx.audit({ action: 'campaign.application.checklist_saved', programId: app.programId, targetType: 'campaign_application', targetId: app.id, diff: { checklist } });
+}
+
+export async function addNote(ctx: CommandContext, app: Application, text: string): Promise<void> {
+  const note = text.trim();
+  if (!note || note.length > 2000) {
+    throw new AppError('validation-failed', 'メモを入力してください', { fieldErrors: [{ field: 'note', message: 'メモを2000文字以内で入力してください' }] });
+  }
+  await addEvent(ctx, app.id, 'note', note);
+  ctx.audit({ action: 'campaign.application.note_added', programId: app.programId, targetType: 'campaign_application', targetId: app.id });
+}
+
+/** Takes (or gives away) the application; `null` leaves it unassigned. */
+export async function assignApplication(ctx: CommandContext, app: Application, userId: number | null): Promise<void> {
+  await ctx.tx.update(campaignApplications).set({ assigneeUserId: userId, updatedAt: ctx.now }).where(eq(campaignApplications.id, app.id));
+  await addEvent(ctx, app.id, 'assigned', userId === null ? null : String(userId));
+  ctx.audit({ action: 'campaign.application.assigned', programId: app.programId, targetType: 'campaign_application', targetId: app.id, diff: { assignee: [app.assigneeUserId, userId] } });
+}

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import iconv from 'iconv-lite';
+import { queryRows } from '../../db/client.js';
+import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
+import { cli } from '../../../test/helpers/cli.js';
+import { openCampaign } from './test-helpers.js';
+
+const HEADER = 'name,nameKana,type,postalCode,address,ward,phone,url,rooms,features';
+
+describe('facilities import (CLI)', () => {
+  let env: TestEnv;
+  const file = (name: string, content: Buffer | string) => {
+    const p = path.join(env.dataDir, name);
+    fs.writeFileSync(p, content);
+    return p;
+  };
+  const count = async () => Number((await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from facilities`))[0]!.n);
+  before(async () => {
+    env = await createTestEnv();
+    await openCampaign(env.deps, 'imp');
+  });
+  after(() => env.close());
+
+  test('one bad row rejects the file; every bad row is listed by line and reason; nothing is loaded', async () => {
+    const csv = [
+      HEADER,
+      'ホテル一番町,ほてるいちばんちょう,hotel,980-0811,仙台市青葉区一番町1-1,青葉区,022-111-2222,,30,駐車場あり|Wi-Fi',
+      '旅館二番,リョカンニバン,castle,980-0811,仙台市青葉区二番町1,青葉区,022-111-2222,,10,',
+      '民宿三番,ミンシュクサンバン,simple,98-0811,仙台市若林区1,中央区,022-111-2222,,10,宇宙',
+    ].join('\r\n');
+    const r = await cli(env.deps, ['facilities', 'import', '--program', 'imp', file('bad.csv', csv)]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /line 3: type/);
+    assert.match(r.err, /line 4: postalCode/);
+    assert.match(r.err, /line 4: ward/);
+    assert.match(r.err, /line 4: features/);
+    assert.doesNotMatch(r.err, /line 2/);
+    assert.equal(await count(), 0);
+  });
+
+  test('Shift_JIS and UTF-8 files load, with registration numbers and Japanese intact', async () => {
+    const rows = [HEADER, 'ホテル勾当台,ホテルコウトウダイ,hotel,980-0803,仙台市青葉区国分町3-1,青葉区,022-222-3333,https://k.example.jp/,80,駐車場あり|温泉・大浴場'].join('\r\n');
+    const r1 = await cli(env.deps, ['facilities', 'import', '--program', 'imp', file('sjis.csv', iconv.encode(rows, 'cp932'))]);
+    assert.equal(r1.code, 0, r1.err);
+    const r2 = await cli(env.deps, ['facilities', 'import', '--program', 'imp', file('utf8.csv', '\uFEFF' + rows.replace('勾当台', '泉中央').replace('コウトウダイ', 'イズミチュウオウ'))]);
+    assert.equal(r2.code, 0, r2.err);
+    const got = await queryRows<{ name: string; registration_number: string; features: string[] }>(env.deps.db, sql`select name, registration_number, features from facilities order by id`);
+    assert.deepEqual(got.map((g) => [g.name, g.registration_number]), [['ホテル勾当台', 'R-000001'], ['ホテル泉中央', 'R-000002']]);
+    assert.deepEqual(got[0]!.features, ['駐車場あり', '温泉・大浴場']);
+  });
+});

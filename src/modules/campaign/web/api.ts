@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { runCommand } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { actorOf } from '../../../platform/http/actor.js';
+import type { AppContext, AppEnv } from '../../../platform/http/env.js';
+import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
+import { rolesIn } from '../../../platform/auth/memberships.js';
+import { parseOrThrow } from '../../../platform/validation.js';
+import { decideApplication } from '../commands/decide-application.js';
+import { submitApplication } from '../commands/save-application.js';
+import { cm } from '../messages.js';
+import { findFacility, listApplications } from '../queries.js';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../schema.js';
+import { decisionSchema } from '../validators.js';
+import { applicationJson } from './application-json.js';
+import { applicationForStaff, campaignProgram } from './load.js';
+import { registryResponse, variantOf } from './registry-export.js';
+
+export const campaignApi = new Hono<AppEnv>();
+
+async function jsonBody(c: AppContext): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new AppError('bad-request', 'JSON を解析できません');
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  for (let cur = e as { code?: string; cause?: unknown } | undefined; cur; cur = cur.cause as typeof cur) if (cur.code === '23505') return true;
+  return false;
+}
+
+/**
+ * A complete application. Open to anyone, like the web form; a staff token of the program
+ * (admin, operator) submits on the business's behalf and the channel says so.
+ */
+campaignApi.post('/programs/:slug/applications', async (c) => {
+  const program = await campaignProgram(c, c.req.param('slug'));
+  const auth = c.get('auth');
+  const held = auth ? rolesIn(auth.grants, program.id) : [];
+  const staff = held.includes('admin') || held.includes('operator');
+  const body = await jsonBody(c);
+  try {
+    const app = await runCommand(c.get('deps'), actorOf(c, primaryRole(held)), (ctx) =>
+      submitApplication(ctx, { program, body, channel: staff ? 'staff' : 'api', applicantUserId: !staff && auth ? auth.user.id : null }),
+    );
+    return c.json({ id: app.id, number: app.number, status: app.status }, 201);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('validation-failed', '入力内容に誤りがあります', { fieldErrors: [{ field: 'license.number', message: cm('errLicenseDuplicate') }] });
+    throw e;
+  }
+});
+
+campaignApi.get('/programs/:slug/applications', async (c) => {
+  const { program } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator', 'city']);
+  const status = (c.req.query('status') ?? '').split(',').filter((s): s is ApplicationStatus => (APPLICATION_STATUSES as readonly string[]).includes(s));
+  const rows = await listApplications(c.get('deps').db, program.id, { status });
+  return c.json({ applications: rows.map((a) => applicationJson(a)) });
+});
+
+/** Operators decide; the City answers an escalated application (see docs/modules/campaign.md). */
+campaignApi.post('/applications/:id/decisions', async (c) => {
+  const { app, roles } = await applicationForStaff(c, ['admin', 'operator', 'city']);
+  const input = parseOrThrow(decisionSchema, await jsonBody(c));
+  const deps = c.get('deps');
+  const result = await runCommand(deps, actorOf(c, primaryRole(roles)), (ctx) => decideApplication(ctx, app, input, roles));
+  const facility = result.application.facilityId ? await findFacility(deps.db, result.application.facilityId) : null;
+  return c.json(applicationJson(result.application, facility));
+});
+
+campaignApi.get('/programs/:slug/registry.xlsx', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator', 'city']);
+  return registryResponse(c, program, roles, 'xlsx', variantOf(c));
+});

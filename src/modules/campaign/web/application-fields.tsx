@@ -1,0 +1,87 @@
+import { Checkbox, CheckboxGroup, DateField, FileField, RadioGroup, SelectField, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
+import { MAX_DOCUMENT_BYTES } from '../documents.js';
+import { cm, type CampaignMessageKey } from '../messages.js';
+import { FACILITY_TYPES, WARDS } from '../schema.js';
+import type { FormValues } from './form-values.js';
+
+interface Props {
+  values: FormValues;
+  errors: readonly SummaryError[];
+  features: readonly string[];
+  requiredAttachments: ReadonlyArray<'license' | 'photo'>;
+  /** Names of documents already attached (a re-upload replaces the licence copy). */
+  attached: string[];
+  termsHref: string;
+}
+
+/** Every field of the application form, grouped in fieldsets; names are the API's dotted paths. */
+export function ApplicationFields({ values, errors, features, requiredAttachments, attached, termsHref }: Props) {
+  const v = (k: string) => values.fields[k] ?? '';
+  const text = (name: CampaignMessageKey & string, opts: { hint?: string; type?: 'text' | 'email' | 'tel' | 'url'; autocomplete?: string; width?: 'sm' | 'md' | 'lg' | 'full'; required?: boolean; inputmode?: 'numeric' | 'tel' } = {}) => (
+    <TextField
+      name={name}
+      label={cm(name)}
+      value={v(name)}
+      error={errorFor(errors, name)}
+      required={opts.required ?? true}
+      hint={opts.hint}
+      type={opts.type}
+      autocomplete={opts.autocomplete}
+      width={opts.width ?? 'lg'}
+      inputmode={opts.inputmode}
+    />
+  );
+  const maxMb = MAX_DOCUMENT_BYTES / 1024 / 1024;
+  return (
+    <>
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend">施設について</legend>
+        {text('facility.name', { autocomplete: 'organization' })}
+        {text('facility.nameKana', { hint: '全角カタカナ（ひらがなで入力しても自動で変換します）' })}
+        <RadioGroup name="facility.type" label={cm('facility.type')} required value={v('facility.type')} error={errorFor(errors, 'facility.type')} options={FACILITY_TYPES.map((t) => ({ value: t, label: cm(`type.${t}`) }))} />
+        {text('facility.postalCode', { hint: '例：980-0811', autocomplete: 'postal-code', width: 'sm', inputmode: 'numeric' })}
+        <SelectField name="facility.ward" label={cm('facility.ward')} required value={v('facility.ward')} error={errorFor(errors, 'facility.ward')} options={WARDS.map((w) => ({ value: w, label: w }))} />
+        {text('facility.address', { hint: '例：仙台市青葉区一番町1-2-3', autocomplete: 'street-address', width: 'full' })}
+        {text('facility.phone', { hint: '例：022-123-4567', type: 'tel', autocomplete: 'tel', width: 'md' })}
+        {text('facility.url', { hint: '例：https://example.jp/', type: 'url', autocomplete: 'url', required: false })}
+        {text('facility.rooms', { width: 'sm', inputmode: 'numeric', required: false })}
+        <CheckboxGroup name="facility.features" label={cm('facility.features')} values={values.features} error={errorFor(errors, 'facility.features') ?? errors.find((e) => e.field.startsWith('facility.features.'))?.message} options={features.map((f) => ({ value: f, label: f }))} />
+        <TextArea name="facility.description" label={cm('facility.description')} hint="400文字以内。キャンペーンサイトの施設紹介に掲載します。" value={v('facility.description')} error={errorFor(errors, 'facility.description')} maxLength={400} rows={4} />
+      </fieldset>
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend">事業者と担当者</legend>
+        {text('operator.corporateName', { autocomplete: 'organization' })}
+        {text('operator.representativeName')}
+        {text('operator.contactName', { autocomplete: 'name' })}
+        {text('operator.contactEmail', { type: 'email', autocomplete: 'email', hint: '審査結果のお知らせをこのアドレスに送ります' })}
+        {text('operator.contactPhone', { type: 'tel', autocomplete: 'tel', width: 'md' })}
+      </fieldset>
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend">旅館業の許可</legend>
+        {text('license.number', { hint: '許可証に記載の番号' })}
+        <DateField name="license.issuedOn" label={cm('license.issuedOn')} required value={v('license.issuedOn')} error={errorFor(errors, 'license.issuedOn')} />
+        <FileField
+          name="licenseFile"
+          label={cm('licenseFile')}
+          required={requiredAttachments.includes('license')}
+          accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+          hint={`PDF・JPEG・PNG、${maxMb}MB以下。${attached.length ? `添付済み：${attached.join('、')}（選び直すと差し替えます）` : ''}${errors.length ? ' 入力に誤りがあった場合、ファイルはもう一度選択してください。' : ''}`}
+          error={errorFor(errors, 'licenseFile')}
+        />
+        <FileField name="photoFile" label={cm('photoFile')} required={requiredAttachments.includes('photo')} accept=".jpg,.jpeg,.png,image/jpeg,image/png" hint={`JPEG・PNG、${maxMb}MB以下`} error={errorFor(errors, 'photoFile')} />
+      </fieldset>
+      <fieldset class="app-fieldset">
+        <legend class="app-fieldset__legend">割引相当分の振込先口座</legend>
+        {text('bankAccount.bankCode', { hint: '4桁の数字', width: 'sm', inputmode: 'numeric' })}
+        {text('bankAccount.branchCode', { hint: '3桁の数字', width: 'sm', inputmode: 'numeric' })}
+        <RadioGroup name="bankAccount.accountType" label={cm('bankAccount.accountType')} required inline value={v('bankAccount.accountType')} error={errorFor(errors, 'bankAccount.accountType')} options={[{ value: 'ordinary', label: cm('accountType.ordinary') }, { value: 'checking', label: cm('accountType.checking') }]} />
+        {text('bankAccount.accountNumber', { hint: '7桁の数字（7桁未満の場合は先頭に0を付けてください）', width: 'sm', inputmode: 'numeric' })}
+        {text('bankAccount.accountHolderKana', { hint: '通帳に記載のとおりカナで入力してください（例：カ）アオバカンコウ）' })}
+      </fieldset>
+      <p>
+        <a href={termsHref}>募集要項を読む</a>
+      </p>
+      <Checkbox name="agreeToTerms" label={cm('agreeToTerms')} required checked={v('agreeToTerms') === 'true'} error={errorFor(errors, 'agreeToTerms')} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { AppError } from '../../../platform/errors/index.js';
+import type { AppContext } from '../../../platform/http/env.js';
+import { requireAuth, requireProgramRoleById } from '../../../platform/http/guards.js';
+import type { Role } from '../../../platform/auth/schema.js';
+import { findProgramBySlug } from '../../programs/queries.js';
+import type { Program } from '../../programs/schema.js';
+import { findApplication } from '../queries.js';
+
+/** A campaign program by slug for public pages (404 for unknown slugs and other kinds). */
+export async function campaignProgram(c: AppContext, slug: string): Promise<Program> {
+  const program = await findProgramBySlug(c.get('deps').db, slug);
+  if (!program || program.kind !== 'campaign') throw new AppError('not-found');
+  return program;
+}
+
+/** An application by its id in the path, after checking the caller's role in its program (404 across programs). */
+export async function applicationForStaff(c: AppContext, roles: readonly Role[]) {
+  const auth = requireAuth(c);
+  if (!auth.grants.some((g) => roles.includes(g.role))) throw new AppError('forbidden');
+  const id = Number(c.req.param('id'));
+  const app = Number.isSafeInteger(id) && id > 0 ? await findApplication(c.get('deps').db, id) : undefined;
+  if (!app) throw new AppError('not-found');
+  const { program, roles: held } = await requireProgramRoleById(c, app.programId, roles);
+  return { app, program, roles: held, auth };
+}

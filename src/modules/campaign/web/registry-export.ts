@@ -1,0 +1,26 @@
+import type { Role } from '../../../platform/auth/schema.js';
+import { tokyoDate } from '../../../platform/calendar/index.js';
+import { runCommand } from '../../../platform/command.js';
+import { exportResponse, type ExportKind } from '../../../platform/exports/index.js';
+import { actorOf } from '../../../platform/http/actor.js';
+import type { AppContext } from '../../../platform/http/env.js';
+import { primaryRole } from '../../../platform/http/guards.js';
+import type { Program } from '../../programs/schema.js';
+import { BANK_DATA_ROLES, readRegistry, registryColumns, type RegistryVariant } from '../registry.js';
+
+/** The registry download (API and back office): read and audited in one transaction. */
+export async function registryResponse(c: AppContext, program: Program, roles: Role[], kind: ExportKind, variant: RegistryVariant): Promise<Response> {
+  const withBank = roles.some((r) => BANK_DATA_ROLES.includes(r));
+  const deps = c.get('deps');
+  const rows = await runCommand(deps, actorOf(c, primaryRole(roles)), async (ctx) => {
+    const rows = await readRegistry(ctx, program, variant);
+    ctx.audit({ action: 'campaign.registry.exported', programId: program.id, targetType: 'program', targetId: program.id, diff: { variant, format: kind, withBank, rows: rows.length } });
+    return rows;
+  });
+  const base = `${variant === 'final' ? '参加事業者データ_完成' : '参加事業者データ'}_${program.slug}_${tokyoDate(deps.clock.now())}`;
+  return exportResponse(kind, base, rows, registryColumns(withBank, variant), '参加事業者');
+}
+
+export function variantOf(c: AppContext): RegistryVariant {
+  return c.req.query('variant') === 'final' ? 'final' : 'registry';
+}

@@ -1,0 +1,45 @@
+import type { CommandContext } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { programSetting } from '../../programs/queries.js';
+import type { Program } from '../../programs/schema.js';
+import { payeesOf } from '../payees.js';
+import { buildZenginFile, type Remitter } from '../zengin/file.js';
+import { ZenginCharacterError } from '../zengin/kana.js';
+import { batchTotals, checkTransferDate, findBatch } from './close-month.js';
+
+function remitterOf(program: Program): Remitter {
+  const get = (k: string) => programSetting<string | null>(program, k, null);
+  const missing = ['remitterCode', 'remitterName', 'remitterBankCode', 'remitterBranchCode', 'remitterAccountType', 'remitterAccountNumber'].filter((k) => !get(k));
+  if (missing.length) throw new AppError('conflict', `振込依頼人の設定がありません: ${missing.join(', ')}（jimukyoku program set で設定してください）`);
+  return {
+    code: get('remitterCode')!,
+    name: get('remitterName')!,
+    bankCode: get('remitterBankCode')!,
+    branchCode: get('remitterBranchCode')!,
+    accountType: get('remitterAccountType') === 'checking' ? 'checking' : 'ordinary',
+    accountNumber: get('remitterAccountNumber')!,
+  };
+}
+
+/**
+ * The 総合振込 file of a closed month: one transfer per business of the batch, to the account of
+ * its application. It holds bank data, so producing it is audited as an export of personal data.
+ */
+export async function exportZenginFile(ctx: CommandContext, program: Program, month: string, transferDate: string): Promise<{ file: Buffer; transfers: number; total: number }> {
+  checkTransferDate(transferDate);
+  const batch = await findBatch(ctx, program.id, month);
+  if (!batch) throw new AppError('not-found', `${month} はまだ締められていません（settlement close を先に実行してください）`);
+  if (transferDate < batch.closedAt.toISOString().slice(0, 10)) throw new AppError('validation-failed', '振込指定日は締め日以降にしてください', { fieldErrors: [{ field: 'transferDate', message: '締め日以降の日付にしてください' }] });
+  const totals = (await batchTotals(ctx, batch.id)).filter((t) => t.total > 0);
+  const { payees, missing } = await payeesOf(ctx.tx, ctx.deps.vault, program.id, totals.map((t) => t.facilityId));
+  if (missing.length) throw new AppError('conflict', `振込先口座が登録されていない施設があります（施設ID: ${missing.join(', ')}）`);
+  let file: Buffer;
+  try {
+    file = buildZenginFile(remitterOf(program), transferDate, totals.map((t) => ({ ...payees.get(t.facilityId)!, amount: t.total })));
+  } catch (e) {
+    if (e instanceof ZenginCharacterError) throw new AppError('validation-failed', e.message);
+    throw e;
+  }
+  ctx.audit({ action: 'settlement.zengin.exported', programId: program.id, targetType: 'payment_batch', targetId: batch.id, diff: { month, transferDate, transfers: totals.length, total: batch.total } });
+  return { file, transfers: totals.length, total: totals.reduce((a, t) => a + t.total, 0) };
+}

@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { programs } from '../programs/schema.js';
+
+/**
+ * One row per program, bumped by a trigger on `facilities` (see the site migration). Every app
+ * instance compares it with the version of its in-process search index and rebuilds when it moved.
+ */
+export const siteIndexVersions = pgTable('site_index_versions', {
+  /** No foreign key: the trigger also fires while a program's facilities are deleted with it. */
+  programId: integer('program_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const CONTENT_KINDS = ['page', 'news', 'banner'] as const;
+export type ContentKind = (typeof CONTENT_KINDS)[number];
+
+/** A page, news item or banner of the campaign website. Its text lives in versions. */
+export const siteContents = pgTable(
+  'site_contents',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: CONTENT_KINDS }).notNull(),
+    /** Pages: the page key (`howto`, `faq`…); news and banners: a generated key. */
+    key: text('key').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('site_contents_key').on(t.programId, t.key), index('site_contents_kind').on(t.programId, t.kind)],
+);
+
+export type SiteContent = typeof siteContents.$inferSelect;
+
+export const VERSION_STATUSES = ['draft', 'pending', 'approved', 'rejected'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/**
+ * Every version is kept. The public sees the newest `approved` version whose `publish_at` has come
+ * (scheduled publishing needs no job); a draft or pending version is never public.
+ */
+export const siteContentVersions = pgTable(
+  'site_content_versions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    contentId: integer('content_id')
+      .notNull()
+      .references(() => siteContents.id, { onDelete: 'cascade' }),
+    programId: integer('program_id').notNull(),
+    number: integer('number').notNull(),
+    status: text('status', { enum: VERSION_STATUSES }).notNull().default('draft'),
+    titleJa: text('title_ja').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    /** Markdown subset (see markdown.tsx). For banners: unused. */
+    bodyJa: text('body_ja').notNull().default(''),
+    bodyEn: text('body_en').notNull().default(''),
+    /** Banners: link target, image URL (optional) and alt text. */
+    linkUrl: text('link_url').notNull().default(''),
+    imageUrl: text('image_url').notNull().default(''),
+    altJa: text('alt_ja').notNull().default(''),
+    altEn: text('alt_en').notNull().default(''),
+    publishAt: timestamp('publish_at', { withTimezone: true }),
+    restoredFrom: integer('restored_from'),
+    note: text('note'),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('site_content_versions_number').on(t.contentId, t.number),
+    index('site_content_versions_live').on(t.programId, t.status, t.publishAt).where(sql`${t.status} = 'approved'`),
+  ],
+);
+
+export type SiteContentVersion = typeof siteContentVersions.$inferSelect;

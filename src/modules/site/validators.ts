@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { isSafeHref } from './markdown.js';
+
+const url = z
+  .string()
+  .trim()
+  .max(500, 'URLは500文字以内で入力してください')
+  .refine((u) => u === '' || isSafeHref(u), 'URLは http:// か https:// で始まるもの、またはサイト内のパスを入力してください');
+
+/** A content version as the operator enters it (form or CLI). */
+export const draftSchema = z.object({
+  titleJa: z.string().trim().min(1, 'タイトル（日本語）を入力してください').max(200, 'タイトルは200文字以内で入力してください'),
+  titleEn: z.string().trim().max(200, 'タイトル（英語）は200文字以内で入力してください').default(''),
+  bodyJa: z.string().max(50_000, '本文は50,000文字以内で入力してください').default(''),
+  bodyEn: z.string().max(50_000, '本文（英語）は50,000文字以内で入力してください').default(''),
+  linkUrl: url.default(''),
+  imageUrl: url.default(''),
+  altJa: z.string().trim().max(200, '代替テキストは200文字以内で入力してください').default(''),
+  altEn: z.string().trim().max(200, '代替テキスト（英語）は200文字以内で入力してください').default(''),
+});
+export type DraftInput = z.infer<typeof draftSchema>;
+
+/** `YYYY-MM-DDTHH:MM` (Asia/Tokyo) from a datetime-local field, or empty for "now". */
+export const publishAtSchema = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), '公開日時は YYYY-MM-DDTHH:MM の形式で入力してください');
+
+export function parsePublishAt(s: string): Date | null {
+  if (!s) return null;
+  const d = new Date(`${s}:00+09:00`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}

@@ -1,0 +1,54 @@
+import crypto from 'node:crypto';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { siteIndexCache } from '../search/index-cache.js';
+import { HtmlCache } from './html-cache.js';
+import { publicCampaign } from './load.js';
+import { searchQueryFrom } from './search-query.js';
+
+export const siteApi = new Hono<AppEnv>();
+
+/** Serialised answers by index version and query string, each with its ETag. */
+const bodies = new HtmlCache(5000);
+
+/**
+ * `GET /api/v1/programs/{slug}/facilities?q=&ward=&type=&feature=&available=true&page=&perPage=`
+ * → `{ total, page, perPage, items: [{ id, name, nameKana, type, ward, address, features, url, soldOut }] }`.
+ * Public (no token). Answers from the in-process index; ETag with 304 on If-None-Match.
+ */
+siteApi.get('/programs/:slug/facilities', async (c) => {
+  const program = await publicCampaign(c);
+  const { db, config } = c.get('deps');
+  const index = await siteIndexCache(db).get(db, program.id);
+  const url = new URL(c.req.url);
+  const key = `${program.id}:${index.version}:${url.search}`;
+  let entry = bodies.get(key);
+  if (entry === undefined) {
+    const r = index.search(searchQueryFrom(url));
+    const body = JSON.stringify({
+      total: r.total,
+      page: r.page,
+      perPage: r.perPage,
+      items: r.items.map((f) => ({
+        id: f.id,
+        name: f.name,
+        nameKana: f.nameKana,
+        type: f.type,
+        ward: f.ward,
+        address: f.address,
+        features: f.features,
+        url: `${config.publicBaseUrl}/${program.slug}/facilities/${f.id}`,
+        soldOut: f.soldOutOn !== null,
+      })),
+    });
+    const etag = `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+    entry = etag + '\n' + body;
+    bodies.set(key, entry);
+  }
+  const nl = entry.indexOf('\n');
+  const etag = entry.slice(0, nl);
+  const headers = { ETag: etag, 'Cache-Control': 'public, max-age=30', Vary: 'Accept-Encoding' };
+  const inm = c.req.header('if-none-match');
+  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304, headers);
+  return c.body(entry.slice(nl + 1), 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+});

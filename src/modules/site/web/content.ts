@@ -1,0 +1,71 @@
+import type { AppContext } from '../../../platform/http/env.js';
+import type { Locale } from '../../../platform/i18n/index.js';
+import type { Program } from '../../programs/schema.js';
+import { DEFAULT_BANNERS, defaultBody, type BannerView, type PageKey } from '../defaults.js';
+import { siteMessages as m, type SiteMessageKey } from '../messages.js';
+import { listLiveContents, type LiveContent } from '../queries.js';
+import type { SiteContent, SiteContentVersion } from '../schema.js';
+
+/** A draft shown in place of (or in addition to) the live version, for the preview. */
+export interface Draft {
+  content: SiteContent;
+  version: SiteContentVersion;
+}
+
+export const PAGE_TITLES: Record<PageKey, SiteMessageKey> = {
+  howto: 'pageHowto',
+  business: 'pageBusiness',
+  faq: 'pageFaq',
+  accessibility: 'pageAccessibility',
+  privacy: 'pagePrivacy',
+  contact: 'pageContact',
+};
+
+/** The live contents of some kinds, with the draft substituted for its content when previewing. */
+export async function liveContents(c: AppContext, program: Program, kinds: Array<SiteContent['kind']>, draft?: Draft): Promise<LiveContent[]> {
+  const live = await listLiveContents(c.get('deps').db, program.id, c.get('deps').clock.now(), kinds);
+  if (!draft || !kinds.includes(draft.content.kind)) return live;
+  return [...live.filter((l) => l.content.id !== draft.content.id), { content: draft.content, version: draft.version }];
+}
+
+export function titleOf(v: SiteContentVersion, locale: Locale): string {
+  return locale === 'en' && v.titleEn ? v.titleEn : v.titleJa;
+}
+
+export function bodyOf(v: SiteContentVersion, locale: Locale): string {
+  return locale === 'en' && v.bodyEn ? v.bodyEn : v.bodyJa;
+}
+
+/** A content page's title and Markdown: the live (or previewed) version, else the built-in text. */
+export async function pageContent(c: AppContext, program: Program, key: PageKey, draft?: Draft): Promise<{ title: string; body: string }> {
+  const locale = c.get('locale');
+  const live = (await liveContents(c, program, ['page'], draft)).find((l) => l.content.key === key);
+  if (live) return { title: titleOf(live.version, locale), body: bodyOf(live.version, locale) };
+  return { title: m(locale, PAGE_TITLES[key]), body: defaultBody(key, locale) };
+}
+
+/** News, newest first. */
+export async function newsItems(c: AppContext, program: Program, draft?: Draft) {
+  const locale = c.get('locale');
+  const live = await liveContents(c, program, ['news'], draft);
+  return live
+    .map((l) => ({ id: l.content.id, title: titleOf(l.version, locale), body: bodyOf(l.version, locale), at: l.version.publishAt ?? l.version.createdAt }))
+    .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
+}
+
+/** The banners: the published ones, or the three tourism sites until any is published. */
+export async function banners(c: AppContext, program: Program, draft?: Draft): Promise<BannerView[]> {
+  const locale = c.get('locale');
+  const live = await liveContents(c, program, ['banner'], draft);
+  if (live.length === 0) {
+    return DEFAULT_BANNERS.map((b) => ({ title: locale === 'en' ? b.titleEn : b.titleJa, linkUrl: b.linkUrl, imageUrl: '', alt: '', toBeConfirmed: true }));
+  }
+  return live
+    .sort((a, b) => a.content.sortOrder - b.content.sortOrder || a.content.id - b.content.id)
+    .map((l) => ({
+      title: titleOf(l.version, locale),
+      linkUrl: l.version.linkUrl,
+      imageUrl: l.version.imageUrl,
+      alt: (locale === 'en' && l.version.altEn) || l.version.altJa || titleOf(l.version, locale),
+    }));
+}

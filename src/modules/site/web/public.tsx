@@ -1,0 +1,115 @@
+import { Hono } from 'hono';
+import { AppError } from '../../../platform/errors/index.js';
+import { exportResponse } from '../../../platform/exports/index.js';
+import type { AppContext, AppEnv } from '../../../platform/http/env.js';
+import { isDemoInstallation } from '../../programs/demo-flag.js';
+import type { Program } from '../../programs/schema.js';
+import { isPageKey, pageKeyOfSegment } from '../defaults.js';
+import { siteMessages as m } from '../messages.js';
+import { programSetting } from '../../programs/queries.js';
+import { siteIndexCache } from '../search/index-cache.js';
+import { contentPageHtml } from './content-page.js';
+import { detailPageHtml } from './detail-page.js';
+import { HtmlCache } from './html-cache.js';
+import { homePageHtml } from './home-page.js';
+import { sendHtml, siteHtml } from './layout.js';
+import { publicCampaign } from './load.js';
+import { OPEN_DATA_COLUMNS, openDataJson, openDataRows } from './opendata.js';
+import { searchPageHtml } from './search-page.js';
+import { searchQueryFrom } from './search-query.js';
+
+export const sitePublic = new Hono<AppEnv>();
+const pages = new HtmlCache(2000);
+
+const indexOf = (c: AppContext, program: Program) => siteIndexCache(c.get('deps').db).get(c.get('deps').db, program.id);
+
+/**
+ * Pages built only from the program and the facility index are cached as HTML, keyed by what they
+ * depend on; signed-in visitors always get a fresh page.
+ */
+async function cached(c: AppContext, program: Program, version: number, render: () => Promise<string>): Promise<Response> {
+  if (c.get('auth')) return sendHtml(c, await render());
+  const url = new URL(c.req.url);
+  const key = `${program.id}:${program.updatedAt.getTime()}:${version}:${(await isDemoInstallation(c.get('deps').db)) ? 1 : 0}:${url.pathname}${url.search}`;
+  let html = pages.get(key);
+  if (html === undefined) {
+    html = await render();
+    pages.set(key, html);
+  }
+  const res = sendHtml(c, html);
+  res.headers.set('Cache-Control', 'public, max-age=30');
+  return res;
+}
+
+function featureOptions(program: Program, fromIndex: string[]): string[] {
+  const configured = programSetting<string[] | null>(program, 'facilityFeatures', null);
+  return configured && configured.length ? configured : fromIndex;
+}
+
+sitePublic.get('/:slug/facilities', async (c) => {
+  const program = await publicCampaign(c);
+  const index = await indexOf(c, program);
+  return cached(c, program, index.version, () => searchPageHtml(c, program, index, searchQueryFrom(new URL(c.req.url)), featureOptions(program, index.features)));
+});
+
+sitePublic.get('/:slug/facilities/:id{[0-9]+}', async (c) => {
+  const program = await publicCampaign(c);
+  const index = await indexOf(c, program);
+  const f = index.get(Number(c.req.param('id')));
+  if (!f) throw new AppError('not-found');
+  return cached(c, program, index.version, () => detailPageHtml(c, program, f));
+});
+
+sitePublic.get('/:slug/:page{howto|for-business|faq|accessibility|privacy|contact}', async (c) => {
+  const program = await publicCampaign(c);
+  const key = pageKeyOfSegment(c.req.param('page'));
+  if (!isPageKey(key)) throw new AppError('not-found');
+  return sendHtml(c, await contentPageHtml(c, program, key));
+});
+
+function facilityUrl(c: AppContext, program: Program, id: number): string {
+  return `${c.get('deps').config.publicBaseUrl}/${program.slug}/facilities/${id}`;
+}
+
+sitePublic.get('/:slug/opendata', async (c) => {
+  const program = await publicCampaign(c);
+  const locale = c.get('locale');
+  return sendHtml(
+    c,
+    await siteHtml(c, program, {
+      title: m(locale, 'openDataHeading'),
+      nav: null,
+      children: (
+        <ul>
+          <li>
+            <a href={`/${program.slug}/opendata/facilities.csv`}>{m(locale, 'openDataCsv')}</a>
+          </li>
+          <li>
+            <a href={`/${program.slug}/opendata/facilities.json`}>{m(locale, 'openDataJson')}</a>
+          </li>
+        </ul>
+      ),
+    }),
+  );
+});
+
+sitePublic.get('/:slug/opendata/facilities.csv', async (c) => {
+  const program = await publicCampaign(c);
+  const index = await indexOf(c, program);
+  const res = await exportResponse('csv-utf8', `${program.slug}-facilities`, openDataRows(index.all(), (f) => facilityUrl(c, program, f.id)), OPEN_DATA_COLUMNS);
+  res.headers.set('Cache-Control', 'public, max-age=300');
+  return res;
+});
+
+sitePublic.get('/:slug/opendata/facilities.json', async (c) => {
+  const program = await publicCampaign(c);
+  const index = await indexOf(c, program);
+  c.header('Cache-Control', 'public, max-age=300');
+  return c.json({ program: program.slug, version: index.version, items: openDataJson(openDataRows(index.all(), (f) => facilityUrl(c, program, f.id))) });
+});
+
+/** The campaign top page, rendered for `GET /{slug}` (programs module) through campaign/web/home.tsx. */
+export async function renderSiteHome(c: AppContext, program: Program, period: string | null): Promise<Response> {
+  const index = await indexOf(c, program);
+  return sendHtml(c, await homePageHtml(c, program, period, index));
+}

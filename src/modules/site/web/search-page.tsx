@@ -1,0 +1,87 @@
+import type { AppContext } from '../../../platform/http/env.js';
+import { Button, Checkbox, CheckboxGroup, Pagination, SelectField, TextField } from '../../../ui/index.js';
+import { FACILITY_TYPES, WARDS } from '../../campaign/schema.js';
+import type { Program } from '../../programs/schema.js';
+import { siteMessages as m } from '../messages.js';
+import type { FacilityIndex, SearchQuery } from '../search/facility-index.js';
+import { FacilityCard } from './facility-card.js';
+import { typeLabel, wardLabel } from './format.js';
+import { siteHtml, sitePath } from './layout.js';
+import { searchQueryString } from './search-query.js';
+
+/** The facility list and search page (a GET form: the URL holds the query; no JavaScript needed). */
+export async function searchPageHtml(c: AppContext, program: Program, index: FacilityIndex, query: SearchQuery, featureOptions: string[]): Promise<string> {
+  const locale = c.get('locale');
+  const result = index.search({ ...query, perPage: 20 });
+  const base = sitePath(c, program, '/facilities');
+  const from = result.total === 0 ? 0 : (result.page - 1) * result.perPage + 1;
+  const to = Math.min(result.page * result.perPage, result.total);
+  const countText =
+    result.total === 0 ? m(locale, 'resultNone') : result.total > result.perPage ? m(locale, 'resultCountPaged', { total: result.total, from, to }) : m(locale, 'resultCount', { total: result.total });
+  return siteHtml(c, program, {
+    title: m(locale, 'searchTitle'),
+    nav: 'search',
+    children: (
+      <>
+        <form class="app-form" action={base} method="get" role="search" aria-label={m(locale, 'searchFormLabel')}>
+          <TextField name="q" label={m(locale, 'q')} hint={m(locale, 'qHint')} value={query.q ?? ''} width="lg" inputmode="search" locale={locale} />
+          <SelectField
+            name="ward"
+            label={m(locale, 'ward')}
+            value={query.ward ?? ''}
+            emptyOption={m(locale, 'allWards')}
+            options={WARDS.map((w) => ({ value: w, label: wardLabel(locale, w) }))}
+            locale={locale}
+          />
+          <SelectField
+            name="type"
+            label={m(locale, 'type')}
+            value={query.type ?? ''}
+            emptyOption={m(locale, 'allTypes')}
+            options={FACILITY_TYPES.map((t) => ({ value: t, label: typeLabel(locale, t) }))}
+            locale={locale}
+          />
+          {featureOptions.length > 0 && (
+            <CheckboxGroup
+              name="feature"
+              label={m(locale, 'features')}
+              inline
+              values={query.features ?? []}
+              options={featureOptions.map((f) => ({ value: f, label: <span lang="ja">{f}</span> }))}
+              locale={locale}
+            />
+          )}
+          <Checkbox name="available" label={m(locale, 'available')} checked={query.available} locale={locale} />
+          <SelectField
+            name="sort"
+            label={m(locale, 'sort')}
+            value={query.sort ?? 'kana'}
+            emptyOption={false}
+            options={[
+              { value: 'kana', label: m(locale, 'sortKana') },
+              { value: 'ward', label: m(locale, 'sortWard') },
+            ]}
+            locale={locale}
+          />
+          <Button preventDoubleSubmit={false}>{m(locale, 'searchButton')}</Button>
+        </form>
+        <h2 class="app-heading-2" id="results">
+          {m(locale, 'resultsHeading')}
+        </h2>
+        <p role="status" id="result-count">
+          {countText}
+        </p>
+        {result.items.length > 0 && (
+          <ul class="app-card-list">
+            {result.items.map((f) => (
+              <FacilityCard locale={locale} f={f} href={sitePath(c, program, `/facilities/${f.id}`)} />
+            ))}
+          </ul>
+        )}
+        {result.total > result.perPage && (
+          <Pagination page={result.page} perPage={result.perPage} total={result.total} hrefFor={(p) => base + searchQueryString(query, p)} locale={locale} />
+        )}
+      </>
+    ),
+  });
+}

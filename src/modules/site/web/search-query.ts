@@ -1,0 +1,42 @@
+import { FACILITY_TYPES, WARDS } from '../../campaign/schema.js';
+import { SORTS, type SearchQuery, type SortKey } from '../search/facility-index.js';
+
+function int(v: string | null): number | undefined {
+  return v !== null && /^\d{1,6}$/.test(v) ? Number(v) : undefined;
+}
+
+/**
+ * The search as the URL holds it (shared by the page and the API): `q`, `ward` (Japanese name),
+ * `type` (hotel|ryokan|simple|other), `feature` (repeatable), `available=true`, `sort`, `page`,
+ * `perPage`. Unknown values are ignored rather than refused, so a shared link never breaks.
+ */
+export function searchQueryFrom(url: URL): SearchQuery {
+  const p = url.searchParams;
+  const ward = p.get('ward') ?? '';
+  const type = p.get('type') ?? '';
+  const sort = p.get('sort') ?? '';
+  return {
+    q: (p.get('q') ?? '').slice(0, 100),
+    ward: (WARDS as readonly string[]).includes(ward) ? ward : undefined,
+    type: (FACILITY_TYPES as readonly string[]).includes(type) ? type : undefined,
+    features: p.getAll('feature').filter(Boolean).slice(0, 20).map((f) => f.slice(0, 40)),
+    available: p.get('available') === 'true',
+    sort: (SORTS as readonly string[]).includes(sort) ? (sort as SortKey) : 'kana',
+    page: int(p.get('page')),
+    perPage: int(p.get('perPage')),
+  };
+}
+
+/** The query string of a search, for page links (only the parts that are set). */
+export function searchQueryString(q: SearchQuery, page?: number): string {
+  const p = new URLSearchParams();
+  if (q.q) p.set('q', q.q);
+  if (q.ward) p.set('ward', q.ward);
+  if (q.type) p.set('type', q.type);
+  for (const f of q.features ?? []) p.append('feature', f);
+  if (q.available) p.set('available', 'true');
+  if (q.sort && q.sort !== 'kana') p.set('sort', q.sort);
+  if (page && page > 1) p.set('page', String(page));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

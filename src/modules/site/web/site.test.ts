@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
+import { cli } from '../../../../test/helpers/cli.js';
+import { TestBrowser } from '../../../../test/helpers/http.js';
+import { makeProgram } from '../../../../test/helpers/fixtures.js';
+import { queryRows } from '../../../db/client.js';
+import { facilities } from '../../campaign/schema.js';
+import { seedDemoIfEmpty } from '../../demo/seed.js';
+import { SiteIndexCache, siteIndexCache } from '../search/index-cache.js';
+
+let env: TestEnv;
+let web: TestBrowser;
+let logins: Array<{ role: string; email: string; password: string }>;
+let akiuId: number;
+
+const text = async (res: Response) => res.text();
+/** The `<main>` element without the preview notice: what a visitor reads. */
+const mainOf = (html: string) => /<main[\s\S]*<\/main>/.exec(html)![0].replace(/<div class="dads-notification-banner"[\s\S]*?<\/h2><\/div>/, '');
+
+describe('campaign website (site module)', () => {
+  before(async () => {
+    env = await createTestEnv();
+    logins = (await seedDemoIfEmpty(env.deps))!.logins;
+    web = new TestBrowser(env.deps);
+    const [f] = await env.deps.db.select({ id: facilities.id }).from(facilities).where(eq(facilities.name, '秋保温泉 デモ館'));
+    akiuId = f!.id;
+    const r = await cli(env.deps, ['facilities', 'sold-out', '--program', 'demo-stay', '--facility', String(akiuId), '--date', '2026-06-10']);
+    assert.equal(r.code, 0, r.err);
+  });
+  after(() => env.close());
+
+  test('search page: ホテル finds ﾎﾃﾙ and ほてる, count in role="status", the URL holds the query', async () => {
+    const res = await web.get('/demo-stay/facilities?q=' + encodeURIComponent('ホテル'));
+    assert.equal(res.status, 200);
+    const html = await text(res);
+    assert.match(html, /ﾎﾃﾙ西多賀/);
+    assert.match(html, /ほてる七北田/);
+    assert.match(html, /<p role="status" id="result-count">\d+件の施設が見つかりました/);
+    assert.match(html, /<form class="app-form" action="\/demo-stay\/facilities" method="get" role="search"/);
+    assert.match(html, /name="q"[^>]*value="ホテル"/);
+  });
+
+  test('search page: 青葉 finds 青葉区 addresses; no results says so; filters and paging links keep the query', async () => {
+    const aoba = await text(await web.get('/demo-stay/facilities?q=' + encodeURIComponent('青葉')));
+    assert.match(aoba, /仙台市青葉区/);
+    assert.doesNotMatch(aoba, /仙台市泉区/);
+    const none = await text(await web.get('/demo-stay/facilities?q=' + encodeURIComponent('存在しない名前')));
+    assert.match(none, /<p role="status" id="result-count">条件に合う施設は見つかりませんでした/);
+    const all = await text(await web.get('/demo-stay/facilities?sort=ward'));
+    assert.match(all, /36件の施設が見つかりました（1〜20件目を表示）/);
+    assert.match(all, /href="\/demo-stay\/facilities\?sort=ward&amp;page=2"/);
+    const izumi = await text(await web.get(`/demo-stay/facilities?ward=${encodeURIComponent('泉区')}&type=ryokan&feature=${encodeURIComponent('温泉')}`));
+    assert.match(izumi, /根白石 里山の宿/);
+    assert.match(izumi, /1件の施設が見つかりました/);
+  });
+
+  test('sold-out: 販売終了 with the date in the list and on the page; hidden only on request', async () => {
+    const list = await text(await web.get('/demo-stay/facilities?q=' + encodeURIComponent('秋保')));
+    assert.match(list, /秋保温泉 デモ館[\s\S]*販売終了（2026年6月10日/);
+    const hidden = await text(await web.get('/demo-stay/facilities?available=true&q=' + encodeURIComponent('秋保')));
+    assert.doesNotMatch(hidden, /秋保温泉 デモ館/);
+    const page = await text(await web.get(`/demo-stay/facilities/${akiuId}`));
+    assert.match(page, /<h1 class="app-heading-1">秋保温泉 デモ館<\/h1>/);
+    assert.match(page, /販売終了（2026年6月10日/);
+    const en = await text(await web.get(`/en/demo-stay/facilities/${akiuId}`));
+    assert.match(en, /Sold out \(2026-06-10\)/);
+  });
+
+  test('API: exact contract, sold-out flag, ETag and 304', async () => {
+    const res = await web.request('/api/v1/programs/demo-stay/facilities?q=' + encodeURIComponent('秋保') + '&perPage=2');
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { total: number; page: number; perPage: number; items: Array<Record<string, unknown>> };
+    assert.deepEqual(Object.keys(body), ['total', 'page', 'perPage', 'items']);
+    assert.equal(body.total, 3);
+    assert.equal(body.perPage, 2);
+    assert.deepEqual(Object.keys(body.items[0]!), ['id', 'name', 'nameKana', 'type', 'ward', 'address', 'features', 'url', 'soldOut']);
+    const all = (await (await web.request('/api/v1/programs/demo-stay/facilities?q=' + encodeURIComponent('秋保'))).json()) as typeof body;
+    const akiu = all.items.find((i) => i.id === akiuId)!;
+    assert.equal(akiu.soldOut, true);
+    assert.equal(akiu.ward, '太白区');
+    assert.equal(akiu.type, 'ryokan');
+    assert.equal(akiu.url, `http://localhost:3000/demo-stay/facilities/${akiuId}`);
+    const available = (await (await web.request('/api/v1/programs/demo-stay/facilities?available=true&q=' + encodeURIComponent('秋保'))).json()) as typeof body;
+    assert.equal(available.total, 2);
+    const etag = res.headers.get('etag')!;
+    assert.ok(etag && res.headers.get('cache-control')?.includes('max-age'));
+    const again = await web.request('/api/v1/programs/demo-stay/facilities?q=' + encodeURIComponent('秋保') + '&perPage=2', { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal((await web.request('/api/v1/programs/demo-koryukai/facilities')).status, 404, 'not a campaign');
+    assert.equal((await web.request('/api/v1/programs/nope/facilities')).status, 404);
+  });
+
+  test('open data: CSV in UTF-8 with BOM in the standard dataset style, and JSON', async () => {
+    const res = await web.request('/demo-stay/opendata/facilities.csv');
+    assert.equal(res.status, 200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes.slice(3));
+    const lines = csv.trim().split(/\r?\n/);
+    assert.match(lines[0]!, /^都道府県コード又は市区町村コード,NO,都道府県名,市区町村名,市区町村コード,名称,名称_カナ/);
+    assert.equal(lines.length, 37);
+    assert.match(csv, /041009,\d+,宮城県,仙台市太白区,041041,秋保温泉 デモ館,.*販売終了,2026-06-10/);
+    const json = (await (await web.request('/demo-stay/opendata/facilities.json')).json()) as { items: Array<Record<string, unknown>> };
+    assert.equal(json.items.length, 36);
+    assert.equal(json.items.find((i) => i['名称'] === '秋保温泉 デモ館')!['販売状況'], '販売終了');
+  });
+
+  test('pages: top, content pages and 404s in both languages', async () => {
+    const top = await text(await web.get('/demo-stay'));
+    assert.match(top, /参加施設は36施設です。そのうち1施設は割引の販売を終了しました。/);
+    assert.match(top, /せんだい旅日和/);
+    assert.match(top, /50％引き/);
+    for (const p of ['howto', 'for-business', 'faq', 'accessibility', 'privacy', 'contact', 'opendata']) {
+      assert.equal((await web.get(`/demo-stay/${p}`)).status, 200, p);
+      assert.equal((await web.get(`/en/demo-stay/${p}`)).status, 200, `en ${p}`);
+    }
+    assert.match(await text(await web.get('/demo-stay/for-business')), /href="\/demo-stay\/business\/apply"/);
+    assert.match(await text(await web.get('/demo-stay/accessibility')), /JIS X 8341-3:2016/);
+    assert.equal((await web.get('/demo-koryukai/facilities')).status, 404);
+    assert.equal((await web.get('/demo-stay/facilities/999999')).status, 404);
+  });
+
+  test('content: invisible until the City approves; the preview equals the published page; versions restore', async () => {
+    const op = new TestBrowser(env.deps, web.app);
+    const operator = logins.find((l) => l.role === 'operator')!;
+    assert.equal((await op.login(operator.email, operator.password)).status, 303);
+    await op.get('/admin/site/demo-stay/new?kind=page&key=faq');
+    let res = await op.post('/admin/site/demo-stay/contents', { kind: 'page', key: 'faq', titleJa: 'よくある質問（改訂）', titleEn: 'FAQ (revised)', bodyJa: '# 予約の変更\n**施設に**お問い合わせください。[詳細](https://example.jp/x)\n- 一つ目\n- 二つ目\n\n<script>alert(1)</script> [危険](javascript:alert(1))', bodyEn: '' });
+    assert.equal(res.status, 303);
+    const contentPath = res.headers.get('location')!;
+    const admin = await text(await op.get(contentPath));
+    const vid = /\/admin\/site\/demo-stay\/versions\/(\d+)\/preview/.exec(admin)![1];
+    // A draft is not public.
+    assert.doesNotMatch(await text(await web.get('/demo-stay/faq')), /予約の変更/);
+    const preview = await text(await op.get(`/admin/site/demo-stay/versions/${vid}/preview`));
+    assert.match(preview, /<h2 class="app-heading-2">予約の変更<\/h2>/);
+    assert.match(preview, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.doesNotMatch(preview, /href="javascript:/);
+    // The operator cannot approve; submitting makes it pending, still not public.
+    await op.get(contentPath);
+    assert.equal((await op.post(`/admin/site/demo-stay/versions/${vid}/approve`, { publishAt: '' })).status, 403);
+    await op.get(contentPath);
+    assert.equal((await op.post(`/admin/site/demo-stay/versions/${vid}/submit`, {})).status, 303);
+    assert.doesNotMatch(await text(await web.get('/demo-stay/faq')), /予約の変更/);
+    // The City approves: now public, and the public page body equals the preview.
+    const city = new TestBrowser(env.deps, web.app);
+    const cityLogin = logins.find((l) => l.role === 'city')!;
+    assert.equal((await city.login(cityLogin.email, cityLogin.password)).status, 303);
+    await city.get(contentPath);
+    assert.equal((await city.post(`/admin/site/demo-stay/versions/${vid}/approve`, { publishAt: '' })).status, 303);
+    const published = await text(await web.get('/demo-stay/faq'));
+    assert.match(published, /予約の変更/);
+    assert.equal(mainOf(published), mainOf(preview));
+    // A new edit waits for approval again; restoring an old version makes a new draft.
+    await op.get(contentPath);
+    await op.post(`${contentPath}/drafts`, { titleJa: '第2版', bodyJa: '第2版の本文' });
+    assert.match(await text(await web.get('/demo-stay/faq')), /予約の変更/);
+    await op.get(contentPath);
+    assert.equal((await op.post(`/admin/site/demo-stay/versions/${vid}/restore`, {})).status, 303);
+    const versions = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from site_content_versions`);
+    assert.equal(versions[0]!.n, 3);
+    const actions = await queryRows<{ action: string }>(env.deps.db, sql`select action from audit_log where action like 'site.%' order by id`);
+    assert.deepEqual(
+      actions.map((a) => a.action),
+      ['site.facility.sold_out', 'site.content.created', 'site.content.draft_saved', 'site.content.submitted', 'site.content.approved', 'site.content.draft_saved', 'site.content.restored'],
+    );
+  });
+
+  test('scheduled publishing: approved for later, public only from then', async () => {
+    const op = new TestBrowser(env.deps, web.app);
+    const operator = logins.find((l) => l.role === 'operator')!;
+    await op.login(operator.email, operator.password);
+    await op.get('/admin/site/demo-stay/new?kind=news');
+    const res = await op.post('/admin/site/demo-stay/contents', { kind: 'news', titleJa: '予定のお知らせ', bodyJa: '明日公開' });
+    const contentPath = res.headers.get('location')!;
+    const vid = /versions\/(\d+)\/preview/.exec(await text(await op.get(contentPath)))![1];
+    await op.post(`/admin/site/demo-stay/versions/${vid}/submit`, {});
+    const city = new TestBrowser(env.deps, web.app);
+    const cityLogin = logins.find((l) => l.role === 'city')!;
+    await city.login(cityLogin.email, cityLogin.password);
+    await city.get(contentPath);
+    // The test clock stands at 2026-06-01 10:00 JST.
+    assert.equal((await city.post(`/admin/site/demo-stay/versions/${vid}/approve`, { publishAt: '2026-06-02T09:00' })).status, 303);
+    assert.doesNotMatch(await text(await web.get('/demo-stay')), /予定のお知らせ/);
+    env.clock.set('2026-06-02T00:00:01Z');
+    assert.match(await text(await web.get('/demo-stay')), /予定のお知らせ/);
+  });
+
+  test('the index follows facility changes through the version row (another instance sees them)', async () => {
+    const db = env.deps.db;
+    const [p] = await queryRows<{ id: number }>(db, sql`select id from programs where slug = 'demo-stay'`);
+    const other = new SiteIndexCache(0);
+    const before = await other.get(db, p!.id);
+    assert.equal((await other.get(db, p!.id)).version, before.version);
+    assert.equal(other.builds, 1, 'no rebuild without a change');
+    await db.execute(sql`update facilities set name = '秋保温泉 改名館' where id = ${akiuId}`);
+    const afterChange = await other.get(db, p!.id);
+    assert.ok(afterChange.version > before.version);
+    assert.equal(other.builds, 2);
+    assert.equal(afterChange.search({ q: '改名' }).total, 1);
+    // The app's own cache picks it up after its check interval.
+    siteIndexCache(db).clear();
+    assert.match(await text(await web.get('/demo-stay/facilities?q=' + encodeURIComponent('改名'))), /秋保温泉 改名館/);
+  });
+
+  test('a program that is not a campaign, or unknown, is 404 on every site page', async () => {
+    await makeProgram(env.deps, 'ev-x', 'event');
+    for (const p of ['/ev-x/facilities', '/ev-x/faq', '/ev-x/opendata/facilities.csv', '/Bad_Slug/faq']) assert.equal((await web.get(p)).status, 404, p);
+  });
+});
