@@ -117,7 +117,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function waitForExit(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    // Could not be spawned at all (no 'exit' follows).
+    child.once('error', () => resolve({ code: child.exitCode ?? 127, signal: null }));
+  });
 }
 
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
@@ -143,6 +147,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+  child.on('error', (e) => (err += `\n[spawn error] ${e.message}\n`));
   const exited = waitForExit(child);
 
   const running = () => child.exitCode === null && child.signalCode === null;
