@@ -62,6 +62,7 @@ describe('exchange meeting journey in Chromium', () => {
     const page = await desktop!.newPage();
     await page.goto(`${server!.baseUrl}/${SLUG}`);
     await expectNoAxeViolations(page, 'event page');
+    assert.ok(!(await page.content()).includes('meet.demo.jimukyoku.invalid'), 'the viewing link is not public');
     await page.getByRole('link', { name: 'Webフォームから申し込む' }).click();
     await expectNoAxeViolations(page, 'registration form');
     await page.getByRole('button', { name: '申し込む' }).click();
@@ -71,8 +72,10 @@ describe('exchange meeting journey in Chromium', () => {
     await page.locator('#nameKana').fill('あおば はなこ');
     await page.locator('#organization').fill('ブラウザ町内会');
     await page.locator('#email').fill('hanako.browser@example.jp');
-    await page.getByLabel('会場で参加する').check();
-    await page.getByLabel('車いすを使用する').check();
+    // The demo's 14 seats are taken (it shows the waitlist), so this resident watches online; the
+    // viewing link must reach only them, in their confirmation mail.
+    await page.getByLabel('オンラインで視聴する').check();
+    await page.getByLabel('聴覚に関する支援', { exact: false }).check();
     await page.getByLabel('入力した個人情報を', { exact: false }).check();
     await page.getByRole('button', { name: '申し込む' }).click();
     await page.waitForURL(/\/registration\/[0-9a-f]{40}$/);
@@ -82,6 +85,8 @@ describe('exchange meeting journey in Chromium', () => {
     const mail = await waitFor(() => sink!.messages.find((m) => m.to.includes('hanako.browser@example.jp')), 'the confirmation mail');
     const { subject, text } = decodeMail(mail.raw);
     assert.match(subject, /受付完了/);
+    assert.ok(text.includes('視聴URL：https://meet.demo.jimukyoku.invalid/koryukai'), 'an online participant gets the viewing link');
+    assert.ok(!subject.includes('花子'), 'no personal data in the subject');
     const link = /(http:\/\/\S+\/registration\/[0-9a-f]{40})/.exec(text)![1]!;
     await page.goto(link);
     await page.getByRole('link', { name: '申込を取り消す' }).click();

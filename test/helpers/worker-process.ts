@@ -42,7 +42,7 @@ if (mode === 'seed') {
       },
       pollMs: 100,
       leaseMs: Number(process.env.JOB_LEASE_MS ?? 2000),
-      concurrency: 4,
+      concurrency: Number(process.env.TEST_WORKER_CONCURRENCY ?? 4),
     },
     true,
   );

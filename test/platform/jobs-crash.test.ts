@@ -73,7 +73,11 @@ describe('durable jobs survive a crash', () => {
       },
     });
     const sinkAccepted = () => sink.messages.length;
-    const runEnv = { ...env, SMTP_URL: sink.url, MAIL_FROM: 'jimukyoku <no-reply@jimukyoku.example.jp>' };
+    // One job at a time: SMTP delivery is at-least-once by nature (a sender that dies after the
+    // server's 250 and before recording it resends, with the same Message-ID). With a single
+    // worker slot, every mail accepted before the crash was recorded before the next one was
+    // sent, so the crash lands only between "sent" and "accepted" and the count must be exact.
+    const runEnv = { ...env, SMTP_URL: sink.url, MAIL_FROM: 'jimukyoku <no-reply@jimukyoku.example.jp>', TEST_WORKER_CONCURRENCY: '1' };
     try {
       const seed = spawnSync(process.execPath, ['--import', 'tsx', WORKER, 'seed', String(MAILS), String(EFFECTS)], { env: runEnv, encoding: 'utf8' });
       assert.equal(seed.status, 0, seed.stderr);
