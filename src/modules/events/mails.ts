@@ -52,7 +52,7 @@ export function registrationMailText(program: Program, r: EventRegistration, p: 
   } else if (r.status === 'confirmed' && kind !== 'cancelled') {
     lines.push(`視聴URL：${cfg.onlineUrl || '開催日までに改めてお知らせします'}`, '（視聴URLはご本人だけでご利用ください。グループでの情報交換は配信しません。）');
   }
-  if (kind !== 'cancelled') lines.push('', 'お申し込み内容の確認・変更・取消は、次のリンクから行えます。', link);
+  lines.push('', kind === 'cancelled' ? 'お申し込みの状況は、次のリンクから確認できます。' : 'お申し込み内容の確認・変更・取消は、次のリンクから行えます。', link);
   lines.push('', '―――', `${program.name} 事務局`);
   if (cfg.contactPhone) lines.push(`電話：${cfg.contactPhone}`);
   if (cfg.contactEmail) lines.push(`メール：${cfg.contactEmail}`);

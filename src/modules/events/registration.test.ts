@@ -11,6 +11,7 @@ import { makeToken, makeUser } from '../../../test/helpers/fixtures.js';
 import { apiRequest, TestBrowser } from '../../../test/helpers/http.js';
 import { startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { cancelRegistration } from './commands/cancel-registration.js';
+import { mergeRegistration } from './commands/merge-registration.js';
 import { eventRegistrations } from './schema.js';
 import { decodeMail, makeEvent, person } from './test-helpers.js';
 
@@ -81,6 +82,8 @@ describe('event registration: capacity, waitlist, numbering, promotion', () => {
     assert.ok(promotedMail, 'a mail to the promoted person');
     assert.match(promotedMail.text, /受付番号：61\n/);
     assert.ok(decoded.some((m) => /取消/.test(m.subject) && /受付番号：7\n/.test(m.text)), 'the cancellation notice');
+    const cancelMail = decoded.find((m) => /取消/.test(m.subject))!;
+    assert.match(cancelMail.text, /\/ev-rush\/registration\/[0-9a-f]{40}/, 'the cancellation notice carries the link too');
     const counts = await queryRows<{ status: string; n: number }>(env.deps.db, sql`select status, count(*)::int as n from event_registrations where program_id = ${programId} group by status order by status`);
     assert.deepEqual(counts.map((c) => [c.status, Number(c.n)]), [['cancelled', 1], ['confirmed', 60], ['waitlisted', 39]]);
   });
@@ -143,5 +146,49 @@ describe('event registration: capacity, waitlist, numbering, promotion', () => {
     const reminders = fresh.filter((m) => /開催日が近づきました/.test(m.subject));
     assert.equal(reminders.length, 1, 'one reminder, only to the confirmed person, and only once');
     assert.deepEqual(reminders[0]!.to, ['remind-me@example.jp']);
+  });
+  test('an online limit waitlists online viewers separately; a cancellation online promotes the next online viewer only', async () => {
+    await makeEvent(env.deps, 'ev-online', { capacity: '1', onlineCapacity: '2' });
+    const post = (over: Record<string, unknown>) => apiRequest(browser.app, 'POST', '/api/v1/programs/ev-online/registrations', { body: person(over) }).then((r) => r.json() as Promise<{ id: number; number: number; status: string }>);
+    const venue1 = await post({ attendance: 'venue' });
+    const online = [await post({ attendance: 'online' }), await post({ attendance: 'online' }), await post({ attendance: 'online' })];
+    const venue2 = await post({ attendance: 'venue' });
+    assert.deepEqual([venue1.status, ...online.map((o) => o.status), venue2.status], ['confirmed', 'confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+    const { findProgramBySlug } = await import('../programs/queries.js');
+    const program = (await findProgramBySlug(env.deps.db, 'ev-online'))!;
+    const { promoted } = await runCommand(env.deps, systemActor('test'), (ctx) => cancelRegistration(ctx, program, online[0]!.id, 'applicant'));
+    assert.deepEqual(promoted.map((r) => r.number), [online[2]!.number], 'the online seat goes to the next online viewer, not to the venue waitlist');
+    const rows = await env.deps.db.select().from(eventRegistrations).where(eq(eventRegistrations.programId, program.id));
+    assert.equal(rows.find((r) => r.id === venue2.id)!.status, 'waitlisted');
+  });
+
+  test('merging a duplicate: the kept registration takes the seat and both support requests; numbers keep no gaps', async () => {
+    await makeEvent(env.deps, 'ev-merge', { capacity: '2' });
+    const post = (over: Record<string, unknown>) => apiRequest(browser.app, 'POST', '/api/v1/programs/ev-merge/registrations', { body: person(over) }).then((r) => r.json() as Promise<{ id: number; number: number; status: string }>);
+    const seated = await post({ nameKana: 'みやぎの さくら', email: 'sakura@example.jp', accommodations: ['wheelchair'] });
+    const other = await post({});
+    const again = await post({ nameKana: 'ミヤギノ サクラ', email: 'sakura@example.jp', accommodations: ['hearing'] });
+    const waiting = await post({});
+    assert.deepEqual([seated.status, other.status, again.status, waiting.status], ['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+    const { findProgramBySlug } = await import('../programs/queries.js');
+    const program = (await findProgramBySlug(env.deps.db, 'ev-merge'))!;
+    const [flagged] = await env.deps.db.select().from(eventRegistrations).where(eq(eventRegistrations.id, again.id));
+    assert.equal(flagged!.possibleDuplicateOf, seated.id, 'flagged as a duplicate of the first');
+    // Keep the later one: it inherits the seat of the duplicate; nobody else is promoted.
+    await runCommand(env.deps, systemActor('test'), (ctx) => mergeRegistration(ctx, program, seated.id, again.id));
+    const rows = new Map((await env.deps.db.select().from(eventRegistrations).where(eq(eventRegistrations.programId, program.id))).map((r) => [r.id, r]));
+    assert.equal(rows.get(seated.id)!.status, 'merged');
+    assert.equal(rows.get(seated.id)!.mergedInto, again.id);
+    assert.equal(rows.get(again.id)!.status, 'confirmed');
+    assert.deepEqual([...rows.get(again.id)!.accommodations].sort(), ['hearing', 'wheelchair']);
+    assert.equal(rows.get(again.id)!.possibleDuplicateOf, null);
+    assert.equal(rows.get(waiting.id)!.status, 'waitlisted', 'the seat stayed with the same person');
+    assert.deepEqual([...rows.values()].map((r) => r.number).sort((a, b) => a - b), [1, 2, 3, 4], 'the merged one keeps its number');
+    await assert.rejects(
+      runCommand(env.deps, systemActor('test'), (ctx) => mergeRegistration(ctx, program, again.id, again.id)),
+      /同じ申込には統合できません/,
+    );
+    const [audit] = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'events.registration.merged' and target_id = ${String(seated.id)}`);
+    assert.equal(Number(audit!.n), 1, 'the merge is audited');
   });
 });

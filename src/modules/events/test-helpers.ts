@@ -40,12 +40,28 @@ export function person(over: Record<string, unknown> = {}) {
   };
 }
 
-/** The decoded text body and subject of a raw single-part mail (quoted-printable or base64). */
-export function decodeMail(raw: string): { subject: string; text: string } {
+function splitHead(raw: string): [string, string] {
   const split = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');
-  const head = raw.slice(0, split);
-  const body = raw.slice(split).trim();
-  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(head)?.[1]?.toLowerCase();
+  return [raw.slice(0, split), raw.slice(split).trim()];
+}
+
+/** The text/plain part of a multipart mail (the whole body and head of a single-part one). */
+function plainPart(head: string, body: string): [string, string] {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(head)?.[1];
+  if (!/^Content-Type:\s*multipart\//im.test(head) || !boundary) return [head, body];
+  for (const part of body.split(`--${boundary}`)) {
+    const [partHead, partBody] = splitHead(part.replace(/^\r?\n/, ''));
+    if (/^Content-Type:\s*multipart\//im.test(partHead)) return plainPart(partHead, partBody);
+    if (/^Content-Type:\s*text\/plain/im.test(partHead)) return [partHead, partBody];
+  }
+  return [head, body];
+}
+
+/** The decoded text body and subject of a raw mail (single part or multipart; quoted-printable or base64). */
+export function decodeMail(raw: string): { subject: string; text: string } {
+  const [head, wholeBody] = splitHead(raw);
+  const [partHead, body] = plainPart(head, wholeBody);
+  const encoding = /^Content-Transfer-Encoding:\s*(\S+)/im.exec(partHead)?.[1]?.toLowerCase();
   let text = body;
   if (encoding === 'quoted-printable') {
     const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
