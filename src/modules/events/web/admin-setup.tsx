@@ -17,7 +17,7 @@ import { listProgramItems } from '../queries.js';
 import { adminBase, crumbs } from './admin-common.js';
 import { RUN_ROLES, staffEvent } from './load.js';
 
-const TEXT_KEYS = ['eventDate', 'startTime', 'endTime', 'registrationOpens', 'registrationCloses', 'capacity', 'onlineCapacity', 'onlineEnabled', 'onlineUrl', 'venueName', 'venueAddress', 'venueAccess', 'venueAccessibility', 'applyEmail', 'applyFax', 'summary'] as const;
+const TEXT_KEYS = ['name', 'titleEn', 'eventDate', 'startTime', 'endTime', 'registrationOpens', 'registrationCloses', 'capacity', 'onlineCapacity', 'onlineEnabled', 'onlineUrl', 'venueName', 'venueNameEn', 'venueAddress', 'venueAccess', 'venueAccessEn', 'venueAccessibility', 'venueAccessibilityEn', 'applyEmail', 'applyFax', 'summary', 'summaryEn'] as const;
 
 async function setupPage(c: AppContext, program: Program, errors: SummaryError[] = [], values?: Record<string, string>, status = 200) {
   const cfg = eventConfig(program);
@@ -25,6 +25,7 @@ async function setupPage(c: AppContext, program: Program, errors: SummaryError[]
     ...Object.fromEntries(TEXT_KEYS.map((k) => [k, String((cfg as unknown as Record<string, unknown>)[k] ?? '')])),
     onlineCapacity: cfg.onlineCapacity === null ? '' : String(cfg.onlineCapacity),
     onlineEnabled: String(cfg.onlineEnabled),
+    name: program.name,
   };
   const items = await listProgramItems(c.get('deps').db, program.id);
   const base = adminBase(program);
@@ -38,13 +39,18 @@ async function setupPage(c: AppContext, program: Program, errors: SummaryError[]
     children: (
       <>
         <Form action={`${base}/setup`} csrfToken={csrfToken(c)}>
+          <TextField {...f('name')} label="催し名" width="lg" />
+          <TextField {...f('titleEn')} label="催し名（英語）" width="lg" />
           <DateField {...f('eventDate')} label="開催日" />
           <TextField {...f('startTime')} label="開始時刻" hint="例：14:00" width="sm" />
           <TextField {...f('endTime')} label="終了時刻" hint="例：16:00" width="sm" />
           <TextField {...f('venueName')} label="会場名" width="lg" />
+          <TextField {...f('venueNameEn')} label="会場名（英語）" width="lg" />
           <TextField {...f('venueAddress')} label="所在地" width="lg" />
           <TextArea {...f('venueAccess')} label="交通アクセス" rows={2} />
+          <TextArea {...f('venueAccessEn')} label="交通アクセス（英語）" rows={2} />
           <TextArea {...f('venueAccessibility')} label="会場のバリアフリー情報" rows={2} />
+          <TextArea {...f('venueAccessibilityEn')} label="会場のバリアフリー情報（英語）" rows={2} />
           <TextField {...f('capacity')} label="会場の定員" inputmode="numeric" width="sm" />
           <RadioGroup {...f('onlineEnabled')} label="オンライン視聴" inline options={[{ value: 'true', label: 'あり' }, { value: 'false', label: 'なし' }]} />
           <TextField {...f('onlineCapacity')} label="オンラインの定員" hint="空欄は上限なし" inputmode="numeric" width="sm" />
@@ -54,6 +60,7 @@ async function setupPage(c: AppContext, program: Program, errors: SummaryError[]
           <TextField {...f('applyEmail')} label="メール申込の宛先" type="email" width="lg" />
           <TextField {...f('applyFax')} label="FAX申込の宛先番号" type="tel" />
           <TextArea {...f('summary')} label="催しの概要" rows={3} />
+          <TextArea {...f('summaryEn')} label="催しの概要（英語）" rows={3} />
           <Button>保存する</Button>
         </Form>
         <h2 class="app-heading-2">プログラム</h2>

@@ -119,7 +119,9 @@ describe('events back office', () => {
     const bad = await op.post('/admin/events/ev-office/setup', { capacity: 'abc', eventDate: '2026-13-01' });
     assert.equal(bad.status, 422);
     await op.get('/admin/events/ev-office/setup');
-    assert.equal((await op.post('/admin/events/ev-office/setup', { capacity: '10', venueName: 'せんだいメディアテーク', onlineEnabled: 'true' })).status, 303);
+    assert.equal((await op.post('/admin/events/ev-office/setup', { name: '町内会情報交換会（改題）', titleEn: 'Neighbourhood exchange meeting', capacity: '10', venueName: 'せんだいメディアテーク', onlineEnabled: 'true' })).status, 303);
+    assert.ok((await (await op.get('/ev-office')).text()).includes('町内会情報交換会（改題）'), 'the title is edited on the setup page');
+    assert.ok((await (await op.get('/en/ev-office')).text()).includes('Neighbourhood exchange meeting'));
     const [w] = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from event_registrations where status = 'waitlisted'`);
     assert.equal(Number(w!.n), 0);
     await op.get('/admin/events/ev-office/setup');
