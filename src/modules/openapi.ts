@@ -1,5 +1,6 @@
 import { VERSION } from '../version.js';
 import { CAMPAIGN_PATHS } from './campaign/web/openapi.js';
+import { siteOpenApiPaths } from './site/web/openapi.js';
 
 type PathItem = Record<string, unknown>;
 
@@ -45,15 +46,15 @@ const PLATFORM_PATHS: Record<string, PathItem> = {
   },
 };
 
-/** Every module's API paths, merged. A module adds its map here. */
-const MODULE_PATHS: Array<Record<string, PathItem>> = [PLATFORM_PATHS, CAMPAIGN_PATHS];
+/** Every module's API paths, merged. A module adds its map here (a function when it needs the base URL). */
+const MODULE_PATHS: Array<Record<string, PathItem> | ((baseUrl: string) => Record<string, PathItem>)> = [PLATFORM_PATHS, CAMPAIGN_PATHS, siteOpenApiPaths];
 
 export function openApiDocument(baseUrl: string) {
   return {
     openapi: '3.1.0',
     info: { title: 'jimukyoku API', version: VERSION, description: '事務局システムの API。エラーは RFC 9457 の application/problem+json で返します。' },
     servers: [{ url: `${baseUrl}/api/v1` }],
-    paths: Object.assign({}, ...MODULE_PATHS),
+    paths: Object.assign({}, ...MODULE_PATHS.map((p) => (typeof p === 'function' ? p(baseUrl) : p))),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '`jimukyoku token create` で発行したトークン' } },
       schemas: {

@@ -13,7 +13,8 @@ const bodies = new HtmlCache(5000);
 
 /**
  * `GET /api/v1/programs/{slug}/facilities?q=&ward=&type=&feature=&available=true&page=&perPage=`
- * → `{ total, page, perPage, items: [{ id, name, nameKana, type, ward, address, features, url, soldOut }] }`.
+ * → `{ total, page, perPage, items: [{ id, name, nameKana, type, ward, address, features, url, soldOut, soldOutOn }] }`
+ * (`soldOutOn`: the 販売終了 date YYYY-MM-DD or null; added after the contracted fields, none removed).
  * Public (no token). Answers from the in-process index; ETag with 304 on If-None-Match.
  */
 siteApi.get('/programs/:slug/facilities', async (c) => {
@@ -39,6 +40,7 @@ siteApi.get('/programs/:slug/facilities', async (c) => {
         features: f.features,
         url: `${config.publicBaseUrl}/${program.slug}/facilities/${f.id}`,
         soldOut: f.soldOutOn !== null,
+        soldOutOn: f.soldOutOn,
       })),
     });
     const etag = `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;

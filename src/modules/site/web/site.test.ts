@@ -75,10 +75,13 @@ describe('campaign website (site module)', () => {
     assert.deepEqual(Object.keys(body), ['total', 'page', 'perPage', 'items']);
     assert.equal(body.total, 3);
     assert.equal(body.perPage, 2);
-    assert.deepEqual(Object.keys(body.items[0]!), ['id', 'name', 'nameKana', 'type', 'ward', 'address', 'features', 'url', 'soldOut']);
+    // The contracted fields, in order, then soldOutOn (added, nothing removed).
+    assert.deepEqual(Object.keys(body.items[0]!), ['id', 'name', 'nameKana', 'type', 'ward', 'address', 'features', 'url', 'soldOut', 'soldOutOn']);
     const all = (await (await web.request('/api/v1/programs/demo-stay/facilities?q=' + encodeURIComponent('秋保'))).json()) as typeof body;
     const akiu = all.items.find((i) => i.id === akiuId)!;
     assert.equal(akiu.soldOut, true);
+    assert.equal(akiu.soldOutOn, '2026-06-10');
+    assert.ok(all.items.filter((i) => i.id !== akiuId).every((i) => i.soldOut === false && i.soldOutOn === null));
     assert.equal(akiu.ward, '太白区');
     assert.equal(akiu.type, 'ryokan');
     assert.equal(akiu.url, `http://localhost:3000/demo-stay/facilities/${akiuId}`);
@@ -92,19 +95,51 @@ describe('campaign website (site module)', () => {
     assert.equal((await web.request('/api/v1/programs/nope/facilities')).status, 404);
   });
 
-  test('open data: CSV in UTF-8 with BOM in the standard dataset style, and JSON', async () => {
+  test('open data: CSV in UTF-8 with BOM in the standard dataset column style, and the same as JSON', async () => {
     const res = await web.request('/demo-stay/opendata/facilities.csv');
     assert.equal(res.status, 200);
     const bytes = new Uint8Array(await res.arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes.slice(3));
     const lines = csv.trim().split(/\r?\n/);
-    assert.match(lines[0]!, /^都道府県コード又は市区町村コード,NO,都道府県名,市区町村名,市区町村コード,名称,名称_カナ/);
+    const header = lines[0]!.split(',');
+    assert.deepEqual(header.slice(0, 20), [
+      '全国地方公共団体コード', 'ID', '地方公共団体名', '名称', '名称_カナ', '名称_英語', '種別',
+      '所在地_連結表記', '所在地_都道府県', '所在地_市区町村', '所在地_町字', '所在地_番地以下', '建物名等(方書)',
+      '緯度', '経度', '郵便番号', '電話番号', '内線番号', 'URL', '備考',
+    ]);
+    assert.deepEqual(header.slice(-3), ['販売状況', '販売終了日', '掲載ページURL'], 'the campaign columns come last');
     assert.equal(lines.length, 37);
-    assert.match(csv, /041009,\d+,宮城県,仙台市太白区,041041,秋保温泉 デモ館,.*販売終了,2026-06-10/);
+    const akiu = lines.find((l) => l.includes('秋保温泉 デモ館'))!.split(',');
+    const col = (name: string) => akiu[header.indexOf(name)];
+    assert.equal(col('全国地方公共団体コード'), '041009');
+    assert.equal(col('ID'), String(akiuId));
+    assert.equal(col('地方公共団体名'), '宮城県仙台市');
+    assert.equal(col('所在地_都道府県'), '宮城県');
+    assert.equal(col('所在地_市区町村'), '仙台市太白区');
+    assert.match(col('所在地_連結表記')!, /^宮城県仙台市太白区秋保町/);
+    assert.equal(col('所在地_連結表記'), `${col('所在地_都道府県')}${col('所在地_市区町村')}${col('所在地_町字')}${col('所在地_番地以下')}`);
+    assert.equal(col('区コード'), '041041');
+    assert.equal(col('販売状況'), '販売終了');
+    assert.equal(col('販売終了日'), '2026-06-10');
+    assert.equal(col('掲載ページURL'), `http://localhost:3000/demo-stay/facilities/${akiuId}`);
     const json = (await (await web.request('/demo-stay/opendata/facilities.json')).json()) as { items: Array<Record<string, unknown>> };
     assert.equal(json.items.length, 36);
-    assert.equal(json.items.find((i) => i['名称'] === '秋保温泉 デモ館')!['販売状況'], '販売終了');
+    assert.deepEqual(Object.keys(json.items[0]!), header, 'JSON keys are the CSV headers');
+    const akiuJson = json.items.find((i) => i['名称'] === '秋保温泉 デモ館')!;
+    for (const h of header) assert.equal(String(akiuJson[h]), akiu[header.indexOf(h)], h);
+  });
+
+  test('OpenAPI lists the facility search API (with soldOutOn) and the open data files', async () => {
+    const doc = (await (await web.request('/api/v1/openapi.json')).json()) as { paths: Record<string, any> };
+    const search = doc.paths['/programs/{slug}/facilities'].get;
+    const item = search.responses['200'].content['application/json'].schema.properties.items.items;
+    assert.deepEqual(Object.keys(item.properties), ['id', 'name', 'nameKana', 'type', 'ward', 'address', 'features', 'url', 'soldOut', 'soldOutOn']);
+    assert.deepEqual(item.properties.soldOutOn.type, ['string', 'null']);
+    assert.deepEqual(search.parameters.map((p: { name: string }) => p.name).slice(1, 9), ['q', 'ward', 'type', 'feature', 'available', 'sort', 'page', 'perPage']);
+    assert.equal(doc.paths['/{slug}/opendata/facilities.csv'].servers[0].url, 'http://localhost:3000');
+    assert.ok(doc.paths['/{slug}/opendata/facilities.json'].get);
+    assert.ok(doc.paths['/programs/{slug}/applications'], 'the other modules are still merged');
   });
 
   test('pages: top, content pages and 404s in both languages', async () => {
