@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MODULES } from './modules/index.js';
+import { isDemoInstallation } from './modules/programs/demo-flag.js';
 import { AppError, isAppError } from './platform/errors/index.js';
 import type { Deps } from './platform/deps.js';
 import { authenticate } from './platform/http/authenticate.js';
@@ -34,6 +35,15 @@ function localeOf(path: string) {
   return path === '/en' || path.startsWith('/en/') ? 'en' : 'ja';
 }
 
+/** The デモ banner on error pages too; an error page must still render when the database is down. */
+async function demoFlag(c: AppContext): Promise<boolean> {
+  try {
+    return await isDemoInstallation(c.get('deps').db);
+  } catch {
+    return false;
+  }
+}
+
 async function renderError(c: AppContext, err: AppError): Promise<Response> {
   if (isApiPath(c.req.path)) return problemResponse(c, err);
   if (err.code === 'unauthenticated') {
@@ -43,7 +53,13 @@ async function renderError(c: AppContext, err: AppError): Promise<Response> {
   }
   const res = await sendPage(
     c,
-    ErrorPage({ locale: c.get('locale') ?? 'ja', code: err.code, message: err.message !== err.code ? err.message : undefined, requestId: c.get('requestId') }),
+    ErrorPage({
+      locale: c.get('locale') ?? 'ja',
+      code: err.code,
+      message: err.message !== err.code ? err.message : undefined,
+      requestId: c.get('requestId'),
+      demo: await demoFlag(c),
+    }),
     err.status,
   );
   if (err.retryAfter) res.headers.set('Retry-After', String(err.retryAfter));

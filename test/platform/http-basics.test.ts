@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { createApp } from '../../src/app.js';
+import { forgetDemoFlag } from '../../src/modules/programs/demo-flag.js';
+import { programs } from '../../src/modules/programs/schema.js';
+import { AppError } from '../../src/platform/errors/index.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
 import { TestBrowser } from '../helpers/http.js';
 import { makeProgram } from '../helpers/fixtures.js';
@@ -49,6 +54,21 @@ describe('HTTP basics', () => {
   test('HSTS is sent over https', async () => {
     const res = await browser.app.request('https://example.test/healthz');
     assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=\d+/);
+  });
+
+  test('HSTS on every response when PUBLIC_BASE_URL is https, even for a plain-http hop', async () => {
+    const app = createApp({ ...env.deps, config: { ...env.config, publicBaseUrl: 'https://jimukyoku.example.jp', secureCookies: true } });
+    for (const path of ['/healthz', '/', '/nope']) {
+      const res = await app.request(path);
+      assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=31536000/, path);
+    }
+  });
+
+  test('X-Forwarded-Proto counts only with TRUST_PROXY', async () => {
+    const headers = { 'x-forwarded-proto': 'https' };
+    assert.equal((await browser.app.request('/healthz', { headers })).headers.get('strict-transport-security'), null);
+    const trusting = createApp({ ...env.deps, config: { ...env.config, trustProxy: true } });
+    assert.match((await trusting.request('/healthz', { headers })).headers.get('strict-transport-security') ?? '', /max-age=/);
   });
 
   test('Japanese 404 page with status 404', async () => {
@@ -109,5 +129,72 @@ describe('HTTP basics', () => {
   test('cacheable public pages set no cookie', async () => {
     const res = await new TestBrowser(env.deps, browser.app).get('/');
     assert.deepEqual(res.headers.getSetCookie(), []);
+  });
+});
+
+describe('error pages', () => {
+  let env: TestEnv;
+  let browser: TestBrowser;
+  const failures: Record<string, () => never> = {
+    '/t/e/s/t/boom': () => {
+      throw new Error('secret detail at /srv/app/src/db.ts:42');
+    },
+    '/t/e/s/t/forbidden': () => {
+      throw new AppError('forbidden');
+    },
+    '/t/e/s/t/throttled': () => {
+      throw new AppError('too-many-attempts', undefined, { retryAfter: 60 });
+    },
+  };
+  before(async () => {
+    env = await createTestEnv();
+    const app = createApp(env.deps);
+    for (const [path, fail] of Object.entries(failures)) app.get(path, () => fail());
+    browser = new TestBrowser(env.deps, app);
+    await makeProgram(env.deps, 'errors-camp');
+  });
+  after(() => env.close());
+
+  test('the 500 page is Japanese, shows the request id and no stack trace or error text', async () => {
+    const res = await browser.get('/t/e/s/t/boom');
+    assert.equal(res.status, 500);
+    const html = await res.text();
+    assert.match(html, /<html lang="ja"/);
+    assert.match(html, /しばらく時間をおいてから再度お試しください/);
+    const id = res.headers.get('x-request-id')!;
+    assert.match(id, /^[0-9a-f-]{36}$/);
+    assert.ok(html.includes(`問い合わせ番号：${id}`), 'the reference number is the request id');
+    assert.doesNotMatch(html, /secret detail|\/srv\/app|\bat \w+ \(|Error:/);
+  });
+
+  test('404, 403, 429 and 500 pages show the デモ banner on a demo installation, and only there', async () => {
+    const paths = ['/no-such-page', '/en/no-such-page', '/t/e/s/t/forbidden', '/t/e/s/t/throttled', '/t/e/s/t/boom'];
+    const expected = [404, 404, 403, 429, 500];
+    forgetDemoFlag();
+    for (const path of paths) assert.doesNotMatch(await (await browser.get(path)).text(), /app-demo-banner/, path);
+    await env.deps.db.update(programs).set({ isDemo: true }).where(eq(programs.slug, 'errors-camp'));
+    forgetDemoFlag();
+    try {
+      for (const [i, path] of paths.entries()) {
+        const res = await browser.get(path);
+        assert.equal(res.status, expected[i], path);
+        const html = await res.text();
+        assert.match(html, /app-demo-banner/, path);
+        assert.match(html, path.startsWith('/en') ? /This is a demo environment/ : /デモ環境/, path);
+      }
+      assert.equal((await browser.get('/t/e/s/t/throttled')).headers.get('retry-after'), '60');
+    } finally {
+      await env.deps.db.update(programs).set({ isDemo: false }).where(eq(programs.slug, 'errors-camp'));
+      forgetDemoFlag();
+    }
+  });
+
+  test('an error page still renders when the database is down', async () => {
+    const down = new Proxy({}, { get: () => { throw new Error('database down'); } }) as typeof env.deps.db;
+    const app = createApp({ ...env.deps, db: down });
+    forgetDemoFlag();
+    const res = await app.request('/');
+    assert.equal(res.status, 500);
+    assert.match(await res.text(), /問い合わせ番号/);
   });
 });

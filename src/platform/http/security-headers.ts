@@ -31,6 +31,9 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
 
 function isHttps(c: Parameters<MiddlewareHandler<AppEnv>>[0]): boolean {
   const deps = c.get('deps');
+  // PUBLIC_BASE_URL names how people reach the site: when that is https, every response says so,
+  // whatever hop (a TLS-terminating proxy without X-Forwarded-Proto) delivered this request.
+  if (deps.config.publicBaseUrl.startsWith('https://')) return true;
   if (new URL(c.req.url).protocol === 'https:') return true;
   return deps.config.trustProxy && c.req.header('x-forwarded-proto') === 'https';
 }
