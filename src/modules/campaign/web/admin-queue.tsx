@@ -1,15 +1,20 @@
 import { Hono } from 'hono';
-import { isIsoDate, tokyoDateTime } from '../../../platform/calendar/index.js';
+import { formatJaDate, isIsoDate, tokyoDate, tokyoDateTime } from '../../../platform/calendar/index.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
-import { Button, DateField, Form, SelectField, StatusBadge, Table } from '../../../ui/index.js';
+import { Button, DateField, DescriptionList, Form, SelectField, StatusBadge, Table } from '../../../ui/index.js';
+import { windowMessage } from '../commands/application-window.js';
+import { campaignConfig } from '../config.js';
 import { cm } from '../messages.js';
 import { listApplications, type QueueFilter } from '../queries.js';
 import { APPLICATION_STATUSES, FACILITY_TYPES, WARDS, type ApplicationStatus } from '../schema.js';
 import { registryResponse, variantOf } from './registry-export.js';
 
 export const adminQueue = new Hono<AppEnv>();
+
+/** Calendar days from `from` to `to` (ISO dates). */
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The review queue; the City's default view is what waits for its answer. */
 adminQueue.get('/campaign/:slug', async (c) => {
@@ -27,11 +32,29 @@ adminQueue.get('/campaign/:slug', async (c) => {
   };
   const rows = await listApplications(c.get('deps').db, program.id, filter);
   const base = `/admin/campaign/${program.slug}`;
+  const cfg = campaignConfig(program);
+  const today = tokyoDate(c.get('deps').clock.now());
   return adminPage(c, {
     title: `参加申請の審査：${program.name}`,
     breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: program.name }],
     children: (
       <>
+        <DescriptionList
+          items={[
+            { term: '受付状況', detail: windowMessage(program, c.get('deps').clock.now()) },
+            {
+              term: '参加事業者データの納品期限',
+              detail: cfg.registryDeadline ? (
+                <>
+                  {formatJaDate(cfg.registryDeadline)}
+                  {cfg.registryDeadline >= today ? `（あと${daysBetween(today, cfg.registryDeadline)}日）` : '（期限を過ぎています）'}
+                </>
+              ) : (
+                '未設定'
+              ),
+            },
+          ]}
+        />
         <p>
           <a href={`${base}/registry.xlsx`}>参加事業者データ（Excel）</a>
           {' ／ '}

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import type { ModuleRoutes } from '../../index.js';
 import { adminQueue } from './admin-queue.js';
 import { adminReview } from './admin-review.js';
+import { adminSettings } from './admin-settings.js';
 import { campaignApi } from './api.js';
 import { businessApply } from './business-apply.js';
 import { businessDocuments } from './business-documents.js';
@@ -13,7 +14,7 @@ const publicRoutes = new Hono<AppEnv>();
 const root = new Hono<AppEnv>();
 for (const part of [businessPortal, businessApply, businessDocuments]) root.route('/', part);
 const admin = new Hono<AppEnv>();
-for (const part of [adminQueue, adminReview]) admin.route('/', part);
+for (const part of [adminQueue, adminReview, adminSettings]) admin.route('/', part);
 const api = new Hono<AppEnv>();
 api.route('/', campaignApi);
 

@@ -1,0 +1,55 @@
+import type { CommandContext } from '../../../platform/command.js';
+import { isIsoDate } from '../../../platform/calendar/index.js';
+import { AppError, isAppError, type FieldError } from '../../../platform/errors/index.js';
+import { setProgramSettings } from '../../programs/commands/set-program-settings.js';
+import type { Program } from '../../programs/schema.js';
+import { cm } from '../messages.js';
+
+/** The date keys of the campaign, checked against each other once each is a real date. */
+const DATE_KEYS = ['applicationOpens', 'applicationCloses', 'campaignStarts', 'campaignEnds', 'registryDeadline'] as const;
+
+function orderErrors(dates: Record<string, string | undefined>): FieldError[] {
+  const ok = (k: string) => isIsoDate(dates[k]);
+  const errors: FieldError[] = [];
+  if (ok('applicationOpens') && ok('applicationCloses') && dates.applicationCloses! < dates.applicationOpens!) errors.push({ field: 'applicationCloses', message: cm('errClosesBeforeOpens') });
+  if (ok('campaignStarts') && ok('campaignEnds') && dates.campaignEnds! < dates.campaignStarts!) errors.push({ field: 'campaignEnds', message: cm('errEndsBeforeStarts') });
+  if (ok('applicationCloses') && ok('campaignStarts') && dates.applicationCloses! >= dates.campaignStarts!) errors.push({ field: 'applicationCloses', message: cm('errClosesAfterCampaign') });
+  return errors;
+}
+
+/**
+ * The back office's save of the campaign settings: the same validation and audit as
+ * `program set` (setProgramSettings), plus the order of the dates (the window ends before the
+ * campaign starts; a blank date is left unset). Every error is reported at once; one bad value saves nothing.
+ */
+export async function saveCampaignSettings(ctx: CommandContext, program: Program, input: Array<[string, string]>): Promise<Program> {
+  const dates: Record<string, string | undefined> = {};
+  for (const k of DATE_KEYS) dates[k] = typeof program.settings[k] === 'string' ? (program.settings[k] as string) : undefined;
+  const pairs: Array<[string, string]> = [];
+  const order: FieldError[] = [];
+  for (const [k, raw] of input) {
+    if (!(DATE_KEYS as readonly string[]).includes(k)) {
+      pairs.push([k, raw]);
+      continue;
+    }
+    const v = raw.trim();
+    // A blank date leaves an unset one unset; a set one cannot be unset (nor through `program set`).
+    if (v === '') {
+      if (dates[k] !== undefined) order.push({ field: k, message: cm('errDateCannotClear', { label: cm(`setting.${k as (typeof DATE_KEYS)[number]}`) }) });
+      continue;
+    }
+    dates[k] = v;
+    pairs.push([k, v]);
+  }
+  order.push(...orderErrors(dates));
+  let updated: Program;
+  try {
+    updated = await setProgramSettings(ctx, program.slug, pairs);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'validation-failed') throw new AppError('validation-failed', e.message, { fieldErrors: [...e.fieldErrors, ...order] });
+    throw e;
+  }
+  // Thrown inside the command's transaction: the settings written above are rolled back.
+  if (order.length) throw new AppError('validation-failed', '設定値に誤りがあります', { fieldErrors: order });
+  return updated;
+}
