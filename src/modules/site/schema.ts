@@ -57,9 +57,18 @@ export const siteContentVersions = pgTable(
     /** Markdown subset (see markdown.tsx). For banners: unused. */
     bodyJa: text('body_ja').notNull().default(''),
     bodyEn: text('body_en').notNull().default(''),
-    /** Banners: link target, image URL (optional) and alt text. */
+    /** Banners: link target, image URL (optional, a path on this site only) and alt text. */
     linkUrl: text('link_url').notNull().default(''),
     imageUrl: text('image_url').notNull().default(''),
+    /**
+     * Banners: an uploaded image (PNG/JPEG/GIF/WebP by its bytes, base64), served from this site
+     * at `/{slug}/banners/{versionId}/image` — the CSP allows images only from our origin. A new
+     * draft carries the previous version's image unless a new one is uploaded or it is removed.
+     */
+    imageType: text('image_type').notNull().default(''),
+    imageData: text('image_data'),
+    /** Banners: display order on the top page (ascending); part of the version, so it is approved too. */
+    sortOrder: integer('sort_order').notNull().default(0),
     altJa: text('alt_ja').notNull().default(''),
     altEn: text('alt_en').notNull().default(''),
     publishAt: timestamp('publish_at', { withTimezone: true }),
