@@ -3,14 +3,24 @@ import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { facilities } from '../../campaign/schema.js';
 import { programSetting } from '../../programs/queries.js';
-import type { Program } from '../../programs/schema.js';
+import { programs, type Program } from '../../programs/schema.js';
 import { accountId, facilityBalances, move, programBalances } from '../ledger.js';
 import { DEFAULT_POOL_YEN } from '../rules.js';
 import { updateSoldOut } from './sold-out.js';
 
-/** Brings the pool account in line with the `pool` setting: funding enters or leaves the program. */
+/**
+ * Brings the pool account in line with the `pool` setting: funding enters or leaves the program.
+ *
+ * Serialised per program by a row lock on the program: two transactions funding a never-funded
+ * pool at once would otherwise each add the whole pool. Under the lock the program is re-read, so
+ * a stale `program` (read before a concurrent `pool` change) never rolls the pool back. The lock
+ * is taken only when the pool differs from the setting, so the usual call costs one read.
+ */
 export async function syncPool(ctx: CommandContext, program: Program): Promise<void> {
-  const target = programSetting(program, 'pool', DEFAULT_POOL_YEN);
+  if ((await programBalances(ctx.tx, program.id)).pool === programSetting(program, 'pool', DEFAULT_POOL_YEN)) return;
+  const [fresh] = await ctx.tx.select().from(programs).where(eq(programs.id, program.id)).for('no key update');
+  if (!fresh) throw new AppError('not-found');
+  const target = programSetting(fresh, 'pool', DEFAULT_POOL_YEN);
   const { pool } = await programBalances(ctx.tx, program.id);
   if (pool === target) return;
   const poolAccount = await accountId(ctx.tx, program.id, null, 'pool');
