@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { systemActor } from '../../platform/audit/index.js';
 import { createUser } from '../../platform/auth/users.js';
+import { addDays, tokyoDate } from '../../platform/calendar/index.js';
 import type { Role } from '../../platform/auth/schema.js';
 import { runCommand } from '../../platform/command.js';
 import type { Deps } from '../../platform/deps.js';
@@ -10,7 +11,7 @@ import { facilities } from '../campaign/schema.js';
 import { createProgram } from '../programs/commands/create-program.js';
 import { forgetDemoFlag } from '../programs/demo-flag.js';
 import { countPrograms } from '../programs/queries.js';
-import { DEMO_FACILITIES } from './facilities.js';
+import { DEMO_FACILITIES, DEMO_FEATURES } from './facilities.js';
 import { seedEventDemo } from '../events/demo.js';
 
 export interface DemoLogin {
@@ -24,6 +25,25 @@ export const DEMO_LOGINS_FILE = 'demo-logins.txt';
 /** A password nobody else has: random per installation, printed once and kept in DATA_DIR. */
 function demoPassword(): string {
   return 'demo-' + crypto.randomBytes(9).toString('base64url');
+}
+
+/**
+ * The demo campaign's recruitment settings: the application window is open from two weeks before
+ * the demo was created until two months after (so `/demo-stay/business` takes applications), and
+ * the features to choose from are those the demo facilities carry. No campaign period is set: the
+ * demo's discount rules stay unconfigured, as before.
+ */
+function demoRecruitment(today: string): Record<string, unknown> {
+  return {
+    applicationOpens: addDays(today, -14),
+    applicationCloses: addDays(today, 60),
+    registryDeadline: addDays(today, 67),
+    facilityFeatures: DEMO_FEATURES,
+    requiredAttachments: ['license'],
+    termsText:
+      '# 募集の概要（デモ）\n\nこれはデモ環境の募集要項です。仙台市内で旅館業法の許可を受けて営業する宿泊施設を対象に、キャンペーンの参加事業者を募集します。\n\n# 申請に必要なもの\n\n旅館業許可証の写し（PDF・JPEG・PNG、5MB以下）、割引額の精算に使う振込先口座。',
+    manualText: '# 参加事業者マニュアル（デモ）\n\n参加が決まった事業者は、事業者ページから割引の登録と実績報告を行います。',
+  };
 }
 
 /**
@@ -46,7 +66,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
         isDemo: true,
         startsOn: '2025-07-01',
         endsOn: '2026-02-28',
-        settings: { client: '仙台市', contractor: 'デモ事務局株式会社', startsOn: '2025-07-01', endsOn: '2026-02-28' },
+        settings: { client: '仙台市', contractor: 'デモ事務局株式会社', startsOn: '2025-07-01', endsOn: '2026-02-28', ...demoRecruitment(tokyoDate(ctx.now)) },
       },
     );
     const koryukai = await createProgram(

@@ -44,10 +44,16 @@ businessPortal.get('/:slug/business', async (c) => {
             <li>ログインして申請フォームに入力し、旅館業許可証の写しを添付して申請します。</li>
             <li>審査の結果はメールでお知らせします。</li>
           </ol>
-          <p class="app-button-row">
+          <h2>はじめて申請する方</h2>
+          <p>申請にはアカウントが必要です。メールアドレスを登録してアカウントを作成してください。</p>
+          <p>
             <ButtonLink href={`${base}/account`}>アカウントを作成する</ButtonLink>
+          </p>
+          <h2>アカウントをお持ちの方</h2>
+          <p>ログインすると、申請の入力・下書きの続き・審査状況の確認・掲載情報の変更ができます。</p>
+          <p>
             <ButtonLink href={`/login?next=${encodeURIComponent(base)}`} variant="secondary">
-              ログイン
+              ログインする
             </ButtonLink>
           </p>
         </>

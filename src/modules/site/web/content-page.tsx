@@ -74,7 +74,7 @@ export async function contentPageHtml(c: AppContext, program: Program, key: Page
         </div>
         {key === 'business' && (
           <p>
-            <a class="dads-button" data-type="solid-fill" data-size="md" href={sitePath(c, program, '/business/apply')}>
+            <a class="dads-button" data-type="solid-fill" data-size="md" href={`/${program.slug}/business`} hreflang="ja">
               {m(locale, 'businessApply')}
             </a>
           </p>
