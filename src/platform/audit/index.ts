@@ -19,6 +19,11 @@ export interface AuditEntry {
   targetId?: string | number | null;
   /** For changes: `{ field: [before, after] }` or a summary. Never personal data in clear. */
   diff?: unknown;
+  /**
+   * Who acted, where it differs from the command's actor: a sign-in is requested anonymously but
+   * done by (and with the roles of) the account that signed in.
+   */
+  actor?: Partial<Pick<Actor, 'userId' | 'label' | 'role'>>;
 }
 
 export const systemActor = (label = 'system'): Actor => ({ userId: null, label, role: null, ip: null, requestId: null });
@@ -30,11 +35,12 @@ export const systemActor = (label = 'system'): Actor => ({ userId: null, label, 
  */
 export async function appendAudit(tx: Tx, actor: Actor, entries: AuditEntry[], at: Date): Promise<void> {
   for (const e of entries) {
+    const who = { ...actor, ...e.actor };
     const f = {
       at,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      role: actor.role,
+      actorUserId: who.userId,
+      actorLabel: who.label,
+      role: who.role,
       programId: e.programId ?? null,
       action: e.action,
       targetType: e.targetType ?? null,

@@ -5,8 +5,13 @@ import { grantsOf, mfaRequired } from './memberships.js';
 import { verifyPassword } from './passwords.js';
 import { ACCOUNT_LOCK_MS } from './policy.js';
 import { createSession } from './sessions.js';
+import { startTotpEnrolment } from './totp.js';
 import { accountLockedFor, clearAccountFailures, ipLockedFor, recordAccountFailure, recordIpFailure } from './throttle.js';
 import { findUserByEmail } from './users.js';
+import type { Role } from './schema.js';
+
+/** The strongest role first: the one recorded as the sign-in's role in the audit trail. */
+const ROLE_ORDER: Role[] = ['admin', 'operator', 'city', 'agent', 'business'];
 
 export type LoginResult =
   | { ok: true; userId: number; token: string; secondFactor: 'none' | 'verify' | 'enrol' }
@@ -46,7 +51,20 @@ export async function attemptLogin(deps: Deps, input: { email: string; password:
     const grants = await grantsOf(tx, user.id);
     const secondFactor = user.totpEnabledAt ? 'verify' : mfaRequired(grants) ? 'enrol' : 'none';
     const { token } = await createSession(tx, user.id, now, { ip: actor.ip, mfaVerified: false });
-    audit({ action: 'platform.auth.login_succeeded', targetType: 'user', targetId: user.id, diff: { secondFactor } });
+    const roles = grants.map((g) => g.role);
+    const role = ROLE_ORDER.find((r) => roles.includes(r)) ?? null;
+    audit({
+      action: 'platform.auth.login_succeeded',
+      targetType: 'user',
+      targetId: user.id,
+      diff: { secondFactor, roles: grants.map((g) => `${g.role}@${g.programSlug ?? '*'}`) },
+      actor: { userId: user.id, label: `user:${user.id}`, role },
+    });
+    // The enrolment secret is made here, by a POST that has just checked the password, so that
+    // viewing /mfa changes nothing.
+    if (secondFactor === 'enrol' && (await startTotpEnrolment(tx, deps.vault, user))) {
+      audit({ action: 'platform.auth.mfa_enrolment_started', targetType: 'user', targetId: user.id, actor: { userId: user.id, label: `user:${user.id}`, role } });
+    }
     return { ok: true, userId: user.id, token, secondFactor } as const;
   });
 }

@@ -11,3 +11,10 @@ export const IP_LOCK_MS = 15 * 60 * 1000;
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 export const SESSION_COOKIE = 'jmk_session';
 export const SECURE_SESSION_COOKIE = '__Host-jmk_session';
+/**
+ * Wrong second factors (TOTP or recovery code at /mfa) and wrong passwords at re-authentication:
+ * every this many failures in a row lock the account. The counter only resets on success, and each
+ * further lock lasts twice as long (capped), so guessing stays hopeless over days, not just minutes.
+ */
+export const STEP_MAX_FAILURES = 5;
+export const STEP_LOCK_MAX_MS = 24 * 60 * 60 * 1000;

@@ -71,3 +71,17 @@ export async function consumeRecoveryCode(conn: Conn, user: User, code: string):
   await conn.update(users).set({ recoveryCodes: user.recoveryCodes.filter((x) => x !== h) }).where(eq(users.id, user.id));
   return true;
 }
+
+/**
+ * Creates the pending secret of an enrolment (sealed with the system key) unless one is pending.
+ * Called only from POSTs that have just checked a password (sign-in, re-authentication) or from
+ * the explicit start button of a session that owes the second factor, so viewing /mfa changes nothing.
+ * Returns whether a new secret was made (the caller audits it).
+ */
+export async function startTotpEnrolment(conn: Conn, vault: Vault, user: Pick<User, 'id' | 'totpSecret' | 'totpEnabledAt'>, opts: { replace?: boolean } = {}): Promise<boolean> {
+  if (user.totpEnabledAt && !opts.replace) return false;
+  if (user.totpSecret && !user.totpEnabledAt && !opts.replace) return false;
+  const box = await vault.box(conn, 'system');
+  await conn.update(users).set({ totpSecret: box.seal(newTotpSecret()), totpEnabledAt: null, recoveryCodes: [] }).where(eq(users.id, user.id));
+  return true;
+}

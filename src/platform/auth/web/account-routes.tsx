@@ -3,13 +3,16 @@ import { eq } from 'drizzle-orm';
 import { Button, DescriptionList, ErrorSummary, Form, TextField, errorFor } from '../../../ui/index.js';
 import { actorOf } from '../../http/actor.js';
 import { adminPage } from '../../http/admin-page.js';
-import { writeSessionCookie } from '../../http/cookies.js';
+import { clearSessionCookie, writeSessionCookie } from '../../http/cookies.js';
 import type { AppContext, AppEnv } from '../../http/env.js';
 import { setFlash } from '../../http/flash.js';
 import { formFields } from '../../http/form.js';
 import { requireAuth } from '../../http/guards.js';
 import { safeRedirectTarget } from '../../http/respond.js';
-import { runCommand } from '../../command.js';
+import { runCommand, type CommandContext } from '../../command.js';
+import { clearStepFailures, endSessionsAfterLock, lockedForUpdate, recordStepFailure } from '../step-throttle.js';
+import { startTotpEnrolment } from '../totp.js';
+import { lockedPage } from './locked-page.js';
 import { mfaRequired } from '../memberships.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords.js';
 import { REAUTH_WINDOW_MS } from '../policy.js';
@@ -85,18 +88,51 @@ accountRoutes.get('/account/reauth', (c) => {
   return reauthPage(c, safeRedirectTarget(c.req.query('next'), '/account'));
 });
 
+/**
+ * Checks the password of a signed-in user under the step throttle (a stolen session must not become
+ * a password oracle): refused while the account is locked; a failure is counted and committed, and
+ * the failure that locks the account also ends every session of it. `onSuccess` runs in the same
+ * transaction.
+ */
+async function checkPasswordStep<T>(c: AppContext, password: string, action: string, onSuccess: (ctx: CommandContext) => Promise<T>) {
+  const auth = requireAuth(c);
+  const ok = await verifyPassword(auth.user.passwordHash, password);
+  return runCommand(c.get('deps'), actorOf(c), async (ctx) => {
+    const { tx, now, audit } = ctx;
+    const wait = await lockedForUpdate(tx, auth.user.id, now);
+    if (wait) {
+      audit({ action: 'platform.auth.reauth_refused', targetType: 'user', targetId: auth.user.id, diff: { reason: 'account-locked', for: action } });
+      return { kind: 'locked' as const, seconds: wait, now: false };
+    }
+    if (!ok) {
+      const lockedFor = await recordStepFailure(tx, 'reauth', auth.user.id, now);
+      audit({ action: 'platform.auth.reauth_failed', targetType: 'user', targetId: auth.user.id, diff: { for: action } });
+      if (!lockedFor) return { kind: 'failed' as const };
+      await endSessionsAfterLock(tx, auth.user.id, { all: true });
+      audit({ action: 'platform.auth.account_locked', targetType: 'user', targetId: auth.user.id, diff: { reason: 'reauth', seconds: lockedFor } });
+      return { kind: 'locked' as const, seconds: lockedFor, now: true };
+    }
+    await clearStepFailures(tx, 'reauth', auth.user.id);
+    return { kind: 'ok' as const, value: await onSuccess(ctx) };
+  });
+}
+
+function lockedResponse(c: AppContext, r: { seconds: number; now: boolean }) {
+  if (r.now) clearSessionCookie(c);
+  return lockedPage(c, r.seconds, r.now ? 'stepLocked' : 'locked');
+}
+
 accountRoutes.post('/account/reauth', async (c) => {
   const auth = requireAuth(c);
   const next = safeRedirectTarget(c.req.query('next'), '/account');
   const password = (await formFields(c)).password ?? '';
-  const ok = await verifyPassword(auth.user.passwordHash, password);
-  const deps = c.get('deps');
-  const token = await runCommand(deps, actorOf(c), async ({ tx, now, audit }) => {
-    audit({ action: ok ? 'platform.auth.reauthenticated' : 'platform.auth.reauth_failed', targetType: 'user', targetId: auth.user.id });
-    return ok ? (await rotateSession(tx, auth.session!, now, { reauthAt: now })).token : null;
+  const r = await checkPasswordStep(c, password, 'reauth', async ({ tx, now, audit }) => {
+    audit({ action: 'platform.auth.reauthenticated', targetType: 'user', targetId: auth.user.id });
+    return (await rotateSession(tx, auth.session!, now, { reauthAt: now })).token;
   });
-  if (!token) return reauthPage(c, next, [{ field: 'password', message: m('ja', 'loginFailed') }], 401);
-  writeSessionCookie(c, token);
+  if (r.kind === 'locked') return lockedResponse(c, r);
+  if (r.kind === 'failed') return reauthPage(c, next, [{ field: 'password', message: m('ja', 'loginFailed') }], 401);
+  writeSessionCookie(c, r.value);
   return c.redirect(next, 303);
 });
 
@@ -104,8 +140,10 @@ accountRoutes.post('/account/reauth', async (c) => {
 accountRoutes.post('/account/mfa/reset', async (c) => {
   const auth = requireAuth(c);
   if (!freshlyAuthenticated(c)) return c.redirect('/account/reauth?next=/account', 303);
-  const token = await runCommand(c.get('deps'), actorOf(c), async ({ tx, now, audit }) => {
-    await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, recoveryCodes: [] }).where(eq(users.id, auth.user.id));
+  const deps = c.get('deps');
+  const token = await runCommand(deps, actorOf(c), async ({ tx, now, audit }) => {
+    // A new pending secret at once (this POST follows a fresh password check), so /mfa only reads.
+    await startTotpEnrolment(tx, deps.vault, auth.user, { replace: true });
     audit({ action: 'platform.auth.mfa_reset', targetType: 'user', targetId: auth.user.id });
     return (await rotateSession(tx, auth.session!, now, { mfaVerified: false })).token;
   });
@@ -154,18 +192,21 @@ accountRoutes.post('/account/password', async (c) => {
   const auth = requireAuth(c);
   const f = await formFields(c);
   const errors: Errors = [];
-  if (!(await verifyPassword(auth.user.passwordHash, f.current ?? ''))) errors.push({ field: 'current', message: m('ja', 'loginFailed') });
   const problem = passwordProblem(f.password ?? '', { email: auth.user.email });
   if (problem) errors.push({ field: 'password', message: problem });
   else if (f.password !== f.confirm) errors.push({ field: 'confirm', message: m('ja', 'passwordMismatch') });
-  if (errors.length) return passwordPage(c, errors, 422);
-  const hash = await hashPassword(f.password!);
-  const token = await runCommand(c.get('deps'), actorOf(c), async ({ tx, now, audit }) => {
+  const hash = errors.length ? null : await hashPassword(f.password!);
+  // The current password is checked under the same throttle as re-authentication.
+  const r = await checkPasswordStep(c, f.current ?? '', 'password', async ({ tx, now, audit }) => {
+    if (!hash) return null;
     await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, auth.user.id));
     audit({ action: 'platform.auth.password_changed', targetType: 'user', targetId: auth.user.id });
-    return auth.session ? (await rotateSession(tx, auth.session, now, { reauthAt: now })).token : null;
+    return { token: auth.session ? (await rotateSession(tx, auth.session, now, { reauthAt: now })).token : null };
   });
-  if (token) writeSessionCookie(c, token);
+  if (r.kind === 'locked') return lockedResponse(c, r);
+  if (r.kind === 'failed') errors.unshift({ field: 'current', message: m('ja', 'loginFailed') });
+  if (errors.length || r.kind !== 'ok' || !r.value) return passwordPage(c, errors, 422);
+  if (r.value.token) writeSessionCookie(c, r.value.token);
   setFlash(c, { kind: 'success', message: m('ja', 'passwordChanged') });
   return c.redirect('/account', 303);
 });

@@ -59,4 +59,10 @@ export const authMessages = createCatalog({
   reauthButton: '確認する',
   changePassword: 'パスワードを変更する',
   passwordChanged: 'パスワードを変更しました',
+  stepLocked:
+    '確認の失敗が続いたため、安全のためこのアカウントを一時的にロックし、ログイン中の画面を終了しました。{minutes}分ほど待ってから、もう一度ログインしてください。',
+  lockedTitle: 'アカウントの一時ロック',
+  backToLogin: 'ログイン画面へ',
+  mfaStartIntro: 'このアカウントでは二要素認証の設定が必要です。次のボタンを押すと、認証アプリに登録するQRコードを表示します。',
+  mfaStartButton: '設定を始める',
 });

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { Button, ButtonLink, ErrorSummary, Form, TextField, errorFor } from '../../../ui/index.js';
 import { actorOf } from '../../http/actor.js';
-import { writeSessionCookie } from '../../http/cookies.js';
+import { clearSessionCookie, writeSessionCookie } from '../../http/cookies.js';
 import type { AppContext, AppEnv } from '../../http/env.js';
 import { formFields } from '../../http/form.js';
 import { safeRedirectTarget } from '../../http/respond.js';
@@ -12,7 +12,10 @@ import { runCommand } from '../../command.js';
 import { users, type User } from '../schema.js';
 import { rotateSession } from '../sessions.js';
 import { defaultLanding } from '../memberships.js';
-import { checkTotp, spendTotpStep, consumeRecoveryCode, newRecoveryCodes, newTotpSecret, otpauthQrSvg, sealedSecret } from '../totp.js';
+import { findUserById } from '../users.js';
+import { checkTotp, spendTotpStep, consumeRecoveryCode, newRecoveryCodes, otpauthQrSvg, sealedSecret, startTotpEnrolment } from '../totp.js';
+import { clearStepFailures, endSessionsAfterLock, lockedForUpdate, recordStepFailure } from '../step-throttle.js';
+import { lockedPage } from './locked-page.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
 import { csrfToken } from '../../http/csrf.js';
@@ -23,22 +26,14 @@ function sessionAuth(c: AppContext) {
   return auth as typeof auth & { session: NonNullable<typeof auth.session> };
 }
 
-async function pendingSecret(c: AppContext, user: User): Promise<string> {
-  const deps = c.get('deps');
-  const existing = await sealedSecret(deps.db, deps.vault, user);
-  if (existing) return existing;
-  const secret = newTotpSecret();
-  const box = await deps.vault.box(deps.db, 'system');
-  await deps.db.update(users).set({ totpSecret: box.seal(secret), totpEnabledAt: null }).where(eq(users.id, user.id));
-  return secret;
-}
-
 async function mfaPage(c: AppContext, user: User, next: string, error?: string, status = 200) {
   const errors = error ? [{ field: 'code', message: error }] : [];
   const enrolling = !user.totpEnabledAt;
   let qr: { svg: string; secret: string } | null = null;
   if (enrolling) {
-    const secret = await pendingSecret(c, user);
+    // Reading only: the secret was made by a POST (sign-in, re-authentication or the start button).
+    const secret = await sealedSecret(c.get('deps').db, c.get('deps').vault, user);
+    if (!secret) return startPage(c, next);
     qr = { svg: (await otpauthQrSvg(secret, user.email)).svg, secret };
   }
   return authPage(c, {
@@ -77,6 +72,21 @@ async function mfaPage(c: AppContext, user: User, next: string, error?: string, 
   });
 }
 
+/** Enrolment without a pending secret (e.g. the program began to require it mid-session): one button. */
+function startPage(c: AppContext, next: string) {
+  return authPage(c, {
+    title: m('ja', 'mfaEnrollTitle'),
+    children: (
+      <>
+        <p>{m('ja', 'mfaStartIntro')}</p>
+        <Form action={`/mfa/setup?next=${encodeURIComponent(next)}`} csrfToken={csrfToken(c)}>
+          <Button>{m('ja', 'mfaStartButton')}</Button>
+        </Form>
+      </>
+    ),
+  });
+}
+
 export const mfaRoutes = new Hono<AppEnv>();
 
 mfaRoutes.get('/mfa', async (c) => {
@@ -86,24 +96,54 @@ mfaRoutes.get('/mfa', async (c) => {
   return mfaPage(c, auth.user, next);
 });
 
+/**
+ * Makes the enrolment secret for a session that owes the second factor but has none pending. A
+ * session that owes nothing changes two-factor settings through /account (re-authentication first).
+ */
+mfaRoutes.post('/mfa/setup', async (c) => {
+  const auth = sessionAuth(c);
+  const next = safeRedirectTarget(c.req.query('next'), defaultLanding(auth.grants));
+  if (auth.complete || auth.user.totpEnabledAt) return c.redirect(auth.complete ? '/account' : `/mfa?next=${encodeURIComponent(next)}`, 303);
+  const deps = c.get('deps');
+  await runCommand(deps, actorOf(c), async ({ tx, audit }) => {
+    if (await startTotpEnrolment(tx, deps.vault, auth.user)) audit({ action: 'platform.auth.mfa_enrolment_started', targetType: 'user', targetId: auth.user.id });
+  });
+  return c.redirect(`/mfa?next=${encodeURIComponent(next)}`, 303);
+});
+
 mfaRoutes.post('/mfa', async (c) => {
   const auth = sessionAuth(c);
   const deps = c.get('deps');
   const next = safeRedirectTarget(c.req.query('next'), defaultLanding(auth.grants));
+  const now = deps.clock.now();
   const code = (await formFields(c)).code?.trim() ?? '';
   const secret = await sealedSecret(deps.db, deps.vault, auth.user);
-  const now = deps.clock.now();
   if (!secret) return mfaPage(c, auth.user, next);
   const enrolling = !auth.user.totpEnabledAt;
   const result = await runCommand(deps, actorOf(c), async ({ tx, audit }) => {
+    // Locked (by wrong codes here or wrong passwords at sign-in): no code is even looked at.
+    const wait = await lockedForUpdate(tx, auth.user.id, now);
+    if (wait) {
+      audit({ action: 'platform.auth.mfa_refused', targetType: 'user', targetId: auth.user.id, diff: { reason: 'account-locked' } });
+      return { kind: 'refused' as const, seconds: wait };
+    }
     const step = checkTotp(secret, code, now);
     let ok = step !== null && (await spendTotpStep(tx, auth.user.id, step));
     let viaRecovery = false;
-    if (!ok && !enrolling && (await consumeRecoveryCode(tx, auth.user, code))) ok = viaRecovery = true;
+    // The unused recovery codes as of now (under the row lock), so one code cannot be spent twice at once.
+    const fresh = (await findUserById(tx, auth.user.id)) ?? auth.user;
+    if (!ok && !enrolling && (await consumeRecoveryCode(tx, fresh, code))) ok = viaRecovery = true;
     if (!ok) {
+      // Committed like any change: the count must survive the refusal.
+      const lockedFor = await recordStepFailure(tx, 'mfa', auth.user.id, now);
       audit({ action: 'platform.auth.mfa_failed', targetType: 'user', targetId: auth.user.id });
-      return null;
+      if (lockedFor) {
+        await endSessionsAfterLock(tx, auth.user.id, { all: false });
+        audit({ action: 'platform.auth.account_locked', targetType: 'user', targetId: auth.user.id, diff: { reason: 'mfa', seconds: lockedFor } });
+      }
+      return { kind: 'failed' as const, lockedFor };
     }
+    await clearStepFailures(tx, 'mfa', auth.user.id);
     let codes: string[] | null = null;
     if (enrolling) {
       const rc = newRecoveryCodes();
@@ -114,9 +154,14 @@ mfaRoutes.post('/mfa', async (c) => {
       audit({ action: 'platform.auth.mfa_verified', targetType: 'user', targetId: auth.user.id, diff: { viaRecovery } });
     }
     const rotated = await rotateSession(tx, auth.session, now, { mfaVerified: true });
-    return { token: rotated.token, codes };
+    return { kind: 'ok' as const, token: rotated.token, codes };
   });
-  if (!result) return mfaPage(c, auth.user, next, m('ja', 'mfaInvalid'), 422);
+  if (result.kind === 'refused') return lockedPage(c, result.seconds, 'locked');
+  if (result.kind === 'failed') {
+    if (!result.lockedFor) return mfaPage(c, auth.user, next, m('ja', 'mfaInvalid'), 422);
+    clearSessionCookie(c);
+    return lockedPage(c, result.lockedFor, 'stepLocked');
+  }
   writeSessionCookie(c, result.token);
   if (!result.codes) return c.redirect(next, 303);
   return authPage(c, {
