@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommandContext } from '../../platform/command.js';
+import { programSettingMessages as m } from './messages.js';
 import type { Program } from './schema.js';
 import { CAMPAIGN_SETTINGS } from '../campaign/settings.js';
 import { EVENTS_SETTINGS } from '../events/settings.js';
@@ -22,23 +23,24 @@ export interface SettingDef {
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD 形式で指定してください')
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), '存在しない日付です');
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, m('ja', 'errDateFormat'))
+  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), m('ja', 'errDateMissing'));
+const bool = z.enum(['true', 'false'], { message: m('ja', 'errBool') }).transform((v) => v === 'true');
+const partyName = z.string().trim().min(1, m('ja', 'errPartyName')).max(100, m('ja', 'errPartyName'));
 
 export const SETTINGS: SettingDef[] = [
   { key: 'startsOn', kinds: ['campaign', 'event'], schema: isoDate, description: '契約期間の開始日 (YYYY-MM-DD)' },
   { key: 'endsOn', kinds: ['campaign', 'event'], schema: isoDate, description: '契約期間の終了日 (YYYY-MM-DD)' },
-  { key: 'client', kinds: ['campaign', 'event'], schema: z.string().min(1).max(100), description: '発注者名' },
-  { key: 'contractor', kinds: ['campaign', 'event'], schema: z.string().min(1).max(100), description: '受注者名' },
+  { key: 'client', kinds: ['campaign', 'event'], schema: partyName, description: '発注者名' },
+  { key: 'contractor', kinds: ['campaign', 'event'], schema: partyName, description: '受注者名' },
   {
     key: 'requireTwoFactor',
     kinds: ['campaign', 'event'],
     schema: bool,
     description: 'true にすると、この事業の職員ロール (operator, agent, city) に二要素認証を必須とする (admin は常に必須)',
   },
-  { key: 'contactEmail', kinds: ['campaign', 'event'], schema: z.string().email(), description: '公開ページに表示する事務局の問い合わせ先メールアドレス' },
-  { key: 'contactPhone', kinds: ['campaign', 'event'], schema: z.string().regex(/^[0-9-]{10,13}$/), description: '公開ページに表示する事務局の電話番号' },
+  { key: 'contactEmail', kinds: ['campaign', 'event'], schema: z.string().trim().email(m('ja', 'errEmail')), description: '公開ページに表示する事務局の問い合わせ先メールアドレス' },
+  { key: 'contactPhone', kinds: ['campaign', 'event'], schema: z.string().trim().regex(/^[0-9-]{10,13}$/, m('ja', 'errPhone')), description: '公開ページに表示する事務局の電話番号' },
   ...CAMPAIGN_SETTINGS,
   ...EVENTS_SETTINGS,
   ...SETTLEMENT_SETTINGS,

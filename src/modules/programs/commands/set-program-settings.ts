@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError, type FieldError } from '../../../platform/errors/index.js';
 import type { CommandContext } from '../../../platform/command.js';
+import { programSettingMessages as m } from '../messages.js';
 import { findProgramBySlug } from '../queries.js';
 import { programs, type Program } from '../schema.js';
 import { COLUMN_SETTINGS, findSetting } from '../settings.js';
@@ -12,7 +13,7 @@ import { slugSchema } from '../validators.js';
  */
 export async function setProgramSettings(ctx: CommandContext, slug: string, pairs: Array<[string, string]>): Promise<Program> {
   const program = await findProgramBySlug(ctx.tx, slugSchema.parse(slug));
-  if (!program) throw new AppError('not-found', `事業「${slug}」が見つかりません`);
+  if (!program) throw new AppError('not-found', m('ja', 'errNotFound', { slug }));
   const errors: FieldError[] = [];
   const settings: Record<string, unknown> = { ...program.settings };
   const columns: Partial<Pick<Program, 'name' | 'startsOn' | 'endsOn' | 'client' | 'contractor'>> = {};
@@ -20,7 +21,7 @@ export async function setProgramSettings(ctx: CommandContext, slug: string, pair
   for (const [key, text] of pairs) {
     if (key === 'name') {
       const name = text.trim();
-      if (!name || name.length > 200) errors.push({ field: key, message: '事業名は1〜200文字で指定してください' });
+      if (!name || name.length > 200) errors.push({ field: key, message: m('ja', 'errName') });
       else {
         diff[key] = [program.name, name];
         columns.name = name;
@@ -29,19 +30,25 @@ export async function setProgramSettings(ctx: CommandContext, slug: string, pair
     }
     const def = findSetting(key, program.kind);
     if (!def) {
-      errors.push({ field: key, message: `「${key}」はこの事業 (${program.kind}) の設定項目ではありません` });
+      errors.push({ field: key, message: m('ja', 'errUnknownKey', { key, kind: program.kind }) });
       continue;
     }
     const r = def.schema.safeParse(text);
     if (!r.success) {
-      errors.push({ field: key, message: r.error.issues[0]?.message ?? '値が正しくありません' });
+      errors.push({ field: key, message: r.error.issues[0]?.message ?? m('ja', 'errInvalid') });
       continue;
     }
     diff[key] = [settings[key] ?? null, r.data];
     settings[key] = r.data;
     if ((COLUMN_SETTINGS as readonly string[]).includes(key)) (columns as Record<string, unknown>)[key] = r.data;
   }
-  if (errors.length) throw new AppError('validation-failed', '設定値に誤りがあります', { fieldErrors: errors });
+  // The contract period must stay a period, whichever of its ends this change touches.
+  const startsOn = columns.startsOn ?? program.startsOn;
+  const endsOn = columns.endsOn ?? program.endsOn;
+  if (startsOn && endsOn && endsOn < startsOn && !errors.some((e) => e.field === 'startsOn' || e.field === 'endsOn')) {
+    errors.push({ field: 'startsOn' in columns && !('endsOn' in columns) ? 'startsOn' : 'endsOn', message: m('ja', 'errEndsBeforeStarts') });
+  }
+  if (errors.length) throw new AppError('validation-failed', m('ja', 'errSummary'), { fieldErrors: errors });
   const [updated] = await ctx.tx
     .update(programs)
     .set({ ...columns, settings, updatedAt: ctx.now })

@@ -1,12 +1,37 @@
 import { Hono } from 'hono';
-import { isInstallationAdmin, STAFF_ROLES } from '../../../platform/auth/memberships.js';
+import { isInstallationAdmin, rolesIn, STAFF_ROLES } from '../../../platform/auth/memberships.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { requireRoleAnywhere } from '../../../platform/http/guards.js';
 import { DescriptionList, Table } from '../../../ui/index.js';
+import { programAdminMessages as m } from '../messages.js';
 import { listPrograms } from '../queries.js';
+import type { Program } from '../schema.js';
+import { programSettingsAdmin, SETTINGS_ROLES, settingsPath } from './admin-settings.js';
 
 export const programsAdmin = new Hono<AppEnv>();
+
+function toolLinks(p: Program, canConfigure: boolean) {
+  const links: Array<[string, string]> =
+    p.kind === 'campaign'
+      ? [
+          [`/admin/campaign/${p.slug}`, m('ja', 'toolApplications')],
+          [`/admin/settlement/${p.slug}`, m('ja', 'toolSettlement')],
+          [`/admin/site/${p.slug}`, m('ja', 'toolSite')],
+          [`/${p.slug}`, m('ja', 'toolPublic')],
+        ]
+      : [
+          [`/admin/events/${p.slug}`, m('ja', 'toolEvent')],
+          [`/${p.slug}`, m('ja', 'toolPublic')],
+        ];
+  if (canConfigure) links.push([settingsPath(p), m('ja', 'toolSettings')]);
+  return links.map(([href, label], i) => (
+    <>
+      {i > 0 ? m('ja', 'separator') : null}
+      <a href={href}>{label}</a>
+    </>
+  ));
+}
 
 /** Back-office home: the programs this person works on. Businesses use their portal instead. */
 programsAdmin.get('/', async (c) => {
@@ -14,42 +39,31 @@ programsAdmin.get('/', async (c) => {
   const all = await listPrograms(c.get('deps').db);
   const mine = isInstallationAdmin(auth.grants) ? all : all.filter((p) => auth.grants.some((g) => g.programId === p.id));
   return adminPage(c, {
-    title: '事務局システム ホーム',
+    title: m('ja', 'homeTitle'),
     children: (
       <>
-        <DescriptionList items={[{ term: 'ログイン中', detail: auth.user.email }]} />
+        <DescriptionList items={[{ term: m('ja', 'signedInAs'), detail: auth.user.email }]} />
         <Table
-          caption="担当している事業"
+          caption={m('ja', 'myPrograms')}
           columns={[
-            { key: 'name', header: '事業名' },
-            { key: 'slug', header: 'スラッグ' },
-            { key: 'kind', header: '種別' },
-            { key: 'roles', header: 'あなたのロール' },
-            { key: 'tools', header: '業務' },
+            { key: 'name', header: m('ja', 'colName') },
+            { key: 'slug', header: m('ja', 'colSlug') },
+            { key: 'kind', header: m('ja', 'colKind') },
+            { key: 'roles', header: m('ja', 'colRoles') },
+            { key: 'tools', header: m('ja', 'colTools') },
           ]}
           rows={mine.map((p) => ({
-            name: p.kind === 'event' ? <a href={`/admin/events/${p.slug}`}>{p.name}</a> : <a href={`/admin/campaign/${p.slug}`}>{p.name}</a>,
-            tools:
-              p.kind === 'campaign' ? (
-                <>
-                  <a href={`/admin/campaign/${p.slug}`}>参加申請</a>{' ／ '}
-                  <a href={`/admin/settlement/${p.slug}`}>予算と精算</a>{' ／ '}
-                  <a href={`/admin/site/${p.slug}`}>サイト</a>{' ／ '}
-                  <a href={`/${p.slug}`}>公開ページ</a>
-                </>
-              ) : (
-                <>
-                  <a href={`/admin/events/${p.slug}`}>イベント</a>{' ／ '}
-                  <a href={`/${p.slug}`}>公開ページ</a>
-                </>
-              ),
+            name: <a href={p.kind === 'event' ? `/admin/events/${p.slug}` : `/admin/campaign/${p.slug}`}>{p.name}</a>,
+            tools: toolLinks(p, rolesIn(auth.grants, p.id).some((r) => SETTINGS_ROLES.includes(r))),
             slug: p.slug,
-            kind: p.kind === 'campaign' ? 'キャンペーン' : 'イベント',
+            kind: p.kind === 'campaign' ? m('ja', 'kindCampaign') : m('ja', 'kindEvent'),
             roles: auth.grants.filter((g) => g.programId === p.id || g.programId === null).map((g) => g.role).join(', '),
           }))}
-          emptyMessage="担当している事業はありません"
+          emptyMessage={m('ja', 'noMyPrograms')}
         />
       </>
     ),
   });
 });
+
+programsAdmin.route('/', programSettingsAdmin);
