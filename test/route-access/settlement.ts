@@ -20,4 +20,6 @@ export const SETTLEMENT_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/settlement/:slug/final-report.xlsx': 'program-staff:admin,operator,city',
   'GET /admin/settlement/:slug/monthly/:month/report.xlsx': 'program-staff:admin,operator,city',
   'GET /admin/settlement/:slug/monthly/:month/statements/:facility': 'program-staff:admin,operator',
+  'GET /admin/settlement/:slug/allocations': 'program-staff:admin,operator',
+  'POST /admin/settlement/:slug/allocations': 'program-staff:admin,operator',
 };

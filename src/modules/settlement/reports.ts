@@ -25,18 +25,23 @@ export interface FacilityLine {
   facilityId: number;
   name: string;
   registrationNumber: string | null;
+  /** False when the facility draws on the pool directly (no 配分枠). */
+  hasAllocation: boolean;
   allocation: number;
+  /** Allocation not yet committed (the facility's 残額). */
+  available: number;
   reserved: number;
   approved: number;
   paid: number;
   claims: number;
+  soldOutOn: string | null;
 }
 
 /** Per facility: allocation and money by stage (the final report: plan vs paid). */
 export async function facilityLines(conn: Conn, programId: number): Promise<FacilityLine[]> {
-  const rows = await queryRows<{ id: number; name: string; registration_number: string | null; available: string; reserved: string; approved: string; paid: string; has_allocation: boolean; claims: number }>(
+  const rows = await queryRows<{ id: number; name: string; registration_number: string | null; available: string; reserved: string; approved: string; paid: string; has_allocation: boolean; claims: number; sold_out_on: string | null }>(
     conn,
-    sql`select f.id, f.name, f.registration_number,
+    sql`select f.id, f.name, f.registration_number, f.sold_out_on::text as sold_out_on,
           coalesce(sum(a.balance) filter (where a.kind = 'available'), 0) as available,
           coalesce(sum(a.balance) filter (where a.kind = 'reserved'), 0) as reserved,
           coalesce(sum(a.balance) filter (where a.kind = 'approved'), 0) as approved,
@@ -53,11 +58,14 @@ export async function facilityLines(conn: Conn, programId: number): Promise<Faci
       facilityId: r.id,
       name: r.name,
       registrationNumber: r.registration_number,
+      hasAllocation: !!r.has_allocation,
       allocation: r.has_allocation ? available + reserved + approved + paid : 0,
+      available,
       reserved,
       approved,
       paid,
       claims: Number(r.claims),
+      soldOutOn: r.sold_out_on,
     };
   });
 }

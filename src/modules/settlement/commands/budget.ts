@@ -53,13 +53,20 @@ export async function setAllocation(ctx: CommandContext, program: Program, facil
     try {
       await move(ctx.tx, { programId: program.id, from: pool, to: available, amount: yen - before, reason: 'allocated' });
     } catch {
-      throw new AppError('budget-exhausted', '配分額の合計が原資を超えるため設定できません');
+      const b = await programBalances(ctx.tx, program.id);
+      const unallocated = b.pool - b.allocated;
+      throw new AppError('budget-exhausted', `配分額の合計が原資を超えるため設定できません（未配分の残りは${unallocated.toLocaleString('ja-JP')}円、この施設に配分できるのは最大${(before + unallocated).toLocaleString('ja-JP')}円です）`, {
+        fieldErrors: [{ field: 'yen', message: `配分額の合計が原資を超えます。最大${(before + unallocated).toLocaleString('ja-JP')}円まで配分できます` }],
+      });
     }
   } else if (yen < before) {
     try {
       await move(ctx.tx, { programId: program.id, from: available, to: pool, amount: before - yen, reason: 'deallocated' });
     } catch {
-      throw new AppError('conflict', 'すでに予約・承認済みの額より小さい配分額にはできません');
+      const committed = before - (await facilityBalances(ctx.tx, program.id, facilityId)).available;
+      throw new AppError('conflict', `すでに予約・承認済みの額（${committed.toLocaleString('ja-JP')}円）より小さい配分額にはできません`, {
+        fieldErrors: [{ field: 'yen', message: `${committed.toLocaleString('ja-JP')}円以上で指定してください（予約・承認済みの額）` }],
+      });
     }
   }
   await updateSoldOut(ctx, program.id, facilityId);

@@ -26,8 +26,9 @@ function monthParam(text: string): string {
 }
 
 settlementAdmin.get('/settlement/:slug', async (c) => {
-  const { program } = await requireProgramRole(c, c.req.param('slug'), STAFF);
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), STAFF);
   if (program.kind !== 'campaign') throw new AppError('not-found');
+  const runs = roles.includes('admin') || roles.includes('operator');
   const db = c.get('deps').db;
   const [b, points, batches] = await Promise.all([
     programBalances(db, program.id),
@@ -50,6 +51,22 @@ settlementAdmin.get('/settlement/:slug', async (c) => {
             { term: '残額（未使用）', detail: yen(b.pool - b.reserved - b.approved - b.paid) },
           ]}
         />
+        {runs && (
+          <>
+            <h2 class="app-heading-2">運営</h2>
+            <ul>
+              <li>
+                <a href={`${base}/allocations`}>施設ごとの配分枠（設定・移動）</a>
+              </li>
+              <li>
+                <a href={`${base}/settings`}>割引ルールと原資（手引き）</a>
+              </li>
+              <li>
+                <a href={`${base}/claims`}>実績報告の審査（一括承認・却下）</a>
+              </li>
+            </ul>
+          </>
+        )}
         <figure class="app-figure">
           <figcaption>予算残額の推移（日別）</figcaption>
           <BurnDownChart pool={b.pool} points={points} />
