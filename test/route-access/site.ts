@@ -8,6 +8,7 @@ const PUBLIC_PATHS = [
   '/:slug/opendata',
   '/:slug/opendata/facilities.csv',
   '/:slug/opendata/facilities.json',
+  '/:slug/banners/:vid{[0-9]+}/image',
 ];
 
 export const SITE_ROUTE_ACCESS: Record<string, Access> = {

@@ -1,7 +1,7 @@
 /**
  * What a page shows until the secretariat publishes its own text (with the City's approval), and
- * the three tourism banners the specification asks for (§6-2-5). The banner URLs are the sites'
- * known addresses but are TO BE CONFIRMED with the City before launch.
+ * the three tourism banners the specification asks for (§6-2-5), preset as real banner contents.
+ * The banner URLs are the sites' known addresses but are TO BE CONFIRMED with the City before launch.
  */
 import type { Locale } from '../../platform/i18n/index.js';
 
@@ -52,14 +52,17 @@ export function defaultBody(key: PageKey, locale: Locale): string {
 export interface BannerView {
   title: string;
   linkUrl: string;
+  /** A path on this site ('' for a text banner). */
   imageUrl: string;
   alt: string;
-  toBeConfirmed?: boolean;
 }
 
-/** The three tourism sites (text banners). URLs to be confirmed with the City. */
-export const DEFAULT_BANNERS: Array<{ titleJa: string; titleEn: string; linkUrl: string }> = [
-  { titleJa: 'せんだい旅日和', titleEn: 'Sendai Tabibiyori (Sendai tourism guide)', linkUrl: 'https://www.sentabi.jp/' },
-  { titleJa: '仙台旅先体験コレクション', titleEn: 'Sendai Experience Collection', linkUrl: 'https://www.sentabi.jp/experience/' },
-  { titleJa: '仙台夜時間', titleEn: 'Sendai Night Time', linkUrl: 'https://www.sentabi.jp/yorujikan/' },
+/**
+ * The three tourism sites, preset as banner contents of every campaign (commands/preset-banners.ts).
+ * URLs to be confirmed with the City; operators change them like any banner.
+ */
+export const DEFAULT_BANNERS: Array<{ key: string; titleJa: string; titleEn: string; linkUrl: string }> = [
+  { key: 'banner-sentabi', titleJa: 'せんだい旅日和', titleEn: 'Sendai Tabibiyori (Sendai tourism guide)', linkUrl: 'https://www.sentabi.jp/' },
+  { key: 'banner-experience', titleJa: '仙台旅先体験コレクション', titleEn: 'Sendai Experience Collection', linkUrl: 'https://www.sentabi.jp/experience/' },
+  { key: 'banner-yorujikan', titleJa: '仙台夜時間', titleEn: 'Sendai Night Time', linkUrl: 'https://www.sentabi.jp/yorujikan/' },
 ];

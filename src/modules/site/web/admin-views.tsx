@@ -1,7 +1,8 @@
 import type { AppContext } from '../../../platform/http/env.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
-import { Button, Form, StatusBadge, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
+import { Button, Checkbox, FileField, Form, StatusBadge, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
+import { MAX_BANNER_IMAGE_BYTES } from '../banner-image.js';
 import type { Program } from '../../programs/schema.js';
 import type { ContentKind, SiteContentVersion, VersionStatus } from '../schema.js';
 
@@ -41,14 +42,17 @@ export function liveVersionId(versions: readonly SiteContentVersion[], now: Date
   return live?.id ?? null;
 }
 
-/** The edit form of a version (pages and news: title and body; banners: title, link, image, alt). */
-export function DraftForm({ c, action, kind, values, errors }: { c: AppContext; action: string; kind: ContentKind; values: Record<string, string>; errors: SummaryError[] }) {
+/**
+ * The edit form of a version (pages and news: title and body; banners: title, link, uploaded
+ * image, alt text and order). `currentImage` is the image a new banner draft keeps by default.
+ */
+export function DraftForm({ c, action, kind, values, errors, currentImage }: { c: AppContext; action: string; kind: ContentKind; values: Record<string, string>; errors: SummaryError[]; currentImage?: string }) {
   const f = (name: string) => ({ name, value: values[name] ?? '', error: errorFor(errors, name) });
   return (
-    <Form action={action} csrfToken={csrfToken(c)}>
+    <Form action={action} csrfToken={csrfToken(c)} enctype={kind === 'banner' ? 'multipart/form-data' : undefined}>
       {values.key !== undefined && <input type="hidden" name="key" value={values.key} />}
       <input type="hidden" name="kind" value={kind} />
-      <TextField {...f('titleJa')} label="タイトル（日本語）" width="full" required />
+      <TextField {...f('titleJa')} label="タイトル（日本語）" hint={kind === 'banner' ? '画像がないときはこの文字がリンクになります' : undefined} width="full" required />
       <TextField {...f('titleEn')} label="タイトル（英語）" hint="空欄のときは英語ページにも日本語を表示します" width="full" />
       {kind !== 'banner' ? (
         <>
@@ -63,9 +67,24 @@ export function DraftForm({ c, action, kind, values, errors }: { c: AppContext; 
       ) : (
         <>
           <TextField {...f('linkUrl')} label="リンク先URL" hint="https:// で始まるURL" type="url" width="full" required />
-          <TextField {...f('imageUrl')} label="画像URL" hint="空欄のときは文字のバナーになります" type="url" width="full" />
-          <TextField {...f('altJa')} label="画像の代替テキスト（日本語）" hint="画像に書かれている文字をそのまま入力します" width="full" />
+          {currentImage && (
+            <p>
+              現在の画像：
+              <br />
+              <img src={currentImage} alt="現在のバナー画像" />
+            </p>
+          )}
+          <FileField
+            name="imageFile"
+            label={currentImage ? '画像を差し替える' : '画像ファイル'}
+            hint={`PNG・JPEG・GIF・WebP、${MAX_BANNER_IMAGE_BYTES / 1024 / 1024}MB以下。画像はこのサイトから配信します（外部サイトの画像は表示できません）。${currentImage ? '選ばなければ現在の画像のままです。' : '選ばなければ文字のバナーになります。'}`}
+            accept=".png,.jpg,.jpeg,.gif,.webp,image/png,image/jpeg,image/gif,image/webp"
+            error={errorFor(errors, 'imageFile')}
+          />
+          {currentImage && <Checkbox name="removeImage" label="画像を外して文字のバナーにする" checked={values.removeImage === 'true'} />}
+          <TextField {...f('altJa')} label="画像の代替テキスト（日本語）" hint="画像に書かれている文字をそのまま入力します（画像があるときは必須）" width="full" />
           <TextField {...f('altEn')} label="画像の代替テキスト（英語）" width="full" />
+          <TextField {...f('sortOrder')} label="表示順" hint="小さい数字ほど先に表示します（0〜9999）" inputmode="numeric" width="sm" />
         </>
       )}
       <Button>下書きを保存する</Button>
@@ -75,5 +94,5 @@ export function DraftForm({ c, action, kind, values, errors }: { c: AppContext; 
 
 export function versionValues(v: SiteContentVersion | undefined): Record<string, string> {
   if (!v) return {};
-  return { titleJa: v.titleJa, titleEn: v.titleEn, bodyJa: v.bodyJa, bodyEn: v.bodyEn, linkUrl: v.linkUrl, imageUrl: v.imageUrl, altJa: v.altJa, altEn: v.altEn };
+  return { titleJa: v.titleJa, titleEn: v.titleEn, bodyJa: v.bodyJa, bodyEn: v.bodyEn, linkUrl: v.linkUrl, imageUrl: v.imageUrl, altJa: v.altJa, altEn: v.altEn, sortOrder: String(v.sortOrder) };
 }

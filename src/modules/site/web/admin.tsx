@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
-import { Button, ButtonLink, ErrorSummary, Form, Table, TextArea, TextField, type SummaryError } from '../../../ui/index.js';
+import { Button, ButtonLink, ErrorSummary, Form, Table, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import type { Role } from '../../../platform/auth/schema.js';
 import type { Program } from '../../programs/schema.js';
 import { decideVersion } from '../commands/decide-version.js';
@@ -26,6 +26,8 @@ import { homePageHtml } from './home-page.js';
 import { sendHtml } from './layout.js';
 import { APPROVE_ROLES, EDIT_ROLES, READ_ROLES, staffCampaign } from './load.js';
 import { siteIndexCache } from '../search/index-cache.js';
+import { bannerImagePath, type ImageChange } from '../banner-image.js';
+import { ensurePresetBanners } from './presets.js';
 
 export const siteAdmin = new Hono<AppEnv>();
 
@@ -35,6 +37,7 @@ const contentLabel = (ct: SiteContent) => (ct.kind === 'page' ? PAGE_LABELS[ct.k
 
 siteAdmin.get('/site/:slug', async (c) => {
   const { program, roles } = await staffCampaign(c, READ_ROLES);
+  await ensurePresetBanners(c, program);
   const db = c.get('deps').db;
   const now = c.get('deps').clock.now();
   const contents = await listContents(db, program.id);
@@ -44,7 +47,7 @@ siteAdmin.get('/site/:slug', async (c) => {
     const latest = versions[0];
     const liveId = liveVersionId(versions, now);
     rows.push({
-      kind: KIND_LABELS[ct.kind],
+      kind: ct.kind === 'banner' && latest ? `${KIND_LABELS[ct.kind]}（表示順 ${latest.sortOrder}）` : KIND_LABELS[ct.kind],
       title: <a href={`${adminBase(program)}/contents/${ct.id}`}>{latest ? `${contentLabel(ct)}：${latest.titleJa}` : contentLabel(ct)}</a>,
       status: latest ? <VersionStatusBadge v={latest} live={latest.id === liveId} now={now} /> : '—',
       live: liveId ? `第${versions.find((v) => v.id === liveId)!.number}版` : '未公開',
@@ -93,6 +96,14 @@ siteAdmin.get('/site/:slug', async (c) => {
   });
 });
 
+/** A banner form's image: a new upload, removal (checkbox), or keep the previous version's. */
+async function imageChangeFrom(c: AppContext, f: Record<string, string>): Promise<ImageChange> {
+  const file = (await c.req.parseBody({ all: true }))['imageFile'];
+  const first = Array.isArray(file) ? file[0] : file;
+  if (first instanceof File && first.size > 0) return { kind: 'upload', bytes: Buffer.from(await first.arrayBuffer()) };
+  return f.removeImage === 'true' ? { kind: 'remove' } : { kind: 'keep' };
+}
+
 async function newPage(c: AppContext, program: Program, kind: ContentKind, values: Record<string, string>, errors: SummaryError[] = [], status = 200) {
   return adminPage(c, {
     title: `${KIND_LABELS[kind]}${kind === 'page' && values.key ? `「${PAGE_LABELS[values.key]}」` : ''}を作る`,
@@ -122,7 +133,8 @@ siteAdmin.post('/site/:slug/contents', async (c) => {
   const f = await formFields(c);
   const kind = kindOf(f.kind);
   try {
-    const v = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveDraft(ctx, program, { kind, key: f.key }, f));
+    const image = await imageChangeFrom(c, f);
+    const v = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveDraft(ctx, program, { kind, key: f.key, image }, f));
     setFlash(c, { kind: 'success', message: '下書きを保存しました。プレビューで確認してから承認を依頼してください' });
     return c.redirect(`${adminBase(program)}/contents/${v.contentId}`, 303);
   } catch (e) {
@@ -180,7 +192,14 @@ async function contentPage(c: AppContext, program: Program, roles: Role[], conte
                 {approve && v.status === 'pending' && (
                   <>
                     <Form action={`${base}/versions/${v.id}/approve`} csrfToken={token}>
-                      <TextField name={`publishAt`} label="公開日時" hint="YYYY-MM-DDTHH:MM（日本時間）。空欄なら承認と同時に公開" width="md" />
+                      <TextField
+                        name="publishAt"
+                        label="公開日時"
+                        hint="2026-06-01T09:00 のように YYYY-MM-DDTHH:MM（日本時間）。空欄なら承認と同時に公開"
+                        width="md"
+                        value={values?.publishAt ?? ''}
+                        error={errorFor(errors, 'publishAt')}
+                      />
                       <Button size="sm">承認する</Button>
                     </Form>
                     <Form action={`${base}/versions/${v.id}/reject`} csrfToken={token}>
@@ -201,7 +220,14 @@ async function contentPage(c: AppContext, program: Program, roles: Role[], conte
         {edit && (
           <>
             <h2 class="app-heading-2">新しい版を作る</h2>
-            <DraftForm c={c} action={`${base}/contents/${content.id}/drafts`} kind={content.kind} values={values ?? versionValues(versions[0])} errors={errors} />
+            <DraftForm
+              c={c}
+              action={`${base}/contents/${content.id}/drafts`}
+              kind={content.kind}
+              values={values ?? versionValues(versions[0])}
+              errors={errors}
+              currentImage={versions[0]?.imageData ? bannerImagePath(program.slug, versions[0].id) : undefined}
+            />
           </>
         )}
       </>
@@ -225,7 +251,8 @@ siteAdmin.post('/site/:slug/contents/:id{[0-9]+}/drafts', async (c) => {
   const { program, roles, content } = await loadContent(c, EDIT_ROLES);
   const f = await formFields(c);
   try {
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveDraft(ctx, program, { contentId: content.id }, f));
+    const image = await imageChangeFrom(c, f);
+    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveDraft(ctx, program, { contentId: content.id, image }, f));
   } catch (e) {
     if (isAppError(e) && e.fieldErrors.length) return contentPage(c, program, roles, content, f, e.fieldErrors, 422);
     throw e;
@@ -252,7 +279,12 @@ siteAdmin.post('/site/:slug/versions/:vid{[0-9]+}/approve', async (c) => {
   const { program, roles, version } = await loadVersion(c, APPROVE_ROLES);
   const f = await formFields(c);
   const checked = publishAtSchema.safeParse(f.publishAt ?? '');
-  if (!checked.success) throw new AppError('validation-failed', checked.error.issues[0]?.message);
+  if (!checked.success) {
+    const content = (await findContent(c.get('deps').db, program.id, version.contentId))!;
+    const message = checked.error.issues[0]?.message ?? '公開日時が正しくありません';
+    const latest = (await listVersions(c.get('deps').db, content.id))[0];
+    return contentPage(c, program, roles, content, { ...versionValues(latest), publishAt: f.publishAt ?? '' }, [{ field: 'publishAt', message }], 422);
+  }
   await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => decideVersion(ctx, program, version.id, { approve: true, publishAt: parsePublishAt(checked.data), note: f.note }));
   setFlash(c, { kind: 'success', message: '承認しました' });
   return c.redirect(`${adminBase(program)}/contents/${version.contentId}`, 303);
@@ -276,7 +308,7 @@ siteAdmin.post('/site/:slug/versions/:vid{[0-9]+}/reject', async (c) => {
 
 siteAdmin.post('/site/:slug/versions/:vid{[0-9]+}/restore', async (c) => {
   const { program, roles, version } = await loadVersion(c, EDIT_ROLES);
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveDraft(ctx, program, { contentId: version.contentId, restoredFrom: version.id }, versionValues(version)));
+  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveDraft(ctx, program, { contentId: version.contentId, restoredFrom: version.id, image: { kind: 'copy', type: version.imageType, data: version.imageData } }, versionValues(version)));
   setFlash(c, { kind: 'success', message: `第${version.number}版を新しい下書きとして復元しました。承認を依頼すると公開されます` });
   return c.redirect(`${adminBase(program)}/contents/${version.contentId}`, 303);
 });

@@ -1,10 +1,13 @@
 import type { AppContext } from '../../../platform/http/env.js';
 import type { Locale } from '../../../platform/i18n/index.js';
 import type { Program } from '../../programs/schema.js';
-import { DEFAULT_BANNERS, defaultBody, type BannerView, type PageKey } from '../defaults.js';
+import { bannerImagePath } from '../banner-image.js';
+import { defaultBody, type BannerView, type PageKey } from '../defaults.js';
 import { siteMessages as m, type SiteMessageKey } from '../messages.js';
 import { listLiveContents, type LiveContent } from '../queries.js';
 import type { SiteContent, SiteContentVersion } from '../schema.js';
+import { isSitePath } from '../validators.js';
+import { ensurePresetBanners } from './presets.js';
 
 /** A draft shown in place of (or in addition to) the live version, for the preview. */
 export interface Draft {
@@ -53,19 +56,17 @@ export async function newsItems(c: AppContext, program: Program, draft?: Draft) 
     .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
 }
 
-/** The banners: the published ones, or the three tourism sites until any is published. */
+/** The published banners in their (approved) order; the three tourism banners are preset contents. */
 export async function banners(c: AppContext, program: Program, draft?: Draft): Promise<BannerView[]> {
   const locale = c.get('locale');
+  await ensurePresetBanners(c, program);
   const live = await liveContents(c, program, ['banner'], draft);
-  if (live.length === 0) {
-    return DEFAULT_BANNERS.map((b) => ({ title: locale === 'en' ? b.titleEn : b.titleJa, linkUrl: b.linkUrl, imageUrl: '', alt: '', toBeConfirmed: true }));
-  }
   return live
-    .sort((a, b) => a.content.sortOrder - b.content.sortOrder || a.content.id - b.content.id)
+    .sort((a, b) => a.version.sortOrder - b.version.sortOrder || a.content.id - b.content.id)
     .map((l) => ({
       title: titleOf(l.version, locale),
       linkUrl: l.version.linkUrl,
-      imageUrl: l.version.imageUrl,
+      imageUrl: l.version.imageData ? bannerImagePath(program.slug, l.version.id) : isSitePath(l.version.imageUrl) ? l.version.imageUrl : '',
       alt: (locale === 'en' && l.version.altEn) || l.version.altJa || titleOf(l.version, locale),
     }));
 }

@@ -70,15 +70,18 @@ export async function homePageHtml(c: AppContext, program: Program, period: stri
             ))}
           </ul>
         )}
-        <h2 class="app-heading-2">{m(locale, 'bannersHeading')}</h2>
-        <ul class="app-card-list">
-          {links.map((b) => (
-            <li class="app-card">
-              <a href={b.linkUrl}>{b.imageUrl ? <img src={b.imageUrl} alt={b.alt} /> : b.title}</a>
-              {b.toBeConfirmed && m(locale, 'bannerToBeConfirmed')}
-            </li>
-          ))}
-        </ul>
+        {links.length > 0 && (
+          <>
+            <h2 class="app-heading-2">{m(locale, 'bannersHeading')}</h2>
+            <ul class="app-card-list">
+              {links.map((b) => (
+                <li class="app-card">
+                  <a href={b.linkUrl}>{b.imageUrl ? <img src={b.imageUrl} alt={b.alt} /> : b.title}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </>
     ),
   });

@@ -13,7 +13,9 @@ import { detailPageHtml } from './detail-page.js';
 import { HtmlCache } from './html-cache.js';
 import { homePageHtml } from './home-page.js';
 import { sendHtml, siteHtml } from './layout.js';
-import { publicCampaign } from './load.js';
+import { READ_ROLES, publicCampaign } from './load.js';
+import { authorizeProgram } from '../../../platform/http/guards.js';
+import { findVersion } from '../queries.js';
 import { OPEN_DATA_COLUMNS, openDataJson, openDataRows } from './opendata.js';
 import { searchPageHtml } from './search-page.js';
 import { searchQueryFrom } from './search-query.js';
@@ -65,6 +67,32 @@ sitePublic.get('/:slug/:page{howto|for-business|faq|accessibility|privacy|contac
   const key = pageKeyOfSegment(c.req.param('page'));
   if (!isPageKey(key)) throw new AppError('not-found');
   return sendHtml(c, await contentPageHtml(c, program, key));
+});
+
+/**
+ * A banner version's uploaded image, from our origin (the CSP allows no other). Public once the
+ * version is live; before that only the site's staff see it (the preview). A version never
+ * changes, so a live image is cached for a day and revalidated by ETag.
+ */
+sitePublic.get('/:slug/banners/:vid{[0-9]+}/image', async (c) => {
+  const program = await publicCampaign(c);
+  const { db, clock } = c.get('deps');
+  const v = await findVersion(db, program.id, Number(c.req.param('vid')));
+  if (!v || !v.imageData) throw new AppError('not-found');
+  const live = v.status === 'approved' && v.publishAt !== null && v.publishAt <= clock.now();
+  if (!live) {
+    const auth = c.get('auth');
+    if (!auth) throw new AppError('not-found');
+    try {
+      authorizeProgram(auth, program, READ_ROLES);
+    } catch {
+      throw new AppError('not-found');
+    }
+  }
+  const etag = `"banner-${v.id}"`;
+  const headers: Record<string, string> = { ETag: etag, 'Cache-Control': live ? 'public, max-age=86400' : 'private, no-store' };
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  return c.body(Buffer.from(v.imageData, 'base64'), 200, { ...headers, 'Content-Type': v.imageType });
 });
 
 function facilityUrl(c: AppContext, program: Program, id: number): string {

@@ -19,6 +19,29 @@ const text = async (res: Response) => res.text();
 /** The `<main>` element without the preview notice: what a visitor reads. */
 const mainOf = (html: string) => /<main[\s\S]*<\/main>/.exec(html)![0].replace(/<div class="dads-notification-banner"[\s\S]*?<\/h2><\/div>/, '');
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+async function postMultipart(b: TestBrowser, path: string, fields: Record<string, string>, file?: { name: string; bytes: Buffer; type: string }) {
+  const fd = new FormData();
+  fd.set('_csrf', b.csrf());
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  if (file) fd.set('imageFile', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const res = await b.request(path, { method: 'POST', body: fd });
+  if ((res.headers.get('content-type') ?? '').includes('text/html')) b.lastHtml = await res.clone().text();
+  return res;
+}
+
+async function signIn(role: 'operator' | 'city'): Promise<TestBrowser> {
+  const b = new TestBrowser(env.deps, web.app);
+  const l = logins.find((x) => x.role === role)!;
+  assert.equal((await b.login(l.email, l.password)).status, 303);
+  return b;
+}
+
+/** The banner links of the top page, in order. */
+const bannerLinks = (html: string) => [...(/(?:仙台の観光情報|Sendai travel information)<\/h2><ul class="app-card-list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(/<a href="([^"]*)">([\s\S]*?)<\/a>/g)].map((m) => ({ href: m[1]!, inner: m[2]! }));
+
 describe('campaign website (site module)', () => {
   before(async () => {
     env = await createTestEnv();
@@ -151,7 +174,7 @@ describe('campaign website (site module)', () => {
       assert.equal((await web.get(`/demo-stay/${p}`)).status, 200, p);
       assert.equal((await web.get(`/en/demo-stay/${p}`)).status, 200, `en ${p}`);
     }
-    assert.match(await text(await web.get('/demo-stay/for-business')), /href="\/demo-stay\/business\/apply"/);
+    assert.match(await text(await web.get('/demo-stay/for-business')), /href="\/demo-stay\/business[^"]*"[^>]*>参加申請はこちら/);
     assert.match(await text(await web.get('/demo-stay/accessibility')), /JIS X 8341-3:2016/);
     assert.equal((await web.get('/demo-koryukai/facilities')).status, 404);
     assert.equal((await web.get('/demo-stay/facilities/999999')).status, 404);
@@ -194,12 +217,24 @@ describe('campaign website (site module)', () => {
     assert.match(await text(await web.get('/demo-stay/faq')), /予約の変更/);
     await op.get(contentPath);
     assert.equal((await op.post(`/admin/site/demo-stay/versions/${vid}/restore`, {})).status, 303);
-    const versions = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from site_content_versions`);
+    const versions = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from site_content_versions v join site_contents c on c.id = v.content_id where c.kind = 'page'`);
     assert.equal(versions[0]!.n, 3);
     const actions = await queryRows<{ action: string }>(env.deps.db, sql`select action from audit_log where action like 'site.%' order by id`);
     assert.deepEqual(
       actions.map((a) => a.action),
-      ['site.facility.sold_out', 'site.content.created', 'site.content.draft_saved', 'site.content.submitted', 'site.content.approved', 'site.content.draft_saved', 'site.content.restored'],
+      [
+        'site.facility.sold_out',
+        // The three tourism banners, preset on the first visit of the campaign's top page.
+        'site.content.preset',
+        'site.content.preset',
+        'site.content.preset',
+        'site.content.created',
+        'site.content.draft_saved',
+        'site.content.submitted',
+        'site.content.approved',
+        'site.content.draft_saved',
+        'site.content.restored',
+      ],
     );
   });
 
@@ -221,6 +256,70 @@ describe('campaign website (site module)', () => {
     assert.doesNotMatch(await text(await web.get('/demo-stay')), /予定のお知らせ/);
     env.clock.set('2026-06-02T00:00:01Z');
     assert.match(await text(await web.get('/demo-stay')), /予定のお知らせ/);
+  });
+
+  test('banners: the three tourism banners are preset contents; an uploaded image is served from our origin after approval; order is edited and approved', async () => {
+    const before = bannerLinks(await text(await web.get('/demo-stay')));
+    assert.deepEqual(before.map((b) => b.inner), ['せんだい旅日和', '仙台旅先体験コレクション', '仙台夜時間']);
+    const presets = await queryRows<{ key: string; n: number }>(env.deps.db, sql`select c.key, count(v.*)::int as n from site_contents c join site_content_versions v on v.content_id = c.id join programs p on p.id = c.program_id where p.slug = 'demo-stay' and c.kind = 'banner' group by c.key order by c.key`);
+    assert.deepEqual(presets.map((r) => r.key), ['banner-experience', 'banner-sentabi', 'banner-yorujikan'], 'real content rows, one version each');
+    const op = await signIn('operator');
+    const list = await text(await op.get('/admin/site/demo-stay'));
+    const sentabiPath = /href="(\/admin\/site\/demo-stay\/contents\/\d+)">バナー：せんだい旅日和/.exec(list)![1]!;
+    const form = await text(await op.get(sentabiPath));
+    assert.match(form, /enctype="multipart\/form-data"/);
+    assert.match(form, /name="sortOrder"[^>]*value="10"/);
+    // Not an image, or an image without alt text: field errors beside the fields, nothing saved.
+    let res = await postMultipart(op, `${sentabiPath}/drafts`, { titleJa: 'せんだい旅日和', linkUrl: 'https://www.sentabi.jp/', altJa: 'x', sortOrder: '40' }, { name: 'a.png', bytes: Buffer.from('<svg onload=alert(1)>'), type: 'image/png' });
+    assert.equal(res.status, 422);
+    assert.match(await text(res), /画像ファイルは PNG・JPEG・GIF・WebP のいずれかにしてください/);
+    await op.get(sentabiPath);
+    res = await postMultipart(op, `${sentabiPath}/drafts`, { titleJa: 'せんだい旅日和', linkUrl: 'https://www.sentabi.jp/', sortOrder: '40' }, { name: 'a.png', bytes: PNG, type: 'image/png' });
+    assert.equal(res.status, 422);
+    assert.match(await text(res), /画像の代替テキスト（日本語）を入力してください/);
+    await op.get(sentabiPath);
+    res = await postMultipart(op, `${sentabiPath}/drafts`, { titleJa: 'せんだい旅日和', linkUrl: 'https://www.sentabi.jp/', altJa: 'せんだい旅日和 仙台の観光情報サイト', altEn: 'Sendai Tabibiyori', sortOrder: '40' }, { name: 'banner.png', bytes: PNG, type: 'image/png' });
+    assert.equal(res.status, 303);
+    const admin = await text(await op.get(sentabiPath));
+    const vid = /versions\/(\d+)\/submit/.exec(admin)![1]!;
+    // The draft image: staff only; the public page is unchanged.
+    assert.equal((await web.get(`/demo-stay/banners/${vid}/image`)).status, 404);
+    assert.equal((await op.get(`/demo-stay/banners/${vid}/image`)).status, 200);
+    assert.deepEqual(bannerLinks(await text(await web.get('/demo-stay'))).map((b) => b.inner), ['せんだい旅日和', '仙台旅先体験コレクション', '仙台夜時間']);
+    const preview = await text(await op.get(`/admin/site/demo-stay/versions/${vid}/preview`));
+    assert.match(preview, new RegExp(`<img src="/demo-stay/banners/${vid}/image" alt="せんだい旅日和 仙台の観光情報サイト"/>`));
+    await op.get(sentabiPath);
+    assert.equal((await op.post(`/admin/site/demo-stay/versions/${vid}/submit`, {})).status, 303);
+    const city = await signIn('city');
+    await city.get(sentabiPath);
+    // An impossible publication time re-shows the page with the error beside the field.
+    res = await city.post(`/admin/site/demo-stay/versions/${vid}/approve`, { publishAt: '2026-02-30T09:00' });
+    assert.equal(res.status, 422);
+    const errorPage = await text(res);
+    assert.match(errorPage, /公開日時が正しくありません/);
+    assert.match(errorPage, /name="publishAt"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="publishAt"/);
+    assert.match(errorPage, /value="2026-02-30T09:00"/);
+    const [pending] = await queryRows<{ status: string }>(env.deps.db, sql`select status from site_content_versions where id = ${Number(vid)}`);
+    assert.equal(pending!.status, 'pending');
+    await city.get(sentabiPath);
+    assert.equal((await city.post(`/admin/site/demo-stay/versions/${vid}/approve`, { publishAt: '' })).status, 303);
+    // Published: the image from our origin, moved to the end; the other presets stay.
+    const after = bannerLinks(await text(await web.get('/demo-stay')));
+    assert.deepEqual(after.map((b) => b.href), ['https://www.sentabi.jp/experience/', 'https://www.sentabi.jp/yorujikan/', 'https://www.sentabi.jp/']);
+    assert.equal(after[2]!.inner, `<img src="/demo-stay/banners/${vid}/image" alt="せんだい旅日和 仙台の観光情報サイト"/>`);
+    assert.match(bannerLinks(await text(await web.get('/en/demo-stay')))[2]!.inner, /alt="Sendai Tabibiyori"/);
+    const img = await web.get(`/demo-stay/banners/${vid}/image`);
+    assert.equal(img.status, 200);
+    assert.equal(img.headers.get('content-type'), 'image/png');
+    assert.deepEqual(Buffer.from(await img.arrayBuffer()), PNG);
+    assert.equal((await web.request(`/demo-stay/banners/${vid}/image`, { headers: { 'if-none-match': img.headers.get('etag')! } })).status, 304);
+    // A new draft keeps the image unless it is removed.
+    await op.get(sentabiPath);
+    assert.equal((await postMultipart(op, `${sentabiPath}/drafts`, { titleJa: 'せんだい旅日和', linkUrl: 'https://www.sentabi.jp/', altJa: '旅日和', sortOrder: '5' })).status, 303);
+    await op.get(sentabiPath);
+    assert.equal((await postMultipart(op, `${sentabiPath}/drafts`, { titleJa: 'せんだい旅日和', linkUrl: 'https://www.sentabi.jp/', removeImage: 'true', sortOrder: '5' })).status, 303);
+    const kept = await queryRows<{ number: number; has: boolean; sort: number }>(env.deps.db, sql`select number, image_data is not null as has, sort_order as sort from site_content_versions where content_id = (select content_id from site_content_versions where id = ${Number(vid)}) order by number`);
+    assert.deepEqual(kept.map((k) => [k.number, k.has, k.sort]), [[1, false, 10], [2, true, 40], [3, true, 5], [4, false, 5]]);
   });
 
   test('the index follows facility changes through the version row (another instance sees them)', async () => {
