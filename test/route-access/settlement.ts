@@ -22,4 +22,6 @@ export const SETTLEMENT_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/settlement/:slug/monthly/:month/statements/:facility': 'program-staff:admin,operator',
   'GET /admin/settlement/:slug/allocations': 'program-staff:admin,operator',
   'POST /admin/settlement/:slug/allocations': 'program-staff:admin,operator',
+  'GET /admin/settlement/:slug/settings': 'program-staff:admin,operator',
+  'POST /admin/settlement/:slug/settings': 'program-staff:admin,operator',
 };

@@ -1,0 +1,115 @@
+import { Hono } from 'hono';
+import { runCommand } from '../../../platform/command.js';
+import { tokyoDateTime } from '../../../platform/calendar/index.js';
+import { isAppError } from '../../../platform/errors/index.js';
+import { actorOf } from '../../../platform/http/actor.js';
+import { adminPage } from '../../../platform/http/admin-page.js';
+import { csrfToken } from '../../../platform/http/csrf.js';
+import type { AppContext, AppEnv } from '../../../platform/http/env.js';
+import { setFlash } from '../../../platform/http/flash.js';
+import { formFields } from '../../../platform/http/form.js';
+import { primaryRole } from '../../../platform/http/guards.js';
+import { Button, ErrorSummary, Form, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
+import { setProgramSettings } from '../../programs/commands/set-program-settings.js';
+import { programSetting } from '../../programs/queries.js';
+import type { Program } from '../../programs/schema.js';
+import { settingsChanges } from '../queries.js';
+import { DEFAULT_POOL_YEN, RULE_DEFAULTS } from '../rules.js';
+import { RUN_ROLES, adminBase, crumbs, settlementProgram } from './common.js';
+
+/** The guide's rules (手引き) and the pool, each with its label and unit for the form and history. */
+const RULE_FIELDS = [
+  { key: 'discountRate', label: '割引率', unit: '%', hint: '0〜100の整数', fallback: RULE_DEFAULTS.discountRate },
+  { key: 'capPerPersonNight', label: '1人1泊あたりの割引上限額', unit: '円', hint: '整数（円）', fallback: RULE_DEFAULTS.capPerPersonNight },
+  { key: 'minPricePerPersonNight', label: '対象となる1人1泊あたりの最低料金（税込）', unit: '円', hint: 'これを下回る宿泊は割引の対象外', fallback: RULE_DEFAULTS.minPricePerPersonNight },
+  { key: 'maxNights', label: '1予約あたりの対象泊数の上限', unit: '泊', hint: '1〜365の整数', fallback: RULE_DEFAULTS.maxNights },
+  { key: 'pool', label: '原資（割引相当分の予算総額）', unit: '円', hint: '配分済みの額より小さくはできません', fallback: DEFAULT_POOL_YEN },
+] as const;
+
+type RuleKey = (typeof RULE_FIELDS)[number]['key'];
+const RULE_KEYS = new Set<string>(RULE_FIELDS.map((f) => f.key));
+const label = (key: string) => RULE_FIELDS.find((f) => f.key === key)?.label ?? key;
+const show = (key: string, v: unknown) => (v === null || v === undefined ? '（既定値）' : `${Number(v).toLocaleString('ja-JP')}${RULE_FIELDS.find((f) => f.key === key)?.unit ?? ''}`);
+
+const currentValue = (program: Program, key: RuleKey) => String(programSetting<number>(program, key, RULE_FIELDS.find((f) => f.key === key)!.fallback));
+
+/** Rule changes from the audit trail (the version history): newest first. */
+async function ruleHistory(c: AppContext, program: Program) {
+  // Not searchAudit: its action filter strips `_` (a LIKE wildcard), so `settings_changed` never matches.
+  const rows = await settingsChanges(c.get('deps').db, program.id);
+  return rows.flatMap((r) =>
+    Object.entries((r.diff ?? {}) as Record<string, [unknown, unknown]>)
+      .filter(([k]) => RULE_KEYS.has(k))
+      .map(([k, [before, after]]) => ({ at: tokyoDateTime(r.at), who: r.actorLabel, item: label(k), change: `${show(k, before)} → ${show(k, after)}` })),
+  );
+}
+
+async function settingsPage(c: AppContext, program: Program, opts: { errors?: SummaryError[]; values?: Record<string, string>; status?: number } = {}) {
+  const errors = opts.errors ?? [];
+  const v = opts.values ?? Object.fromEntries(RULE_FIELDS.map((f) => [f.key, currentValue(program, f.key)]));
+  const history = await ruleHistory(c, program);
+  const starts = programSetting<string | null>(program, 'campaignStarts', null);
+  const ends = programSetting<string | null>(program, 'campaignEnds', null);
+  return adminPage(c, {
+    title: `割引ルールと原資：${program.name}`,
+    breadcrumbs: crumbs(program, '割引ルール'),
+    notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
+    hasErrors: errors.length > 0,
+    status: opts.status,
+    children: (
+      <>
+        <p>
+          キャンペーン期間：{starts && ends ? `${starts} 〜 ${ends}` : '未設定（募集の設定で指定してください）'}。変更は以後の登録分から適用され、登録済みの割引は登録時のルールのまま変わりません。
+        </p>
+        <Form action={`${adminBase(program)}/settings`} csrfToken={csrfToken(c)}>
+          {RULE_FIELDS.map((f) => (
+            <TextField name={f.key} label={`${f.label}（${f.unit}）`} hint={f.hint} required inputmode="numeric" width={f.key === 'pool' ? 'md' : 'sm'} value={v[f.key]} error={errorFor(errors, f.key)} />
+          ))}
+          <Button>保存する</Button>
+        </Form>
+        <Table
+          caption="変更の履歴（監査ログから）"
+          columns={[
+            { key: 'at', header: '日時' },
+            { key: 'who', header: '変更者' },
+            { key: 'item', header: '項目' },
+            { key: 'change', header: '変更内容' },
+          ]}
+          rows={history}
+          emptyMessage="変更の記録はまだありません（既定値で運用中）"
+        />
+      </>
+    ),
+  });
+}
+
+export const settlementSettings = new Hono<AppEnv>();
+
+settlementSettings.get('/settlement/:slug/settings', async (c) => {
+  const { program } = await settlementProgram(c, RUN_ROLES);
+  return settingsPage(c, program);
+});
+
+settlementSettings.post('/settlement/:slug/settings', async (c) => {
+  const { program, roles } = await settlementProgram(c, RUN_ROLES);
+  const f = await formFields(c);
+  const errors: SummaryError[] = [];
+  const pairs: Array<[string, string]> = [];
+  for (const field of RULE_FIELDS) {
+    const text = (f[field.key] ?? '').replace(/[,，\s]/g, '');
+    if (!text) errors.push({ field: field.key, message: `${field.label}を入力してください` });
+    else if (text !== currentValue(program, field.key)) pairs.push([field.key, text]);
+  }
+  if (errors.length) return settingsPage(c, program, { errors, values: f, status: 422 });
+  if (pairs.length) {
+    try {
+      await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => setProgramSettings(ctx, program.slug, pairs));
+    } catch (e) {
+      if (!isAppError(e) || e.status >= 500) throw e;
+      const errs = e.fieldErrors.length ? e.fieldErrors.map((fe) => ({ field: fe.field, message: `${label(fe.field)}：${fe.message}` })) : [{ field: 'pool', message: e.message }];
+      return settingsPage(c, program, { errors: errs, values: f, status: e.status });
+    }
+  }
+  setFlash(c, { kind: 'success', message: pairs.length ? `割引ルールを保存しました（${pairs.map(([k]) => label(k)).join('、')}）` : '変更はありませんでした' });
+  return c.redirect(`${adminBase(program)}/settings`, 303);
+});
