@@ -18,7 +18,7 @@ function helpText(): string {
   ].join('\n');
 }
 
-function match(argv: string[]): { command: CliCommand; rest: string[] } | null {
+export function match(argv: string[]): { command: CliCommand; rest: string[] } | null {
   for (const command of [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)) {
     const words = command.name.split(' ');
     if (words.every((w, i) => argv[i] === w)) return { command, rest: argv.slice(words.length) };

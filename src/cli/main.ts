@@ -5,6 +5,7 @@ import { openDeps } from '../platform/bootstrap.js';
 import { setLogLevel } from '../platform/log/index.js';
 import { needsDatabase, runCli } from './commands.js';
 import { sendToServer } from './control-socket.js';
+import { absolutizeFileArgs } from './paths.js';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
   };
   if (!needsDatabase(argv)) return runCli(null, argv, io);
   if (config.databaseKind === 'embedded' && currentOwner(config.dataDir)) {
-    return sendToServer(config.dataDir, argv, wantsStdin ? await readStdin() : '', osUser, process.stdout, process.stderr);
+    return sendToServer(config.dataDir, absolutizeFileArgs(argv, process.cwd()), wantsStdin ? await readStdin() : '', osUser, process.stdout, process.stderr);
   }
   const release = config.databaseKind === 'embedded' ? acquireDataDir(config.dataDir) : () => undefined;
   const deps = await openDeps(config);

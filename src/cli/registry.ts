@@ -19,6 +19,11 @@ export interface CliRunContext {
 export interface CliCommand {
   /** Space-separated words, e.g. `program create`. */
   name: string;
+  /**
+   * `name --option VALUE POSITIONAL…`. A placeholder starting with FILE (`--out FILE`, `FILE.csv`)
+   * names a file path: the CLI makes it absolute in the caller's directory before a running server
+   * carries the command out (src/cli/paths.ts).
+   */
   usage: string;
   summary: string;
   help?: string;

@@ -6,10 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
-import { makeTempDir, productEnv, runCli, startServer, type CliResult, type RunningServer } from './harness.js';
+import { makeTempDir, productEnv, REPO_ROOT, runCli, startServer, type CliResult, type RunningServer } from './harness.js';
 
 const STARTUP_BUDGET_MS = 15_000;
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -41,6 +43,26 @@ async function getStatus(url: string): Promise<number> {
 
 function expectCli(r: CliResult, code: number, what: string): void {
   assert.equal(r.code, code, `${what}: exit code ${r.code}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`);
+}
+
+/** The CLI run from another directory than the server's (the repository root). */
+function runCliIn(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/jimukyoku.js'), ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout, stderr });
+    });
+  });
 }
 
 function programSlugs(r: CliResult): string[] {
@@ -101,6 +123,29 @@ describe('server lifecycle', () => {
     expectCli(bogus, 1, 'program create --kind bogus');
     assert.match(bogus.stderr, JAPANESE, `a Japanese message on stderr: ${bogus.stderr}`);
     assert.match(bogus.stderr, /kind/);
+  });
+
+  test('backup --out with a relative path, while the server runs, lands in the caller\'s directory and restores', async () => {
+    assert.ok(first, 'the first server is running');
+    const callerDir = makeTempDir();
+    tempDirs.push(callerDir);
+    const name = `lifecycle-backup-${process.pid}.tar.gz`;
+    const backup = await runCliIn(callerDir, ['backup', '--out', name], first.env);
+    expectCli(backup, 0, 'backup through the running server');
+    const file = path.join(callerDir, name);
+    assert.ok(fs.existsSync(file), `the backup is in the caller's directory: ${backup.stdout}`);
+    assert.ok(!fs.existsSync(path.join(REPO_ROOT, name)), "nothing was written in the server's directory");
+    assert.equal((fs.statSync(file).mode & 0o777).toString(8), '600');
+    assert.deepEqual([...fs.readFileSync(file).subarray(0, 2)], [0x1f, 0x8b], 'gzip');
+
+    // The backup is a working database: restore it into a fresh DATA_DIR and read the programs.
+    const restoredDir = makeTempDir();
+    tempDirs.push(restoredDir);
+    const restoreEnv = productEnv({ DATA_DIR: restoredDir, LOG_LEVEL: 'warn' });
+    expectCli(await runCliIn(callerDir, ['restore', '--from', name], restoreEnv), 0, 'restore from the relative path');
+    const list = await runCli(['program', 'list', '--json'], restoreEnv);
+    expectCli(list, 0, 'program list on the restored database');
+    assert.deepEqual(programSlugs(list), ['demo-koryukai', 'demo-stay']);
   });
 
   test('a program created with the CLI survives SIGTERM and a restart; the demo is not seeded twice', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
 import { cli } from '../helpers/cli.js';
+import { absolutizeFileArgs, filePathArgs } from '../../src/cli/paths.js';
 import { apiRequest, TestBrowser } from '../helpers/http.js';
 
 describe('jimukyoku CLI', () => {
@@ -87,5 +88,35 @@ describe('jimukyoku CLI', () => {
   test('migrate is idempotent', async () => {
     assert.equal((await cli(env.deps, ['migrate'])).code, 0);
     assert.equal((await cli(env.deps, ['migrate'])).code, 0);
+  });
+});
+
+describe('file paths handed to a running server', () => {
+  test('are made absolute in the caller\'s directory; nothing else changes', () => {
+    const cwd = '/home/ops/backups';
+    assert.deepEqual(absolutizeFileArgs(['backup', '--out', 'b.tar.gz'], cwd), ['backup', '--out', '/home/ops/backups/b.tar.gz']);
+    assert.deepEqual(absolutizeFileArgs(['backup', '--out=../b.tar.gz'], cwd), ['backup', '--out=/home/ops/b.tar.gz']);
+    assert.deepEqual(absolutizeFileArgs(['backup', '--out', '/srv/b.tar.gz'], cwd), ['backup', '--out', '/srv/b.tar.gz']);
+    assert.deepEqual(
+      absolutizeFileArgs(['claims', 'import', '--program', 'stay', 'claims.csv', '--valid-only'], cwd),
+      ['claims', 'import', '--program', 'stay', '/home/ops/backups/claims.csv', '--valid-only'],
+    );
+    assert.deepEqual(
+      absolutizeFileArgs(['claims', 'import', '--valid-only', 'in/c.csv', '--program', 'stay'], cwd),
+      ['claims', 'import', '--valid-only', '/home/ops/backups/in/c.csv', '--program', 'stay'],
+    );
+    assert.deepEqual(
+      absolutizeFileArgs(['settlement', 'zengin', '--program', 'stay', '--month', '2026-07', '--transfer-date', '2026-08-10', '--out', 'z.txt'], cwd).at(-1),
+      '/home/ops/backups/z.txt',
+    );
+    const untouched = [['program', 'set', 'stay', 'name=a/b'], ['program', 'create', '--slug', 'x', '--name', 'y'], ['frobnicate', 'x'], ['backup', '--bogus', 'x']];
+    for (const argv of untouched) assert.deepEqual(absolutizeFileArgs(argv, cwd), argv);
+  });
+
+  test('every command\'s file arguments are found from its usage line', () => {
+    assert.deepEqual([...filePathArgs('backup --out FILE.tar.gz', 'backup').options], ['out']);
+    const sold = filePathArgs('facilities sold-out --program SLUG --facility ID [--date YYYY-MM-DD | --clear]', 'facilities sold-out');
+    assert.equal(sold.options.size + sold.positionals.size, 0);
+    assert.deepEqual([...filePathArgs('facilities import --program SLUG FILE.csv', 'facilities import').positionals], [0]);
   });
 });
