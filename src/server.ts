@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import { configureCalendar } from './platform/calendar/index.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { acquireDataDir } from './db/data-dir-lock.js';
 import { JOB_HANDLERS, SCHEDULES } from './jobs.js';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   setLogLevel(config.logLevel);
+  configureCalendar({ closedRanges: config.closedDays.ranges, extraClosed: config.closedDays.dates });
   const noDemo = process.argv.includes('--no-demo');
   const releaseLock = config.databaseKind === 'embedded' ? acquireDataDir(config.dataDir) : () => undefined;
   const deps = await openDeps(config);

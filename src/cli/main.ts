@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { configureCalendar } from '../platform/calendar/index.js';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { acquireDataDir, currentOwner } from '../db/data-dir-lock.js';
 import { openDeps } from '../platform/bootstrap.js';
@@ -27,6 +28,7 @@ async function main(): Promise<number> {
     throw e;
   }
   setLogLevel(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  configureCalendar({ closedRanges: config.closedDays.ranges, extraClosed: config.closedDays.dates });
   const osUser = (() => {
     try {
       return os.userInfo().username;

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_CLOSED_RANGES } from '../platform/calendar/index.js';
+import { parseClosedDays, type ClosedDays } from './closed-days.js';
 
 /** Every environment variable the product reads, parsed once. Documented in README.md. */
 const EnvSchema = z.object({
@@ -25,6 +27,18 @@ const EnvSchema = z.object({
   WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  CALENDAR_CLOSED_DAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx): ClosedDays => {
+      if (v === undefined || v.trim() === '') return { ranges: [...DEFAULT_CLOSED_RANGES], dates: [] };
+      const parsed = parseClosedDays(v);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 });
 
 export type Config = {
@@ -49,6 +63,8 @@ export type Config = {
   worker: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   trustProxy: boolean;
+  /** The office's closed days besides weekends and public holidays (default 12-29..01-03). */
+  closedDays: ClosedDays;
 };
 
 export class ConfigError extends Error {}
@@ -81,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: e.WORKER === 'on',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    closedDays: e.CALENDAR_CLOSED_DAYS,
   };
 }
