@@ -24,4 +24,6 @@ export const SETTLEMENT_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/settlement/:slug/allocations': 'program-staff:admin,operator',
   'GET /admin/settlement/:slug/settings': 'program-staff:admin,operator',
   'POST /admin/settlement/:slug/settings': 'program-staff:admin,operator',
+  'GET /admin/settlement/:slug/claims': 'program-staff:admin,operator',
+  'POST /admin/settlement/:slug/claims/review': 'program-staff:admin,operator',
 };

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { auditLog, type AuditRow } from '../../platform/audit/schema.js';
 import { facilities, type Facility } from '../campaign/schema.js';
@@ -44,4 +44,35 @@ export async function settingsChanges(conn: Conn, programId: number, limit = 50)
     .where(and(eq(auditLog.programId, programId), eq(auditLog.action, 'platform.program.settings_changed')))
     .orderBy(desc(auditLog.id))
     .limit(limit);
+}
+
+export interface ClaimFilter {
+  status?: ClaimStatus;
+  facilityId?: number;
+  /** `YYYY-MM`: check-out in that month. */
+  month?: { first: string; next: string };
+}
+
+/** One page of a program's claims for the review screen, oldest check-out first. */
+export async function filteredClaims(conn: Conn, programId: number, f: ClaimFilter, page: number, perPage: number): Promise<{ total: number; rows: Array<Claim & { facilityName: string }> }> {
+  const conds = [eq(claims.programId, programId)];
+  if (f.status) conds.push(eq(claims.status, f.status));
+  if (f.facilityId) conds.push(eq(claims.facilityId, f.facilityId));
+  if (f.month) conds.push(gte(claims.checkOut, f.month.first), lt(claims.checkOut, f.month.next));
+  const where = and(...conds);
+  const [count] = await conn.select({ n: sql<number>`count(*)::int` }).from(claims).where(where);
+  const rows = await conn
+    .select({ c: claims, name: facilities.name })
+    .from(claims)
+    .innerJoin(facilities, eq(facilities.id, claims.facilityId))
+    .where(where)
+    .orderBy(claims.checkOut, claims.id)
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  return { total: Number(count?.n ?? 0), rows: rows.map((r) => ({ ...r.c, facilityName: r.name })) };
+}
+
+/** id, name of each facility of a program (for filters and pickers). */
+export async function programFacilityNames(conn: Conn, programId: number): Promise<Array<{ id: number; name: string }>> {
+  return conn.select({ id: facilities.id, name: facilities.name }).from(facilities).where(eq(facilities.programId, programId)).orderBy(facilities.id);
 }

@@ -1,0 +1,35 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { CommandContext } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import type { Program } from '../../programs/schema.js';
+import { claims } from '../schema.js';
+import { reviewClaim } from './claim-lifecycle.js';
+
+export const MAX_BULK_REVIEW = 500;
+
+/**
+ * Approves or rejects several reported stays at once, in the caller's one transaction: every
+ * claim gets its own ledger movement and audit entry (through reviewClaim), and if any one cannot
+ * be decided (not this program's, not awaiting review) nothing is decided.
+ */
+export async function reviewClaims(ctx: CommandContext, program: Program, ids: number[], decision: 'approve' | 'reject', reason: string): Promise<{ count: number; total: number }> {
+  const unique = [...new Set(ids)].sort((a, b) => a - b);
+  const fieldErrors = [];
+  if (unique.length === 0) fieldErrors.push({ field: 'ids', message: '審査する申請を1件以上選んでください' });
+  if (unique.length > MAX_BULK_REVIEW) fieldErrors.push({ field: 'ids', message: `一度に審査できるのは${MAX_BULK_REVIEW}件までです` });
+  if (decision === 'reject' && !reason.trim()) fieldErrors.push({ field: 'reason', message: '却下の理由を入力してください' });
+  if (reason.length > 500) fieldErrors.push({ field: 'reason', message: '理由は500文字以内で入力してください' });
+  if (fieldErrors.length) throw new AppError('validation-failed', '入力に誤りがあります', { fieldErrors });
+  const found = await ctx.tx.select({ id: claims.id, status: claims.status, ref: claims.bookingRef }).from(claims).where(and(eq(claims.programId, program.id), inArray(claims.id, unique)));
+  if (found.length !== unique.length) throw new AppError('not-found', '選んだ申請の一部が見つかりません。画面を開き直してください');
+  const notWaiting = found.filter((c) => c.status !== 'stayed');
+  if (notWaiting.length) {
+    throw new AppError('conflict', `審査待ちでない申請が含まれています（予約番号: ${notWaiting.map((c) => c.ref).slice(0, 10).join('、')}${notWaiting.length > 10 ? ' ほか' : ''}）。何も審査していません`, {
+      fieldErrors: [{ field: 'ids', message: '審査待ち（実績報告済み）の申請だけを選んでください' }],
+    });
+  }
+  let total = 0;
+  // Ascending ids: concurrent bulk reviews lock the claims in one order, so they cannot deadlock.
+  for (const id of unique) total += (await reviewClaim(ctx, program, id, decision, reason.trim())).discount;
+  return { count: unique.length, total };
+}
