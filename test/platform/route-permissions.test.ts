@@ -4,25 +4,20 @@ import { createApp } from '../../src/app.js';
 import type { Role } from '../../src/platform/auth/schema.js';
 import { createSession } from '../../src/platform/auth/sessions.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
-import { makeProgram, makeToken, makeUser } from '../helpers/fixtures.js';
+import { makeToken, makeUser } from '../helpers/fixtures.js';
+import { EVENTS_ROUTE_ACCESS } from '../route-access/events.js';
 import { ROUTE_ACCESS, type Access } from './route-access.js';
+import { makeWalkPrograms, REQUEST_EXTRAS, RouteSeeds, SLUGS, unseedableParams } from './route-seeds.js';
 
 interface Caller {
   name: string;
   role: Role | null;
   /** Program the caller belongs to: 'A' (the one the routes name) or 'B'. */
   program: 'A' | 'B' | null;
+  userId?: number;
   cookie?: string;
   csrf?: string;
   token?: string;
-}
-
-const PARAMS: Record<string, string> = { slug: 'walk-a', file: 'app.css' };
-
-function concretePath(path: string): string {
-  return path
-    .replace(/:(\w+)\{[^}]*\}/g, (_, name: string) => PARAMS[name] ?? '1')
-    .replace(/:(\w+)/g, (_, name: string) => PARAMS[name] ?? '1');
 }
 
 /** The statuses that mean "refused" for this caller on a route of this access class, or null if allowed. */
@@ -37,18 +32,29 @@ function expected(access: Access, caller: Caller, api: boolean, method: string):
   if (access === 'audit') return caller.role === 'admin' || caller.role === 'city' ? null : [403];
   if (access === 'installation-admin') return caller.role === 'admin' && caller.program === null ? null : [403];
   const roles = access.slice('program-staff:'.length).split(',');
+  // The installation admin acts in every program. A class that does not name admin says nothing
+  // about it (modules differ: the business portal refuses admins, events admits them): not checked.
   if (caller.role === 'admin' && caller.program === null) return null;
   if (!roles.includes(caller.role)) return [403, 404];
   return caller.program === 'A' ? null : [404];
 }
 
-describe('every route refuses the roles it must refuse', () => {
+/**
+ * Routes that answer an empty form with a server error (input not validated; reported to the
+ * module's owner). Listed so the walk still fails for any new one; remove a line once fixed.
+ */
+const KNOWN_SERVER_ERRORS = new Set(['POST /admin/events/registrations/:id/merge', 'POST /admin/events/:slug/groups/move']);
+
+/** The program a route's `:slug` names: the event program for the events module's routes. */
+const slugFor = (key: string) => (key in EVENTS_ROUTE_ACCESS ? SLUGS.eventA : SLUGS.campaignA);
+
+describe('every route refuses the roles it must refuse, on real records of program A', () => {
   let env: TestEnv;
+  let seeds: RouteSeeds;
   const callers: Caller[] = [{ name: 'anonymous', role: null, program: null }];
   before(async () => {
     env = await createTestEnv();
-    const a = await makeProgram(env.deps, 'walk-a');
-    const b = await makeProgram(env.deps, 'walk-b');
+    const p = await makeWalkPrograms(env.deps);
     const people: Array<[Role, 'A' | 'B' | null]> = [
       ['admin', null],
       ['operator', 'A'],
@@ -59,55 +65,116 @@ describe('every route refuses the roles it must refuse', () => {
       ['business', 'A'],
       ['business', 'B'],
     ];
+    let businessA = 0;
     for (const [role, program] of people) {
-      const user = await makeUser(env.deps, `${role}-${program ?? 'all'}@walk.example`, role, program === 'A' ? a.id : program === 'B' ? b.id : null);
+      const email = `${role}-${program ?? 'all'}@walk.example`;
+      // A caller of A (or B) holds its role in both the campaign and the event program of its side.
+      const [campaign, event] = program === 'A' ? [p.campaignA, p.eventA] : program === 'B' ? [p.campaignB, p.eventB] : [null, null];
+      const user = await makeUser(env.deps, email, role, campaign?.id ?? null);
+      if (event) await makeUser(env.deps, email, role, event.id);
+      if (role === 'business' && program === 'A') businessA = user.id;
       // Sessions are made directly, with the second factor done, so the walk tests roles, not sign-in.
       const { token, session } = await createSession(env.deps.db, user.id, env.clock.now(), { ip: null, mfaVerified: true });
-      callers.push({ name: `${role}@${program ?? 'all'}`, role, program, cookie: `jmk_session=${token}`, csrf: session.csrfToken, token: await makeToken(env.deps, user.id) });
+      callers.push({ name: `${role}@${program ?? 'all'}`, role, program, userId: user.id, cookie: `jmk_session=${token}`, csrf: session.csrfToken, token: await makeToken(env.deps, user.id) });
     }
+    seeds = new RouteSeeds(env.deps, p, businessA);
   });
   after(() => env.close());
 
-  test('every registered route has a declared access class', () => {
+  function routeList() {
     const app = createApp(env.deps);
-    const missing = [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))].filter((k) => !(k in ROUTE_ACCESS));
+    return { app, routes: [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, r])).values()] };
+  }
+
+  async function call(app: ReturnType<typeof createApp>, method: string, path: string, caller: Caller, form: Record<string, string> = {}) {
+    const api = path.startsWith('/api/');
+    const headers: Record<string, string> = {};
+    if (api && caller.token) headers.authorization = `Bearer ${caller.token}`;
+    if (!api && caller.cookie) headers.cookie = caller.cookie;
+    let body: BodyInit | undefined;
+    if (method !== 'GET') {
+      if (api) {
+        headers['content-type'] = 'application/json';
+        body = '{}';
+      } else {
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        // A valid CSRF token, so a refusal comes from the permission check and not from CSRF.
+        body = new URLSearchParams({ ...form, _csrf: caller.csrf ?? '' });
+      }
+    }
+    return app.request(path, { method, headers, body, redirect: 'manual' });
+  }
+
+  test('every registered route has a declared access class', () => {
+    const { routes } = routeList();
+    const missing = [...new Set(routes.map((r) => `${r.method} ${r.path}`))].filter((k) => !(k in ROUTE_ACCESS));
     assert.deepEqual(missing, [], 'add these routes to test/platform/route-access.ts with their access class');
   });
 
-  test('each route answers each role as its class says (pages with a session, APIs with a token)', async () => {
-    const app = createApp(env.deps);
-    const routes = [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) => [`${r.method} ${r.path}`, r])).values()];
+  test('every route parameter can be seeded with a real record', () => {
+    const { routes } = routeList();
+    const unseeded = routes.flatMap((r) => unseedableParams(r.path).map((p) => `${r.method} ${r.path} (:${p})`));
+    assert.deepEqual(unseeded, [], 'add a seeder for these parameters to test/platform/route-seeds.ts');
+  });
+
+  test('each route refuses each role its class excludes (other program: 404, business on staff routes: 403)', async () => {
+    const { app, routes } = routeList();
     const failures: string[] = [];
     let checked = 0;
+    let onRecords = 0;
     for (const route of routes) {
-      const access = ROUTE_ACCESS[`${route.method} ${route.path}`];
-      if (!access) continue;
-      const path = concretePath(route.path);
+      const key = `${route.method} ${route.path}`;
+      const access = ROUTE_ACCESS[key];
+      if (!access || unseedableParams(route.path).length) continue;
+      const path = await seeds.path(route.path, slugFor(key));
       const api = path.startsWith('/api/');
       for (const caller of callers) {
         const refuse = expected(access, caller, api, route.method);
         if (!refuse) continue;
-        const headers: Record<string, string> = {};
-        if (api && caller.token) headers.authorization = `Bearer ${caller.token}`;
-        if (!api && caller.cookie) headers.cookie = caller.cookie;
-        let body: BodyInit | undefined;
-        if (route.method !== 'GET') {
-          if (api) {
-            headers['content-type'] = 'application/json';
-            body = '{}';
-          } else {
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-            // A valid CSRF token, so a refusal comes from the permission check and not from CSRF.
-            body = new URLSearchParams({ _csrf: caller.csrf ?? '' });
-          }
-        }
-        const res = await app.request(path, { method: route.method, headers, body, redirect: 'manual' });
+        const res = await call(app, route.method, path, caller);
         checked++;
+        if (/:(?!slug\b)\w+/.test(route.path) && caller.program === 'B') onRecords++;
         if (!refuse.includes(res.status)) failures.push(`${route.method} ${path} as ${caller.name}: got ${res.status}, expected ${refuse.join(' or ')}`);
-        if (res.status === 303 && !api) assert.match(res.headers.get('location') ?? '', /^\/login/);
+        if (res.status === 303 && !api && !/^\/login/.test(res.headers.get('location') ?? '')) failures.push(`${route.method} ${path} as ${caller.name}: redirected to ${res.headers.get('location')}`);
       }
     }
     assert.deepEqual(failures, []);
     assert.ok(checked > 50, `checked ${checked} route/role pairs`);
+    assert.ok(onRecords > 20, `program-B callers tried ${onRecords} routes on real records of A`);
+  });
+
+  test('each role its class allows gets past the permission check (not 401/403/404) on real records', async () => {
+    const { app, routes } = routeList();
+    const failures: string[] = [];
+    let checked = 0;
+    // Reads first on shared records; then writes, each on fresh records and with a fresh session,
+    // so one call's change (a deletion, a cancelled registration, a rotated session) cannot
+    // decide the next one's answer.
+    const ordered = [...routes.filter((r) => r.method === 'GET'), ...routes.filter((r) => r.method !== 'GET')];
+    for (const route of ordered) {
+      const key = `${route.method} ${route.path}`;
+      const access = ROUTE_ACCESS[key];
+      // Account pages (class session) answer wrong input with 401 or a redirect to /mfa by design;
+      // their own tests cover them.
+      if (!access || access === 'public' || access === 'session' || unseedableParams(route.path).length) continue;
+      const extra = REQUEST_EXTRAS[key] ?? {};
+      for (const caller of callers) {
+        if (!caller.role || expected(access, caller, route.path.startsWith('/api/'), route.method)) continue;
+        if (caller.role === 'admin' && access.startsWith('program-staff:') && !access.split(/[:,]/).includes('admin')) continue;
+        const write = route.method !== 'GET';
+        const path = (await seeds.path(route.path, slugFor(key), write)) + (extra.query ?? '');
+        let who = caller;
+        if (write) {
+          const { token, session } = await createSession(env.deps.db, caller.userId!, env.clock.now(), { ip: null, mfaVerified: true });
+          who = { ...caller, cookie: `jmk_session=${token}`, csrf: session.csrfToken };
+        }
+        const res = await call(app, route.method, path, who, extra.form);
+        checked++;
+        const toLogin = res.status === 303 && /^\/(login|mfa)/.test(res.headers.get('location') ?? '');
+        if ([401, 403, 404].includes(res.status) || toLogin || (res.status >= 500 && !KNOWN_SERVER_ERRORS.has(key))) failures.push(`${route.method} ${path} as ${caller.name}: got ${res.status}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked > 100, `checked ${checked} route/role pairs`);
   });
 });

@@ -1,0 +1,244 @@
+/**
+ * Real records for the route walk (route-permissions.test.ts): every `:param` of a registered
+ * route is resolved to a record of program A, made with the modules' own commands, so "an
+ * operator of program B gets 404 on A's records" is proven on records that exist. A route with a
+ * parameter no rule below can seed makes the walk fail: a new kind of record needs a seeder here.
+ */
+import { eq } from 'drizzle-orm';
+import { systemActor } from '../../src/platform/audit/index.js';
+import { runCommand } from '../../src/platform/command.js';
+import type { Deps } from '../../src/platform/deps.js';
+import { queueMail } from '../../src/platform/mail/outbox.js';
+import type { Program } from '../../src/modules/programs/schema.js';
+import { findProgramBySlug } from '../../src/modules/programs/queries.js';
+import { facilities } from '../../src/modules/campaign/schema.js';
+import { submitApplication } from '../../src/modules/campaign/commands/save-application.js';
+import { listDocuments } from '../../src/modules/campaign/documents.js';
+import { openCampaign, PDF_BYTES, PNG_BYTES, validApplication } from '../../src/modules/campaign/test-helpers.js';
+import { registerParticipant } from '../../src/modules/events/commands/register-participant.js';
+import { addProgramItem } from '../../src/modules/events/commands/program-items.js';
+import { makeEvent, person } from '../../src/modules/events/test-helpers.js';
+import { setAllocation } from '../../src/modules/settlement/commands/budget.js';
+import { reserveClaim } from '../../src/modules/settlement/commands/reserve-claim.js';
+import { reportStay, reviewClaim } from '../../src/modules/settlement/commands/claim-lifecycle.js';
+import { closeMonth } from '../../src/modules/settlement/commands/close-month.js';
+import { assignGroups } from '../../src/modules/events/commands/assign-groups.js';
+import { grantFacilityAccess } from '../../src/modules/settlement/facility-access.js';
+import { saveDraft } from '../../src/modules/site/commands/save-draft.js';
+import { submitVersion } from '../../src/modules/site/commands/submit-version.js';
+import { makeUser } from '../helpers/fixtures.js';
+
+export const SLUGS = { campaignA: 'walk-a', eventA: 'walk-ae', campaignB: 'walk-b', eventB: 'walk-be' } as const;
+
+export async function makeWalkPrograms(deps: Deps) {
+  await openCampaign(deps, SLUGS.campaignA);
+  await openCampaign(deps, SLUGS.campaignB);
+  await makeEvent(deps, SLUGS.eventA);
+  await makeEvent(deps, SLUGS.eventB);
+  const get = async (slug: string) => (await findProgramBySlug(deps.db, slug))!;
+  return { campaignA: await get(SLUGS.campaignA), eventA: await get(SLUGS.eventA), campaignB: await get(SLUGS.campaignB), eventB: await get(SLUGS.eventB) };
+}
+
+/** Records that belong together (a document and its application); seeded as one. */
+type Family = 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'banner' | 'mail' | 'user';
+
+interface Rule {
+  /** The route pattern (as Hono lists it) this rule applies to. */
+  route: RegExp;
+  param: string;
+  /** A record family and the field of it, or a constant. */
+  value: { family: Family; field: string } | { constant: string };
+}
+
+/** Which record each parameter names, by route. The first matching rule wins. */
+const RULES: Rule[] = [
+  { route: /^\/static\//, param: 'file', value: { constant: 'app.css' } },
+  { route: /./, param: 'page', value: { constant: 'faq' } },
+  { route: /^\/admin\/settlement\/:slug\/monthly\//, param: 'month', value: { family: 'statement', field: 'month' } },
+  { route: /\/monthly\/:month\/statements\/:facility/, param: 'facility', value: { family: 'statement', field: 'facility' } },
+  { route: /^\/admin\/events\/:slug\/groups\/:number/, param: 'number', value: { family: 'group', field: 'number' } },
+  { route: /^\/(api\/v1|admin\/campaign)\/applications\/:id/, param: 'id', value: { family: 'application', field: 'id' } },
+  { route: /^\/admin\/campaign\/applications\/:id\/documents\/:docId/, param: 'docId', value: { family: 'application', field: 'documentId' } },
+  { route: /^\/admin\/events\/registrations\/:id/, param: 'id', value: { family: 'registration', field: 'id' } },
+  { route: /^(\/en)?\/:slug\/registration\/:token/, param: 'token', value: { family: 'registration', field: 'token' } },
+  { route: /^\/admin\/events\/:slug\/items\/:id/, param: 'id', value: { family: 'eventItem', field: 'id' } },
+  { route: /^\/api\/v1\/claims\/:id|^\/:slug\/business\/claims\/:id/, param: 'id', value: { family: 'claim', field: 'id' } },
+  { route: /^(\/en)?\/:slug\/facilities\/:id/, param: 'id', value: { family: 'facility', field: 'id' } },
+  { route: /^\/admin\/site\/:slug\/contents\/:id/, param: 'id', value: { family: 'siteVersion', field: 'contentId' } },
+  { route: /^\/admin\/site\/:slug\/versions\/:vid/, param: 'vid', value: { family: 'siteVersion', field: 'id' } },
+  { route: /^(\/en)?\/:slug\/banners\/:vid/, param: 'vid', value: { family: 'banner', field: 'id' } },
+  { route: /^\/admin\/mail\/:id/, param: 'id', value: { family: 'mail', field: 'id' } },
+  { route: /^\/admin\/users\/:id/, param: 'id', value: { family: 'user', field: 'id' } },
+];
+
+/** The parameter names of a Hono route pattern (`:id{[0-9]+}` → `id`). */
+export function paramsOf(routePath: string): string[] {
+  return [...routePath.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+}
+
+/** The rule for each parameter other than `slug`, or the names no rule covers. */
+function rulesFor(routePath: string): { rules: Map<string, Rule>; missing: string[] } {
+  const rules = new Map<string, Rule>();
+  const missing: string[] = [];
+  for (const p of paramsOf(routePath)) {
+    if (p === 'slug') continue;
+    const rule = RULES.find((r) => r.param === p && r.route.test(routePath));
+    if (rule) rules.set(p, rule);
+    else missing.push(p);
+  }
+  return { rules, missing };
+}
+
+export function unseedableParams(routePath: string): string[] {
+  return rulesFor(routePath).missing;
+}
+
+/** Families that are set up once and only read (a fresh one would change nothing). */
+const SHARED = new Set<Family>(['facility', 'statement', 'group']);
+
+/**
+ * What a request needs beyond its path to reach the record (a query or form field the route
+ * requires), by route key.
+ */
+export const REQUEST_EXTRAS: Record<string, { query?: string; form?: Record<string, string> }> = {
+  'GET /admin/site/:slug/new': { query: '?kind=news' },
+  'POST /admin/site/:slug/contents': { form: { kind: 'news' } },
+};
+
+export class RouteSeeds {
+  private cache = new Map<Family, Record<string, string>>();
+  private n = 0;
+  private facilityId = 0;
+
+  constructor(
+    private deps: Deps,
+    private programs: { campaignA: Program; eventA: Program },
+    /** The program-A business user, who may act for the seeded facility. */
+    private businessUserId: number,
+  ) {}
+
+  private run<T>(fn: Parameters<typeof runCommand<T>>[2]): Promise<T> {
+    return runCommand(this.deps, systemActor('route-walk'), fn);
+  }
+
+  /** One facility of program A with a budget, shared by every claim. */
+  private async facility(): Promise<number> {
+    if (this.facilityId) return this.facilityId;
+    const program = this.programs.campaignA;
+    const [row] = await this.deps.db
+      .insert(facilities)
+      .values({ programId: program.id, name: '巡回テスト施設', nameKana: 'ジュンカイテストシセツ', type: 'hotel', postalCode: '980-0811', address: '仙台市青葉区一番町1', ward: '青葉区', registrationNumber: 'T-walk-1', registeredOn: '2026-05-15' })
+      .returning();
+    this.facilityId = row!.id;
+    await grantFacilityAccess(this.deps.db, this.facilityId, this.businessUserId);
+    await this.run((ctx) => setAllocation(ctx, program, this.facilityId, 10_000_000));
+    return this.facilityId;
+  }
+
+  private async seed(family: Family): Promise<Record<string, string>> {
+    const n = ++this.n;
+    const { campaignA, eventA } = this.programs;
+    switch (family) {
+      case 'application': {
+        const app = await this.run((ctx) =>
+          submitApplication(ctx, {
+            program: campaignA,
+            body: validApplication(100 + n),
+            channel: 'staff',
+            applicantUserId: null,
+            uploads: [{ kind: 'license', filename: 'license.pdf', bytes: PDF_BYTES }],
+          }),
+        );
+        const [doc] = await listDocuments(this.deps.db, app.id);
+        return { id: String(app.id), documentId: String(doc!.id) };
+      }
+      case 'registration': {
+        const r = await this.run((ctx) => registerParticipant(ctx, eventA, person({ channel: 'phone' }), { staff: true }));
+        return { id: String(r.registration.id), token: r.token };
+      }
+      case 'eventItem': {
+        const item = await this.run((ctx) => addProgramItem(ctx, eventA.id, { startTime: '10:00', minutes: 30, title: `話題提供${n}` }));
+        return { id: String(item.id) };
+      }
+      case 'facility':
+        return { id: String(await this.facility()) };
+      case 'statement': {
+        // An approved stay closed into the month's payment batch: the month has a statement line.
+        const facilityId = await this.facility();
+        const [facility] = await this.deps.db.select().from(facilities).where(eqId(facilityId));
+        const month = '2026-07';
+        await this.run(async (ctx) => {
+          const { claim } = await reserveClaim(ctx, campaignA, facility!, { facilityId, bookingRef: `WALK-PAID-${n}`, bookedOn: '2026-06-01', checkIn: '2026-07-20', nights: 1, guests: 1, totalPrice: 10_000 });
+          await reportStay(ctx, campaignA, claim.id, { nights: 1, guests: 1, totalPrice: 10_000 });
+          await reviewClaim(ctx, campaignA, claim.id, 'approve', '');
+          await closeMonth(ctx, campaignA, month);
+        });
+        return { month, facility: String(facilityId) };
+      }
+      case 'group': {
+        await this.seed('registration');
+        await this.run((ctx) => assignGroups(ctx, eventA, 5));
+        return { number: '1' };
+      }
+      case 'claim': {
+        const facilityId = await this.facility();
+        const [facility] = await this.deps.db.select().from(facilities).where(eqId(facilityId));
+        const { claim } = await this.run((ctx) =>
+          reserveClaim(ctx, campaignA, facility!, { facilityId, bookingRef: `WALK-${n}`, bookedOn: '2026-06-01', checkIn: '2026-07-20', nights: 1, guests: 1, totalPrice: 10_000 }),
+        );
+        return { id: String(claim.id) };
+      }
+      case 'siteVersion': {
+        const v = await this.run(async (ctx) => {
+          const version = await saveDraft(ctx, campaignA, { kind: 'news' }, { titleJa: `お知らせ${n}` });
+          await submitVersion(ctx, campaignA, version.id);
+          return version;
+        });
+        return { id: String(v.id), contentId: String(v.contentId) };
+      }
+      case 'banner': {
+        const v = await this.run((ctx) =>
+          saveDraft(ctx, campaignA, { kind: 'banner', image: { kind: 'upload', bytes: PNG_BYTES } }, { titleJa: `バナー${n}`, linkUrl: 'https://example.jp/', altJa: 'バナー' }),
+        );
+        return { id: String(v.id) };
+      }
+      case 'mail': {
+        const id = await this.run((ctx) => queueMail(ctx.tx, this.deps, { programId: campaignA.id, template: 'walk', to: 'walk@example.jp', subject: '巡回テスト', text: '本文' }));
+        return { id: String(id) };
+      }
+      case 'user': {
+        const u = await makeUser(this.deps, `target-${n}@walk.example`, 'operator', campaignA.id);
+        return { id: String(u.id) };
+      }
+    }
+  }
+
+  /**
+   * The concrete path of a route: `:slug` by the route's program kind, every other parameter by
+   * its rule. `fresh` seeds new records (for requests that may change or delete them).
+   */
+  async path(routePath: string, slug: string, fresh = false): Promise<string> {
+    const { rules, missing } = rulesFor(routePath);
+    if (missing.length) throw new Error(`route-seeds: no seeder for :${missing.join(', :')} in ${routePath}`);
+    const families = new Map<Family, Record<string, string>>();
+    for (const rule of rules.values()) {
+      if (!('family' in rule.value)) continue;
+      const f = rule.value.family;
+      if (families.has(f)) continue;
+      let rec = fresh && !SHARED.has(f) ? undefined : this.cache.get(f);
+      if (!rec) {
+        rec = await this.seed(f);
+        if (!this.cache.has(f)) this.cache.set(f, rec);
+      }
+      families.set(f, rec);
+    }
+    const value = (name: string): string => {
+      if (name === 'slug') return slug;
+      const v = rules.get(name)!.value;
+      return 'constant' in v ? v.constant : families.get(v.family)![v.field]!;
+    };
+    return routePath.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string) => encodeURIComponent(value(name)));
+  }
+}
+
+const eqId = (id: number) => eq(facilities.id, id);
