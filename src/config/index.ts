@@ -41,6 +41,9 @@ const EnvSchema = z.object({
     }),
 });
 
+/** The names of every environment variable read (README.md documents each). */
+export const ENV_VARIABLES = Object.keys(EnvSchema.shape);
+
 export type Config = {
   port: number;
   host: string;

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
 import { cli } from '../helpers/cli.js';
 import { absolutizeFileArgs, filePathArgs } from '../../src/cli/paths.js';
+import { COMMANDS } from '../../src/cli/registry.js';
+import { ENV_VARIABLES } from '../../src/config/index.js';
+import { SETTINGS } from '../../src/modules/programs/settings.js';
 import { apiRequest, TestBrowser } from '../helpers/http.js';
 
 describe('jimukyoku CLI', () => {
@@ -118,5 +122,23 @@ describe('file paths handed to a running server', () => {
     const sold = filePathArgs('facilities sold-out --program SLUG --facility ID [--date YYYY-MM-DD | --clear]', 'facilities sold-out');
     assert.equal(sold.options.size + sold.positionals.size, 0);
     assert.deepEqual([...filePathArgs('facilities import --program SLUG FILE.csv', 'facilities import').positionals], [0]);
+  });
+});
+
+describe('README', () => {
+  const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+  test('documents every program settings key, CLI command and environment variable', () => {
+    const missing = [
+      ...['name', ...SETTINGS.map((s) => s.key)].filter((k) => !readme.includes('`' + k + '`')).map((k) => `setting ${k}`),
+      ...COMMANDS.filter((c) => !readme.includes('`' + c.name)).map((c) => `command ${c.name}`),
+      ...ENV_VARIABLES.filter((v) => !readme.includes('`' + v + '`')).map((v) => `variable ${v}`),
+    ];
+    assert.deepEqual(missing, []);
+  });
+
+  test('keeps the two-command quickstart', () => {
+    assert.match(readme, /^npm ci && npm start\b/m);
+    assert.match(readme, /^npm ci && npm test\b/m);
   });
 });
