@@ -123,3 +123,19 @@ export const paymentBatches = pgTable(
 );
 
 export type PaymentBatch = typeof paymentBatches.$inferSelect;
+
+/**
+ * A business's own 販売終了 mark on a facility (it stopped selling discounted stays), kept apart
+ * from the allocation-driven mark so that money coming back never clears it. The public site
+ * reads `facilities.sold_out_on`, which is set while either this mark or an exhausted allocation
+ * holds.
+ */
+export const facilitySalesStops = pgTable('facility_sales_stops', {
+  facilityId: integer('facility_id')
+    .primaryKey()
+    .references(() => facilities.id, { onDelete: 'cascade' }),
+  programId: integer('program_id').notNull(),
+  stoppedOn: date('stopped_on').notNull(),
+  stoppedBy: integer('stopped_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
