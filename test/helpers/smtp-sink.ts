@@ -11,13 +11,28 @@ export interface SinkMessage {
  * A real SMTP server on loopback that keeps what it accepts. `beforeAccept` runs while a message
  * is still in flight (before the 250 reply), which lets a test crash the sender at that moment.
  */
-export async function startSmtpSink(opts: { beforeAccept?: (m: SinkMessage) => Promise<void> | void; acceptDelayMs?: number } = {}) {
+export async function startSmtpSink(
+  opts: {
+    beforeAccept?: (m: SinkMessage) => Promise<void> | void;
+    acceptDelayMs?: number;
+    /** Refuses these recipients at RCPT TO, echoing the address as real servers do. */
+    rejectRecipient?: (address: string) => boolean;
+  } = {},
+) {
   const messages: SinkMessage[] = [];
   const closed = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (opts.rejectRecipient?.(address.address)) {
+        const err = new Error(`<${address.address}>: Recipient address rejected: User unknown`) as Error & { responseCode: number };
+        err.responseCode = 550;
+        return callback(err);
+      }
+      callback();
+    },
     onClose(session) {
       closed.add(session.id);
     },

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Conn } from '../../db/client.js';
 import { jobs, type Job } from './schema.js';
+import { redactPersonal } from '../log/redact.js';
 
 export interface EnqueueInput {
   kind: string;
@@ -81,7 +82,7 @@ export async function failJob(conn: Conn, job: Job, workerId: string, now: Date,
       runAt: final ? job.runAt : new Date(now.getTime() + backoffMs(job.attempts)),
       lockedBy: null,
       lockedUntil: null,
-      lastError: message.slice(0, 1000),
+      lastError: redactPersonal(message).slice(0, 1000),
       finishedAt: final ? now : null,
     })
     .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));

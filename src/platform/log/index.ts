@@ -2,6 +2,10 @@
  * Structured logs to stdout as JSON lines. Never pass personal data here: log ids and counts,
  * not names, addresses, e-mail addresses or free text typed by people.
  */
+import { redactPersonal } from './redact.js';
+
+export { redactPersonal };
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -13,7 +17,9 @@ export function setLogLevel(level: Level | 'silent'): void {
 
 function emit(level: Level, msg: string, fields?: Record<string, unknown>): void {
   if (ORDER[level] < threshold) return;
-  const line = JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields });
+  // Defence in depth: a string that slipped through with an address or phone number is masked.
+  const safe = fields && Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? redactPersonal(v) : v]));
+  const line = JSON.stringify({ t: new Date().toISOString(), level, msg: redactPersonal(msg), ...safe });
   if (level === 'error' || level === 'warn') process.stderr.write(line + '\n');
   else process.stdout.write(line + '\n');
 }
@@ -25,8 +31,13 @@ export const log = {
   error: (msg: string, fields?: Record<string, unknown>) => emit('error', msg, fields),
 };
 
-/** An error's class and message, without stack frames that might echo request data. */
+/** An error's class and message, without stack frames that might echo request data, and with addresses and phone numbers masked. */
 export function errorFields(e: unknown): Record<string, unknown> {
-  if (e instanceof Error) return { error: e.name, message: e.message.slice(0, 500) };
-  return { error: String(e).slice(0, 500) };
+  if (e instanceof Error) return { error: e.name, message: redactPersonal(e.message).slice(0, 500) };
+  return { error: redactPersonal(String(e)).slice(0, 500) };
+}
+
+/** An error's message fit to store (jobs.last_error, mail_outbox.last_error): masked and bounded. */
+export function safeErrorText(e: unknown, max = 1000): string {
+  return redactPersonal(e instanceof Error ? e.message : String(e)).slice(0, max);
 }

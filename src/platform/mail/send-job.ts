@@ -7,6 +7,7 @@ import type { Deps } from '../deps.js';
 import { ERASED } from '../vault/index.js';
 import { findMail, mailScope, MAIL_JOB } from './outbox.js';
 import { mailOutbox } from './schema.js';
+import { safeErrorText } from '../log/index.js';
 
 const transports = new Map<string, Transporter>();
 
@@ -56,7 +57,8 @@ export const sendMailJob: JobHandler = async ({ deps, job }) => {
     const final = job.attempts >= job.maxAttempts;
     await deps.db
       .update(mailOutbox)
-      .set({ lastError: e instanceof Error ? e.message.slice(0, 500) : 'send failed', status: final ? 'failed' : 'queued' })
+      // SMTP replies echo the recipient's address: masked before it is stored.
+      .set({ lastError: safeErrorText(e, 500), status: final ? 'failed' : 'queued' })
       .where(eq(mailOutbox.id, mailId));
     throw e;
   }
