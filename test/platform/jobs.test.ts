@@ -49,6 +49,27 @@ describe('durable jobs', () => {
     await fail.stop();
   });
 
+  test('a job whose worker keeps dying is failed after its attempts, not reclaimed forever', async () => {
+    const id = await enqueueJob(env.deps.db, { kind: 'crasher', maxAttempts: 2 });
+    const lease = 60_000;
+    let t = Date.now() + 1000;
+    const claimedBy = async (w: string) => (await claimJobs(env.deps.db, w, 10, new Date(t), lease)).filter((j) => j.kind === 'crasher');
+    // Two claims whose workers die (the lease runs out, nothing reports back): two attempts.
+    assert.equal((await claimedBy('w1')).length, 1);
+    t += lease + 1000;
+    const second = await claimedBy('w2');
+    assert.equal(second.length, 1, 'reclaimed once its lease expired');
+    assert.equal(second[0]!.attempts, 2, 'the reclaim counts as an attempt');
+    t += lease + 1000;
+    assert.equal((await claimedBy('w3')).length, 0, 'no attempts left: not reclaimed');
+    const [row] = await env.deps.db.select().from(jobs).where(eq(jobs.id, id!));
+    assert.equal(row!.status, 'failed');
+    assert.equal(row!.lockedBy, null);
+    assert.match(row!.lastError ?? '', /lease expired on attempt 2 of 2/);
+    t += lease + 1000;
+    assert.equal((await claimedBy('w4')).length, 0, 'and stays failed');
+  });
+
   test('a daily schedule is enqueued once per Tokyo day, only after its time', async () => {
     const schedules = [{ name: 'tally', at: '12:00', kind: 'tally' }];
     // 02:59 UTC = 11:59 JST: not yet.

@@ -29,17 +29,31 @@ export async function enqueueJob(conn: Conn, input: EnqueueInput): Promise<numbe
 }
 
 /**
- * Claims up to `limit` due jobs, and jobs whose lease ran out (their worker died), with
- * FOR UPDATE SKIP LOCKED so concurrent workers never claim the same job.
+ * Fails the jobs whose lease ran out after their last attempt. Each claim counts as an attempt, a
+ * crash included: a job that kills its worker every time would otherwise be reclaimed forever.
+ */
+export async function failExhaustedLeases(conn: Conn, now: Date): Promise<number> {
+  const rows = await queryRows<{ id: string | number }>(conn, sql`
+    update jobs set status = 'failed', locked_by = null, locked_until = null, finished_at = ${now.toISOString()},
+      last_error = 'lease expired on attempt ' || attempts || ' of ' || max_attempts || ' (the worker stopped or crashed)'
+    where status = 'running' and locked_until < ${now.toISOString()} and attempts >= max_attempts
+    returning id`);
+  return rows.length;
+}
+
+/**
+ * Claims up to `limit` due jobs, and jobs whose lease ran out (their worker died) while attempts
+ * remain, with FOR UPDATE SKIP LOCKED so concurrent workers never claim the same job.
  */
 export async function claimJobs(conn: Conn, workerId: string, limit: number, now: Date, leaseMs: number): Promise<Job[]> {
   const until = new Date(now.getTime() + leaseMs).toISOString();
   const nowIso = now.toISOString();
+  await failExhaustedLeases(conn, now);
   const rows = await queryRows<{ id: string | number }>(conn, sql`
     update jobs set status = 'running', locked_by = ${workerId}, locked_until = ${until}, attempts = attempts + 1
     where id in (
       select id from jobs
-      where (status = 'queued' and run_at <= ${nowIso}) or (status = 'running' and locked_until < ${nowIso})
+      where (status = 'queued' and run_at <= ${nowIso}) or (status = 'running' and locked_until < ${nowIso} and attempts < max_attempts)
       order by run_at, id
       limit ${limit}
       for update skip locked
