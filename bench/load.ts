@@ -1,10 +1,11 @@
 /**
- * A small, bounded load generator (autocannon is not installed): `connections` keep-alive
- * connections on loopback, each sending one request after the other for `durationMs`. Every
- * response is read to the end; any status other than 2xx/304, and any socket error, counts as an
- * error. Latency is measured per request from write to the last byte.
+ * The load generator of the benchmarks: autocannon (npm), driven through its programmatic API so
+ * every request can take a different path. `connections` keep-alive connections on loopback for
+ * `durationMs`; any socket error, timeout or status other than 2xx/304 counts as an error.
+ * bench/load-child.ts runs this in its own process, so the generator never shares the measured
+ * server's event loop.
  */
-import http from 'node:http';
+import { createRequire } from 'node:module';
 
 export interface LoadOptions {
   port: number;
@@ -26,63 +27,73 @@ export interface LoadResult {
   bytes: number;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+/** The part of autocannon's options and result used here (the package ships no types). */
+interface AutocannonRequest {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
 }
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+  headers?: Record<string, string>;
+  requests: Array<{ setupRequest: (req: AutocannonRequest) => AutocannonRequest }>;
+}
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  '1xx': number;
+  '2xx': number;
+  '3xx': number;
+  '4xx': number;
+  '5xx': number;
+  latency: { p50: number; p99: number; max: number };
+  requests: { total: number };
+  throughput: { total: number };
+  statusCodeStats: Record<string, { count: number }>;
+}
+
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: AutocannonOptions) => Promise<AutocannonResult>;
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const connections = opts.connections ?? 64;
-  const durationMs = opts.durationMs ?? 5000;
   if (connections > 1024) throw new Error('too many connections');
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let errors = 0;
-  let bytes = 0;
+  const durationMs = Math.min(opts.durationMs ?? 5000, 60_000);
   let counter = 0;
-  const started = performance.now();
-  const deadline = started + durationMs;
-
-  const one = (path: string) =>
-    new Promise<void>((resolve) => {
-      const t0 = performance.now();
-      const req = http.request({ host: '127.0.0.1', port: opts.port, path, agent, headers: opts.headers }, (res) => {
-        res.on('data', (d: Buffer) => (bytes += d.length));
-        res.on('end', () => {
-          latencies.push(performance.now() - t0);
-          const s = res.statusCode ?? 0;
-          statuses[s] = (statuses[s] ?? 0) + 1;
-          if (!((s >= 200 && s < 300) || s === 304)) errors++;
-          resolve();
-        });
-        res.on('error', () => {
-          errors++;
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-      req.end();
-    });
-
-  const worker = async () => {
-    while (performance.now() < deadline) await one(opts.path(counter++));
-  };
-  await Promise.all(Array.from({ length: connections }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  const sorted = Float64Array.from(latencies).sort();
+  const r = await autocannon({
+    url: `http://127.0.0.1:${opts.port}`,
+    connections,
+    duration: durationMs / 1000,
+    timeout: 10,
+    headers: opts.headers,
+    requests: [
+      {
+        setupRequest: (req) => {
+          req.path = opts.path(counter++);
+          return req;
+        },
+      },
+    ],
+  });
+  const statuses: Record<number, number> = {};
+  let notOk = 0;
+  for (const [code, s] of Object.entries(r.statusCodeStats)) {
+    const n = Number(code);
+    statuses[n] = s.count;
+    if (!((n >= 200 && n < 300) || n === 304)) notOk += s.count;
+  }
+  const requests = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
   return {
-    requests: latencies.length,
-    errors,
+    requests,
+    errors: r.errors + notOk, // autocannon counts timeouts among its errors
     statuses,
-    rps: latencies.length / elapsed,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    max: sorted.length ? sorted[sorted.length - 1]! : 0,
-    bytes,
+    rps: requests / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    bytes: r.throughput.total,
   };
 }

@@ -1,10 +1,12 @@
 import type { Child } from 'hono/jsx';
 import type { AppContext } from '../../../platform/http/env.js';
 import { localHref, otherLanguageHref } from '../../../platform/http/public-page.js';
-import { PublicLayout, renderPage, type BreadcrumbItem } from '../../../ui/index.js';
+import { raw } from 'hono/html';
+import { PublicLayout, renderPage, renderToString, type BreadcrumbItem } from '../../../ui/index.js';
 import { isDemoInstallation } from '../../programs/demo-flag.js';
 import type { Program } from '../../programs/schema.js';
 import { siteMessages as m, type SiteMessageKey } from '../messages.js';
+import { HtmlCache } from './html-cache.js';
 
 export type NavKey = 'top' | 'search' | 'howto' | 'business' | 'faq' | 'contact' | null;
 
@@ -54,27 +56,48 @@ function Footer({ c, program }: { c: AppContext; program: Program }) {
   );
 }
 
-/** The whole page as HTML: one layout, navigation and footer for every page of the campaign site. */
+/** Layouts rendered once per language, program, title and navigation, with two slots (below). */
+const shells = new HtmlCache(3000);
+const LANG_SLOT = '__jmk_lang_href_slot__';
+const MAIN_SLOT = '__jmk_main_slot__';
+const escapeAttr = (s: string) => s.replace(/[&<>'"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' })[ch]!);
+
+/**
+ * The whole page as HTML: one layout, navigation and footer for every page of the campaign site.
+ * The layout around the content is the same for every query of a page, so it is rendered once
+ * (keyed by everything it shows) with slots for the language-switch link (it carries the query)
+ * and the content; a page then costs only its own content. Previews (with a notice) render whole.
+ */
 export async function siteHtml(c: AppContext, program: Program, opts: SitePageOptions): Promise<string> {
   const locale = c.get('locale');
-  const nav = NAV.map(([key, path, label]) => ({ label: m(locale, label), href: sitePath(c, program, path), current: key === opts.nav }));
+  const demo = await isDemoInstallation(c.get('deps').db);
   const crumbs: BreadcrumbItem[] = opts.nav === 'top' ? [] : [{ label: program.name, href: sitePath(c, program) }, ...(opts.breadcrumbs ?? [{ label: opts.title }])];
-  return renderPage(
+  const layout = (langSwitchHref: string, children: Child) => (
     <PublicLayout
       locale={locale}
       title={opts.title}
       siteName={program.name}
       homeHref={sitePath(c, program)}
-      langSwitchHref={otherLanguageHref(c)}
-      nav={nav}
+      langSwitchHref={langSwitchHref}
+      nav={NAV.map(([key, path, label]) => ({ label: m(locale, label), href: sitePath(c, program, path), current: key === opts.nav }))}
       breadcrumbs={crumbs}
-      demo={await isDemoInstallation(c.get('deps').db)}
+      demo={demo}
       notice={opts.notice}
       footer={<Footer c={c} program={program} />}
     >
-      {opts.children}
-    </PublicLayout>,
+      {children}
+    </PublicLayout>
   );
+  if (opts.notice) return renderPage(layout(otherLanguageHref(c), opts.children));
+  const key = [locale, program.id, program.updatedAt.getTime(), demo ? 1 : 0, opts.title, opts.nav, JSON.stringify(crumbs)].join('\u0001');
+  let shell = shells.get(key);
+  if (shell === undefined) {
+    shell = await renderPage(layout(LANG_SLOT, raw(MAIN_SLOT)));
+    shells.set(key, shell);
+  }
+  const main = await renderToString(<>{opts.children}</>);
+  const lang = escapeAttr(otherLanguageHref(c));
+  return shell.replaceAll(LANG_SLOT, () => lang).replace(MAIN_SLOT, () => main);
 }
 
 /** Sends the page (as `sendPage` does: never cached when someone is signed in). */

@@ -1,13 +1,33 @@
+import { raw } from 'hono/html';
 import type { AppContext } from '../../../platform/http/env.js';
 import { Button, Checkbox, CheckboxGroup, Pagination, SelectField, TextField } from '../../../ui/index.js';
 import { FACILITY_TYPES, WARDS } from '../../campaign/schema.js';
 import type { Program } from '../../programs/schema.js';
 import { siteMessages as m } from '../messages.js';
 import type { FacilityIndex, SearchQuery } from '../search/facility-index.js';
+import type { PublicFacility } from '../queries.js';
 import { FacilityCard } from './facility-card.js';
+import { HtmlCache } from './html-cache.js';
 import { typeLabel, wardLabel } from './format.js';
 import { siteHtml, sitePath } from './layout.js';
 import { searchQueryString } from './search-query.js';
+
+/** Rendered result cards, by program (and its last change), index version, language and facility. */
+const cards = new HtmlCache(5000);
+
+/** A facility's card as HTML; the same for every query that lists it, so rendered once per index version. */
+function cardHtml(c: AppContext, program: Program, index: FacilityIndex, f: PublicFacility): string {
+  const locale = c.get('locale');
+  const key = `${program.id}:${program.updatedAt.getTime()}:${index.version}:${locale}:${f.id}`;
+  let html = cards.get(key);
+  if (html === undefined) {
+    const rendered: unknown = (<FacilityCard locale={locale} f={f} href={sitePath(c, program, `/facilities/${f.id}`)} />).toString();
+    if (rendered instanceof Promise) throw new Error('FacilityCard must render synchronously');
+    html = String(rendered);
+    cards.set(key, html);
+  }
+  return html;
+}
 
 /** The facility list and search page (a GET form: the URL holds the query; no JavaScript needed). */
 export async function searchPageHtml(c: AppContext, program: Program, index: FacilityIndex, query: SearchQuery, featureOptions: string[]): Promise<string> {
@@ -73,9 +93,7 @@ export async function searchPageHtml(c: AppContext, program: Program, index: Fac
         </p>
         {result.items.length > 0 && (
           <ul class="app-card-list">
-            {result.items.map((f) => (
-              <FacilityCard locale={locale} f={f} href={sitePath(c, program, `/facilities/${f.id}`)} />
-            ))}
+            {result.items.map((f) => raw(cardHtml(c, program, index, f)))}
           </ul>
         )}
         {result.total > result.perPage && (
