@@ -116,6 +116,12 @@ export const campaignMessages = createCatalog({
   escalatedSubject: '【仙台市宿泊促進キャンペーン】参加申請の審査状況',
   escalatedBody:
     '{contact} 様\n\n申請番号 {number} の参加申請は、審査のため仙台市に確認を行っています。結果が出るまで今しばらくお待ちください。\n\n仙台市宿泊促進キャンペーン事務局',
+  profileApprovedSubject: '【仙台市宿泊促進キャンペーン】掲載情報の変更を反映しました',
+  profileApprovedBody:
+    '施設「{facility}」の掲載情報の変更を確認し、キャンペーンサイトに反映しました。\n\n事務局からの連絡：{reason}\n\n仙台市宿泊促進キャンペーン事務局',
+  profileRejectedSubject: '【仙台市宿泊促進キャンペーン】掲載情報の変更について',
+  profileRejectedBody:
+    '施設「{facility}」の掲載情報の変更は、次の理由により反映しませんでした。掲載内容は変更前のままです。\n\n理由：\n{reason}\n\n事業者ページから、内容を改めて申請できます。\n\n仙台市宿泊促進キャンペーン事務局',
   accountExistsSubject: '【仙台市宿泊促進キャンペーン】アカウントのご案内',
   accountExistsBody:
     'このメールアドレスのアカウントはすでに登録されています。次のページからログインしてください。\n{link}\n\nパスワードをお忘れの場合：{forgot}\n\n仙台市宿泊促進キャンペーン事務局',

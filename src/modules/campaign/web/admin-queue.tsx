@@ -65,6 +65,10 @@ adminQueue.get('/campaign/:slug', async (c) => {
             <>
               {' ／ '}
               <a href={`${base}/settings`}>募集の設定</a>
+              {' ／ '}
+              <a href={`${base}/profiles`}>掲載情報の変更申請</a>
+              {' ／ '}
+              <a href={`${base}/notices`}>事業者へのお知らせ</a>
             </>
           )}
         </p>

@@ -14,14 +14,15 @@ interface Props {
   termsHref: string;
 }
 
-/** Every field of the application form, grouped in fieldsets; names are the API's dotted paths. */
-export function ApplicationFields({ values, errors, features, requiredAttachments, attached, termsHref }: Props) {
-  const v = (k: string) => values.fields[k] ?? '';
-  const text = (name: CampaignMessageKey & string, opts: { hint?: string; type?: 'text' | 'email' | 'tel' | 'url'; autocomplete?: string; width?: 'sm' | 'md' | 'lg' | 'full'; required?: boolean; inputmode?: 'numeric' | 'tel' } = {}) => (
+type TextOpts = { hint?: string; type?: 'text' | 'email' | 'tel' | 'url'; autocomplete?: string; width?: 'sm' | 'md' | 'lg' | 'full'; required?: boolean; inputmode?: 'numeric' | 'tel' };
+
+/** A text field of the form, labelled from the catalogue by its dotted name. */
+function textField(values: FormValues, errors: readonly SummaryError[], name: CampaignMessageKey & string, opts: TextOpts = {}) {
+  return (
     <TextField
       name={name}
       label={cm(name)}
-      value={v(name)}
+      value={values.fields[name] ?? ''}
       error={errorFor(errors, name)}
       required={opts.required ?? true}
       hint={opts.hint}
@@ -31,33 +32,50 @@ export function ApplicationFields({ values, errors, features, requiredAttachment
       inputmode={opts.inputmode}
     />
   );
+}
+
+/** The public facility fields (`facility.*`): the application and the profile edit share them. */
+export function FacilityFields({ values, errors, features }: { values: FormValues; errors: readonly SummaryError[]; features: readonly string[] }) {
+  const v = (k: string) => values.fields[k] ?? '';
+  const text = (name: CampaignMessageKey & string, opts: TextOpts = {}) => textField(values, errors, name, opts);
+  return (
+    <>
+      {text('facility.name', { autocomplete: 'organization' })}
+      {text('facility.nameKana', { hint: '全角カタカナ（ひらがなで入力しても自動で変換します）' })}
+      <RadioGroup name="facility.type" label={cm('facility.type')} required value={v('facility.type')} error={errorFor(errors, 'facility.type')} options={FACILITY_TYPES.map((t) => ({ value: t, label: cm(`type.${t}`) }))} />
+      {text('facility.postalCode', { hint: '例：980-0811', autocomplete: 'postal-code', width: 'sm', inputmode: 'numeric' })}
+      <SelectField name="facility.ward" label={cm('facility.ward')} required value={v('facility.ward')} error={errorFor(errors, 'facility.ward')} options={WARDS.map((w) => ({ value: w, label: w }))} />
+      {text('facility.address', { hint: '例：仙台市青葉区一番町1-2-3', autocomplete: 'street-address', width: 'full' })}
+      {text('facility.phone', { hint: '例：022-123-4567', type: 'tel', autocomplete: 'tel', width: 'md' })}
+      {text('facility.url', { hint: '例：https://example.jp/', type: 'url', autocomplete: 'url', required: false })}
+      {text('facility.rooms', { width: 'sm', inputmode: 'numeric', required: false })}
+      <CheckboxGroup name="facility.features" label={cm('facility.features')} values={values.features} error={errorFor(errors, 'facility.features') ?? errors.find((e) => e.field.startsWith('facility.features.'))?.message} options={features.map((f) => ({ value: f, label: f }))} />
+      <TextArea name="facility.description" label={cm('facility.description')} hint="400文字以内。キャンペーンサイトの施設紹介に掲載します。" value={v('facility.description')} error={errorFor(errors, 'facility.description')} maxLength={400} rows={4} />
+    </>
+  );
+}
+
+/** Every field of the application form, in sections with headings (block boxes: a fieldset would widen to its widest input at 320 px, and `.app-fieldset` has no style); names are the API's dotted paths. */
+export function ApplicationFields({ values, errors, features, requiredAttachments, attached, termsHref }: Props) {
+  const v = (k: string) => values.fields[k] ?? '';
+  const text = (name: CampaignMessageKey & string, opts: TextOpts = {}) => textField(values, errors, name, opts);
   const maxMb = MAX_DOCUMENT_BYTES / 1024 / 1024;
   return (
     <>
-      <fieldset class="app-fieldset">
-        <legend class="app-fieldset__legend">施設について</legend>
-        {text('facility.name', { autocomplete: 'organization' })}
-        {text('facility.nameKana', { hint: '全角カタカナ（ひらがなで入力しても自動で変換します）' })}
-        <RadioGroup name="facility.type" label={cm('facility.type')} required value={v('facility.type')} error={errorFor(errors, 'facility.type')} options={FACILITY_TYPES.map((t) => ({ value: t, label: cm(`type.${t}`) }))} />
-        {text('facility.postalCode', { hint: '例：980-0811', autocomplete: 'postal-code', width: 'sm', inputmode: 'numeric' })}
-        <SelectField name="facility.ward" label={cm('facility.ward')} required value={v('facility.ward')} error={errorFor(errors, 'facility.ward')} options={WARDS.map((w) => ({ value: w, label: w }))} />
-        {text('facility.address', { hint: '例：仙台市青葉区一番町1-2-3', autocomplete: 'street-address', width: 'full' })}
-        {text('facility.phone', { hint: '例：022-123-4567', type: 'tel', autocomplete: 'tel', width: 'md' })}
-        {text('facility.url', { hint: '例：https://example.jp/', type: 'url', autocomplete: 'url', required: false })}
-        {text('facility.rooms', { width: 'sm', inputmode: 'numeric', required: false })}
-        <CheckboxGroup name="facility.features" label={cm('facility.features')} values={values.features} error={errorFor(errors, 'facility.features') ?? errors.find((e) => e.field.startsWith('facility.features.'))?.message} options={features.map((f) => ({ value: f, label: f }))} />
-        <TextArea name="facility.description" label={cm('facility.description')} hint="400文字以内。キャンペーンサイトの施設紹介に掲載します。" value={v('facility.description')} error={errorFor(errors, 'facility.description')} maxLength={400} rows={4} />
-      </fieldset>
-      <fieldset class="app-fieldset">
-        <legend class="app-fieldset__legend">事業者と担当者</legend>
+      <section aria-labelledby="app-section-facility">
+        <h2 id="app-section-facility">施設について</h2>
+        <FacilityFields values={values} errors={errors} features={features} />
+      </section>
+      <section aria-labelledby="app-section-operator">
+        <h2 id="app-section-operator">事業者と担当者</h2>
         {text('operator.corporateName', { autocomplete: 'organization' })}
         {text('operator.representativeName')}
         {text('operator.contactName', { autocomplete: 'name' })}
         {text('operator.contactEmail', { type: 'email', autocomplete: 'email', hint: '審査結果のお知らせをこのアドレスに送ります' })}
         {text('operator.contactPhone', { type: 'tel', autocomplete: 'tel', width: 'md' })}
-      </fieldset>
-      <fieldset class="app-fieldset">
-        <legend class="app-fieldset__legend">旅館業の許可</legend>
+      </section>
+      <section aria-labelledby="app-section-license">
+        <h2 id="app-section-license">旅館業の許可</h2>
         {text('license.number', { hint: '許可証に記載の番号' })}
         <DateField name="license.issuedOn" label={cm('license.issuedOn')} required value={v('license.issuedOn')} error={errorFor(errors, 'license.issuedOn')} />
         <FileField
@@ -69,15 +87,15 @@ export function ApplicationFields({ values, errors, features, requiredAttachment
           error={errorFor(errors, 'licenseFile')}
         />
         <FileField name="photoFile" label={cm('photoFile')} required={requiredAttachments.includes('photo')} accept=".jpg,.jpeg,.png,image/jpeg,image/png" hint={`JPEG・PNG、${maxMb}MB以下`} error={errorFor(errors, 'photoFile')} />
-      </fieldset>
-      <fieldset class="app-fieldset">
-        <legend class="app-fieldset__legend">割引相当分の振込先口座</legend>
+      </section>
+      <section aria-labelledby="app-section-bank">
+        <h2 id="app-section-bank">割引相当分の振込先口座</h2>
         {text('bankAccount.bankCode', { hint: '4桁の数字', width: 'sm', inputmode: 'numeric' })}
         {text('bankAccount.branchCode', { hint: '3桁の数字', width: 'sm', inputmode: 'numeric' })}
         <RadioGroup name="bankAccount.accountType" label={cm('bankAccount.accountType')} required inline value={v('bankAccount.accountType')} error={errorFor(errors, 'bankAccount.accountType')} options={[{ value: 'ordinary', label: cm('accountType.ordinary') }, { value: 'checking', label: cm('accountType.checking') }]} />
         {text('bankAccount.accountNumber', { hint: '7桁の数字（7桁未満の場合は先頭に0を付けてください）', width: 'sm', inputmode: 'numeric' })}
         {text('bankAccount.accountHolderKana', { hint: '通帳に記載のとおりカナで入力してください（例：カ）アオバカンコウ）' })}
-      </fieldset>
+      </section>
       <p>
         <a href={termsHref}>募集要項を読む</a>
       </p>

@@ -88,14 +88,19 @@ businessPortal.get('/:slug/business', async (c) => {
           <>
             <h2>登録施設</h2>
             {facilities.map((f) => (
-              <DescriptionList
-                items={[
-                  { term: '施設名', detail: f.name },
-                  { term: '登録番号', detail: f.registrationNumber ?? '' },
-                  { term: '登録日', detail: f.registeredOn ? formatJaDate(f.registeredOn) : '' },
-                  { term: '掲載情報の変更', detail: f.pendingProfile ? '事務局の確認待ちです' : 'なし' },
-                ]}
-              />
+              <>
+                <DescriptionList
+                  items={[
+                    { term: '施設名', detail: f.name },
+                    { term: '登録番号', detail: f.registrationNumber ?? '' },
+                    { term: '登録日', detail: f.registeredOn ? formatJaDate(f.registeredOn) : '' },
+                    { term: '掲載情報の変更', detail: f.pendingProfile ? '事務局の確認待ちです' : 'なし' },
+                  ]}
+                />
+                <p>
+                  <a href={`${base}/facilities/${f.id}/profile`}>「{f.name}」の掲載情報を変更する</a>
+                </p>
+              </>
             ))}
             {facilities.length > 0 && (
               <p>

@@ -1,0 +1,60 @@
+import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.js';
+import type { CommandContext } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { queueMail } from '../../../platform/mail/outbox.js';
+import { cm } from '../messages.js';
+import { facilities, type Facility } from '../schema.js';
+import { changedFields, profileOf } from './submit-profile-change.js';
+
+export interface ProfileDecision {
+  decision: 'approve' | 'reject';
+  reason: string;
+  /** `pendingSince` of the change the operator looked at (ISO): a newer submission is not decided blindly. */
+  pendingSince: string;
+}
+
+/**
+ * An operator approves or rejects a business's pending profile change. Approval copies the fields
+ * into the facility (the public index follows through its version trigger); rejection needs a
+ * reason. Either way the pending change is cleared, the decision is audited, and the facility's
+ * business users are mailed.
+ */
+export async function decideProfileChange(ctx: CommandContext, facilityId: number, programId: number, input: ProfileDecision): Promise<Facility> {
+  const reason = input.reason.trim();
+  if (input.decision === 'reject' && !reason) throw new AppError('validation-failed', cm('errReasonRequired'), { fieldErrors: [{ field: 'reason', message: cm('errReasonRequired') }] });
+  if (reason.length > 2000) throw new AppError('validation-failed', '理由は2000文字以内で入力してください', { fieldErrors: [{ field: 'reason', message: '理由は2000文字以内で入力してください' }] });
+  const [facility] = await ctx.tx.select().from(facilities).where(and(eq(facilities.id, facilityId), eq(facilities.programId, programId))).for('update');
+  if (!facility) throw new AppError('not-found');
+  const pending = facility.pendingProfile;
+  if (!pending || !facility.pendingSince) throw new AppError('conflict', 'この施設の変更申請はすでに処理されています');
+  if (facility.pendingSince.toISOString() !== input.pendingSince) throw new AppError('conflict', '事業者が変更内容を更新しました。最新の内容を確認してから判断してください');
+  const changed = changedFields(profileOf(facility), pending);
+  const [updated] = await ctx.tx
+    .update(facilities)
+    .set({ ...(input.decision === 'approve' ? pending : {}), pendingProfile: null, pendingSince: null, updatedAt: ctx.now })
+    .where(eq(facilities.id, facility.id))
+    .returning();
+  const before = profileOf(facility) as unknown as Record<string, unknown>;
+  const after = pending as unknown as Record<string, unknown>;
+  ctx.audit({
+    action: input.decision === 'approve' ? 'campaign.facility.profile_approved' : 'campaign.facility.profile_rejected',
+    programId,
+    targetType: 'facility',
+    targetId: facility.id,
+    // Public facility information only (no personal data).
+    diff: { ...(input.decision === 'approve' ? Object.fromEntries(changed.map((k) => [k, [before[k], after[k]]])) : { fields: changed }), ...(reason ? { reason } : {}) },
+  });
+  const recipients = await queryRows<{ email: string }>(ctx.tx, sql`select u.email from facility_users fu join users u on u.id = fu.user_id where fu.facility_id = ${facility.id} and u.status = 'active' order by u.id`);
+  for (const r of recipients) {
+    await queueMail(ctx.tx, ctx.deps, {
+      programId,
+      template: input.decision === 'approve' ? 'campaign.profile_approved' : 'campaign.profile_rejected',
+      to: r.email,
+      subject: cm(input.decision === 'approve' ? 'profileApprovedSubject' : 'profileRejectedSubject'),
+      text: cm(input.decision === 'approve' ? 'profileApprovedBody' : 'profileRejectedBody', { facility: updated!.name, reason: reason || '—' }),
+    });
+  }
+  return updated!;
+}
