@@ -172,6 +172,33 @@ describe('server lifecycle', () => {
     assert.deepEqual(programSlugs(list), ['demo-koryukai', 'demo-stay', 'persist-test'], 'exactly three programs');
   });
 
+  test('npm start -- --no-demo seeds nothing; JIMUKYOKU_ADMIN_EMAIL/_PASSWORD create the first admin', async () => {
+    const email = 'first.admin@example.jp';
+    const password = 'a long enough admin passphrase';
+    const server = await start({ viaNpm: true, args: ['--no-demo'], env: { JIMUKYOKU_ADMIN_EMAIL: email, JIMUKYOKU_ADMIN_PASSWORD: password } });
+    try {
+      assert.equal(server.demoLogins().length, 0, `no demo logins printed:\n${server.stdout()}`);
+      assert.equal(await getStatus(`${server.baseUrl}/demo-stay`), 404);
+      const list = await runCli(['program', 'list', '--json'], server.env);
+      expectCli(list, 0, 'program list --json');
+      assert.deepEqual(JSON.parse(list.stdout), [], 'nothing seeded');
+      assert.ok(!fs.existsSync(path.join(server.dataDir, 'demo-logins.txt')), 'no demo logins file');
+
+      const login = (pw: string) =>
+        fetch(`${server.baseUrl}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: pw }) });
+      const wrong = await login('not the password at all');
+      assert.equal(wrong.status, 401);
+      const ok = await login(password);
+      const body = (await ok.json()) as { email: string; secondFactor: string };
+      assert.equal(ok.status, 200, JSON.stringify(body));
+      assert.equal(body.email, email);
+      assert.equal(body.secondFactor, 'enrol', 'an admin must enrol TOTP at first login');
+    } finally {
+      await stop(server);
+      server.cleanup();
+    }
+  });
+
   test('PostgreSQL: nothing is seeded, and a program created with the CLI survives a restart', { skip: process.env.DATABASE_URL ? false : 'DATABASE_URL is not set' }, async () => {
     const adminUrl = process.env.DATABASE_URL!;
     const dbName = `jmk_e2e_${crypto.randomBytes(6).toString('hex')}`;
