@@ -110,7 +110,7 @@ async function settingsPage(c: AppContext, program: Program, isAdmin: boolean, e
  * The pairs a submitted form changes. Untouched fields are left out (so the audit diff names only
  * real changes); a field emptied that had a value is passed on, and the settings validation refuses it.
  */
-export function changedPairs(program: Program, form: Record<string, string>, keys: readonly Key[]): Array<[Key, string]> {
+function changedPairs(program: Program, form: Record<string, string>, keys: readonly Key[]): Array<[Key, string]> {
   const current = currentValues(program);
   const pairs: Array<[Key, string]> = [];
   for (const key of keys) {
