@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
+import { makeProgram } from '../../../test/helpers/fixtures.js';
+import { createApp } from '../../app.js';
+
+/**
+ * Overload: with MAX_IN_FLIGHT requests open, the next one is answered at once — a friendly
+ * Japanese (or English) 503 page, problem+json under /api, both with Retry-After — instead of
+ * queueing until it times out. The open requests are held by a lock on `programs`, which every
+ * public page and the search API read first (PGlite and PostgreSQL alike).
+ */
+describe('load shedding', () => {
+  let env: TestEnv;
+  let app: ReturnType<typeof createApp>;
+  before(async () => {
+    env = await createTestEnv({ MAX_IN_FLIGHT: '2' });
+    // One campaign per test: public pages cache the program for a second, and a cached program
+    // would let the held requests past the lock.
+    for (const slug of ['shed-a', 'shed-b', 'shed-c']) await makeProgram(env.deps, slug, 'campaign');
+    app = createApp(env.deps);
+  });
+  after(() => env.close());
+
+  /** Runs `during` while two requests are stuck behind a lock, then lets them finish. */
+  async function whileOverloaded(slug: string, during: () => Promise<void>) {
+    // Error pages look up the demo flag (cached for 10 s): fill that cache first, with a page that
+    // leaves the program cache empty, so the shed answer does not wait on the locked database.
+    assert.equal((await app.request('/no-such-campaign/facilities')).status, 404);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = env.deps.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table programs in access exclusive mode`);
+      locked();
+      await gate;
+    });
+    await isLocked;
+    let settled = 0;
+    const stuck = [app.request(`/${slug}/facilities`), app.request(`/api/v1/programs/${slug}/facilities`)].map((p) => p.then((r) => (settled++, r)));
+    // Let both enter the app and wait on the lock.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(settled, 0, 'the two requests are held');
+    try {
+      await during();
+      assert.equal(settled, 0, 'the shed answers came while the others were still open');
+    } finally {
+      release();
+      await holder;
+    }
+    const done = await Promise.all(stuck);
+    assert.deepEqual(done.map((r) => r.status), [200, 200], 'the held requests are served, not dropped');
+  }
+
+  const timed = async (path: string) => {
+    const t0 = performance.now();
+    const res = await app.request(path);
+    return { res, ms: performance.now() - t0 };
+  };
+
+  test('a page gets the friendly 503 in Japanese and English with Retry-After, at once', async () => {
+    await whileOverloaded('shed-a', async () => {
+      const { res, ms } = await timed('/shed-a');
+      assert.equal(res.status, 503);
+      assert.ok(ms < 1000, `answered in ${ms.toFixed(0)} ms`);
+      assert.equal(res.headers.get('retry-after'), '30');
+      assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+      const html = await res.text();
+      assert.match(html, /<html lang="ja"/);
+      assert.match(html, /ただいまアクセスが集中しています/);
+      assert.match(html, /数分後にもう一度アクセスしてください/);
+      const en = await app.request('/en/shed-a/facilities');
+      assert.equal(en.status, 503);
+      assert.equal(en.headers.get('retry-after'), '30');
+      assert.match(await en.text(), /Please try again in a few minutes/);
+    });
+  });
+
+  test('the API gets problem+json 503 with Retry-After', async () => {
+    await whileOverloaded('shed-b', async () => {
+      const { res, ms } = await timed('/api/v1/programs/shed-b/facilities?q=' + encodeURIComponent('ホテル'));
+      assert.equal(res.status, 503);
+      assert.ok(ms < 1000, `answered in ${ms.toFixed(0)} ms`);
+      assert.equal(res.headers.get('retry-after'), '30');
+      assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      const body = (await res.json()) as { status: number; code: string; title: string };
+      assert.equal(body.status, 503);
+      assert.equal(body.code, 'overloaded');
+      assert.match(body.title, /アクセスが集中/);
+    });
+  });
+
+  test('after the load passes, requests are served again', async () => {
+    assert.equal((await app.request('/shed-c/facilities')).status, 200);
+    assert.equal((await app.request('/api/v1/programs/shed-c/facilities')).status, 200);
+  });
+});
