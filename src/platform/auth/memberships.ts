@@ -47,13 +47,24 @@ export function isStaff(grants: Grant[]): boolean {
   return grants.some((g) => STAFF_ROLES.includes(g.role));
 }
 
-export async function addMembership(conn: Conn, userId: number, role: Role, programId: number | null): Promise<void> {
+/** Adds the role; false when the user already held it. */
+export async function addMembership(conn: Conn, userId: number, role: Role, programId: number | null): Promise<boolean> {
   const existing = await conn
     .select({ id: memberships.id })
     .from(memberships)
     .where(and(eq(memberships.userId, userId), eq(memberships.role, role), programId === null ? isNull(memberships.programId) : eq(memberships.programId, programId)));
-  if (existing.length) return;
+  if (existing.length) return false;
   await conn.insert(memberships).values({ userId, role, programId });
+  return true;
+}
+
+/** The roles the user holds in one program (`null`: installation-wide). */
+export async function rolesHeldIn(conn: Conn, userId: number, programId: number | null): Promise<Role[]> {
+  const rows = await conn
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), programId === null ? isNull(memberships.programId) : eq(memberships.programId, programId)));
+  return rows.map((r) => r.role);
 }
 
 export async function removeMembership(conn: Conn, userId: number, role: Role, programId: number | null): Promise<number> {

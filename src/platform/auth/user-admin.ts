@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import type { CommandContext } from '../command.js';
 import { AppError } from '../errors/index.js';
-import { removeMembership } from './memberships.js';
+import { addMembership, removeMembership, rolesHeldIn } from './memberships.js';
 import { sendPasswordLink } from './password-reset.js';
 import { users, type Role } from './schema.js';
 import { destroyUserSessions } from './sessions.js';
@@ -35,4 +35,30 @@ export async function revokeRole(ctx: CommandContext, userId: number, role: Role
   if (!n) throw new AppError('not-found');
   await destroyUserSessions(ctx.tx, userId);
   ctx.audit({ action: 'platform.user.role_revoked', programId, targetType: 'user', targetId: userId, diff: { role, programId } });
+}
+
+/**
+ * Makes `role` the user's only role in the program (installation-wide for admin without a
+ * program): a grant when none was held there, a change otherwise. Any change of privilege ends
+ * every session of the user. Returns what was held before, or null when nothing changed.
+ */
+export async function setProgramRole(ctx: CommandContext, userId: number, role: Role, programId: number | null): Promise<Role[] | null> {
+  const user = await findUserById(ctx.tx, userId);
+  if (!user) throw new AppError('not-found');
+  if (role !== 'admin' && programId === null) {
+    throw new AppError('validation-failed', `ロール ${role} には事業の指定が必要です`, { fieldErrors: [{ field: 'program', message: '事業を選んでください' }] });
+  }
+  const before = await rolesHeldIn(ctx.tx, userId, programId);
+  if (before.length === 1 && before[0] === role) return null;
+  for (const r of before) if (r !== role) await removeMembership(ctx.tx, userId, r, programId);
+  await addMembership(ctx.tx, userId, role, programId);
+  await destroyUserSessions(ctx.tx, userId);
+  ctx.audit({
+    action: before.length ? 'platform.user.role_changed' : 'platform.user.role_granted',
+    programId,
+    targetType: 'user',
+    targetId: userId,
+    diff: before.length ? { roles: [before, [role]], programId } : { role, programId },
+  });
+  return before;
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors/index.js';
 import { addMembership } from './memberships.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { ROLES, users, type Role, type User } from './schema.js';
+import { destroyUserSessions } from './sessions.js';
 
 export const emailSchema = z
   .string()
@@ -72,7 +73,9 @@ export async function createUser(
     await ctx.tx.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
     ctx.audit({ action: 'platform.user.password_set', targetType: 'user', targetId: user.id });
   }
-  await addMembership(ctx.tx, user!.id, input.role, input.programId);
+  const added = await addMembership(ctx.tx, user!.id, input.role, input.programId);
+  // A new role for an existing account is a privilege change: its sessions end (sign in again).
+  if (added && !created) await destroyUserSessions(ctx.tx, user!.id);
   ctx.audit({
     action: 'platform.user.role_granted',
     programId: input.programId,

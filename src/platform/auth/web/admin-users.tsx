@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { listPrograms } from '../../../modules/programs/queries.js';
-import { Button, ErrorSummary, Form, SelectField, Table, TextField, errorFor } from '../../../ui/index.js';
+import { Button, ErrorSummary, Form, SelectField, Table, TextField, VisuallyHidden, errorFor } from '../../../ui/index.js';
 import { actorOf } from '../../http/actor.js';
 import { adminPage } from '../../http/admin-page.js';
 import type { AppContext, AppEnv } from '../../http/env.js';
@@ -11,7 +11,7 @@ import { runCommand } from '../../command.js';
 import { AppError, isAppError } from '../../errors/index.js';
 import { grantsOf } from '../memberships.js';
 import { ROLES } from '../schema.js';
-import { inviteUser, listUsers, revokeRole, setUserStatus } from '../user-admin.js';
+import { inviteUser, listUsers, revokeRole, setProgramRole, setUserStatus } from '../user-admin.js';
 import { parseRole } from '../users.js';
 import { csrfToken } from '../../http/csrf.js';
 
@@ -25,24 +25,88 @@ const ROLE_LABELS: Record<string, string> = {
   business: '事業者 (business)',
 };
 
+/** Field names carry the user id: each row is its own form, and ids on a page must be unique. */
+const rowField = (name: 'role' | 'program', userId: number) => `${name}-${userId}`;
+
 async function usersPage(c: AppContext, errors: Errors = [], values: Record<string, string> = {}, status = 200) {
   const deps = c.get('deps');
   const [all, programs] = await Promise.all([listUsers(deps.db), listPrograms(deps.db)]);
+  const me = c.get('auth')?.user.id;
+  const programName = new Map(programs.map((p) => [p.id, p.name]));
+  const programOptions = [{ value: '', label: '（すべての事業）' }, ...programs.map((p) => ({ value: String(p.id), label: `${p.name}（${p.slug}）` }))];
+  const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r]! }));
   const rows = await Promise.all(
-    all.map(async (u) => ({
-      id: String(u.id),
-      email: u.email,
-      roles: (await grantsOf(deps.db, u.id)).map((g) => `${g.role}${g.programSlug ? '@' + g.programSlug : ''}`).join(', ') || '—',
-      mfa: u.totpEnabledAt ? '設定済み' : '未設定',
-      status: u.status === 'active' ? '有効' : '無効',
-      actions: (
-        <Form action={`/admin/users/${u.id}/${u.status === 'active' ? 'disable' : 'enable'}`} csrfToken={csrfToken(c)}>
-          <Button variant={u.status === 'active' ? 'danger' : 'secondary'} size="sm">
-            {u.status === 'active' ? '無効にする' : '有効にする'}
-          </Button>
-        </Form>
-      ),
-    })),
+    all.map(async (u) => {
+      const grants = await grantsOf(deps.db, u.id);
+      const self = u.id === me;
+      return {
+        id: String(u.id),
+        email: u.email,
+        roles: grants.length ? (
+          <ul class="app-role-list">
+            {grants.map((g) => {
+              const where = g.programId === null ? '全事業' : (programName.get(g.programId) ?? g.programSlug ?? '');
+              const text = `${ROLE_LABELS[g.role]}（${where}）`;
+              return (
+                <li>
+                  <span class="app-role-list__grant" data-grant={`${g.role}@${g.programSlug ?? '*'}`}>
+                    {text}
+                  </span>
+                  {!self && (
+                    <Form action={`/admin/users/${u.id}/roles/revoke`} csrfToken={csrfToken(c)}>
+                      <input type="hidden" name="role" value={g.role} />
+                      <input type="hidden" name="program" value={g.programId === null ? '' : String(g.programId)} />
+                      <Button variant="danger" size="sm">
+                        外す<VisuallyHidden>：{u.email} の {text}</VisuallyHidden>
+                      </Button>
+                    </Form>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          '—'
+        ),
+        editor: self ? (
+          '自分のロールは変更できません'
+        ) : (
+          <Form action={`/admin/users/${u.id}/roles`} csrfToken={csrfToken(c)}>
+            <SelectField
+              name={rowField('program', u.id)}
+              label={`事業（${u.email}）`}
+              options={programOptions}
+              emptyOption={false}
+              value={values[rowField('program', u.id)]}
+              error={errorFor(errors, rowField('program', u.id))}
+            />
+            <SelectField
+              name={rowField('role', u.id)}
+              label={`ロール（${u.email}）`}
+              required
+              options={roleOptions}
+              value={values[rowField('role', u.id)]}
+              error={errorFor(errors, rowField('role', u.id))}
+            />
+            <Button variant="secondary" size="sm">
+              ロールを設定する
+            </Button>
+          </Form>
+        ),
+        mfa: u.totpEnabledAt ? '設定済み' : '未設定',
+        status: u.status === 'active' ? '有効' : '無効',
+        actions: self ? (
+          '—'
+        ) : (
+          <Form action={`/admin/users/${u.id}/${u.status === 'active' ? 'disable' : 'enable'}`} csrfToken={csrfToken(c)}>
+            <Button variant={u.status === 'active' ? 'danger' : 'secondary'} size="sm">
+              {u.status === 'active' ? '無効にする' : '有効にする'}
+              <VisuallyHidden>：{u.email}</VisuallyHidden>
+            </Button>
+          </Form>
+        ),
+      };
+    }),
   );
   return adminPage(c, {
     title: 'ユーザー',
@@ -51,11 +115,15 @@ async function usersPage(c: AppContext, errors: Errors = [], values: Record<stri
     status,
     children: (
       <>
+        <p>
+          ロールは事業ごとに設定します。「ロールを設定する」は、選んだ事業でのロールをそのロールだけにします（付与・変更）。ロールを変えたユーザーは、ログイン中の画面が終了し、もう一度ログインが必要になります。
+        </p>
         <Table
           caption="ユーザー一覧"
           columns={[
-            { key: 'email', header: 'メールアドレス' },
-            { key: 'roles', header: 'ロール' },
+            { key: 'email', header: 'メールアドレス', rowHeader: true },
+            { key: 'roles', header: 'ロール（事業）' },
+            { key: 'editor', header: 'ロールの付与・変更' },
             { key: 'mfa', header: '二要素認証' },
             { key: 'status', header: '状態' },
             { key: 'actions', header: '操作' },
@@ -66,30 +134,17 @@ async function usersPage(c: AppContext, errors: Errors = [], values: Record<stri
         <p>招待メールで届くリンクから、本人がパスワードを設定します。既存のユーザーには、ロールだけを追加します。</p>
         <Form action="/admin/users" csrfToken={csrfToken(c)}>
           <TextField name="email" type="email" label="メールアドレス" required value={values.email} error={errorFor(errors, 'email')} width="lg" />
-          <SelectField
-            name="role"
-            label="ロール"
-            required
-            value={values.role}
-            error={errorFor(errors, 'role')}
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r]! }))}
-          />
+          <SelectField name="role" label="ロール" required value={values.role} error={errorFor(errors, 'role')} options={roleOptions} />
           <SelectField
             name="program"
             label="事業"
             hint="管理者 (admin) で事業を選ばない場合は、すべての事業の管理者になります。"
             value={values.program}
             error={errorFor(errors, 'program')}
-            options={[{ value: '', label: '（すべての事業）' }, ...programs.map((p) => ({ value: String(p.id), label: `${p.name}（${p.slug}）` }))]}
+            options={programOptions}
+            emptyOption={false}
           />
           <Button>招待する</Button>
-        </Form>
-        <h2 class="app-heading-2">ロールを外す</h2>
-        <Form action="/admin/users/revoke" csrfToken={csrfToken(c)}>
-          <TextField name="userId" label="ユーザーID" required inputmode="numeric" width="sm" error={errorFor(errors, 'userId')} />
-          <SelectField name="role" label="ロール" required options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r]! }))} />
-          <SelectField name="program" label="事業" options={[{ value: '', label: '（すべての事業）' }, ...programs.map((p) => ({ value: String(p.id), label: p.slug }))]} />
-          <Button variant="danger">ロールを外す</Button>
         </Form>
       </>
     ),
@@ -118,14 +173,47 @@ adminUsers.post('/users', async (c) => {
   }
 });
 
-adminUsers.post('/users/revoke', async (c) => {
+/** The user named by `:id`, for a change by another admin (an admin does not edit their own roles). */
+function targetUserId(c: AppContext, selfMessage: string): number {
   const auth = requireInstallationAdmin(c);
+  const id = Number(c.req.param('id'));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not-found');
+  if (id === auth.user.id) throw new AppError('conflict', selfMessage);
+  return id;
+}
+
+function programIdOf(value: string | undefined): number | null {
+  if (!value) return null;
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not-found');
+  return id;
+}
+
+/** Grants or changes the user's role in one program; the user's sessions end (privilege change). */
+adminUsers.post('/users/:id/roles', async (c) => {
+  const id = targetUserId(c, '自分のロールは変更できません。別の管理者に依頼してください');
   const f = await formFields(c);
-  const userId = Number(f.userId);
-  if (!Number.isInteger(userId) || userId <= 0) return usersPage(c, [{ field: 'userId', message: 'ユーザーIDを数字で入力してください' }], f, 422);
-  if (userId === auth.user.id && f.role === 'admin') return usersPage(c, [{ field: 'userId', message: '自分の管理者ロールは外せません' }], f, 422);
-  await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => revokeRole(ctx, userId, parseRole(f.role ?? ''), f.program ? Number(f.program) : null));
-  setFlash(c, { kind: 'success', message: 'ロールを外しました' });
+  const roleField = rowField('role', id);
+  const programField = rowField('program', id);
+  try {
+    const role = parseRole(f[roleField] ?? '');
+    const changed = await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => setProgramRole(ctx, id, role, programIdOf(f[programField])));
+    setFlash(c, { kind: 'success', message: changed === null ? 'ロールは変わりませんでした（すでに設定済みです）' : 'ロールを設定しました。このユーザーはもう一度ログインが必要です' });
+    return c.redirect('/admin/users', 303);
+  } catch (e) {
+    if (isAppError(e) && e.fieldErrors.length) {
+      const errors = e.fieldErrors.map((fe) => ({ ...fe, field: fe.field === 'program' ? programField : roleField }));
+      return usersPage(c, errors, f, 422);
+    }
+    throw e;
+  }
+});
+
+adminUsers.post('/users/:id/roles/revoke', async (c) => {
+  const id = targetUserId(c, '自分のロールは外せません。別の管理者に依頼してください');
+  const f = await formFields(c);
+  await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => revokeRole(ctx, id, parseRole(f.role ?? ''), programIdOf(f.program)));
+  setFlash(c, { kind: 'success', message: 'ロールを外しました。このユーザーはもう一度ログインが必要です' });
   return c.redirect('/admin/users', 303);
 });
 
