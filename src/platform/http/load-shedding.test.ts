@@ -39,7 +39,7 @@ describe('load shedding', () => {
     });
     await isLocked;
     let settled = 0;
-    const stuck = [app.request(`/${slug}/facilities`), app.request(`/api/v1/programs/${slug}/facilities`)].map((p) => p.then((r) => (settled++, r)));
+    const stuck = [app.request(`/${slug}/facilities`), app.request(`/api/v1/programs/${slug}/facilities`)].map((p) => Promise.resolve(p).then((r: Response) => (settled++, r)));
     // Let both enter the app and wait on the lock.
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(settled, 0, 'the two requests are held');
