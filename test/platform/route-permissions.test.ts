@@ -168,7 +168,7 @@ describe('every route refuses the roles it must refuse, on real records of progr
           const { token, session } = await createSession(env.deps.db, caller.userId!, env.clock.now(), { ip: null, mfaVerified: true });
           who = { ...caller, cookie: `jmk_session=${token}`, csrf: session.csrfToken };
         }
-        const res = await call(app, route.method, path, who, extra.form);
+        const res = await call(app, route.method, path, who, await seeds.form(extra.form));
         checked++;
         const toLogin = res.status === 303 && /^\/(login|mfa)/.test(res.headers.get('location') ?? '');
         if ([401, 403, 404].includes(res.status) || toLogin || (res.status >= 500 && !KNOWN_SERVER_ERRORS.has(key))) failures.push(`${route.method} ${path} as ${caller.name}: got ${res.status}`);

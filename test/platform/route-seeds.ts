@@ -13,6 +13,7 @@ import type { Program } from '../../src/modules/programs/schema.js';
 import { findProgramBySlug } from '../../src/modules/programs/queries.js';
 import { facilities } from '../../src/modules/campaign/schema.js';
 import { submitApplication } from '../../src/modules/campaign/commands/save-application.js';
+import { saveNotice } from '../../src/modules/campaign/commands/save-notice.js';
 import { listDocuments } from '../../src/modules/campaign/documents.js';
 import { openCampaign, PDF_BYTES, PNG_BYTES, validApplication } from '../../src/modules/campaign/test-helpers.js';
 import { registerParticipant } from '../../src/modules/events/commands/register-participant.js';
@@ -40,7 +41,7 @@ export async function makeWalkPrograms(deps: Deps) {
 }
 
 /** Records that belong together (a document and its application); seeded as one. */
-type Family = 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'banner' | 'mail' | 'user';
+type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'banner' | 'mail' | 'user';
 
 interface Rule {
   /** The route pattern (as Hono lists it) this rule applies to. */
@@ -64,6 +65,10 @@ const RULES: Rule[] = [
   { route: /^\/admin\/events\/:slug\/items\/:id/, param: 'id', value: { family: 'eventItem', field: 'id' } },
   { route: /^\/api\/v1\/claims\/:id|^\/:slug\/business\/claims\/:id/, param: 'id', value: { family: 'claim', field: 'id' } },
   { route: /^(\/en)?\/:slug\/facilities\/:id/, param: 'id', value: { family: 'facility', field: 'id' } },
+  // Facility profile changes are addressed by the facility's id.
+  { route: /^\/:slug\/business\/facilities\/:id|^\/admin\/campaign\/:slug\/profiles\/:id/, param: 'id', value: { family: 'facility', field: 'id' } },
+  { route: /^\/:slug\/business\/claims\/facilities\/:facility/, param: 'facility', value: { family: 'facility', field: 'id' } },
+  { route: /^\/admin\/campaign\/:slug\/notices\/:id/, param: 'id', value: { family: 'notice', field: 'id' } },
   { route: /^\/admin\/site\/:slug\/contents\/:id/, param: 'id', value: { family: 'siteVersion', field: 'contentId' } },
   { route: /^\/admin\/site\/:slug\/versions\/:vid/, param: 'vid', value: { family: 'siteVersion', field: 'id' } },
   { route: /^(\/en)?\/:slug\/banners\/:vid/, param: 'vid', value: { family: 'banner', field: 'id' } },
@@ -98,11 +103,12 @@ const SHARED = new Set<Family>(['facility', 'statement', 'group']);
 
 /**
  * What a request needs beyond its path to reach the record (a query or form field the route
- * requires), by route key.
+ * requires), by route key. A form value `@family.field` is replaced by that seeded record's field.
  */
 export const REQUEST_EXTRAS: Record<string, { query?: string; form?: Record<string, string> }> = {
   'GET /admin/site/:slug/new': { query: '?kind=news' },
   'POST /admin/site/:slug/contents': { form: { kind: 'news' } },
+  'POST /:slug/business/claims/sales': { form: { facility: '@facility.id', action: 'stop' } },
 };
 
 export class RouteSeeds {
@@ -162,6 +168,10 @@ export class RouteSeeds {
       }
       case 'facility':
         return { id: String(await this.facility()) };
+      case 'notice': {
+        const notice = await this.run((ctx) => saveNotice(ctx, campaignA.id, null, { title: `お知らせ${n}`, body: '事業者の皆さまへのお知らせです。' }));
+        return { id: String(notice.id) };
+      }
       case 'statement': {
         // An approved stay closed into the month's payment batch: the month has a statement line.
         const facilityId = await this.facility();
@@ -211,6 +221,23 @@ export class RouteSeeds {
         return { id: String(u.id) };
       }
     }
+  }
+
+  /** Resolves `@family.field` form values of REQUEST_EXTRAS against the seeded records. */
+  async form(values: Record<string, string> = {}): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) {
+      const m = /^@(\w+)\.(\w+)$/.exec(v);
+      if (!m) {
+        out[k] = v;
+        continue;
+      }
+      const family = m[1] as Family;
+      let rec = this.cache.get(family);
+      if (!rec) this.cache.set(family, (rec = await this.seed(family)));
+      out[k] = rec[m[2]!]!;
+    }
+    return out;
   }
 
   /**
