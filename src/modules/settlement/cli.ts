@@ -9,6 +9,7 @@ import { closeMonth, markBatchPaid } from './commands/close-month.js';
 import { ImportRejected, importClaims, type ImportResult } from './commands/import-claims.js';
 import fs from 'node:fs';
 import { exportZenginFile } from './commands/zengin-export.js';
+import { StaysRejected, importStays, type StayImportResult } from './commands/import-stays.js';
 import type { CliRunContext } from '../../cli/registry.js';
 
 async function campaignProgram(ctx: CliRunContext) {
@@ -84,6 +85,36 @@ export const settlementCommands: CliCommand[] = [
         if (!(e instanceof ImportRejected)) throw e;
         report(e.result);
         ctx.io.err(`${e.result.errorCount}行に誤りがあるため、何も登録していません (${e.result.rows} rows)\n`);
+        return 1;
+      }
+    },
+  },
+
+  {
+    name: 'settlement stays import',
+    usage: 'settlement stays import --program SLUG FILE.csv [--valid-only]',
+    summary: '宿泊実績を CSV から一括報告する。既定は1行でも誤りがあれば全体を取り込まない (bulk stay reports)',
+    help: `Header: facilityId,bookingRef,nights,guests,totalPrice (UTF-8 or Shift_JIS); each value at most what was reserved.\n--valid-only reports the valid rows and lists the others.`,
+    options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' } },
+    async run(ctx) {
+      const program = await campaignProgram(ctx);
+      const file = ctx.positionals[0];
+      if (!file) throw new CliUsageError('give the CSV file');
+      if (!fs.existsSync(file)) throw new AppError('not-found', `ファイル ${file} が見つかりません`);
+      const mode = ctx.values['valid-only'] ? 'valid' : 'all';
+      const report = (r: StayImportResult) => {
+        for (const e of r.errors) ctx.io.err(`  ${e.line}行目${e.field ? `（${e.field}）` : ''}: ${e.message}\n`);
+        if (r.errorCount > r.errors.length) ctx.io.err(`  …ほか${r.errorCount - r.errors.length}件\n`);
+      };
+      try {
+        const r = await runCommand(ctx.deps, cliActor(ctx), (c) => importStays(c, program, fs.createReadStream(file), { mode }));
+        report(r);
+        ctx.io.out(`${r.rows} rows: ${r.reported} stays reported (${r.released} yen released), ${r.alreadyReported} already reported, ${r.errorCount} rejected\n`);
+        return r.errorCount ? 1 : 0;
+      } catch (e) {
+        if (!(e instanceof StaysRejected)) throw e;
+        report(e.result);
+        ctx.io.err(`${e.result.errorCount}行に誤りがあるため、何も報告していません (${e.result.rows} rows)\n`);
         return 1;
       }
     },

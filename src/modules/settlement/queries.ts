@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { auditLog, type AuditRow } from '../../platform/audit/schema.js';
 import { facilities, type Facility } from '../campaign/schema.js';
-import { claims, facilityUsers, type Claim, type ClaimStatus } from './schema.js';
+import { claims, facilitySalesStops, facilityUsers, type Claim, type ClaimStatus } from './schema.js';
 
 /** The facilities a business user may act for in a program. */
 export async function facilitiesForUser(conn: Conn, programId: number, userId: number): Promise<Facility[]> {
@@ -75,4 +75,11 @@ export async function filteredClaims(conn: Conn, programId: number, f: ClaimFilt
 /** id, name of each facility of a program (for filters and pickers). */
 export async function programFacilityNames(conn: Conn, programId: number): Promise<Array<{ id: number; name: string }>> {
   return conn.select({ id: facilities.id, name: facilities.name }).from(facilities).where(eq(facilities.programId, programId)).orderBy(facilities.id);
+}
+
+/** Of the facilities given, those whose business stopped sales itself, with the date. */
+export async function salesStopsOf(conn: Conn, facilityIds: number[]): Promise<Map<number, string>> {
+  if (!facilityIds.length) return new Map();
+  const rows = await conn.select().from(facilitySalesStops).where(inArray(facilitySalesStops.facilityId, facilityIds));
+  return new Map(rows.map((r) => [r.facilityId, r.stoppedOn]));
 }

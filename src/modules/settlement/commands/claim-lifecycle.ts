@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { facilities } from '../../campaign/schema.js';
 import type { Program } from '../../programs/schema.js';
 import { accountId, move } from '../ledger.js';
+import { CLAIM_STATUS_LABELS } from '../messages.js';
 import { computeDiscount, type DiscountRules } from '../rules.js';
 import { claims, type Claim, type ClaimStatus } from '../schema.js';
 import type { StayInput } from '../validators.js';
@@ -18,7 +19,7 @@ export async function lockClaim(ctx: CommandContext, id: number): Promise<Claim>
 }
 
 function expectStatus(claim: Claim, allowed: ClaimStatus[], action: string): void {
-  if (!allowed.includes(claim.status)) throw new AppError('conflict', `この申請（状態: ${claim.status}）は${action}できません`);
+  if (!allowed.includes(claim.status)) throw new AppError('conflict', `この申請（予約番号 ${claim.bookingRef}、状態: ${CLAIM_STATUS_LABELS[claim.status]}）は${action}できません`);
 }
 
 async function setStatus(ctx: CommandContext, claim: Claim, status: ClaimStatus, extra: Partial<Claim> = {}): Promise<Claim> {
