@@ -4,7 +4,8 @@
  * account (the invitation mail, caught by an SMTP sink, confirms the address), applies with its
  * licence copy as a PDF without JavaScript at 320 px, is returned for a correction and resubmits;
  * the operator escalates to the City, the City answers, the operator approves, and the registry
- * downloads as xlsx with the new registration. axe on every page visited.
+ * downloads as xlsx with the new registration; then the back office's settings, a notice to
+ * businesses and a profile change the operator approves. axe on every page visited.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -249,5 +250,44 @@ describe('campaign recruitment journey in Chromium', () => {
     await applicant.goto(`${server!.baseUrl}/${SLUG}/business`);
     assert.match(await bodyText(applicant), /R-000001/);
     await expectNoAxeViolations(applicant, 'portal of a registered business');
+  });
+
+  test('after registration: settings page, a notice, a profile change approved by the operator (axe on each page)', async () => {
+    const page = operatorPage!;
+    await page.goto(`${server!.baseUrl}/admin/campaign/${SLUG}/settings`);
+    await expectNoAxeViolations(page, 'settings page');
+    await page.locator('#applicationOpens').fill('2031-02-30');
+    await page.getByRole('button', { name: '設定を保存する' }).click();
+    assert.match(await page.locator('#applicationOpens-error').innerText(), /YYYY-MM-DD/);
+    await expectNoAxeViolations(page, 'settings page with an error');
+
+    await page.goto(`${server!.baseUrl}/admin/campaign/${SLUG}/notices`);
+    await expectNoAxeViolations(page, 'notices editor');
+    await page.locator('#title').fill('実績報告の締切について');
+    await page.locator('#body').fill('毎月5日までに前月分の実績報告をお願いします。');
+    await page.getByRole('button', { name: '掲載する' }).click();
+    assert.match(await bodyText(page), /お知らせを掲載しました/);
+    await page.getByRole('link', { name: '実績報告の締切について' }).click();
+    await expectNoAxeViolations(page, 'notice edit page');
+
+    const applicant = applicantPage!;
+    await applicant.goto(`${server!.baseUrl}/${SLUG}/business`);
+    assert.match(await bodyText(applicant), /毎月5日までに前月分の実績報告/);
+    await applicant.getByRole('link', { name: /掲載情報を変更する/ }).click();
+    await expectNoAxeViolations(applicant, 'profile edit');
+    await expectNoHorizontalScroll(applicant, 'profile edit at 320 px');
+    await applicant.locator('#facility-description').fill('一番町の中心にある、改装したばかりのホテルです。');
+    await applicant.getByRole('button', { name: '変更を申請する' }).click();
+    await applicant.waitForURL(`${server!.baseUrl}/${SLUG}/business`);
+    assert.match(await bodyText(applicant), /事務局の確認待ちです/);
+
+    await page.goto(`${server!.baseUrl}/admin/campaign/${SLUG}/profiles`);
+    await expectNoAxeViolations(page, 'profile changes to review');
+    assert.match(await bodyText(page), /改装したばかりのホテルです/);
+    await page.getByLabel('承認して掲載する').check();
+    await page.getByRole('button', { name: '判断を登録する' }).click();
+    assert.match(await bodyText(page), /掲載に反映しました/);
+    await expectNoAxeViolations(page, 'profile changes after approval');
+    await waitFor(() => mailTo(APPLICANT, /掲載情報の変更を反映しました/), 'the profile decision mail');
   });
 });
