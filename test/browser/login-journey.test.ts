@@ -29,7 +29,7 @@ const path = (page: Page) => new URL(page.url()).pathname;
 
 describe('signing in and out in Chromium', () => {
   before(async () => {
-    server = await startServer();
+    server = await startServer({ timeoutMs: 120_000 }); // startup time is asserted in server-lifecycle
     session = await launchBrowser();
   });
 

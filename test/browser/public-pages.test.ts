@@ -1,6 +1,6 @@
 /**
  * The public pages in Chromium, on a freshly started server with the demo: axe (WCAG 2.1 AA), one
- * h1, the right `lang`, no inline script or style, usable at 320 px without JavaScript, the skip
+ * h1, the デモ banner, the right `lang`, no inline script or style, usable at 320 px without JavaScript, the skip
  * link, and the sign-in form's error summary reached and used by keyboard only.
  */
 import assert from 'node:assert/strict';
@@ -48,7 +48,7 @@ async function expectStaticMarkup(page: Page, label: string): Promise<void> {
 
 describe('public pages in Chromium', () => {
   before(async () => {
-    server = await startServer();
+    server = await startServer({ timeoutMs: 120_000 }); // startup time is asserted in server-lifecycle
     desktop = await launchBrowser({ viewport: { width: 1280, height: 900 } });
     mobile = await launchBrowser({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
   });
@@ -72,6 +72,8 @@ describe('public pages in Chromium', () => {
       try {
         assert.equal(await page.locator('html').getAttribute('lang'), c.lang);
         assert.equal(await page.locator('h1').count(), 1, 'exactly one h1');
+        // A demo installation says so on every page, the error pages included.
+        assert.equal(await page.locator('.app-demo-banner').count(), 1, `${c.path}: the デモ banner`);
         const body = await page.locator('body').innerText();
         if (c.text) assert.ok(body.includes(c.text), `${c.path} shows "${c.text}"`);
         if (c.lang === 'ja') assert.match(await page.locator('h1').innerText(), JAPANESE, 'Japanese heading');
