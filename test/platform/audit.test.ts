@@ -92,6 +92,28 @@ describe('hash-chained audit trail', () => {
     }
   });
 
+  test('deleting entries from the end of the chain is found (the head names the last entry)', async () => {
+    const env5 = await createTestEnv();
+    try {
+      for (const slug of ['t1', 't2', 't3']) await makeProgram(env5.deps, `audit-${slug}`);
+      const list = await ids(env5);
+      const last = list[list.length - 1]!;
+      assert.equal((await cli(env5.deps, ['audit', 'verify'])).code, 0);
+      const [head] = await queryRows<{ count: number; last_id: number }>(env5.deps.db, sql`select count, last_id from audit_head`);
+      assert.equal(Number(head!.count), list.length);
+      assert.equal(Number(head!.last_id), last);
+      // The chain that remains is intact in itself: only the head shows what is gone.
+      await tamper(env5, sql`delete from audit_log where id = ${last}`);
+      const r = await cli(env5.deps, ['audit', 'verify']);
+      assert.equal(r.code, 1);
+      assert.match(r.err, new RegExp(`entry id ${last} \\(entries-missing-at-end\\)`));
+      // The head itself cannot be deleted by the application.
+      await assert.rejects(env5.deps.db.execute(sql`delete from audit_head`), (e: unknown) => /append-only/.test(String((e as Error).cause ?? e)));
+    } finally {
+      await env5.close();
+    }
+  });
+
   test('concurrent commands keep one unbroken chain', async () => {
     const env3 = await createTestEnv();
     try {

@@ -22,4 +22,16 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_program_at').on(t.programId, t.at), index('audit_log_action').on(t.action)],
 );
 
+/**
+ * The chain's head, one row (id 1) that `audit_append` updates in the same statement as each
+ * append: how many entries there are and the last one's id and hash. Deleting entries from the
+ * end leaves a chain that is intact in itself; the head no longer matches it, and verify says so.
+ */
+export const auditHead = pgTable('audit_head', {
+  id: integer('id').primaryKey(),
+  count: bigint('count', { mode: 'number' }).notNull(),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+});
+
 export type AuditRow = typeof auditLog.$inferSelect;
