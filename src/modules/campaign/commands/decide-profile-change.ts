@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
@@ -24,12 +23,12 @@ export interface ProfileDecision {
 export async function decideProfileChange(ctx: CommandContext, facilityId: number, programId: number, input: ProfileDecision): Promise<Facility> {
   const reason = input.reason.trim();
   if (input.decision === 'reject' && !reason) throw new AppError('validation-failed', cm('errReasonRequired'), { fieldErrors: [{ field: 'reason', message: cm('errReasonRequired') }] });
-  if (reason.length > 2000) throw new AppError('validation-failed', '理由は2000文字以内で入力してください', { fieldErrors: [{ field: 'reason', message: '理由は2000文字以内で入力してください' }] });
+  if (reason.length > 2000) throw new AppError('validation-failed', cm('errReasonLong'), { fieldErrors: [{ field: 'reason', message: cm('errReasonLong') }] });
   const [facility] = await ctx.tx.select().from(facilities).where(and(eq(facilities.id, facilityId), eq(facilities.programId, programId))).for('update');
   if (!facility) throw new AppError('not-found');
   const pending = facility.pendingProfile;
-  if (!pending || !facility.pendingSince) throw new AppError('conflict', 'この施設の変更申請はすでに処理されています');
-  if (facility.pendingSince.toISOString() !== input.pendingSince) throw new AppError('conflict', '事業者が変更内容を更新しました。最新の内容を確認してから判断してください');
+  if (!pending || !facility.pendingSince) throw new AppError('conflict', cm('errProfileDecided'));
+  if (facility.pendingSince.toISOString() !== input.pendingSince) throw new AppError('conflict', cm('errProfileStale'));
   const changed = changedFields(profileOf(facility), pending);
   const [updated] = await ctx.tx
     .update(facilities)

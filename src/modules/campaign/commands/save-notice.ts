@@ -3,13 +3,14 @@ import { z } from 'zod';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { parseOrThrow } from '../../../platform/validation.js';
+import { cm } from '../messages.js';
 import { campaignNotices, type Notice } from '../schema.js';
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.replace(/\r\n/g, '\n').trim() : '');
 
 export const noticeSchema = z.object({
-  title: z.preprocess(trimmed, z.string().min(1, '件名を入力してください').max(100, '件名は100文字以内で入力してください')),
-  body: z.preprocess(trimmed, z.string().min(1, '本文を入力してください').max(5000, '本文は5000文字以内で入力してください')),
+  title: z.preprocess(trimmed, z.string().min(1, cm('errNoticeTitle')).max(100, cm('errNoticeTitleLong'))),
+  body: z.preprocess(trimmed, z.string().min(1, cm('errNoticeBody')).max(5000, cm('errNoticeBodyLong'))),
 });
 
 /**

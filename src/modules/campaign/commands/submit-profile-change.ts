@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { parseOrThrow } from '../../../platform/validation.js';
+import { cm } from '../messages.js';
 import { facilities, type Facility, type FacilityProfile } from '../schema.js';
 import { facilitySchema } from '../validators.js';
 
@@ -28,7 +29,7 @@ export async function submitProfileChange(ctx: CommandContext, facility: Facilit
   const allowed = [...new Set([...features, ...facility.features])];
   const { facility: profile } = parseOrThrow(z.object({ facility: facilitySchema(allowed) }), { facility: body });
   const changed = changedFields(profileOf(facility), profile);
-  if (changed.length === 0) throw new AppError('validation-failed', '変更された項目がありません', { fieldErrors: [{ field: 'facility.name', message: '掲載中の内容から変更された項目がありません' }] });
+  if (changed.length === 0) throw new AppError('validation-failed', cm('errProfileUnchanged'), { fieldErrors: [{ field: 'facility.name', message: cm('errProfileUnchanged') }] });
   const [updated] = await ctx.tx
     .update(facilities)
     .set({ pendingProfile: profile, pendingSince: ctx.now, updatedAt: ctx.now })

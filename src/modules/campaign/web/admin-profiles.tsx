@@ -96,7 +96,7 @@ adminProfiles.post('/campaign/:slug/profiles/:id{[0-9]+}/decision', async (c) =>
   const id = Number(c.req.param('id'));
   const f = await formFields(c);
   const decision = f[`decision-${id}`];
-  if (decision !== 'approve' && decision !== 'reject') return profilesPage(c, program, [{ field: `decision-${id}`, message: '判断を選択してください' }], f, 422);
+  if (decision !== 'approve' && decision !== 'reject') return profilesPage(c, program, [{ field: `decision-${id}`, message: cm('errDecisionRequired') }], f, 422);
   try {
     const updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => decideProfileChange(ctx, id, program.id, { decision, reason: f[`reason-${id}`] ?? '', pendingSince: f.pendingSince ?? '' }));
     setFlash(c, { kind: 'success', message: decision === 'approve' ? `「${updated.name}」の変更を承認し、掲載に反映しました` : `「${updated.name}」の変更を却下しました` });
