@@ -5,7 +5,7 @@ import { runCommand } from '../../platform/command.js';
 import { AppError } from '../../platform/errors/index.js';
 import { findProgramBySlug } from '../programs/queries.js';
 import { setAllocation } from './commands/budget.js';
-import { closeMonth, markBatchPaid } from './commands/close-month.js';
+import { closeEndedMonth, markBatchPaid } from './commands/close-month.js';
 import { ImportRejected, importClaims, type ImportResult } from './commands/import-claims.js';
 import fs from 'node:fs';
 import { exportZenginFile } from './commands/zengin-export.js';
@@ -38,12 +38,12 @@ export const settlementCommands: CliCommand[] = [
   {
     name: 'settlement close',
     usage: 'settlement close --program SLUG --month YYYY-MM',
-    summary: '月末締め: 承認済みの宿泊実績を支払バッチにまとめる。再実行しても同じバッチ (month-end close, idempotent)',
+    summary: '月末締め: 承認済みの宿泊実績を支払バッチにまとめる。終わった月（日本時間）だけ。再実行しても同じバッチ (month-end close, idempotent)',
     options: { program: { type: 'string' }, month: { type: 'string' } },
     async run(ctx) {
       const program = await campaignProgram(ctx);
       const month = requiredString(ctx, 'month');
-      const { batch, created } = await runCommand(ctx.deps, cliActor(ctx), (c) => closeMonth(c, program, month));
+      const { batch, created } = await runCommand(ctx.deps, cliActor(ctx), (c) => closeEndedMonth(c, program, month));
       ctx.io.out(`${created ? 'closed' : 'already closed'} ${month}: ${batch.claimCount} stays, ${batch.total} yen (batch ${batch.id})\n`);
     },
   },

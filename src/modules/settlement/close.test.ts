@@ -64,6 +64,26 @@ describe('month-end close', () => {
     assert.equal(results[0]!.batch.total, 25000);
   });
 
+  test('a month that has not ended (Asia/Tokyo) cannot be closed: CLI exit 1, Japanese message, nothing written', async () => {
+    const { program, facilities } = await campaignWithFacilities(env.deps, 'close-open', 1);
+    await approvedStay(program, facilities[0]!, 'O1', '2025-06-10');
+    // 23:59:59 on 30 June in Tokyo: June has not ended.
+    env.clock.set('2025-06-30T14:59:59Z');
+    let r = await cli(env.deps, ['settlement', 'close', '--program', 'close-open', '--month', '2025-06']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /2025年06月はまだ終わっていないため締められません（2025-07-01 以降に締めてください。今日は日本時間で 2025-06-30 です）/);
+    r = await cli(env.deps, ['settlement', 'close', '--program', 'close-open', '--month', '2025-09']);
+    assert.equal(r.code, 1, 'a future month neither');
+    const [n] = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from payment_batches where program_id = ${program.id}`);
+    assert.equal(Number(n!.n), 0);
+    // One second later it is 1 July in Tokyo (still 30 June in UTC): June can be closed.
+    env.clock.set('2025-06-30T15:00:00Z');
+    r = await cli(env.deps, ['settlement', 'close', '--program', 'close-open', '--month', '2025-06']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /closed 2025-06: 1 stays, 5000 yen/);
+    env.clock.set('2026-06-01T01:00:00Z');
+  });
+
   test('a transfer date must be a bank business day', () => {
     assert.doesNotThrow(() => checkTransferDate('2025-07-31'));
     assert.throws(() => checkTransferDate('2025-08-02'), /営業日ではありません（次の営業日: 2025-08-04）/);

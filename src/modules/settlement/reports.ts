@@ -92,3 +92,27 @@ export async function monthlyLines(conn: Conn, programId: number, month: string)
   );
   return rows.map((r) => ({ facilityId: r.facility_id, name: r.name, month, claims: Number(r.n), guests: Number(r.guests), nights: Number(r.nights), amount: Number(r.amount) }));
 }
+
+export interface StatementLine {
+  bookingRef: string;
+  checkIn: string;
+  checkOut: string;
+  nights: number;
+  guests: number;
+  totalPrice: number;
+  discount: number;
+}
+
+/** The stays one business is paid for in one closed month (the 支払明細 lines), by check-out. */
+export async function statementLines(conn: Conn, programId: number, month: string, facilityId: number): Promise<StatementLine[]> {
+  const rows = await queryRows<{ booking_ref: string; check_in: string; check_out: string; nights: number; guests: number; total_price: number; discount: number }>(
+    conn,
+    sql`select c.booking_ref, c.check_in::text, c.check_out::text,
+          coalesce((c.stay->>'nights')::int, c.nights) as nights, coalesce((c.stay->>'guests')::int, c.guests) as guests,
+          coalesce((c.stay->>'totalPrice')::int, c.total_price) as total_price, c.discount
+        from claims c join payment_batches b on b.id = c.payment_batch_id
+        where b.program_id = ${programId} and b.month = ${month} and c.facility_id = ${facilityId}
+        order by c.check_out, c.id`,
+  );
+  return rows.map((r) => ({ bookingRef: r.booking_ref, checkIn: r.check_in, checkOut: r.check_out, nights: Number(r.nights), guests: Number(r.guests), totalPrice: Number(r.total_price), discount: Number(r.discount) }));
+}

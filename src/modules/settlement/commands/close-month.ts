@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../../db/client.js';
-import { addDays, isBusinessDay } from '../../../platform/calendar/index.js';
+import { queryRows, type Conn } from '../../../db/client.js';
+import { addDays, isBusinessDay, tokyoDate } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { Program } from '../../programs/schema.js';
@@ -16,7 +16,7 @@ export function parseMonth(month: string): { first: string; next: string } {
   return { first: `${month}-01`, next };
 }
 
-export async function findBatch(ctx: Pick<CommandContext, 'tx'>, programId: number, month: string): Promise<PaymentBatch | undefined> {
+export async function findBatch(ctx: { tx: Conn }, programId: number, month: string): Promise<PaymentBatch | undefined> {
   const [b] = await ctx.tx.select().from(paymentBatches).where(and(eq(paymentBatches.programId, programId), eq(paymentBatches.month, month)));
   return b;
 }
@@ -50,6 +50,22 @@ export async function closeMonth(ctx: CommandContext, program: Program, month: s
     .returning();
   ctx.audit({ action: 'settlement.month.closed', programId: program.id, targetType: 'payment_batch', targetId: batch!.id, diff: { month, claims: updated!.claimCount, total: updated!.total } });
   return { batch: updated!, created: true };
+}
+
+/**
+ * The month-end close as operators run it: only a month that has ended (Asia/Tokyo) can be
+ * closed, since stays checking out later in the month would otherwise miss it. closeMonth itself
+ * stays unguarded for fixtures that close months ahead of the test clock (test/platform/route-seeds.ts).
+ */
+export async function closeEndedMonth(ctx: CommandContext, program: Program, month: string): Promise<{ batch: PaymentBatch; created: boolean }> {
+  const { next } = parseMonth(month);
+  const today = tokyoDate(ctx.now);
+  if (today < next) {
+    throw new AppError('conflict', `${month.replace('-', '年')}月はまだ終わっていないため締められません（${next} 以降に締めてください。今日は日本時間で ${today} です）`, {
+      fieldErrors: [{ field: 'month', message: '終わった月を指定してください' }],
+    });
+  }
+  return closeMonth(ctx, program, month);
 }
 
 /** Per-facility totals of a batch: what each business is paid. */

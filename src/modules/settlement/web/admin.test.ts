@@ -41,7 +41,8 @@ describe('settlement back office', () => {
     assert.match(html, /30,000円/, 'approved: two stays of 15,000 yen');
     assert.match(html, /<svg[^>]*role="img"[^>]*aria-label="予算残額の推移/);
     assert.match(html, /<caption[^>]*>日別の使用額と残額/);
-    assert.match(html, /2025-06 月次支払報告（2件/);
+    assert.match(html, /href="\/admin\/settlement\/dash\/monthly\/2025-06">2025-06 月次支払（2件、30,000円、締め済み）/);
+    assert.match(html, /href="\/admin\/settlement\/dash\/monthly\/2025-06\/report\.xlsx"/);
   });
 
   test('final and monthly reports open as xlsx with Japanese intact; exports are audited', async () => {
@@ -69,5 +70,28 @@ describe('settlement back office', () => {
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
     assert.equal((await op.get('/admin/settlement/dash/monthly/2025-06/statements/999999')).status, 404);
+  });
+
+  test('the month page lists each business with its statement as PDF and xlsx; the xlsx has the lines and a total; audited', async () => {
+    const page = await op.get('/admin/settlement/dash/monthly/2025-06');
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    const [f] = await queryRows<{ id: number }>(env.deps.db, sql`select id from facilities order by id limit 1`);
+    assert.match(html, new RegExp(`href="/admin/settlement/dash/monthly/2025-06/statements/${f!.id}/statement\\.xlsx"`));
+    assert.match(html, /支払額の合計<\/dt>\s*<dd[^>]*>30,000円/);
+    assert.equal((await op.get('/admin/settlement/dash/monthly/2025-05')).status, 404, 'a month not closed');
+    const res = await op.get(`/admin/settlement/dash/monthly/2025-06/statements/${f!.id}/statement.xlsx`);
+    assert.equal(res.status, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.getWorksheet('支払明細')!;
+    assert.equal(sheet.getRow(1).getCell(3).value, '予約番号');
+    assert.equal(sheet.getRow(2).getCell(3).value, 'D0');
+    assert.equal(sheet.getRow(2).getCell(9).value, 15000);
+    assert.equal(sheet.getRow(3).getCell(3).value, '合計');
+    assert.equal(sheet.getRow(3).getCell(9).value, 15000);
+    assert.equal((await op.get('/admin/settlement/dash/monthly/2025-06/statements/999999/statement.xlsx')).status, 404);
+    const [n] = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'settlement.statement.exported'`);
+    assert.equal(Number(n!.n), 1);
   });
 });

@@ -14,16 +14,13 @@ import { committedByDay, facilityLines, monthlyLines, type FacilityLine, type Mo
 import { paymentBatches } from '../schema.js';
 import { BurnDownChart } from './chart.js';
 import { drawStatement } from './statement-pdf.js';
+import { monthParam } from './common.js';
 
 export const settlementAdmin = new Hono<AppEnv>();
 
 const STAFF = ['admin', 'operator', 'city'] as const;
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 
-function monthParam(text: string): string {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) throw new AppError('not-found');
-  return text;
-}
 
 settlementAdmin.get('/settlement/:slug', async (c) => {
   const { program, roles } = await requireProgramRole(c, c.req.param('slug'), STAFF);
@@ -88,9 +85,11 @@ settlementAdmin.get('/settlement/:slug', async (c) => {
           </li>
           {batches.map((batch) => (
             <li>
-              <a href={`${base}/monthly/${batch.month}/report.xlsx`}>
-                {batch.month} 月次支払報告（{batch.claimCount}件、{yen(batch.total)}、{batch.status === 'paid' ? '支払済み' : '締め済み'}）Excel
+              <a href={`${base}/monthly/${batch.month}`}>
+                {batch.month} 月次支払（{batch.claimCount}件、{yen(batch.total)}、{batch.status === 'paid' ? '支払済み' : '締め済み'}）：事業者別の支払明細書（PDF・Excel）
               </a>
+              {' ／ '}
+              <a href={`${base}/monthly/${batch.month}/report.xlsx`}>{batch.month} 月次支払報告 Excel</a>
             </li>
           ))}
         </ul>

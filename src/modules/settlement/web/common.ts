@@ -28,3 +28,9 @@ export function parseYen(text: string | undefined): number | null {
   if (!/^\d{1,12}$/.test(t)) return null;
   return Number(t);
 }
+
+/** A `YYYY-MM` route parameter; anything else is 404. */
+export function monthParam(text: string | undefined): string {
+  if (!text || !/^\d{4}-(0[1-9]|1[0-2])$/.test(text)) throw new AppError('not-found');
+  return text;
+}

@@ -4,12 +4,13 @@ import type { ModuleRoutes } from '../../index.js';
 import { settlementAdmin } from './admin.js';
 import { settlementAllocations } from './admin-allocations.js';
 import { settlementReview } from './admin-claims.js';
+import { settlementMonthly } from './admin-monthly.js';
 import { settlementSettings } from './admin-settings.js';
 import { settlementApi } from './api.js';
 import { settlementPortal } from './portal.js';
 
 const admin = new Hono<AppEnv>();
-for (const part of [settlementAdmin, settlementAllocations, settlementSettings, settlementReview]) admin.route('/', part);
+for (const part of [settlementAdmin, settlementAllocations, settlementSettings, settlementReview, settlementMonthly]) admin.route('/', part);
 
 /** The portal pages are Japanese-only business pages, so they are mounted once, not under /en. */
 export const settlementModule: ModuleRoutes = { name: 'settlement', api: settlementApi, admin, root: settlementPortal };
