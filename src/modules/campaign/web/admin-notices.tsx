@@ -8,13 +8,15 @@ import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
-import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
+import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, ConfirmForm, ErrorSummary, Form, Table, TextArea, TextField, errorFor } from '../../../ui/index.js';
 import type { Program } from '../../programs/schema.js';
 import { saveNotice } from '../commands/save-notice.js';
 import { withdrawNotice } from '../commands/withdraw-notice.js';
 import { listNotices } from '../queries.js';
 import type { Notice } from '../schema.js';
+
+import { staffCampaign } from './load.js';
 
 export const adminNotices = new Hono<AppEnv>();
 
@@ -88,12 +90,12 @@ async function findNotice(c: AppContext, program: Program): Promise<Notice> {
 }
 
 adminNotices.get('/campaign/:slug/notices', async (c) => {
-  const { program } = await requireProgramRole(c, c.req.param('slug'), RUN);
+  const { program } = await staffCampaign(c, RUN);
   return listPage(c, program);
 });
 
 adminNotices.post('/campaign/:slug/notices', async (c) => {
-  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), RUN);
+  const { program, roles } = await staffCampaign(c, RUN);
   const f = await formFields(c);
   try {
     await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveNotice(ctx, program.id, null, f));
@@ -106,12 +108,12 @@ adminNotices.post('/campaign/:slug/notices', async (c) => {
 });
 
 adminNotices.get('/campaign/:slug/notices/:id{[0-9]+}', async (c) => {
-  const { program } = await requireProgramRole(c, c.req.param('slug'), RUN);
+  const { program } = await staffCampaign(c, RUN);
   return editPage(c, program, await findNotice(c, program));
 });
 
 adminNotices.post('/campaign/:slug/notices/:id{[0-9]+}', async (c) => {
-  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), RUN);
+  const { program, roles } = await staffCampaign(c, RUN);
   const notice = await findNotice(c, program);
   const f = await formFields(c);
   try {
@@ -125,7 +127,7 @@ adminNotices.post('/campaign/:slug/notices/:id{[0-9]+}', async (c) => {
 });
 
 adminNotices.post('/campaign/:slug/notices/:id{[0-9]+}/withdraw', async (c) => {
-  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), RUN);
+  const { program, roles } = await staffCampaign(c, RUN);
   const notice = await findNotice(c, program);
   await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => withdrawNotice(ctx, program.id, notice.id));
   setFlash(c, { kind: 'success', message: `お知らせ「${notice.title}」を取り下げました` });

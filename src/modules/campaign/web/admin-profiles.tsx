@@ -8,7 +8,7 @@ import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
-import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
+import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, ErrorSummary, Form, RadioGroup, Table, TextArea, errorFor } from '../../../ui/index.js';
 import type { Program } from '../../programs/schema.js';
 import { decideProfileChange } from '../commands/decide-profile-change.js';
@@ -16,6 +16,8 @@ import { changedFields, profileOf } from '../commands/submit-profile-change.js';
 import { cm, type CampaignMessageKey } from '../messages.js';
 import { facilitiesWithPendingProfile } from '../queries.js';
 import type { FacilityProfile } from '../schema.js';
+
+import { staffCampaign } from './load.js';
 
 export const adminProfiles = new Hono<AppEnv>();
 
@@ -87,12 +89,12 @@ async function profilesPage(c: AppContext, program: Program, errors: FieldError[
 }
 
 adminProfiles.get('/campaign/:slug/profiles', async (c) => {
-  const { program } = await requireProgramRole(c, c.req.param('slug'), RUN);
+  const { program } = await staffCampaign(c, RUN);
   return profilesPage(c, program);
 });
 
 adminProfiles.post('/campaign/:slug/profiles/:id{[0-9]+}/decision', async (c) => {
-  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), RUN);
+  const { program, roles } = await staffCampaign(c, RUN);
   const id = Number(c.req.param('id'));
   const f = await formFields(c);
   const decision = f[`decision-${id}`];

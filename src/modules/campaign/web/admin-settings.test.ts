@@ -5,7 +5,7 @@ import { queryRows } from '../../../db/client.js';
 import { createSession } from '../../../platform/auth/sessions.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { TestBrowser } from '../../../../test/helpers/http.js';
-import { makeUser, TEST_PASSWORD } from '../../../../test/helpers/fixtures.js';
+import { makeProgram, makeUser, TEST_PASSWORD } from '../../../../test/helpers/fixtures.js';
 import { findProgramBySlug } from '../../programs/queries.js';
 import { openCampaign } from '../test-helpers.js';
 
@@ -111,5 +111,11 @@ describe('back office: campaign settings and re-opening', () => {
     const audit = await queryRows<{ diff: { reason: string } }>(env.deps.db, sql`select diff from audit_log where action = 'campaign.applications.reopened'`);
     assert.equal(audit.length, 1);
     assert.equal(audit[0]!.diff.reason, '締切直前の障害のため');
+  });
+
+  test('a program of another kind has no campaign settings (404)', async () => {
+    await makeProgram(env.deps, 'meeting', 'event');
+    assert.equal((await admin.get('/admin/campaign/meeting/settings')).status, 404);
+    assert.equal((await admin.get('/admin/campaign/meeting/notices')).status, 404);
   });
 });

@@ -8,7 +8,7 @@ import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { setFlash } from '../../../platform/http/flash.js';
 import { formFields, formList } from '../../../platform/http/form.js';
-import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
+import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, CheckboxGroup, DateField, ErrorSummary, Form, NotificationBanner, TextArea, errorFor } from '../../../ui/index.js';
 import type { Program } from '../../programs/schema.js';
 import { windowMessage } from '../commands/application-window.js';
@@ -16,6 +16,8 @@ import { reopenApplications } from '../commands/reopen-applications.js';
 import { saveCampaignSettings } from '../commands/save-campaign-settings.js';
 import { campaignConfig } from '../config.js';
 import { cm } from '../messages.js';
+
+import { staffCampaign } from './load.js';
 
 export const adminSettings = new Hono<AppEnv>();
 
@@ -109,12 +111,12 @@ async function settingsPage(c: AppContext, program: Program, roles: string[], op
 const fieldOf = (field: string) => (field.startsWith('requiredAttachments') ? 'requiredAttachments' : field);
 
 adminSettings.get('/campaign/:slug/settings', async (c) => {
-  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), RUN);
+  const { program, roles } = await staffCampaign(c, RUN);
   return settingsPage(c, program, roles);
 });
 
 adminSettings.post('/campaign/:slug/settings', async (c) => {
-  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), RUN);
+  const { program, roles } = await staffCampaign(c, RUN);
   const form = await formFields(c);
   const attachments = await formList(c, 'requiredAttachments');
   const values: SettingsValues = { fields: form, attachments };
@@ -135,7 +137,7 @@ adminSettings.post('/campaign/:slug/settings', async (c) => {
 });
 
 adminSettings.post('/campaign/:slug/reopen', async (c) => {
-  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin']);
+  const { program, roles } = await staffCampaign(c, ['admin']);
   const form = await formFields(c);
   const until = (form.until ?? '').trim();
   const reason = form.reason ?? '';

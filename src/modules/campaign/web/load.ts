@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
-import { requireAuth, requireProgramRoleById } from '../../../platform/http/guards.js';
+import { requireAuth, requireProgramRole, requireProgramRoleById } from '../../../platform/http/guards.js';
 import type { Role } from '../../../platform/auth/schema.js';
 import { findProgramBySlug } from '../../programs/queries.js';
 import type { Program } from '../../programs/schema.js';
@@ -22,4 +22,11 @@ export async function applicationForStaff(c: AppContext, roles: readonly Role[])
   if (!app) throw new AppError('not-found');
   const { program, roles: held } = await requireProgramRoleById(c, app.programId, roles);
   return { app, program, roles: held, auth };
+}
+
+/** A campaign program by the `:slug` in the path for its staff (404 for other kinds of program, as for unknown slugs). */
+export async function staffCampaign(c: AppContext, roles: readonly Role[]) {
+  const found = await requireProgramRole(c, c.req.param('slug')!, roles);
+  if (found.program.kind !== 'campaign') throw new AppError('not-found');
+  return found;
 }
