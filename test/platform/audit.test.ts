@@ -154,6 +154,19 @@ describe('hash-chained audit trail', () => {
       const cityHtml = await (await city.get('/admin/audit')).text();
       assert.match(cityHtml, /platform\.program\.created/);
       assert.doesNotMatch(cityHtml, /platform\.user\.created<\/td><td>user:\d+<\/td><td>—/);
+
+      // Actors are shown by e-mail and found by it; the sign-in is recorded with its role.
+      const byEmail = await (await b.get('/admin/audit?actorEmail=City%40Audit.example&action=platform.auth')).text();
+      assert.match(byEmail, /city@audit\.example（city）/);
+      assert.match(byEmail, /platform\.auth\.login_succeeded/);
+      assert.doesNotMatch(byEmail.split('<tbody>')[1]!, /admin@audit\.example/, 'only that actor');
+      const nobody = await (await b.get('/admin/audit?actorEmail=nobody%40audit.example')).text();
+      assert.match(nobody, /監査ログ（0件）/);
+      const csvByEmail = await (await b.get('/admin/audit/export.csv?actorEmail=city%40audit.example')).text();
+      assert.match(csvByEmail, /city@audit\.example/);
+      const viewed = await queryRows<{ diff: { filter: Record<string, unknown> } }>(env4.deps.db, sql`select diff from audit_log where action = 'platform.audit.viewed' order by id desc limit 1`);
+      assert.ok(viewed.length, 'viewing the trail is recorded');
+      assert.doesNotMatch(JSON.stringify(viewed[0]!.diff), /@/, 'with the user id, not the address');
     } finally {
       await env4.close();
     }

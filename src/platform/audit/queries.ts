@@ -1,9 +1,15 @@
 import { and, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
+import { users } from '../auth/schema.js';
 import { auditLog, type AuditRow } from './schema.js';
+
+/** An entry with its actor's e-mail address (resolved now from users; null for CLI, system, anonymous). */
+export type AuditListRow = AuditRow & { actorEmail: string | null };
 
 export interface AuditFilter {
   actor?: string;
+  /** The acting user's id (the page resolves an e-mail address to it; 0 matches nothing). */
+  actorUserId?: number;
   action?: string;
   targetType?: string;
   targetId?: string;
@@ -15,6 +21,7 @@ export interface AuditFilter {
 function where(f: AuditFilter): SQL | undefined {
   const conds: SQL[] = [];
   if (f.actor) conds.push(eq(auditLog.actorLabel, f.actor));
+  if (f.actorUserId !== undefined) conds.push(eq(auditLog.actorUserId, f.actorUserId));
   if (f.action) conds.push(like(auditLog.action, f.action.replace(/[%_]/g, '') + '%'));
   if (f.targetType) conds.push(eq(auditLog.targetType, f.targetType));
   if (f.targetId) conds.push(eq(auditLog.targetId, f.targetId));
@@ -26,20 +33,26 @@ function where(f: AuditFilter): SQL | undefined {
   return conds.length ? and(...conds) : undefined;
 }
 
-export async function searchAudit(conn: Conn, f: AuditFilter, page: number, perPage: number): Promise<{ total: number; rows: AuditRow[] }> {
+function withEmail(conn: Conn) {
+  return conn.select({ entry: auditLog, actorEmail: users.email }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId));
+}
+
+const flat = (r: { entry: AuditRow; actorEmail: string | null }): AuditListRow => ({ ...r.entry, actorEmail: r.actorEmail });
+
+export async function searchAudit(conn: Conn, f: AuditFilter, page: number, perPage: number): Promise<{ total: number; rows: AuditListRow[] }> {
   const w = where(f);
   const [count] = await conn.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(w);
-  const rows = await conn.select().from(auditLog).where(w).orderBy(desc(auditLog.id)).limit(perPage).offset((page - 1) * perPage);
-  return { total: Number(count?.n ?? 0), rows };
+  const rows = await withEmail(conn).where(w).orderBy(desc(auditLog.id)).limit(perPage).offset((page - 1) * perPage);
+  return { total: Number(count?.n ?? 0), rows: rows.map(flat) };
 }
 
 /** Pages through every matching row, for exports. */
-export async function* iterateAudit(conn: Conn, f: AuditFilter, pageSize = 2000): AsyncGenerator<AuditRow> {
+export async function* iterateAudit(conn: Conn, f: AuditFilter, pageSize = 2000): AsyncGenerator<AuditListRow> {
   let before = Number.MAX_SAFE_INTEGER;
   for (;;) {
-    const rows = await conn.select().from(auditLog).where(and(where(f), lt(auditLog.id, before))).orderBy(desc(auditLog.id)).limit(pageSize);
+    const rows = await withEmail(conn).where(and(where(f), lt(auditLog.id, before))).orderBy(desc(auditLog.id)).limit(pageSize);
     if (!rows.length) return;
-    yield* rows;
-    before = rows[rows.length - 1]!.id;
+    yield* rows.map(flat);
+    before = rows[rows.length - 1]!.entry.id;
   }
 }
