@@ -4,7 +4,6 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { isIsoDate, TOKYO_OFFSET_MS, tokyoDate } from '../calendar/index.js';
 import type { CellValue, Column, ColumnKind, Rows } from './columns.js';
 import { neutralizeFormula } from './neutralize.js';
@@ -14,6 +13,13 @@ export interface XlsxSheet<T> {
   rows: Rows<T>;
   columns: readonly Column<T>[];
 }
+
+/**
+ * exceljs is loaded on the first export, not at start: importing it costs about as much as the
+ * rest of the application together, and most processes (CLI commands, a fresh server) never export.
+ */
+let excel: Promise<typeof import('exceljs')> | undefined;
+const loadExcel = () => (excel ??= import('exceljs').then((m) => (m as { default?: typeof import('exceljs') }).default ?? m));
 
 const NUM_FMT = { yen: '#,##0', int: '0', date: 'yyyy-mm-dd', dateTime: 'yyyy-mm-dd hh:mm' } as const;
 /** Rows between checks for a slow reader; also lets the zip stage compress what we have so far. */
@@ -89,6 +95,7 @@ export async function writeXlsxWorkbook<S extends readonly unknown[]>(
   stream: Writable,
 ): Promise<void> {
   const names = new Set<string>();
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   try {
     for (const sheet of sheets as readonly XlsxSheet<unknown>[]) {
