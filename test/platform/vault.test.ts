@@ -90,9 +90,47 @@ describe('personal-data vault', () => {
       assert.match(r.out, /re-wrapped \d+ data keys/);
       const rotated = new Vault(parseMasterKey(newKey));
       assert.equal((await rotated.box(env3.deps.db, programScope(p))).open(sealed), '高橋 髙橋 ①');
-      await assert.rejects(env3.deps.vault.box(env3.deps.db, programScope(p)), /wrapped by master key/);
+      // The running process (the CLI runs inside the server through the control socket) keeps
+      // working on the new key without a restart: old data opens, new data and new keys use it.
+      const live = await env3.deps.vault.box(env3.deps.db, programScope(p));
+      assert.equal(live.open(sealed), '高橋 髙橋 ①');
+      const fresh = live.seal('新しい値');
+      assert.equal((await rotated.box(env3.deps.db, programScope(p))).open(fresh), '新しい値');
+      assert.equal(env3.deps.vault.masterKeyId, parseMasterKey(newKey).id);
+      const p2 = (await makeProgram(env3.deps, 'rotate-after')).id;
+      const [row] = await queryRows<{ master_key_id: string }>(env3.deps.db, sql`select master_key_id from data_keys where scope = ${programScope(p2)}`);
+      assert.equal(row!.master_key_id, parseMasterKey(newKey).id, 'a key made after the rotation is wrapped by the new master key');
+      assert.deepEqual(await env3.deps.vault.foreignKeys(env3.deps.db), []);
+      // A second rotation in the same process works from the new key.
+      const third = crypto.randomBytes(32).toString('hex');
+      assert.equal((await cli(env3.deps, ['vault', 'rotate-master', '--new-key-stdin'], third + '\n')).code, 0);
+      assert.equal((await env3.deps.vault.box(env3.deps.db, programScope(p))).open(sealed), '高橋 髙橋 ①');
+      assert.equal((await new Vault(parseMasterKey(third)).box(env3.deps.db, programScope(p2))).erased, false);
     } finally {
       await env3.close();
+    }
+  });
+
+  test('a rotation that rolls back leaves the live vault on the old key', async () => {
+    const env4 = await createTestEnv();
+    try {
+      const p = (await makeProgram(env4.deps, 'rotate-rollback')).id;
+      const sealed = (await env4.deps.vault.box(env4.deps.db, programScope(p))).seal('佐藤');
+      const before = env4.deps.vault.masterKeyId;
+      await assert.rejects(
+        env4.deps.db.transaction(async (tx) => {
+          await env4.deps.vault.rotateMaster(tx, parseMasterKey(crypto.randomBytes(32).toString('hex')));
+          throw new Error('abort');
+        }),
+        /abort/,
+      );
+      assert.equal((await env4.deps.vault.box(env4.deps.db, programScope(p))).open(sealed), '佐藤');
+      assert.equal(env4.deps.vault.masterKeyId, before);
+      const p2 = (await makeProgram(env4.deps, 'rotate-rollback-2')).id;
+      const [row] = await queryRows<{ master_key_id: string }>(env4.deps.db, sql`select master_key_id from data_keys where scope = ${programScope(p2)}`);
+      assert.equal(row!.master_key_id, before);
+    } finally {
+      await env4.close();
     }
   });
 

@@ -68,14 +68,40 @@ export class Box {
 }
 
 export class Vault {
-  constructor(private master: MasterKey) {}
+  /** Every master key this process holds, by fingerprint: the configured one and any rotated to since. */
+  private readonly known = new Map<string, MasterKey>();
+  /** A rotation run in this process whose transaction may not have committed yet. */
+  private pending: MasterKey | null = null;
+
+  constructor(private master: MasterKey) {
+    this.known.set(master.id, master);
+  }
 
   get masterKeyId(): string {
     return this.master.id;
   }
 
+  /**
+   * After a rotation in this process (the CLI hands `vault rotate-master` to the running server),
+   * the new master key becomes current once the database shows keys wrapped by it, i.e. once the
+   * rotation committed. Until then the old one stays current, so a rotation that rolled back
+   * leaves the vault as it was.
+   */
+  private async settle(conn: Conn): Promise<void> {
+    const next = this.pending;
+    if (!next) return;
+    const [row] = await conn.select({ scope: dataKeys.scope }).from(dataKeys).where(eq(dataKeys.masterKeyId, next.id)).limit(1);
+    if (row) this.promote(next);
+  }
+
+  private promote(next: MasterKey): void {
+    this.master = next;
+    if (this.pending?.id === next.id) this.pending = null;
+  }
+
   /** Creates the scope's data key if it has none; call inside the transaction that creates the program. */
   async ensureKey(conn: Conn, scope: Scope): Promise<void> {
+    await this.settle(conn);
     const raw = crypto.randomBytes(32);
     await conn
       .insert(dataKeys)
@@ -84,16 +110,18 @@ export class Vault {
   }
 
   async box(conn: Conn, scope: Scope): Promise<Box> {
+    await this.settle(conn);
     let [row] = await conn.select().from(dataKeys).where(eq(dataKeys.scope, scope));
     if (!row) {
       await this.ensureKey(conn, scope);
       [row] = await conn.select().from(dataKeys).where(eq(dataKeys.scope, scope));
     }
     if (!row || !row.wrappedKey) return new Box(scope, null);
-    if (row.masterKeyId !== this.master.id) {
+    const master = this.known.get(row.masterKeyId);
+    if (!master) {
       throw new Error(`data key ${scope} is wrapped by master key ${row.masterKeyId}, not the configured ${this.master.id}`);
     }
-    return new Box(scope, this.unwrap(row.wrappedKey, scope));
+    return new Box(scope, this.unwrap(row.wrappedKey, scope, master));
   }
 
   /**
@@ -114,8 +142,12 @@ export class Vault {
     return !!row && row.w === null;
   }
 
-  /** Re-wraps every live data key under a new master key; the sealed rows are not touched. */
+  /**
+   * Re-wraps every live data key under a new master key; the sealed rows are not touched. This
+   * process learns the new key at once (see settle()): it keeps working without a restart.
+   */
   async rotateMaster(conn: Conn, next: MasterKey): Promise<number> {
+    await this.settle(conn);
     const rows = await conn.select().from(dataKeys).where(sql`${dataKeys.wrappedKey} is not null`);
     for (const row of rows) {
       if (row.masterKeyId !== this.master.id) {
@@ -127,6 +159,10 @@ export class Vault {
         .set({ wrappedKey: encrypt(next.key, raw, 'wrap:' + row.scope).toString('base64'), masterKeyId: next.id })
         .where(eq(dataKeys.scope, row.scope));
     }
+    this.known.set(next.id, next);
+    // With no data key to show the commit, the new key is current at once.
+    if (rows.length === 0) this.promote(next);
+    else this.pending = next;
     return rows.length;
   }
 
@@ -140,8 +176,8 @@ export class Vault {
     return encrypt(this.master.key, raw, 'wrap:' + scope).toString('base64');
   }
 
-  private unwrap(wrapped: string, scope: string): Buffer {
-    return decrypt(this.master.key, Buffer.from(wrapped, 'base64'), 'wrap:' + scope);
+  private unwrap(wrapped: string, scope: string, master: MasterKey = this.master): Buffer {
+    return decrypt(master.key, Buffer.from(wrapped, 'base64'), 'wrap:' + scope);
   }
 }
 
