@@ -3,6 +3,7 @@ import { isIsoDate } from '../../../platform/calendar/index.js';
 import { AppError, isAppError, type FieldError } from '../../../platform/errors/index.js';
 import { setProgramSettings } from '../../programs/commands/set-program-settings.js';
 import type { Program } from '../../programs/schema.js';
+import { findSetting } from '../../programs/settings.js';
 import { cm } from '../messages.js';
 
 /** The date keys of the campaign, checked against each other once each is a real date. */
@@ -17,10 +18,17 @@ function orderErrors(dates: Record<string, string | undefined>): FieldError[] {
   return errors;
 }
 
+/** Whether a valid value equals what is stored (then it is left out: the audit entry lists real changes only). */
+function unchanged(program: Program, key: string, raw: string): boolean {
+  const r = findSetting(key, program.kind)?.schema.safeParse(raw);
+  return !!r?.success && key in program.settings && JSON.stringify(r.data) === JSON.stringify(program.settings[key]);
+}
+
 /**
  * The back office's save of the campaign settings: the same validation and audit as
  * `program set` (setProgramSettings), plus the order of the dates (the window ends before the
- * campaign starts; a blank date is left unset). Every error is reported at once; one bad value saves nothing.
+ * campaign starts; a blank date is left unset; unchanged values are not written, so the audit
+ * entry lists real changes only). Every error is reported at once; one bad value saves nothing.
  */
 export async function saveCampaignSettings(ctx: CommandContext, program: Program, input: Array<[string, string]>): Promise<Program> {
   const dates: Record<string, string | undefined> = {};
@@ -29,7 +37,7 @@ export async function saveCampaignSettings(ctx: CommandContext, program: Program
   const order: FieldError[] = [];
   for (const [k, raw] of input) {
     if (!(DATE_KEYS as readonly string[]).includes(k)) {
-      pairs.push([k, raw]);
+      if (!unchanged(program, k, raw)) pairs.push([k, raw]);
       continue;
     }
     const v = raw.trim();
@@ -38,10 +46,12 @@ export async function saveCampaignSettings(ctx: CommandContext, program: Program
       if (dates[k] !== undefined) order.push({ field: k, message: cm('errDateCannotClear', { label: cm(`setting.${k as (typeof DATE_KEYS)[number]}`) }) });
       continue;
     }
+    if (v === dates[k]) continue;
     dates[k] = v;
     pairs.push([k, v]);
   }
   order.push(...orderErrors(dates));
+  if (pairs.length === 0 && order.length === 0) return program;
   let updated: Program;
   try {
     updated = await setProgramSettings(ctx, program.slug, pairs);

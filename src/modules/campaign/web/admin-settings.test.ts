@@ -88,6 +88,13 @@ describe('back office: campaign settings and re-opening', () => {
     assert.equal(s.termsText, VALID.termsText);
     const audit = await queryRows<{ diff: Record<string, unknown> }>(env.deps.db, sql`select diff from audit_log where action = 'platform.program.settings_changed' order by id desc limit 1`);
     assert.deepEqual((audit[0]!.diff as { registryDeadline: unknown }).registryDeadline, [null, '2026-07-03']);
+    assert.ok(!('applicationOpens' in audit[0]!.diff), 'unchanged values are not rewritten (nor logged)');
+    // Saving the page again unchanged writes nothing.
+    const entries = async () => (await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'platform.program.settings_changed'`))[0]!.n;
+    const n = await entries();
+    await operator.get('/admin/campaign/stay/settings');
+    assert.equal((await postSettings(operator, VALID, ['license', 'photo'])).status, 303);
+    assert.equal(await entries(), n);
     const terms = await new TestBrowser(env.deps, operator.app).get('/stay/business/terms');
     assert.equal(terms.status, 200);
     assert.match(await terms.text(), /改訂した要項です。/);
