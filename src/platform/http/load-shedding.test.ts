@@ -3,7 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
 import { makeProgram } from '../../../test/helpers/fixtures.js';
+import { Hono } from 'hono';
 import { createApp } from '../../app.js';
+import type { AppEnv } from './env.js';
+import { loadShedding } from './load-shedding.js';
 
 /**
  * Overload: with MAX_IN_FLIGHT requests open, the next one is answered at once — a friendly
@@ -95,5 +98,38 @@ describe('load shedding', () => {
   test('after the load passes, requests are served again', async () => {
     assert.equal((await app.request('/shed-c/facilities')).status, 200);
     assert.equal((await app.request('/api/v1/programs/shed-c/facilities')).status, 200);
+  });
+});
+
+describe('load shedding on event-loop lag', () => {
+  test('a lagging loop sheds only while 8 or more requests are open; /healthz never', async () => {
+    const app = new Hono<AppEnv>();
+    app.use('*', loadShedding({ maxInFlight: 1000, maxLagMs: 50, onShed: (c) => c.text('shed', 503, { 'Retry-After': '30' }) }));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    app.get('/slow', async (c) => {
+      await gate;
+      return c.text('ok');
+    });
+    app.get('/fast', (c) => c.text('ok'));
+    app.get('/healthz', (c) => c.text('ok'));
+    // Block the event loop (as one slow render would) long enough for the 1-second lag sample.
+    // Past two 1-second samples, so at least one has seen the blocks whatever the timer drift.
+    const deadline = performance.now() + 2100;
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      while (performance.now() - t < 150);
+      await new Promise((r) => setImmediate(r));
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await app.request('/fast')).status, 200, 'lag alone (no queue) does not shed');
+    const held = Array.from({ length: 8 }, () => app.request('/slow'));
+    await new Promise((r) => setImmediate(r));
+    const shed = await app.request('/fast');
+    assert.equal(shed.status, 503);
+    assert.equal(shed.headers.get('retry-after'), '30');
+    assert.equal((await app.request('/healthz')).status, 200, '/healthz is never shed');
+    release();
+    assert.deepEqual((await Promise.all(held)).map((r) => r.status), Array(8).fill(200));
   });
 });
