@@ -7,7 +7,7 @@ import { Button, DateField, DescriptionList, Form, SelectField, StatusBadge, Tab
 import { windowMessage } from '../commands/application-window.js';
 import { campaignConfig } from '../config.js';
 import { cm } from '../messages.js';
-import { listApplications, type QueueFilter } from '../queries.js';
+import { facilitiesWithPendingProfile, listApplications, type QueueFilter } from '../queries.js';
 import { APPLICATION_STATUSES, FACILITY_TYPES, WARDS, type ApplicationStatus } from '../schema.js';
 import { registryResponse, variantOf } from './registry-export.js';
 
@@ -31,6 +31,7 @@ adminQueue.get('/campaign/:slug', async (c) => {
     assignee: q.assignee === 'me' ? auth.user.id : q.assignee === 'none' ? 'none' : undefined,
   };
   const rows = await listApplications(c.get('deps').db, program.id, filter);
+  const pendingProfiles = cityOnly ? [] : await facilitiesWithPendingProfile(c.get('deps').db, program.id);
   const base = `/admin/campaign/${program.slug}`;
   const cfg = campaignConfig(program);
   const today = tokyoDate(c.get('deps').clock.now());
@@ -66,7 +67,7 @@ adminQueue.get('/campaign/:slug', async (c) => {
               {' ／ '}
               <a href={`${base}/settings`}>募集の設定</a>
               {' ／ '}
-              <a href={`${base}/profiles`}>掲載情報の変更申請</a>
+              <a href={`${base}/profiles`}>掲載情報の変更申請（確認待ち {pendingProfiles.length}件）</a>
               {' ／ '}
               <a href={`${base}/notices`}>事業者へのお知らせ</a>
             </>

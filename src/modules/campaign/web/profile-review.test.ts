@@ -94,6 +94,8 @@ describe('business profile edit with operator review', () => {
   });
 
   test('the operator sees the diff; rejecting needs a reason; approving publishes, audits and mails', async () => {
+    await operator.get('/admin/campaign/stay');
+    assert.match(operator.lastHtml, /掲載情報の変更申請（確認待ち 1件）/);
     await operator.get('/admin/campaign/stay/profiles');
     assert.match(operator.lastHtml, /ホテル青葉[\s\S]*ホテル青葉リニューアル/);
     assert.equal((await business.get('/admin/campaign/stay/profiles')).status, 403);
