@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { programScope, type Scope } from '../vault/index.js';
 import { mailOutbox } from './schema.js';
+import { renderMail } from './template.js';
 
 export interface OutgoingMail {
   /** The program whose data the mail carries; its key seals recipient and body. Null for account mail. */
@@ -12,7 +13,10 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** The HTML alternative; by default made from `text` by the mail template (./template.ts). */
   html?: string;
+  /** Language of the default HTML part. */
+  lang?: 'ja' | 'en';
 }
 
 export const MAIL_JOB = 'mail.send';
@@ -26,6 +30,9 @@ export function mailScope(programId: number | null): Scope {
  * exists if and only if the business change that caused it commits. The subject must not hold
  * personal data (it is stored in clear for the back-office list).
  */
+/** Japanese when the text has kana or kanji, English otherwise (the public pages are bilingual). */
+const languageOf = (text: string): 'ja' | 'en' => (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text) ? 'ja' : 'en');
+
 export async function queueMail(conn: Conn, deps: Pick<Deps, 'vault'>, mail: OutgoingMail): Promise<number> {
   const box = await deps.vault.box(conn, mailScope(mail.programId));
   const [row] = await conn
@@ -36,7 +43,7 @@ export async function queueMail(conn: Conn, deps: Pick<Deps, 'vault'>, mail: Out
       toSealed: box.seal(mail.to),
       subject: mail.subject,
       textSealed: box.seal(mail.text),
-      htmlSealed: mail.html ? box.seal(mail.html) : null,
+      htmlSealed: box.seal(mail.html ?? renderMail({ subject: mail.subject, text: mail.text, lang: mail.lang ?? languageOf(mail.text) }).html),
     })
     .returning({ id: mailOutbox.id });
   await enqueueJob(conn, { kind: MAIL_JOB, payload: { mailId: row!.id }, dedupeKey: `mail:${row!.id}` });
