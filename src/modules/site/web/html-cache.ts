@@ -20,3 +20,15 @@ export class HtmlCache {
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
   }
 }
+
+/** Escapes a value for an HTML attribute exactly as hono/jsx does (so a slot filled later matches a render). */
+export function escapeAttr(s: string): string {
+  return s.replace(/[&<>'"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' })[ch]!);
+}
+
+/** Renders a synchronous JSX node to a string (throws if a component turned out to be async). */
+export function renderSync(node: { toString(): unknown }): string {
+  const out: unknown = node.toString();
+  if (out instanceof Promise) throw new Error('expected a synchronous render');
+  return String(out);
+}

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { AppContext } from '../../../platform/http/env.js';
+import type { Locale } from '../../../platform/i18n/index.js';
 import { Button, Checkbox, CheckboxGroup, Pagination, SelectField, TextField } from '../../../ui/index.js';
 import { FACILITY_TYPES, WARDS } from '../../campaign/schema.js';
 import type { Program } from '../../programs/schema.js';
@@ -7,7 +8,7 @@ import { siteMessages as m } from '../messages.js';
 import type { FacilityIndex, SearchQuery } from '../search/facility-index.js';
 import type { PublicFacility } from '../queries.js';
 import { FacilityCard } from './facility-card.js';
-import { HtmlCache } from './html-cache.js';
+import { HtmlCache, escapeAttr, renderSync } from './html-cache.js';
 import { typeLabel, wardLabel } from './format.js';
 import { siteHtml, sitePath } from './layout.js';
 import { searchQueryString } from './search-query.js';
@@ -21,12 +22,73 @@ function cardHtml(c: AppContext, program: Program, index: FacilityIndex, f: Publ
   const key = `${program.id}:${program.updatedAt.getTime()}:${index.version}:${locale}:${f.id}`;
   let html = cards.get(key);
   if (html === undefined) {
-    const rendered: unknown = (<FacilityCard locale={locale} f={f} href={sitePath(c, program, `/facilities/${f.id}`)} />).toString();
-    if (rendered instanceof Promise) throw new Error('FacilityCard must render synchronously');
-    html = String(rendered);
+    html = renderSync(<FacilityCard locale={locale} f={f} href={sitePath(c, program, `/facilities/${f.id}`)} />);
     cards.set(key, html);
   }
   return html;
+}
+
+/** Search forms by language and filters; the typed words go into a slot (they vary the most). */
+const forms = new HtmlCache(2000);
+const Q_SLOT = '__jmk_q_slot__';
+
+function SearchForm({ locale, base, query, featureOptions }: { locale: Locale; base: string; query: SearchQuery; featureOptions: string[] }) {
+  return (
+    <form class="app-form" action={base} method="get" role="search" aria-label={m(locale, 'searchFormLabel')}>
+      <TextField name="q" label={m(locale, 'q')} hint={m(locale, 'qHint')} value={Q_SLOT} width="lg" inputmode="search" locale={locale} />
+      <SelectField
+        name="ward"
+        label={m(locale, 'ward')}
+        value={query.ward ?? ''}
+        emptyOption={m(locale, 'allWards')}
+        options={WARDS.map((w) => ({ value: w, label: wardLabel(locale, w) }))}
+        locale={locale}
+      />
+      <SelectField
+        name="type"
+        label={m(locale, 'type')}
+        value={query.type ?? ''}
+        emptyOption={m(locale, 'allTypes')}
+        options={FACILITY_TYPES.map((t) => ({ value: t, label: typeLabel(locale, t) }))}
+        locale={locale}
+      />
+      {featureOptions.length > 0 && (
+        <CheckboxGroup
+          name="feature"
+          label={m(locale, 'features')}
+          inline
+          values={query.features ?? []}
+          options={featureOptions.map((f) => ({ value: f, label: <span lang="ja">{f}</span> }))}
+          locale={locale}
+        />
+      )}
+      <Checkbox name="available" label={m(locale, 'available')} checked={query.available} locale={locale} />
+      <SelectField
+        name="sort"
+        label={m(locale, 'sort')}
+        value={query.sort ?? 'kana'}
+        emptyOption={false}
+        options={[
+          { value: 'kana', label: m(locale, 'sortKana') },
+          { value: 'ward', label: m(locale, 'sortWard') },
+        ]}
+        locale={locale}
+      />
+      <Button preventDoubleSubmit={false}>{m(locale, 'searchButton')}</Button>
+    </form>
+  );
+}
+
+/** The search form as HTML, rendered once per language and filter combination. */
+function formHtml(c: AppContext, base: string, query: SearchQuery, featureOptions: string[]): string {
+  const locale = c.get('locale');
+  const key = [locale, base, query.ward ?? '', query.type ?? '', (query.features ?? []).join('\u0002'), query.available ? 1 : 0, query.sort ?? 'kana', featureOptions.join('\u0002')].join('\u0001');
+  let html = forms.get(key);
+  if (html === undefined) {
+    html = renderSync(<SearchForm locale={locale} base={base} query={query} featureOptions={featureOptions} />);
+    forms.set(key, html);
+  }
+  return html.replace(Q_SLOT, () => escapeAttr(query.q ?? ''));
 }
 
 /** The facility list and search page (a GET form: the URL holds the query; no JavaScript needed). */
@@ -43,48 +105,7 @@ export async function searchPageHtml(c: AppContext, program: Program, index: Fac
     nav: 'search',
     children: (
       <>
-        <form class="app-form" action={base} method="get" role="search" aria-label={m(locale, 'searchFormLabel')}>
-          <TextField name="q" label={m(locale, 'q')} hint={m(locale, 'qHint')} value={query.q ?? ''} width="lg" inputmode="search" locale={locale} />
-          <SelectField
-            name="ward"
-            label={m(locale, 'ward')}
-            value={query.ward ?? ''}
-            emptyOption={m(locale, 'allWards')}
-            options={WARDS.map((w) => ({ value: w, label: wardLabel(locale, w) }))}
-            locale={locale}
-          />
-          <SelectField
-            name="type"
-            label={m(locale, 'type')}
-            value={query.type ?? ''}
-            emptyOption={m(locale, 'allTypes')}
-            options={FACILITY_TYPES.map((t) => ({ value: t, label: typeLabel(locale, t) }))}
-            locale={locale}
-          />
-          {featureOptions.length > 0 && (
-            <CheckboxGroup
-              name="feature"
-              label={m(locale, 'features')}
-              inline
-              values={query.features ?? []}
-              options={featureOptions.map((f) => ({ value: f, label: <span lang="ja">{f}</span> }))}
-              locale={locale}
-            />
-          )}
-          <Checkbox name="available" label={m(locale, 'available')} checked={query.available} locale={locale} />
-          <SelectField
-            name="sort"
-            label={m(locale, 'sort')}
-            value={query.sort ?? 'kana'}
-            emptyOption={false}
-            options={[
-              { value: 'kana', label: m(locale, 'sortKana') },
-              { value: 'ward', label: m(locale, 'sortWard') },
-            ]}
-            locale={locale}
-          />
-          <Button preventDoubleSubmit={false}>{m(locale, 'searchButton')}</Button>
-        </form>
+        {raw(formHtml(c, base, query, featureOptions))}
         <h2 class="app-heading-2" id="results">
           {m(locale, 'resultsHeading')}
         </h2>

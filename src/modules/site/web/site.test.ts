@@ -63,6 +63,13 @@ describe('campaign website (site module)', () => {
     assert.match(html, /<p role="status" id="result-count">\d+件の施設が見つかりました/);
     assert.match(html, /<form class="app-form" action="\/demo-stay\/facilities" method="get" role="search"/);
     assert.match(html, /name="q"[^>]*value="ホテル"/);
+    // The form is cached per filter combination with the words in a slot: escaped like any attribute.
+    const evil = await text(await web.get('/demo-stay/facilities?q=' + encodeURIComponent(`"><script>&'`)));
+    assert.match(evil, /name="q"[^>]*value="&quot;&gt;&lt;script&gt;&amp;&#39;"/);
+    assert.doesNotMatch(evil, /<script>&/);
+    const other = await text(await web.get(`/demo-stay/facilities?q=${encodeURIComponent('温泉')}&ward=${encodeURIComponent('太白区')}`));
+    assert.match(other, /name="q"[^>]*value="温泉"/);
+    assert.match(other, /<option value="太白区" selected="">/);
   });
 
   test('search page: 青葉 finds 青葉区 addresses; no results says so; filters and paging links keep the query', async () => {
