@@ -327,6 +327,18 @@ describe('campaign website (site module)', () => {
     assert.equal((await postMultipart(op, `${sentabiPath}/drafts`, { titleJa: 'せんだい旅日和', linkUrl: 'https://www.sentabi.jp/', removeImage: 'true', sortOrder: '5' })).status, 303);
     const kept = await queryRows<{ number: number; has: boolean; sort: number }>(env.deps.db, sql`select number, image_data is not null as has, sort_order as sort from site_content_versions where content_id = (select content_id from site_content_versions where id = ${Number(vid)}) order by number`);
     assert.deepEqual(kept.map((k) => [k.number, k.has, k.sort]), [[1, false, 10], [2, true, 40], [3, true, 5], [4, false, 5]]);
+    // A new banner: multipart form, an external image address is refused, an upload is kept.
+    const newForm = await text(await op.get('/admin/site/demo-stay/new?kind=banner'));
+    assert.match(newForm, /enctype="multipart\/form-data"/);
+    assert.match(newForm, /type="file"[^>]*name="imageFile"|name="imageFile"[^>]*type="file"/);
+    res = await postMultipart(op, '/admin/site/demo-stay/contents', { kind: 'banner', titleJa: '外部画像', linkUrl: 'https://example.jp/', imageUrl: 'https://example.jp/a.png', altJa: 'a' });
+    assert.equal(res.status, 422);
+    assert.match(await text(res), /外部のサイトの画像は表示できません/);
+    await op.get('/admin/site/demo-stay/new?kind=banner');
+    res = await postMultipart(op, '/admin/site/demo-stay/contents', { kind: 'banner', titleJa: '新しいバナー', linkUrl: 'https://example.jp/', altJa: '新しいバナー', sortOrder: '15' }, { name: 'b.png', bytes: PNG, type: 'image/png' });
+    assert.equal(res.status, 303);
+    const [fresh] = await queryRows<{ type: string; sort: number; status: string }>(env.deps.db, sql`select image_type as type, sort_order as sort, status from site_content_versions where title_ja = '新しいバナー'`);
+    assert.deepEqual(fresh, { type: 'image/png', sort: 15, status: 'draft' });
   });
 
   test('the index follows facility changes through the version row (another instance sees them)', async () => {
