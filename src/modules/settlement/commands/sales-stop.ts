@@ -23,6 +23,6 @@ export async function setSalesStop(ctx: CommandContext, program: Program, facili
     await ctx.tx.delete(facilitySalesStops).where(eq(facilitySalesStops.facilityId, facilityId));
   }
   ctx.audit({ action: stopped ? 'settlement.facility.sales_stopped' : 'settlement.facility.sales_resumed', programId: program.id, targetType: 'facility', targetId: facilityId });
-  await updateSoldOut(ctx, program.id, facilityId);
+  await updateSoldOut(ctx, program.id, facilityId, { businessMarkChanged: true });
   return { changed: true };
 }
