@@ -142,4 +142,31 @@ describe('mail outbox', () => {
       await sink.close();
     }
   });
+
+  test('on its last attempt a mail is marked failed while it is being sent (a crash then leaves it failed, not queued)', async () => {
+    let statusWhileSending = '';
+    let env: TestEnv | undefined;
+    const sink = await startSmtpSink({
+      beforeAccept: async () => {
+        const [m] = await env!.deps.db.select().from(mailOutbox);
+        statusWhileSending = m!.status;
+      },
+    });
+    env = await createTestEnv({ SMTP_URL: sink.url }, { realClock: true });
+    try {
+      await env.deps.db.transaction((tx) => queueMail(tx, env!.deps, { programId: null, template: 't', to: 'last@example.jp', subject: 's', text: 'b' }));
+      await env.deps.db.update(jobs).set({ maxAttempts: 1 });
+      const worker = startWorker(env.deps, { handlers: { 'mail.send': sendMailJob } }, false);
+      await worker.tick();
+      await worker.idle();
+      await worker.stop();
+      assert.equal(statusWhileSending, 'failed');
+      const [mail] = await env.deps.db.select().from(mailOutbox);
+      assert.equal(mail!.status, 'sent', 'and sent once the server accepted it');
+      assert.equal(mail!.lastError, null);
+    } finally {
+      await env.close();
+      await sink.close();
+    }
+  });
 });

@@ -50,11 +50,16 @@ export const sendMailJob: JobHandler = async ({ deps, job }) => {
     return;
   }
   const messageId = messageIdFor(mailId, deps.config.mailFrom);
-  await deps.db.update(mailOutbox).set({ attempts: sql`${mailOutbox.attempts} + 1` }).where(eq(mailOutbox.id, mailId));
+  const final = job.attempts >= job.maxAttempts;
+  // On the last attempt the mail is marked failed beforehand: if the process dies while sending,
+  // the job is not reclaimed (its attempts are spent) and the outbox must not say 'queued' forever.
+  await deps.db
+    .update(mailOutbox)
+    .set(final ? { attempts: sql`${mailOutbox.attempts} + 1`, status: 'failed', lastError: 'last attempt did not finish' } : { attempts: sql`${mailOutbox.attempts} + 1` })
+    .where(eq(mailOutbox.id, mailId));
   try {
     await transportFor(smtpUrl).sendMail({ from: deps.config.mailFrom, to, subject: mail.subject, text, html: html ?? undefined, messageId });
   } catch (e) {
-    const final = job.attempts >= job.maxAttempts;
     await deps.db
       .update(mailOutbox)
       // SMTP replies echo the recipient's address: masked before it is stored.
