@@ -9,6 +9,10 @@
  * - installation-admin: the installation-wide admin only; everyone else 403.
  * - program-staff:ROLES: staff of the program named by :slug (or owning the record :id);
  *   staff of other programs get 404, businesses 403.
+ *
+ * The walk calls every route on real records of program A: each `:param` is resolved by a rule in
+ * ./route-seeds.ts (a new kind of record needs a seeder there, or the walk fails). Roles a class
+ * admits must get past the permission check on those records (not 401/403/404).
  */
 export type Access = 'public' | 'session' | 'staff' | 'audit' | 'installation-admin' | `program-staff:${string}`;
 
