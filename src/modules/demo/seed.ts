@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemActor } from '../../platform/audit/index.js';
@@ -13,6 +14,11 @@ import { forgetDemoFlag } from '../programs/demo-flag.js';
 import { countPrograms } from '../programs/queries.js';
 import { DEMO_FACILITIES, DEMO_FEATURES } from './facilities.js';
 import { seedEventDemo } from '../events/demo.js';
+import { setAllocation } from '../settlement/commands/budget.js';
+import { grantFacilityAccess } from '../settlement/facility-access.js';
+
+/** Each demo facility's allocation (36 × 2,000,000 of the default 120,000,000 yen pool). */
+const DEMO_ALLOCATION_YEN = 2_000_000;
 
 export interface DemoLogin {
   role: Role;
@@ -30,14 +36,17 @@ function demoPassword(): string {
 /**
  * The demo campaign's recruitment settings: the application window is open from two weeks before
  * the demo was created until two months after (so `/demo-stay/business` takes applications), and
- * the features to choose from are those the demo facilities carry. No campaign period is set: the
- * demo's discount rules stay unconfigured, as before.
+ * the features to choose from are those the demo facilities carry. The campaign period starts the
+ * day after the window closes (applications never run into the campaign), so businesses can
+ * already register discounted bookings for stays in it.
  */
 function demoRecruitment(today: string): Record<string, unknown> {
   return {
     applicationOpens: addDays(today, -14),
     applicationCloses: addDays(today, 60),
     registryDeadline: addDays(today, 67),
+    campaignStarts: addDays(today, 61),
+    campaignEnds: addDays(today, 180),
     facilityFeatures: DEMO_FEATURES,
     requiredAttachments: ['license'],
     termsText:
@@ -59,20 +68,21 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
     password: demoPassword(),
   }));
   await runCommand(deps, systemActor('demo-seed'), async (ctx) => {
+    const today = tokyoDate(ctx.now);
+    const contract = { startsOn: addDays(today, -30), endsOn: addDays(today, 210) };
     const stay = await createProgram(
       ctx,
       { kind: 'campaign', slug: 'demo-stay', name: '【デモ】仙台市宿泊促進キャンペーン' },
       {
         isDemo: true,
-        startsOn: '2025-07-01',
-        endsOn: '2026-02-28',
-        settings: { client: '仙台市', contractor: 'デモ事務局株式会社', startsOn: '2025-07-01', endsOn: '2026-02-28', ...demoRecruitment(tokyoDate(ctx.now)) },
+        ...contract,
+        settings: { client: '仙台市', contractor: 'デモ事務局株式会社', ...contract, ...demoRecruitment(today) },
       },
     );
     const koryukai = await createProgram(
       ctx,
       { kind: 'event', slug: 'demo-koryukai', name: '【デモ】町内会等の多様な運営スタイル確立についての情報交換会' },
-      { isDemo: true, startsOn: '2025-10-01', endsOn: '2026-03-31', settings: { client: '仙台市', contractor: 'デモ事務局株式会社' } },
+      { isDemo: true, ...contract, settings: { client: '仙台市', contractor: 'デモ事務局株式会社', ...contract } },
     );
     let n = 0;
     await ctx.tx.insert(facilities).values(
@@ -83,12 +93,16 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
         url: '',
         description: 'デモ用の架空の施設です。',
         registrationNumber: `DEMO-${String(n).padStart(4, '0')}`,
-        registeredOn: '2025-06-15',
+        registeredOn: addDays(today, -7),
       })),
     );
+    const demoFacilities = await ctx.tx.select({ id: facilities.id }).from(facilities).where(eq(facilities.programId, stay.id)).orderBy(asc(facilities.id));
+    for (const f of demoFacilities) await setAllocation(ctx, stay, f.id, DEMO_ALLOCATION_YEN);
     for (const login of logins) {
       const programId = login.role === 'admin' ? null : stay.id;
-      await createUser(ctx, { email: login.email, role: login.role, programId, password: login.password, displayName: `デモ ${login.role}` });
+      const { user } = await createUser(ctx, { email: login.email, role: login.role, programId, password: login.password, displayName: `デモ ${login.role}` });
+      // The demo business runs the first demo facility: its portal shows claims and sales.
+      if (login.role === 'business') await grantFacilityAccess(ctx.tx, demoFacilities[0]!.id, user.id);
       if (login.role === 'operator' || login.role === 'city') {
         await createUser(ctx, { email: login.email, role: login.role, programId: koryukai.id });
       }
