@@ -1,15 +1,16 @@
 import type { CliCommand } from '../../cli/registry.js';
 import { cliActor, positiveInt, requiredString } from '../../cli/args.js';
 import { CliUsageError } from '../../cli/io.js';
-import { runCommand } from '../../platform/command.js';
+import { runCommand, type CommandContext } from '../../platform/command.js';
 import { AppError } from '../../platform/errors/index.js';
 import { findProgramBySlug } from '../programs/queries.js';
+import type { Program } from '../programs/schema.js';
 import { setAllocation } from './commands/budget.js';
 import { closeEndedMonth, markBatchPaid } from './commands/close-month.js';
-import { ImportRejected, importClaims, type ImportResult } from './commands/import-claims.js';
+import { ImportRejected, importClaims } from './commands/import-claims.js';
 import fs from 'node:fs';
 import { exportZenginFile } from './commands/zengin-export.js';
-import { StaysRejected, importStays, type StayImportResult } from './commands/import-stays.js';
+import { StaysRejected, importStays } from './commands/import-stays.js';
 import type { CliRunContext } from '../../cli/registry.js';
 
 async function campaignProgram(ctx: CliRunContext) {
@@ -17,6 +18,46 @@ async function campaignProgram(ctx: CliRunContext) {
   const program = await findProgramBySlug(ctx.deps.db, slug);
   if (!program || program.kind !== 'campaign') throw new AppError('not-found', `キャンペーン事業「${slug}」が見つかりません`);
   return program;
+}
+
+interface RowReport {
+  rows: number;
+  errors: Array<{ line: number; field?: string | null; message: string }>;
+  errorCount: number;
+}
+
+/**
+ * Runs a CSV import command on FILE: prints each rejected row, the summary on success, and when
+ * the whole file was refused (the default all-or-nothing mode) says that nothing was taken.
+ */
+async function runCsvImport<R extends RowReport>(
+  ctx: CliRunContext,
+  importer: (c: CommandContext, program: Program, file: fs.ReadStream, mode: 'all' | 'valid') => Promise<R>,
+  rejected: (e: unknown) => R | null,
+  summary: (r: R) => string,
+  nothingTaken: string,
+): Promise<number> {
+  const program = await campaignProgram(ctx);
+  const file = ctx.positionals[0];
+  if (!file) throw new CliUsageError('give the CSV file');
+  if (!fs.existsSync(file)) throw new AppError('not-found', `ファイル ${file} が見つかりません`);
+  const mode = ctx.values['valid-only'] ? 'valid' : 'all';
+  const report = (r: R) => {
+    for (const e of r.errors) ctx.io.err(`  ${e.line}行目${e.field ? `（${e.field}）` : ''}: ${e.message}\n`);
+    if (r.errorCount > r.errors.length) ctx.io.err(`  …ほか${r.errorCount - r.errors.length}件\n`);
+  };
+  try {
+    const r = await runCommand(ctx.deps, cliActor(ctx), (c) => importer(c, program, fs.createReadStream(file), mode));
+    report(r);
+    ctx.io.out(summary(r));
+    return r.errorCount ? 1 : 0;
+  } catch (e) {
+    const result = rejected(e);
+    if (!result) throw e;
+    report(result);
+    ctx.io.err(`${result.errorCount}行に誤りがあるため、${nothingTaken} (${result.rows} rows)\n`);
+    return 1;
+  }
 }
 
 export const settlementCommands: CliCommand[] = [
@@ -66,28 +107,14 @@ export const settlementCommands: CliCommand[] = [
     summary: '予約（割引）データを CSV から一括登録する。既定は1行でも誤りがあれば全体を取り込まない (bulk claims import)',
     help: `Header: facilityId,bookingRef,bookedOn,checkIn,nights,guests,totalPrice (UTF-8 or Shift_JIS).\n--valid-only registers the valid rows and lists the others.`,
     options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' } },
-    async run(ctx) {
-      const program = await campaignProgram(ctx);
-      const file = ctx.positionals[0];
-      if (!file) throw new CliUsageError('give the CSV file');
-      if (!fs.existsSync(file)) throw new AppError('not-found', `ファイル ${file} が見つかりません`);
-      const mode = ctx.values['valid-only'] ? 'valid' : 'all';
-      const report = (r: ImportResult) => {
-        for (const e of r.errors) ctx.io.err(`  ${e.line}行目${e.field ? `（${e.field}）` : ''}: ${e.message}\n`);
-        if (r.errorCount > r.errors.length) ctx.io.err(`  …ほか${r.errorCount - r.errors.length}件\n`);
-      };
-      try {
-        const r = await runCommand(ctx.deps, cliActor(ctx), (c) => importClaims(c, program, fs.createReadStream(file), { mode }));
-        report(r);
-        ctx.io.out(`${r.rows} rows: ${r.reserved} reserved (${r.discountTotal} yen), ${r.alreadyRegistered} already registered, ${r.errorCount} rejected\n`);
-        return r.errorCount ? 1 : 0;
-      } catch (e) {
-        if (!(e instanceof ImportRejected)) throw e;
-        report(e.result);
-        ctx.io.err(`${e.result.errorCount}行に誤りがあるため、何も登録していません (${e.result.rows} rows)\n`);
-        return 1;
-      }
-    },
+    run: (ctx) =>
+      runCsvImport(
+        ctx,
+        (c, program, file, mode) => importClaims(c, program, file, { mode }),
+        (e) => (e instanceof ImportRejected ? e.result : null),
+        (r) => `${r.rows} rows: ${r.reserved} reserved (${r.discountTotal} yen), ${r.alreadyRegistered} already registered, ${r.errorCount} rejected\n`,
+        '何も登録していません',
+      ),
   },
 
   {
@@ -96,28 +123,14 @@ export const settlementCommands: CliCommand[] = [
     summary: '宿泊実績を CSV から一括報告する。既定は1行でも誤りがあれば全体を取り込まない (bulk stay reports)',
     help: `Header: facilityId,bookingRef,nights,guests,totalPrice (UTF-8 or Shift_JIS); each value at most what was reserved.\n--valid-only reports the valid rows and lists the others.`,
     options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' } },
-    async run(ctx) {
-      const program = await campaignProgram(ctx);
-      const file = ctx.positionals[0];
-      if (!file) throw new CliUsageError('give the CSV file');
-      if (!fs.existsSync(file)) throw new AppError('not-found', `ファイル ${file} が見つかりません`);
-      const mode = ctx.values['valid-only'] ? 'valid' : 'all';
-      const report = (r: StayImportResult) => {
-        for (const e of r.errors) ctx.io.err(`  ${e.line}行目${e.field ? `（${e.field}）` : ''}: ${e.message}\n`);
-        if (r.errorCount > r.errors.length) ctx.io.err(`  …ほか${r.errorCount - r.errors.length}件\n`);
-      };
-      try {
-        const r = await runCommand(ctx.deps, cliActor(ctx), (c) => importStays(c, program, fs.createReadStream(file), { mode }));
-        report(r);
-        ctx.io.out(`${r.rows} rows: ${r.reported} stays reported (${r.released} yen released), ${r.alreadyReported} already reported, ${r.errorCount} rejected\n`);
-        return r.errorCount ? 1 : 0;
-      } catch (e) {
-        if (!(e instanceof StaysRejected)) throw e;
-        report(e.result);
-        ctx.io.err(`${e.result.errorCount}行に誤りがあるため、何も報告していません (${e.result.rows} rows)\n`);
-        return 1;
-      }
-    },
+    run: (ctx) =>
+      runCsvImport(
+        ctx,
+        (c, program, file, mode) => importStays(c, program, file, { mode }),
+        (e) => (e instanceof StaysRejected ? e.result : null),
+        (r) => `${r.rows} rows: ${r.reported} stays reported (${r.released} yen released), ${r.alreadyReported} already reported, ${r.errorCount} rejected\n`,
+        '何も報告していません',
+      ),
   },
 
   {
