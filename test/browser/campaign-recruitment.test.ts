@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { decodeMail } from '../../src/modules/events/test-helpers.js';
 import { PDF_BYTES } from '../../src/modules/campaign/test-helpers.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, startServer, type BrowserSession, type RunningServer } from './harness.js';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, startServer, type BrowserSession, type RunningServer, tearDown, signIn } from './harness.js';
 
 const SLUG = 'demo-stay';
 const APPLICANT = 'journey.hotel@example.jp';
@@ -44,17 +44,10 @@ async function waitFor<T>(fn: () => T | undefined, what: string, ms = 20_000): P
 
 const mailTo = (to: string, subject: RegExp) => sink!.messages.find((m) => m.to.includes(to) && subject.test(decodeMail(m.raw).subject));
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(server!.baseUrl + '/login');
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.getByRole('button', { name: 'ログインする' }).click()]);
-}
-
 async function staffPage(context: BrowserContext, role: 'operator' | 'city'): Promise<Page> {
   const login = server!.demoLogins().find((l) => l.role === role)!;
   const page = await context.newPage();
-  await signIn(page, login.email, login.password);
+  await signIn(page, server!, login);
   return page;
 }
 
@@ -78,16 +71,7 @@ describe('campaign recruitment journey in Chromium', () => {
     phone = await launchBrowser({ javaScriptEnabled: false, viewport: { width: 320, height: 720 } });
   });
   after(async () => {
-    await desktop?.close().catch(() => undefined);
-    await phone?.close().catch(() => undefined);
-    if (server) {
-      try {
-        await server.stop();
-      } finally {
-        await server.kill();
-        server.cleanup();
-      }
-    }
+    await tearDown(server, desktop, phone);
     await sink?.close();
   });
 
@@ -118,7 +102,7 @@ describe('campaign recruitment journey in Chromium', () => {
     await page.getByRole('button', { name: 'パスワードを設定する' }).click();
     await page.waitForURL(/\/login/);
     await expectNoAxeViolations(page, 'login after setting the password');
-    await signIn(page, APPLICANT, PASSWORD);
+    await signIn(page, server!, { email: APPLICANT, password: PASSWORD });
     assert.equal(new URL(page.url()).pathname, `/${SLUG}/business`, 'a business lands on its portal');
     await expectNoAxeViolations(page, 'business portal before applying');
   });

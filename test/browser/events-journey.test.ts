@@ -6,10 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { decodeMail } from '../../src/modules/events/test-helpers.js';
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, startServer, type BrowserSession, type RunningServer } from './harness.js';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, startServer, type BrowserSession, type RunningServer, tearDown, signIn } from './harness.js';
 
 const SLUG = 'demo-koryukai';
 
@@ -28,15 +27,6 @@ async function waitFor<T>(fn: () => T | undefined, what: string, ms = 20_000): P
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function signIn(page: Page, role: string): Promise<void> {
-  const login = server!.demoLogins().find((l) => l.role === role)!;
-  await page.goto(server!.baseUrl + '/login');
-  await page.getByLabel('メールアドレス').fill(login.email);
-  await page.getByLabel('パスワード').fill(login.password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
-
 describe('exchange meeting journey in Chromium', () => {
   before(async () => {
     sink = await startSmtpSink();
@@ -45,16 +35,7 @@ describe('exchange meeting journey in Chromium', () => {
     phone = await launchBrowser({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
   });
   after(async () => {
-    await desktop?.close().catch(() => undefined);
-    await phone?.close().catch(() => undefined);
-    if (server) {
-      try {
-        await server.stop();
-      } finally {
-        await server.kill();
-        server.cleanup();
-      }
-    }
+    await tearDown(server, desktop, phone);
     await sink?.close();
   });
 
@@ -101,7 +82,7 @@ describe('exchange meeting journey in Chromium', () => {
 
   test('staff enter a FAX application, print its confirmation, mark it sent; check-in on a phone', async () => {
     const page = await desktop!.newPage();
-    await signIn(page, 'operator');
+    await signIn(page, server!, server!.demoLogins().find((l) => l.role === 'operator')!);
     await page.goto(`${server!.baseUrl}/admin/events/${SLUG}/registrations/new`);
     await expectNoAxeViolations(page, 'staff entry form');
     await page.getByLabel('FAX', { exact: true }).check();

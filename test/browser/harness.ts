@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ENV_VARIABLES } from '../../src/config/index.js';
 
 /** The repository root (where package.json is). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,25 +20,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Every environment variable the product reads: none leaks from the test runner's environment. */
-const PRODUCT_ENV = [
-  'PORT',
-  'HOST',
-  'DATA_DIR',
-  'DATABASE_URL',
-  'DATABASE_POOL_SIZE',
-  'PUBLIC_BASE_URL',
-  'SMTP_URL',
-  'MAIL_FROM',
-  'JIMUKYOKU_MASTER_KEY',
-  'JIMUKYOKU_ADMIN_EMAIL',
-  'JIMUKYOKU_ADMIN_PASSWORD',
-  'MAX_BODY_BYTES',
-  'MAX_UPLOAD_BYTES',
-  'MAX_IN_FLIGHT',
-  'WORKER',
-  'LOG_LEVEL',
-  'TRUST_PROXY',
-];
+const PRODUCT_ENV = ENV_VARIABLES;
 
 export interface DemoLogin {
   role: string;
@@ -351,4 +334,27 @@ export async function expectNoHorizontalScroll(page: Page, label = page.url()): 
     innerWidth: window.innerWidth,
   }));
   assert.ok(scrollWidth <= innerWidth, `${label}: horizontal scroll at ${innerWidth}px (scrollWidth ${scrollWidth})`);
+}
+
+/**
+ * After a suite: closes the browsers, stops the server gracefully (asserting a clean exit), and
+ * in any case kills it and removes its data directory.
+ */
+export async function tearDown(server: RunningServer | undefined, ...sessions: Array<BrowserSession | undefined>): Promise<void> {
+  for (const s of sessions) await s?.close().catch(() => undefined);
+  if (!server) return;
+  try {
+    await server.stop();
+  } finally {
+    await server.kill();
+    server.cleanup();
+  }
+}
+
+/** Signs in on the login page with e-mail and password, and waits to leave it. */
+export async function signIn(page: Page, server: RunningServer, login: { email: string; password: string }): Promise<void> {
+  await page.goto(server.baseUrl + '/login');
+  await page.getByLabel('メールアドレス').fill(login.email);
+  await page.getByLabel('パスワード').fill(login.password);
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.getByRole('button', { name: 'ログインする' }).click()]);
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, startServer, type BrowserSession, type DemoLogin, type RunningServer } from './harness.js';
+import { expectNoAxeViolations, launchBrowser, startServer, type BrowserSession, type DemoLogin, type RunningServer, tearDown, signIn } from './harness.js';
 
 let server: RunningServer | undefined;
 let session: BrowserSession | undefined;
@@ -16,13 +16,6 @@ function demoLogin(role: string): DemoLogin {
   const login = server!.demoLogins().find((l) => l.role === role);
   assert.ok(login, `the server printed a demo login for ${role}:\n${server!.stdout()}`);
   return login;
-}
-
-async function signIn(page: Page, login: DemoLogin): Promise<void> {
-  await page.goto(server!.baseUrl + '/login');
-  await page.getByLabel('メールアドレス').fill(login.email);
-  await page.getByLabel('パスワード').fill(login.password);
-  await Promise.all([page.waitForURL((u) => u.pathname !== '/login'), page.getByRole('button', { name: 'ログインする' }).click()]);
 }
 
 const path = (page: Page) => new URL(page.url()).pathname;
@@ -34,15 +27,7 @@ describe('signing in and out in Chromium', () => {
   });
 
   after(async () => {
-    await session?.close().catch(() => undefined);
-    if (server) {
-      try {
-        await server.stop();
-      } finally {
-        await server.kill();
-        server.cleanup();
-      }
-    }
+    await tearDown(server, session);
   });
 
   test('the server printed one demo login per role', () => {
@@ -56,7 +41,7 @@ describe('signing in and out in Chromium', () => {
     const context: BrowserContext = await session!.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      await signIn(page, demoLogin('operator'));
+      await signIn(page, server!, demoLogin('operator'));
       assert.equal(path(page), '/admin', 'the operator lands on /admin without a second factor');
       assert.equal(await page.locator('h1').count(), 1, 'one h1 on /admin');
       assert.ok((await page.locator('h1').innerText()).trim().length > 0, 'the h1 has text');
@@ -85,7 +70,7 @@ describe('signing in and out in Chromium', () => {
     const context: BrowserContext = await session!.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
-      await signIn(page, demoLogin('admin'));
+      await signIn(page, server!, demoLogin('admin'));
       assert.equal(path(page), '/mfa', 'the admin is sent to /mfa');
       assert.equal(await page.locator('h1').innerText(), '二要素認証の設定');
       assert.equal(await page.locator('svg[role="img"]').count(), 1, 'a QR code');

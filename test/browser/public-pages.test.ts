@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, startServer, type BrowserSession, type RunningServer } from './harness.js';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, startServer, type BrowserSession, type RunningServer, tearDown } from './harness.js';
 
 interface PageCase {
   path: string;
@@ -54,16 +54,7 @@ describe('public pages in Chromium', () => {
   });
 
   after(async () => {
-    await desktop?.close().catch(() => undefined);
-    await mobile?.close().catch(() => undefined);
-    if (server) {
-      try {
-        await server.stop();
-      } finally {
-        await server.kill();
-        server.cleanup();
-      }
-    }
+    await tearDown(server, desktop, mobile);
   });
 
   for (const c of PAGES) {
