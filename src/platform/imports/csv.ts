@@ -54,6 +54,23 @@ export async function* parseCsv(input: AsyncIterable<Buffer | string>, encoding?
       first = false;
     }
     for (let i = 0; i < text.length; i++) {
+      if (!pendingCr && !quoted && !afterQuote && field === '' && fields.length === 0) {
+        // Fast path for a whole unquoted record in this chunk: split it at once instead of
+        // walking it character by character (the common case of a booking system's export).
+        const nl = text.indexOf('\n', i);
+        if (nl >= 0) {
+          const end = text.charCodeAt(nl - 1) === 13 && nl > i ? nl - 1 : nl;
+          const seg = text.slice(i, end);
+          if (seg.indexOf('"') < 0 && seg.indexOf('\r') < 0) {
+            sawAny = true;
+            yield { line: recordLine, fields: seg.split(',') };
+            line++;
+            recordLine = line;
+            i = nl;
+            continue;
+          }
+        }
+      }
       const ch = text[i]!;
       sawAny = true;
       if (pendingCr) {

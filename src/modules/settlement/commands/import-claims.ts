@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.js';
-import { addDays } from '../../../platform/calendar/index.js';
+import { addDays, isIsoDate } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { parseCsvObjects, CsvHeaderError } from '../../../platform/imports/csv.js';
@@ -93,10 +93,25 @@ export async function importClaims(ctx: CommandContext, program: Program, source
     // Nothing of a rejected file may stay: the caller's transaction is rolled back.
     throw new ImportRejected(result);
   }
-  for (const f of touched) await updateSoldOut(ctx, program.id, f);
+  for (const f of await soldOutCandidates(ctx, program, touched)) await updateSoldOut(ctx, program.id, f);
   result.committed = true;
   ctx.audit({ action: 'settlement.claims.imported', programId: program.id, diff: { rows: result.rows, reserved: result.reserved, alreadyRegistered: result.alreadyRegistered, discountTotal: result.discountTotal, rejected: result.errorCount, mode: opts.mode } });
   return result;
+}
+
+/**
+ * The touched facilities whose public mark updateSoldOut would change: those with an allocation
+ * whose exhaustion (available = 0) disagrees with the mark. For every other facility updateSoldOut
+ * returns without a change, so one statement replaces up to three per facility.
+ */
+async function soldOutCandidates(ctx: CommandContext, program: Program, touched: Set<number>): Promise<number[]> {
+  if (!touched.size) return [];
+  const rows = await queryRows<{ id: number }>(
+    ctx.tx,
+    sql`select f.id from facilities f join ledger_accounts a on a.program_id = ${program.id} and a.facility_id = f.id and a.kind = 'available'
+        where f.id = any(${toPgArray([...touched])}::int[]) and (a.balance = 0) <> (f.sold_out_on is not null) order by f.id`,
+  );
+  return rows.map((r) => Number(r.id));
 }
 
 /** Thrown to roll back an all-or-nothing import; carries the per-row report. */
@@ -122,6 +137,11 @@ interface PriceState {
 async function priceBatch(ctx: CommandContext, program: Program, rules: DiscountRules, rows: Array<{ line: number; row: Record<string, string> }>, st: PriceState): Promise<Accepted[]> {
   const parsed: Array<{ line: number; input: ClaimInput }> = [];
   for (const { line, row } of rows) {
+    const quick = quickClaim(row);
+    if (quick) {
+      parsed.push({ line, input: quick });
+      continue;
+    }
     const r = claimSchema.safeParse({
       ...row,
       facilityId: Number(row.facilityId),
@@ -212,6 +232,28 @@ async function prepareAccounts(ctx: CommandContext, program: Program, facilityId
     const locked = await queryRows<{ id: number; balance: string | number }>(ctx.tx, sql`select id, balance from ledger_accounts where id = any(${toPgArray(unlocked)}::int[]) order by id for update`);
     for (const r of locked) st.balances.set(r.id, Number(r.balance));
   }
+}
+
+const intIn = (s: string | undefined, min: number, max: number): number | null => {
+  const n = Number(s);
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : null;
+};
+
+/**
+ * The row as claimSchema would give it, when it plainly passes every check of claimSchema (the
+ * same checks, or stricter); null sends the row through claimSchema for its messages. Saves the
+ * schema's per-row cost on the clean rows that make up nearly all of a booking system's file.
+ */
+function quickClaim(row: Record<string, string>): ClaimInput | null {
+  const facilityId = intIn(row.facilityId, 1, Number.MAX_SAFE_INTEGER);
+  const nights = intIn(row.nights, 1, 60);
+  const guests = intIn(row.guests, 1, 99);
+  const totalPrice = intIn(row.totalPrice, 1, 100_000_000);
+  const bookingRef = typeof row.bookingRef === 'string' ? row.bookingRef.trim() : '';
+  const { bookedOn, checkIn } = row;
+  if (facilityId === null || nights === null || guests === null || totalPrice === null) return null;
+  if (bookingRef.length < 1 || bookingRef.length > 64 || !isIsoDate(bookedOn) || !isIsoDate(checkIn)) return null;
+  return { facilityId, bookingRef, bookedOn, checkIn, nights, guests, totalPrice };
 }
 
 function toPgArray(values: Array<string | number>): string {

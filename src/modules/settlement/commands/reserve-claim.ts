@@ -15,7 +15,20 @@ import { syncPool } from './budget.js';
 import { updateSoldOut } from './sold-out.js';
 
 export function requestHash(input: ClaimInput): string {
-  return crypto.createHash('sha256').update(stableStringify(input)).digest('hex');
+  return crypto.createHash('sha256').update(claimText(input)).digest('hex');
+}
+
+const CLAIM_KEYS = 'bookedOn,bookingRef,checkIn,facilityId,guests,nights,totalPrice';
+
+/**
+ * stableStringify(input), written out for the claim's seven keys (the import hashes every row):
+ * the same text, so hashes stored earlier still match; any other shape goes the general way.
+ */
+function claimText(input: ClaimInput): string {
+  if (Object.keys(input).sort().join(',') !== CLAIM_KEYS) return stableStringify(input);
+  const { bookedOn, bookingRef, checkIn, facilityId, guests, nights, totalPrice } = input;
+  if (typeof bookedOn !== 'string' || typeof bookingRef !== 'string' || typeof checkIn !== 'string' || ![facilityId, guests, nights, totalPrice].every(Number.isSafeInteger)) return stableStringify(input);
+  return `{"bookedOn":${JSON.stringify(bookedOn)},"bookingRef":${JSON.stringify(bookingRef)},"checkIn":${JSON.stringify(checkIn)},"facilityId":${facilityId},"guests":${guests},"nights":${nights},"totalPrice":${totalPrice}}`;
 }
 
 /** Where a facility's committed money comes from: its allocation if it has one, else the pool. */
