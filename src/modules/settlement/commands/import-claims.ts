@@ -14,7 +14,7 @@ import { poolAccount, requestHash } from './reserve-claim.js';
 import { updateSoldOut } from './sold-out.js';
 
 export const CLAIM_CSV_COLUMNS = ['facilityId', 'bookingRef', 'bookedOn', 'checkIn', 'nights', 'guests', 'totalPrice'] as const;
-const BATCH = 2000;
+const BATCH = 5000;
 const MAX_LISTED_ERRORS = 1000;
 
 export interface ImportOptions {
@@ -68,14 +68,27 @@ export async function importClaims(ctx: CommandContext, program: Program, source
   const seenRefs = new Set<string>();
   const touched = new Set<number>();
   const reservedOf = new Map<number, number>();
+  /** Net balance change per account, applied once at the end (see applyDeltas). */
+  const deltas = new Map<number, number>();
   let pending: Array<{ line: number; row: Record<string, string> }> = [];
 
+  /**
+   * The previous batch's write, still running on the database while the next batch is read,
+   * checked and hashed here (the two overlap; queries never do: the next batch's queries wait for it).
+   */
+  let writing: Promise<void> | null = null;
   const flush = async () => {
     if (!pending.length) return;
-    const accepted = await priceBatch(ctx, program, rules, pending, { facilityCache, balances, sourceOf, reservedOf, seenRefs, fail, opts, result });
-    if (accepted.length && (opts.mode === 'valid' || result.errorCount === 0)) await writeBatch(ctx, program, accepted, reservedOf);
-    for (const a of accepted) touched.add(a.input.facilityId);
+    const batch = pending;
     pending = [];
+    const accepted = await priceBatch(ctx, program, rules, batch, { facilityCache, balances, sourceOf, reservedOf, seenRefs, fail, opts, result }, writing);
+    writing = null;
+    if (accepted.length && (opts.mode === 'valid' || result.errorCount === 0)) {
+      writing = writeBatch(ctx, program, accepted, reservedOf, deltas);
+      // Awaited before the next query; this only keeps a failure from counting as unhandled meanwhile.
+      writing.catch(() => undefined);
+    }
+    for (const a of accepted) touched.add(a.input.facilityId);
   };
 
   try {
@@ -85,7 +98,10 @@ export async function importClaims(ctx: CommandContext, program: Program, source
       if (pending.length >= BATCH) await flush();
     }
     await flush();
+    await writing;
   } catch (e) {
+    // Never leave a query running on the transaction the caller is about to roll back.
+    await (writing as Promise<void> | null)?.catch(() => undefined);
     if (e instanceof CsvHeaderError) throw new AppError('validation-failed', e.message, { fieldErrors: [{ field: 'file', message: e.message }] });
     throw e;
   }
@@ -93,6 +109,7 @@ export async function importClaims(ctx: CommandContext, program: Program, source
     // Nothing of a rejected file may stay: the caller's transaction is rolled back.
     throw new ImportRejected(result);
   }
+  await applyDeltas(ctx, deltas);
   for (const f of await soldOutCandidates(ctx, program, touched)) await updateSoldOut(ctx, program.id, f);
   result.committed = true;
   ctx.audit({ action: 'settlement.claims.imported', programId: program.id, diff: { rows: result.rows, reserved: result.reserved, alreadyRegistered: result.alreadyRegistered, discountTotal: result.discountTotal, rejected: result.errorCount, mode: opts.mode } });
@@ -134,12 +151,19 @@ interface PriceState {
   result: ImportResult;
 }
 
-async function priceBatch(ctx: CommandContext, program: Program, rules: DiscountRules, rows: Array<{ line: number; row: Record<string, string> }>, st: PriceState): Promise<Accepted[]> {
-  const parsed: Array<{ line: number; input: ClaimInput }> = [];
+async function priceBatch(
+  ctx: CommandContext,
+  program: Program,
+  rules: DiscountRules,
+  rows: Array<{ line: number; row: Record<string, string> }>,
+  st: PriceState,
+  previousWrite: Promise<void> | null,
+): Promise<Accepted[]> {
+  const parsed: Array<{ line: number; input: ClaimInput; hash: string }> = [];
   for (const { line, row } of rows) {
     const quick = quickClaim(row);
     if (quick) {
-      parsed.push({ line, input: quick });
+      parsed.push({ line, input: quick, hash: requestHash(quick) });
       continue;
     }
     const r = claimSchema.safeParse({
@@ -150,8 +174,9 @@ async function priceBatch(ctx: CommandContext, program: Program, rules: Discount
       totalPrice: Number(row.totalPrice),
     });
     if (!r.success) for (const fe of issuesToFieldErrors(r.error.issues)) st.fail({ line, field: fe.field, message: fe.message });
-    else parsed.push({ line, input: r.data });
+    else parsed.push({ line, input: r.data, hash: requestHash(r.data) });
   }
+  await previousWrite;
   const ids = [...new Set(parsed.map((p) => p.input.facilityId).filter((id) => !st.facilityCache.has(id)))];
   if (ids.length) {
     const found = await ctx.tx.select().from(facilities).where(and(eq(facilities.programId, program.id), inArray(facilities.id, ids)));
@@ -167,14 +192,13 @@ async function priceBatch(ctx: CommandContext, program: Program, rules: Discount
   }
   await prepareAccounts(ctx, program, parsed.map((p) => p.input.facilityId).filter((id) => !!st.facilityCache.get(id)), st);
   const accepted: Accepted[] = [];
-  for (const { line, input } of parsed) {
+  for (const { line, input, hash } of parsed) {
     const facility = st.facilityCache.get(input.facilityId);
     if (!facility || (st.opts.facilityIds && !st.opts.facilityIds.has(facility.id))) {
       st.fail({ line, field: 'facilityId', message: `施設 (id ${input.facilityId}) が見つかりません` });
       continue;
     }
     const key = `${input.facilityId}\u0000${input.bookingRef}`;
-    const hash = requestHash(input);
     const prior = existing.get(key);
     if (prior !== undefined) {
       if (prior === hash) st.result.alreadyRegistered++;
@@ -260,40 +284,50 @@ function toPgArray(values: Array<string | number>): string {
   return '{' + values.map((v) => (typeof v === 'number' ? String(v) : '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"')).join(',') + '}';
 }
 
-async function writeBatch(ctx: CommandContext, program: Program, accepted: Accepted[], reservedAccount: Map<number, number>): Promise<void> {
+/**
+ * Writes a batch's claims and their ledger entries in one statement (the entries join the inserted
+ * claims on (facility, bookingRef)), and adds the batch's debits and credits to `deltas`.
+ */
+async function writeBatch(ctx: CommandContext, program: Program, accepted: Accepted[], reservedAccount: Map<number, number>, deltas: Map<number, number>): Promise<void> {
   const col = <T extends string | number>(f: (a: Accepted) => T) => toPgArray(accepted.map(f));
   const rulesJson = JSON.stringify(rulesOf(program));
-  const inserted = await queryRows<{ id: string | number; facility_id: number; booking_ref: string }>(
-    ctx.tx,
-    sql`insert into claims (program_id, facility_id, booking_ref, booked_on, check_in, check_out, nights, guests, total_price, discount, rules, request_hash, created_at, updated_at)
-        select ${program.id}, f, r, b::date, ci::date, co::date, n, g, p, d, ${rulesJson}::jsonb, h, ${ctx.now.toISOString()}, ${ctx.now.toISOString()}
-        from unnest(${col((a) => a.input.facilityId)}::int[], ${col((a) => a.input.bookingRef)}::text[], ${col((a) => a.input.bookedOn)}::text[],
+  const now = ctx.now.toISOString();
+  await ctx.tx.execute(
+    sql`with t as (
+          select * from unnest(${col((a) => a.input.facilityId)}::int[], ${col((a) => a.input.bookingRef)}::text[], ${col((a) => a.input.bookedOn)}::text[],
                     ${col((a) => a.input.checkIn)}::text[], ${col((a) => addDays(a.input.checkIn, a.input.nights))}::text[],
                     ${col((a) => a.input.nights)}::int[], ${col((a) => a.input.guests)}::int[], ${col((a) => a.input.totalPrice)}::int[],
-                    ${col((a) => a.discount)}::int[], ${col((a) => a.hash)}::text[]) as t(f, r, b, ci, co, n, g, p, d, h)
-        returning id, facility_id, booking_ref`,
+                    ${col((a) => a.discount)}::int[], ${col((a) => a.hash)}::text[],
+                    ${col((a) => a.source)}::int[], ${col((a) => reservedAccount.get(a.input.facilityId)!)}::int[]) as t(f, r, b, ci, co, n, g, p, d, h, src, dst)),
+        c as (
+          insert into claims (program_id, facility_id, booking_ref, booked_on, check_in, check_out, nights, guests, total_price, discount, rules, request_hash, created_at, updated_at)
+          select ${program.id}, f, r, b::date, ci::date, co::date, n, g, p, d, ${rulesJson}::jsonb, h, ${now}, ${now} from t
+          returning id, facility_id, booking_ref)
+        insert into ledger_entries (program_id, from_account, to_account, amount, reason, claim_id, at)
+        select ${program.id}, t.src, t.dst, t.d, 'reserved', c.id, ${now}
+        from c join t on t.f = c.facility_id and t.r = c.booking_ref
+        where t.d > 0`,
   );
-  const idOf = new Map(inserted.map((r) => [`${r.facility_id}\u0000${r.booking_ref}`, Number(r.id)]));
-  await ctx.tx.execute(
-    sql`insert into ledger_entries (program_id, from_account, to_account, amount, reason, claim_id, at)
-        select ${program.id}, s, t, a, 'reserved', c, ${ctx.now.toISOString()}
-        from unnest(${col((a) => a.source)}::int[], ${col((a) => reservedAccount.get(a.input.facilityId)!)}::int[], ${col((a) => a.discount)}::bigint[],
-                    ${col((a) => idOf.get(`${a.input.facilityId}\u0000${a.input.bookingRef}`)!)}::bigint[]) as x(s, t, a, c)
-        where a > 0`,
-  );
-  const debits = new Map<number, number>();
-  const credits = new Map<number, number>();
   for (const a of accepted) {
-    debits.set(a.source, (debits.get(a.source) ?? 0) - a.discount);
+    deltas.set(a.source, (deltas.get(a.source) ?? 0) - a.discount);
     const to = reservedAccount.get(a.input.facilityId)!;
-    credits.set(to, (credits.get(to) ?? 0) + a.discount);
+    deltas.set(to, (deltas.get(to) ?? 0) + a.discount);
   }
-  // One statement per side; the check constraint refuses any overdraft, as for single moves.
-  const changes = [...debits, ...credits];
+}
+
+/**
+ * Applies the import's balance changes in one statement at the end: every source was locked
+ * (FOR UPDATE) when first met and its balance tracked in memory, so updating each account once
+ * instead of once per batch changes nothing another transaction can see — and the check
+ * constraint still refuses any overdraft. (Updating the same rows every batch left a growing chain
+ * of row versions that each later update and foreign-key check had to walk.)
+ */
+async function applyDeltas(ctx: CommandContext, deltas: Map<number, number>): Promise<void> {
+  const changes = [...deltas].filter(([, d]) => d !== 0);
+  if (!changes.length) return;
   await ctx.tx.execute(
     sql`update ledger_accounts a set balance = a.balance + c.delta
         from unnest(${toPgArray(changes.map(([id]) => id))}::int[], ${toPgArray(changes.map(([, d]) => d))}::bigint[]) as c(id, delta)
         where a.id = c.id`,
   );
 }
-
