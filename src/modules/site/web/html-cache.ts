@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 /**
  * A small LRU of rendered public pages. Keys carry everything the page depends on (program, its
  * last change, index version, language, query string), so an entry is never stale, only unused.
@@ -20,6 +21,13 @@ export class HtmlCache {
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
   }
 }
+
+/**
+ * A slot marker for HTML rendered once and filled per request. The random part (per process) means
+ * no text entered by anyone can contain a marker, so filling a slot can never hit user content.
+ */
+const NONCE = crypto.randomUUID().replaceAll('-', '');
+export const slot = (name: string) => `__jmk_${name}_${NONCE}__`;
 
 /** Escapes a value for an HTML attribute exactly as hono/jsx does (so a slot filled later matches a render). */
 export function escapeAttr(s: string): string {

@@ -6,7 +6,7 @@ import { PublicLayout, renderPage, renderToString, type BreadcrumbItem } from '.
 import { isDemoInstallation } from '../../programs/demo-flag.js';
 import type { Program } from '../../programs/schema.js';
 import { siteMessages as m, type SiteMessageKey } from '../messages.js';
-import { HtmlCache, escapeAttr } from './html-cache.js';
+import { HtmlCache, escapeAttr, slot } from './html-cache.js';
 
 export type NavKey = 'top' | 'search' | 'howto' | 'business' | 'faq' | 'contact' | null;
 
@@ -58,8 +58,8 @@ function Footer({ c, program }: { c: AppContext; program: Program }) {
 
 /** Layouts rendered once per language, program, title and navigation, with two slots (below). */
 const shells = new HtmlCache(3000);
-const LANG_SLOT = '__jmk_lang_href_slot__';
-const MAIN_SLOT = '__jmk_main_slot__';
+const LANG_SLOT = slot('lang');
+const MAIN_SLOT = slot('main');
 
 /**
  * The whole page as HTML: one layout, navigation and footer for every page of the campaign site.

@@ -1,6 +1,5 @@
 import { raw } from 'hono/html';
 import type { AppContext } from '../../../platform/http/env.js';
-import type { Locale } from '../../../platform/i18n/index.js';
 import { Button, Checkbox, CheckboxGroup, Pagination, SelectField, TextField } from '../../../ui/index.js';
 import { FACILITY_TYPES, WARDS } from '../../campaign/schema.js';
 import type { Program } from '../../programs/schema.js';
@@ -8,7 +7,7 @@ import { siteMessages as m } from '../messages.js';
 import type { FacilityIndex, SearchQuery } from '../search/facility-index.js';
 import type { PublicFacility } from '../queries.js';
 import { FacilityCard } from './facility-card.js';
-import { HtmlCache, escapeAttr, renderSync } from './html-cache.js';
+import { HtmlCache, escapeAttr, renderSync, slot } from './html-cache.js';
 import { typeLabel, wardLabel } from './format.js';
 import { siteHtml, sitePath } from './layout.js';
 import { searchQueryString } from './search-query.js';
@@ -28,67 +27,92 @@ function cardHtml(c: AppContext, program: Program, index: FacilityIndex, f: Publ
   return html;
 }
 
-/** Search forms by language and filters; the typed words go into a slot (they vary the most). */
-const forms = new HtmlCache(2000);
-const Q_SLOT = '__jmk_q_slot__';
+/**
+ * The search form, assembled from controls rendered once per language and state: the words typed
+ * go into a slot (they vary the most), each select, the feature group and the checkbox are cached
+ * by their own value, so a new combination of filters costs string joins, not a render.
+ */
+const controls = new HtmlCache(4000);
+const Q_SLOT = slot('q');
+const SLOT = { ward: slot('ward'), type: slot('type'), feature: slot('feature'), available: slot('available'), sort: slot('sort') };
+const SLOT_NAME = new Map(Object.entries(SLOT).map(([k, v]) => [v, k as keyof typeof SLOT]));
+const SLOT_RE = new RegExp(Object.values(SLOT).join('|'), 'g');
 
-function SearchForm({ locale, base, query, featureOptions }: { locale: Locale; base: string; query: SearchQuery; featureOptions: string[] }) {
-  return (
+function control(key: string, render: () => Parameters<typeof renderSync>[0]): string {
+  let html = controls.get(key);
+  if (html === undefined) {
+    html = renderSync(render());
+    controls.set(key, html);
+  }
+  return html;
+}
+
+function formHtml(c: AppContext, base: string, query: SearchQuery, featureOptions: string[]): string {
+  const locale = c.get('locale');
+  const features = query.features ?? [];
+  const shell = control(`form:${locale}:${base}:${featureOptions.length > 0}`, () => (
     <form class="app-form" action={base} method="get" role="search" aria-label={m(locale, 'searchFormLabel')}>
       <TextField name="q" label={m(locale, 'q')} hint={m(locale, 'qHint')} value={Q_SLOT} width="lg" inputmode="search" locale={locale} />
-      <SelectField
-        name="ward"
-        label={m(locale, 'ward')}
-        value={query.ward ?? ''}
-        emptyOption={m(locale, 'allWards')}
-        options={WARDS.map((w) => ({ value: w, label: wardLabel(locale, w) }))}
-        locale={locale}
-      />
-      <SelectField
-        name="type"
-        label={m(locale, 'type')}
-        value={query.type ?? ''}
-        emptyOption={m(locale, 'allTypes')}
-        options={FACILITY_TYPES.map((t) => ({ value: t, label: typeLabel(locale, t) }))}
-        locale={locale}
-      />
-      {featureOptions.length > 0 && (
+      {raw(SLOT.ward)}
+      {raw(SLOT.type)}
+      {featureOptions.length > 0 && raw(SLOT.feature)}
+      {raw(SLOT.available)}
+      {raw(SLOT.sort)}
+      <Button preventDoubleSubmit={false}>{m(locale, 'searchButton')}</Button>
+    </form>
+  ));
+  const parts: Record<keyof typeof SLOT, () => string> = {
+    ward: () =>
+      control(`ward:${locale}:${query.ward ?? ''}`, () => (
+        <SelectField
+          name="ward"
+          label={m(locale, 'ward')}
+          value={query.ward ?? ''}
+          emptyOption={m(locale, 'allWards')}
+          options={WARDS.map((w) => ({ value: w, label: wardLabel(locale, w) }))}
+          locale={locale}
+        />
+      )),
+    type: () =>
+      control(`type:${locale}:${query.type ?? ''}`, () => (
+        <SelectField
+          name="type"
+          label={m(locale, 'type')}
+          value={query.type ?? ''}
+          emptyOption={m(locale, 'allTypes')}
+          options={FACILITY_TYPES.map((t) => ({ value: t, label: typeLabel(locale, t) }))}
+          locale={locale}
+        />
+      )),
+    feature: () =>
+      control(`feature:${locale}:${featureOptions.join('\u0002')}:${featureOptions.filter((f) => features.includes(f)).join('\u0002')}`, () => (
         <CheckboxGroup
           name="feature"
           label={m(locale, 'features')}
           inline
-          values={query.features ?? []}
+          values={features}
           options={featureOptions.map((f) => ({ value: f, label: <span lang="ja">{f}</span> }))}
           locale={locale}
         />
-      )}
-      <Checkbox name="available" label={m(locale, 'available')} checked={query.available} locale={locale} />
-      <SelectField
-        name="sort"
-        label={m(locale, 'sort')}
-        value={query.sort ?? 'kana'}
-        emptyOption={false}
-        options={[
-          { value: 'kana', label: m(locale, 'sortKana') },
-          { value: 'ward', label: m(locale, 'sortWard') },
-        ]}
-        locale={locale}
-      />
-      <Button preventDoubleSubmit={false}>{m(locale, 'searchButton')}</Button>
-    </form>
-  );
-}
-
-/** The search form as HTML, rendered once per language and filter combination. */
-function formHtml(c: AppContext, base: string, query: SearchQuery, featureOptions: string[]): string {
-  const locale = c.get('locale');
-  const key = [locale, base, query.ward ?? '', query.type ?? '', (query.features ?? []).join('\u0002'), query.available ? 1 : 0, query.sort ?? 'kana', featureOptions.join('\u0002')].join('\u0001');
-  let html = forms.get(key);
-  if (html === undefined) {
-    html = renderSync(<SearchForm locale={locale} base={base} query={query} featureOptions={featureOptions} />);
-    forms.set(key, html);
-  }
-  return html.replace(Q_SLOT, () => escapeAttr(query.q ?? ''));
+      )),
+    available: () => control(`available:${locale}:${query.available ? 1 : 0}`, () => <Checkbox name="available" label={m(locale, 'available')} checked={query.available} locale={locale} />),
+    sort: () =>
+      control(`sort:${locale}:${query.sort ?? 'kana'}`, () => (
+        <SelectField
+          name="sort"
+          label={m(locale, 'sort')}
+          value={query.sort ?? 'kana'}
+          emptyOption={false}
+          options={[
+            { value: 'kana', label: m(locale, 'sortKana') },
+            { value: 'ward', label: m(locale, 'sortWard') },
+          ]}
+          locale={locale}
+        />
+      )),
+  };
+  // One pass for the controls, then the words: nothing is filled in after the visitor's text.
+  return shell.replace(SLOT_RE, (m) => parts[SLOT_NAME.get(m)!]()).replace(Q_SLOT, () => escapeAttr(query.q ?? ''));
 }
 
 /** The facility list and search page (a GET form: the URL holds the query; no JavaScript needed). */
