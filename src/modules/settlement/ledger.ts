@@ -36,14 +36,36 @@ export interface Movement {
  * and `budget-exhausted` is thrown.
  */
 export async function move(conn: Conn, m: Movement): Promise<void> {
+  await moveReturning(conn, m);
+}
+
+/**
+ * move(), answering the debited account's balance afterwards (null when money enters the
+ * program). Between two accounts the debit, the credit and the entry are one statement: the
+ * credit and the entry happen only when the conditional debit did.
+ */
+export async function moveReturning(conn: Conn, m: Movement): Promise<number | null> {
   if (!Number.isSafeInteger(m.amount) || m.amount < 0) throw new Error(`bad amount ${m.amount}`);
-  if (m.amount === 0) return;
+  if (m.amount === 0) return null;
+  if (m.from !== null && m.to !== null && m.from !== m.to) {
+    const [row] = await queryRows<{ left: string | number | null }>(
+      conn,
+      sql`with debit as (update ledger_accounts set balance = balance - ${m.amount} where id = ${m.from} and balance >= ${m.amount} returning balance),
+          credit as (update ledger_accounts set balance = balance + ${m.amount} where id = ${m.to} and exists (select 1 from debit)),
+          entry as (insert into ledger_entries (program_id, from_account, to_account, amount, reason, claim_id)
+                    select ${m.programId}, ${m.from}, ${m.to}, ${m.amount}, ${m.reason}, ${m.claimId ?? null} where exists (select 1 from debit))
+          select (select balance from debit) as left`,
+    );
+    if (row?.left === null || row?.left === undefined) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: m.reason } });
+    return Number(row.left);
+  }
   if (m.from !== null) {
     const debited = await queryRows<{ id: number }>(conn, sql`update ledger_accounts set balance = balance - ${m.amount} where id = ${m.from} and balance >= ${m.amount} returning id`);
     if (debited.length === 0) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: m.reason } });
   }
   if (m.to !== null) await conn.execute(sql`update ledger_accounts set balance = balance + ${m.amount} where id = ${m.to}`);
   await conn.insert(ledgerEntries).values({ programId: m.programId, fromAccount: m.from, toAccount: m.to, amount: m.amount, reason: m.reason, claimId: m.claimId ?? null });
+  return null;
 }
 
 export interface Balances {

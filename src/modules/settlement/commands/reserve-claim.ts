@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { stableStringify } from '../../../platform/audit/hash.js';
 import type { Facility } from '../../campaign/schema.js';
 import type { Program } from '../../programs/schema.js';
-import { accountId, facilityBalances, move } from '../ledger.js';
+import { accountId, facilityBalances, moveReturning } from '../ledger.js';
 import { computeDiscount, rulesOf } from '../rules.js';
 import { claims, type Claim } from '../schema.js';
 import type { ClaimInput } from '../validators.js';
@@ -39,6 +39,23 @@ export async function sourceAccount(ctx: CommandContext, program: Program, facil
 }
 
 /**
+ * A claim's source (the facility's allocation, else the pool) and its reserved account, in one
+ * read when they exist (the usual case); missing accounts are created as before.
+ */
+async function claimAccounts(ctx: CommandContext, program: Program, facilityId: number): Promise<{ from: number; reserved: number; fromAllocation: boolean }> {
+  const rows = await queryRows<{ id: number; kind: string; facility_id: number | null }>(
+    ctx.tx,
+    sql`select id, kind, facility_id from ledger_accounts where program_id = ${program.id}
+        and ((facility_id = ${facilityId} and kind in ('available', 'reserved')) or (facility_id is null and kind = 'pool'))`,
+  );
+  const find = (kind: string) => rows.find((r) => r.kind === kind)?.id;
+  const available = find('available');
+  const from = available ?? find('pool') ?? (await poolAccount(ctx, program));
+  const reserved = find('reserved') ?? (await accountId(ctx.tx, program.id, facilityId, 'reserved'));
+  return { from, reserved, fromAllocation: available !== undefined };
+}
+
+/**
  * The program's pool account, funded on first use; afterwards the `pool` setting keeps it in
  * line (its afterChange hook), so the hot path does not re-add the ledger on every claim.
  */
@@ -60,15 +77,27 @@ export async function findClaimByBooking(ctx: Pick<CommandContext, 'tx'>, facili
  */
 export async function reserveClaim(ctx: CommandContext, program: Program, facility: Facility, input: ClaimInput): Promise<{ claim: Claim; created: boolean }> {
   const hash = requestHash(input);
-  const existing = await findClaimByBooking(ctx, facility.id, input.bookingRef);
-  if (existing) {
+  // An earlier claim for the booking answers first, whatever the rules say now.
+  const earlier = async () => {
+    const existing = await findClaimByBooking(ctx, facility.id, input.bookingRef);
+    if (!existing) return null;
     if (existing.requestHash === hash) return { claim: existing, created: false };
     throw new AppError('conflict', `予約番号「${input.bookingRef}」はすでに別の内容で登録されています`);
-  }
+  };
   const rules = rulesOf(program);
-  if (!rules) throw new AppError('conflict', 'キャンペーン期間が設定されていないため受け付けできません');
+  if (!rules) {
+    const found = await earlier();
+    if (found) return found;
+    throw new AppError('conflict', 'キャンペーン期間が設定されていないため受け付けできません');
+  }
   const result = computeDiscount(rules, input, facility.registeredOn);
-  if (!result.ok) throw new AppError('rule-refused', result.message, { detail: { reason: result.code } });
+  if (!result.ok) {
+    const found = await earlier();
+    if (found) return found;
+    throw new AppError('rule-refused', result.message, { detail: { reason: result.code } });
+  }
+  // Insert first (one statement on the usual path); a booking already registered — also by a
+  // concurrent request, whose commit the insert waits for — inserts nothing and is answered as before.
   const [claim] = await ctx.tx
     .insert(claims)
     .values({
@@ -87,11 +116,19 @@ export async function reserveClaim(ctx: CommandContext, program: Program, facili
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })
+    .onConflictDoNothing({ target: [claims.facilityId, claims.bookingRef] })
     .returning();
-  const from = await sourceAccount(ctx, program, facility.id);
-  const reserved = await accountId(ctx.tx, program.id, facility.id, 'reserved');
-  await move(ctx.tx, { programId: program.id, from, to: reserved, amount: result.discount, reason: 'reserved', claimId: claim!.id });
-  await updateSoldOut(ctx, program.id, facility.id);
+  if (!claim) {
+    const found = await earlier();
+    if (found) return found;
+    // Inserted and rolled back by another transaction between the two statements: try once more.
+    throw new AppError('conflict', `予約番号「${input.bookingRef}」の登録が競合しました。もう一度送信してください`);
+  }
+  const { from, reserved, fromAllocation } = await claimAccounts(ctx, program, facility.id);
+  const left = await moveReturning(ctx.tx, { programId: program.id, from, to: reserved, amount: result.discount, reason: 'reserved', claimId: claim!.id });
+  // updateSoldOut changes nothing for a facility drawing on the pool (it has no allocation), nor
+  // when money is left in the allocation and the facility was not marked when this transaction read it.
+  if (fromAllocation && (left === null || left === 0 || facility.soldOutOn)) await updateSoldOut(ctx, program.id, facility.id);
   ctx.audit({ action: 'settlement.claim.reserved', programId: program.id, targetType: 'claim', targetId: claim!.id, diff: { facilityId: facility.id, discount: result.discount } });
   return { claim: claim!, created: true };
 }
