@@ -1,15 +1,14 @@
-import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { siteIndexCache } from '../search/index-cache.js';
-import { HtmlCache } from './html-cache.js';
+import { HtmlCache, cachedBody, etagMatches, type CachedBody } from './html-cache.js';
 import { publicCampaign } from './load.js';
 import { searchQueryFrom } from './search-query.js';
 
 export const siteApi = new Hono<AppEnv>();
 
-/** Serialised answers by index version and query string, each with its ETag. */
-const bodies = new HtmlCache(5000);
+/** Serialised answers by index version and query string, as bytes with their ETag. */
+const bodies = new HtmlCache<CachedBody>(5000);
 
 /**
  * `GET /api/v1/programs/{slug}/facilities?q=&ward=&type=&feature=&available=true&page=&perPage=`
@@ -26,31 +25,28 @@ siteApi.get('/programs/:slug/facilities', async (c) => {
   let entry = bodies.get(key);
   if (entry === undefined) {
     const r = index.search(searchQueryFrom(url));
-    const body = JSON.stringify({
-      total: r.total,
-      page: r.page,
-      perPage: r.perPage,
-      items: r.items.map((f) => ({
-        id: f.id,
-        name: f.name,
-        nameKana: f.nameKana,
-        type: f.type,
-        ward: f.ward,
-        address: f.address,
-        features: f.features,
-        url: `${config.publicBaseUrl}/${program.slug}/facilities/${f.id}`,
-        soldOut: f.soldOutOn !== null,
-        soldOutOn: f.soldOutOn,
-      })),
-    });
-    const etag = `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-    entry = etag + '\n' + body;
+    entry = cachedBody(
+      JSON.stringify({
+        total: r.total,
+        page: r.page,
+        perPage: r.perPage,
+        items: r.items.map((f) => ({
+          id: f.id,
+          name: f.name,
+          nameKana: f.nameKana,
+          type: f.type,
+          ward: f.ward,
+          address: f.address,
+          features: f.features,
+          url: `${config.publicBaseUrl}/${program.slug}/facilities/${f.id}`,
+          soldOut: f.soldOutOn !== null,
+          soldOutOn: f.soldOutOn,
+        })),
+      }),
+    );
     bodies.set(key, entry);
   }
-  const nl = entry.indexOf('\n');
-  const etag = entry.slice(0, nl);
-  const headers = { ETag: etag, 'Cache-Control': 'public, max-age=30', Vary: 'Accept-Encoding' };
-  const inm = c.req.header('if-none-match');
-  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304, headers);
-  return c.body(entry.slice(nl + 1), 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30', Vary: 'Accept-Encoding' };
+  if (etagMatches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  return c.body(entry.bytes, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
 });

@@ -3,11 +3,11 @@ import crypto from 'node:crypto';
  * A small LRU of rendered public pages. Keys carry everything the page depends on (program, its
  * last change, index version, language, query string), so an entry is never stale, only unused.
  */
-export class HtmlCache {
-  private readonly map = new Map<string, string>();
+export class HtmlCache<V = string> {
+  private readonly map = new Map<string, V>();
   constructor(private readonly max = 1000) {}
 
-  get(key: string): string | undefined {
+  get(key: string): V | undefined {
     const v = this.map.get(key);
     if (v !== undefined) {
       this.map.delete(key);
@@ -16,10 +16,33 @@ export class HtmlCache {
     return v;
   }
 
-  set(key: string, value: string): void {
+  set(key: string, value: V): void {
     this.map.set(key, value);
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
   }
+}
+
+/**
+ * A finished answer kept as UTF-8 bytes (a hit is written without encoding the text again) with
+ * its ETag (SHA-1 of the bytes), for 304 answers to `If-None-Match`.
+ */
+export interface CachedBody {
+  etag: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+export function cachedBody(text: string): CachedBody {
+  const bytes = Buffer.from(text, 'utf8');
+  return { etag: `"${crypto.createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`, bytes };
+}
+
+/** Whether `If-None-Match` names this ETag (weak or strong, in a list, or `*`). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const v = t.trim();
+    return v === '*' || v.replace(/^W\//, '') === etag;
+  });
 }
 
 /**

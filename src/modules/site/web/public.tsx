@@ -10,7 +10,7 @@ import { programSetting } from '../../programs/queries.js';
 import { siteIndexCache } from '../search/index-cache.js';
 import { contentPageHtml } from './content-page.js';
 import { detailPageHtml } from './detail-page.js';
-import { HtmlCache } from './html-cache.js';
+import { HtmlCache, cachedBody, etagMatches, type CachedBody } from './html-cache.js';
 import { homePageHtml } from './home-page.js';
 import { sendHtml, siteHtml } from './layout.js';
 import { READ_ROLES, publicCampaign } from './load.js';
@@ -21,26 +21,27 @@ import { searchPageHtml } from './search-page.js';
 import { searchQueryFrom } from './search-query.js';
 
 export const sitePublic = new Hono<AppEnv>();
-const pages = new HtmlCache(2000);
+const pages = new HtmlCache<CachedBody>(2000);
 
 const indexOf = (c: AppContext, program: Program) => siteIndexCache(c.get('deps').db).get(c.get('deps').db, program.id);
 
 /**
- * Pages built only from the program and the facility index are cached as HTML, keyed by what they
- * depend on; signed-in visitors always get a fresh page.
+ * Pages built only from the program and the facility index are cached as UTF-8 bytes with an
+ * ETag, keyed by what they depend on (a hit is written without rendering or encoding; a browser
+ * that has it gets 304); signed-in visitors always get a fresh page.
  */
 async function cached(c: AppContext, program: Program, version: number, render: () => Promise<string>): Promise<Response> {
   if (c.get('auth')) return sendHtml(c, await render());
   const url = new URL(c.req.url);
   const key = `${program.id}:${program.updatedAt.getTime()}:${version}:${(await isDemoInstallation(c.get('deps').db)) ? 1 : 0}:${url.pathname}${url.search}`;
-  let html = pages.get(key);
-  if (html === undefined) {
-    html = await render();
-    pages.set(key, html);
+  let entry = pages.get(key);
+  if (entry === undefined) {
+    entry = cachedBody(await render());
+    pages.set(key, entry);
   }
-  const res = sendHtml(c, html);
-  res.headers.set('Cache-Control', 'public, max-age=30');
-  return res;
+  const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30' };
+  if (etagMatches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  return c.body(entry.bytes, 200, { ...headers, 'Content-Type': 'text/html; charset=UTF-8' });
 }
 
 function featureOptions(program: Program, fromIndex: string[]): string[] {

@@ -63,6 +63,11 @@ describe('campaign website (site module)', () => {
     assert.match(html, /<p role="status" id="result-count">\d+件の施設が見つかりました/);
     assert.match(html, /<form class="app-form" action="\/demo-stay\/facilities" method="get" role="search"/);
     assert.match(html, /name="q"[^>]*value="ホテル"/);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html; charset=UTF-8/i);
+    const etag = res.headers.get('etag');
+    assert.ok(etag, 'the page has an ETag');
+    const again = await web.request('/demo-stay/facilities?q=' + encodeURIComponent('ホテル'), { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
     // The form is cached per filter combination with the words in a slot: escaped like any attribute.
     const evil = await text(await web.get('/demo-stay/facilities?q=' + encodeURIComponent(`"><script>&'`)));
     assert.match(evil, /name="q"[^>]*value="&quot;&gt;&lt;script&gt;&amp;&#39;"/);
