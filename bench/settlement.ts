@@ -225,12 +225,12 @@ async function benchOne(kind: 'postgres' | 'embedded'): Promise<Record<string, u
   }
 }
 
-const results: Array<Record<string, unknown>> = [];
-if (process.env.DATABASE_URL) results.push(await benchOne('postgres'));
-results.push(await benchOne('embedded'));
-for (const r of results) {
+/** Each database's figures as soon as they are in (a later failure does not lose them). */
+function print(r: Record<string, unknown>): void {
   console.log(`\n== ${r.database} (${r.rows} rows) ==`);
   for (const [k, v] of Object.entries(r)) if (k !== 'database') console.log(`${k.padEnd(22)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
 }
+if (process.env.DATABASE_URL) print(await benchOne('postgres'));
+print(await benchOne('embedded'));
 console.log('\nTargets: importVsCopy >= 0.25 (PostgreSQL), closeMs < 30000, apiReservationsPerSec >= 500 (PostgreSQL), noOverspend true with contention.refused > 0 and contention.ok <= maxAccepted, memory flat (tenth vs full).');
 process.exit(0);
