@@ -10,8 +10,8 @@ const PUBLIC_PAGES = [
   'GET /:slug/fax-sheet.pdf',
 ];
 
-const RUN = 'program-staff:operator';
-const READ = 'program-staff:operator,city';
+const RUN = 'program-staff:admin,operator';
+const READ = 'program-staff:admin,operator,city';
 
 /** Access classes of the events module's routes (see test/platform/route-access.ts). */
 export const EVENTS_ROUTE_ACCESS: Record<string, Access> = {

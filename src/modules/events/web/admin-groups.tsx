@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { runCommand } from '../../../platform/command.js';
-import { isAppError } from '../../../platform/errors/index.js';
+import { AppError, isAppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
@@ -16,7 +16,7 @@ import { drawGroupSheets } from '../pdf/group-sheets.js';
 import { listGroups } from '../queries.js';
 import { readRoster } from '../roster.js';
 import { adminBase, crumbs } from './admin-common.js';
-import { RUN_ROLES, staffEvent } from './load.js';
+import { RUN_ROLES, formId, staffEvent } from './load.js';
 
 export const eventsAdminGroups = new Hono<AppEnv>();
 
@@ -92,8 +92,10 @@ eventsAdminGroups.post('/events/:slug/groups/assign', async (c) => {
 eventsAdminGroups.post('/events/:slug/groups/move', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
   const f = await formFields(c);
-  const id = Number(f.registrationId);
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => moveToGroup(ctx, program, id, Number(f[`group-${id}`] ?? 0)));
+  const id = formId(f.registrationId);
+  const group = Number(f[`group-${id}`] ?? 0);
+  if (!Number.isSafeInteger(group) || group < 0) throw new AppError('bad-request', 'グループを選んでください');
+  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => moveToGroup(ctx, program, id, group));
   setFlash(c, { kind: 'success', message: 'グループを変更しました' });
   return c.redirect(`${adminBase(program)}/groups`, 303);
 });

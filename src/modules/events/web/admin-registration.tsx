@@ -21,7 +21,7 @@ import { openPerson } from '../person.js';
 import { readRoster } from '../roster.js';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
 import { adminBase, crumbs } from './admin-common.js';
-import { READ_ROLES, RUN_ROLES, staffEvent, staffRegistration } from './load.js';
+import { READ_ROLES, RUN_ROLES, formId, staffEvent, staffRegistration } from './load.js';
 
 export const eventsAdminRegistration = new Hono<AppEnv>();
 
@@ -100,7 +100,7 @@ eventsAdminRegistration.post('/events/registrations/:id/sent', async (c) => {
 
 eventsAdminRegistration.post('/events/registrations/:id/merge', async (c) => {
   const { program, registration: r, roles } = await staffRegistration(c, RUN_ROLES);
-  const keepId = Number((await formFields(c)).keepId);
+  const keepId = formId((await formFields(c)).keepId);
   await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => mergeRegistration(ctx, program, r.id, keepId));
   setFlash(c, { kind: 'success', message: `受付番号 ${r.number} を先の申込に統合しました` });
   return c.redirect(`/admin/events/registrations/${keepId}`, 303);

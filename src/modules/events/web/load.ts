@@ -40,3 +40,10 @@ export async function staffRegistration(c: AppContext, roles: Role[]) {
   const found = await requireProgramRoleById(c, r.programId, roles);
   return { ...found, registration: r };
 }
+
+/** A record id posted in a form field; anything else is a bad request, never a database error. */
+export function formId(value: string | undefined): number {
+  const id = Number(value);
+  if (!value || !Number.isSafeInteger(id) || id <= 0) throw new AppError('bad-request', '対象の受付が指定されていません');
+  return id;
+}
