@@ -121,9 +121,9 @@ export const platformCommands: CliCommand[] = [
         const file = path.join(ctx.deps.config.dataDir, 'master.key');
         fs.copyFileSync(file, file + '.previous');
         fs.writeFileSync(file, next.key.toString('base64') + '\n', { mode: 0o600 });
-        ctx.io.out(`re-wrapped ${n} data keys; ${file} replaced (old key kept as master.key.previous until you delete it). Restart the server.\n`);
+        ctx.io.out(`re-wrapped ${n} data keys; ${file} replaced (old key kept as master.key.previous until you delete it); the server uses the new key from now on, no restart needed.\n`);
       } else {
-        ctx.io.out(`re-wrapped ${n} data keys under master key ${next.id}. Set JIMUKYOKU_MASTER_KEY to the new key and restart every instance.\n`);
+        ctx.io.out(`re-wrapped ${n} data keys under master key ${next.id}. Set JIMUKYOKU_MASTER_KEY to the new key and restart every running instance (they still hold the old one).\n`);
       }
     },
   },
