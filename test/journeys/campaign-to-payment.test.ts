@@ -61,10 +61,13 @@ describe('campaign: application → approval → claim → close → transfer fi
     const listed = await (await portal.get('/journey/business/claims')).text();
     assert.match(listed, /PB-1/);
     assert.match(listed, /15,000円/);
-    const claimId = Number(/\/journey\/business\/claims\/(\d+)\/stay/.exec(listed)![1]);
+    const claimId = Number(/\/journey\/business\/claims\/(\d+)"/.exec(listed)![1]);
+    assert.equal((await portal.get(`/journey/business/claims/${claimId}`)).status, 200, 'the claim has its own page with the stay form');
     const stay = await portal.post(`/journey/business/claims/${claimId}/stay`, { nights: '2', guests: '2', totalPrice: '28000' });
     assert.equal(stay.status, 303);
 
+    // July has ended: the stay is reviewed and the month closed in August.
+    env.clock.set('2026-08-03T01:00:00Z');
     const reviewed = await apiRequest(app, 'POST', `/api/v1/claims/${claimId}/review`, { token: op, body: { decision: 'approve' } });
     assert.equal((await reviewed.json()).discount, 14000);
     assert.equal((await cli(env.deps, ['settlement', 'close', '--program', 'journey', '--month', '2026-07'])).code, 0);
