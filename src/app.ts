@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MODULES } from './modules/index.js';
 import { isDemoInstallation } from './modules/programs/demo-flag.js';
@@ -14,7 +14,8 @@ import { ErrorPage } from './platform/http/error-pages.js';
 import { loadShedding } from './platform/http/load-shedding.js';
 import { isApiPath, problemResponse } from './platform/http/problem.js';
 import { sendPage } from './platform/http/respond.js';
-import { securityHeaders } from './platform/http/security-headers.js';
+import { rawHeader } from './platform/http/raw-header.js';
+import { applySecurityHeaders } from './platform/http/security-headers.js';
 import { errorFields, log } from './platform/log/index.js';
 import { isStaticFileName, staticFiles } from './ui/static/index.js';
 import { VERSION } from './version.js';
@@ -35,10 +36,15 @@ function localeOf(path: string) {
   return path === '/en' || path.startsWith('/en/') ? 'en' : 'ja';
 }
 
+/** The last demo flag an error page read: the 503 of load shedding shows it without any query. */
+let lastDemoFlag = false;
+
 /** The デモ banner on error pages too; an error page must still render when the database is down. */
-async function demoFlag(c: AppContext): Promise<boolean> {
+async function demoFlag(c: AppContext, err: AppError): Promise<boolean> {
+  // Shedding answers because the server (often the database) is overloaded: never touch it then.
+  if (err.code === 'overloaded') return lastDemoFlag;
   try {
-    return await isDemoInstallation(c.get('deps').db);
+    return (lastDemoFlag = await isDemoInstallation(c.get('deps').db));
   } catch {
     return false;
   }
@@ -58,7 +64,7 @@ async function renderError(c: AppContext, err: AppError): Promise<Response> {
       code: err.code,
       message: err.message !== err.code ? err.message : undefined,
       requestId: c.get('requestId'),
-      demo: await demoFlag(c),
+      demo: await demoFlag(c, err),
     }),
     err.status,
   );
@@ -70,25 +76,27 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { config } = deps;
 
+  const shed = loadShedding({
+    maxInFlight: config.maxInFlight,
+    maxLagMs: config.shedLagMs,
+    onShed: (c) => renderError(c, new AppError('overloaded', undefined, { retryAfter: 30 })),
+  });
+  // One front middleware (context, then shedding; request id and security headers on the way
+  // out) instead of three: every layer of the chain is another async hop on every request.
   app.use('*', async (c, next) => {
+    const requestId = crypto.randomUUID();
     c.set('deps', deps);
-    c.set('requestId', crypto.randomUUID());
+    c.set('requestId', requestId);
     c.set('clientIp', clientIp(c, config.trustProxy));
     c.set('locale', localeOf(c.req.path));
     c.set('auth', null);
     c.set('csrfToken', '');
-    await next();
-    c.res.headers.set('X-Request-Id', c.get('requestId'));
+    // The shed answer is returned, not set (Hono's compose would set it; here we do).
+    const shedAnswer: unknown = await shed(c, next);
+    if (shedAnswer instanceof Response) c.res = shedAnswer;
+    c.res.headers.set('X-Request-Id', requestId);
+    applySecurityHeaders(c);
   });
-  app.use('*', securityHeaders());
-  app.use(
-    '*',
-    loadShedding({
-      maxInFlight: config.maxInFlight,
-      maxLagMs: config.shedLagMs,
-      onShed: (c) => renderError(c, new AppError('overloaded', undefined, { retryAfter: 30 })),
-    }),
-  );
 
   app.get('/healthz', async (c) => {
     const ok = await deps.database.ping();
@@ -103,9 +111,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     return c.body(fs.readFileSync(entry.path), 200, { 'Content-Type': entry.type, 'Cache-Control': 'public, max-age=3600' });
   });
 
-  app.use('*', async (c, next) => {
-    // GET and HEAD carry no body; touching it would make the adapter build a full Request object.
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+  const auth = authenticate();
+  const csrf = csrfProtection();
+  const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
     const multipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data');
     return bodyLimit({
       maxSize: multipart ? config.maxUploadBytes : config.maxBodyBytes,
@@ -113,9 +121,22 @@ export function createApp(deps: Deps): Hono<AppEnv> {
         throw new AppError('payload-too-large', undefined, { detail: { limitBytes: multipart ? config.maxUploadBytes : config.maxBodyBytes } });
       },
     })(c, next);
+  };
+  app.use('*', (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') {
+      // GET and HEAD carry no body (touching it would make the adapter build a full Request) and
+      // need no CSRF check. With neither a bearer token nor any cookie there is nobody to look up:
+      // auth stays null and csrfToken '' (as authenticate() would set them), with no query.
+      if (rawHeader(c, 'authorization') === undefined && rawHeader(c, 'cookie') === undefined) return next();
+      return auth(c, next);
+    }
+    return limitBody(c, async () => {
+      await auth(c, async () => {
+        await csrf(c, next);
+      });
+    });
   });
-  app.use('*', authenticate());
-  app.use('*', csrfProtection());
 
   // Fixed paths first, so a public `/:slug` pattern can never shadow them.
   for (const mod of MODULES) if (mod.api) app.route('/api/v1', mod.api);

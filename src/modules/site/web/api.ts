@@ -3,7 +3,8 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { siteIndexCache } from '../search/index-cache.js';
 import { HtmlCache, cachedBody, etagMatches, type CachedBody } from './html-cache.js';
 import { publicCampaign } from './load.js';
-import { searchQueryFrom } from './search-query.js';
+import { canonicalSearch } from './search-query.js';
+import { rawHeader } from '../../../platform/http/raw-header.js';
 
 export const siteApi = new Hono<AppEnv>();
 
@@ -20,11 +21,11 @@ siteApi.get('/programs/:slug/facilities', async (c) => {
   const program = await publicCampaign(c);
   const { db, config } = c.get('deps');
   const index = await siteIndexCache(db).get(db, program.id);
-  const url = new URL(c.req.url);
-  const key = `${program.id}:${index.version}:${url.search}`;
+  const search = canonicalSearch(new URL(c.req.url));
+  const key = `${program.id}:${index.version}:${search.key}`;
   let entry = bodies.get(key);
   if (entry === undefined) {
-    const r = index.search(searchQueryFrom(url));
+    const r = index.search(search.query);
     entry = cachedBody(
       JSON.stringify({
         total: r.total,
@@ -47,6 +48,6 @@ siteApi.get('/programs/:slug/facilities', async (c) => {
     bodies.set(key, entry);
   }
   const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30', Vary: 'Accept-Encoding' };
-  if (etagMatches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  if (etagMatches(rawHeader(c, 'if-none-match'), entry.etag)) return c.body(null, 304, headers);
   return c.body(entry.bytes, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
 });

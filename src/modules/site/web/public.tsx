@@ -18,7 +18,8 @@ import { authorizeProgram } from '../../../platform/http/guards.js';
 import { findVersion } from '../queries.js';
 import { OPEN_DATA_COLUMNS, openDataJson, openDataRows } from './opendata.js';
 import { searchPageHtml } from './search-page.js';
-import { searchQueryFrom } from './search-query.js';
+import { canonicalSearch, searchQueryString } from './search-query.js';
+import { rawHeader } from '../../../platform/http/raw-header.js';
 
 export const sitePublic = new Hono<AppEnv>();
 const pages = new HtmlCache<CachedBody>(2000);
@@ -30,17 +31,16 @@ const indexOf = (c: AppContext, program: Program) => siteIndexCache(c.get('deps'
  * ETag, keyed by what they depend on (a hit is written without rendering or encoding; a browser
  * that has it gets 304); signed-in visitors always get a fresh page.
  */
-async function cached(c: AppContext, program: Program, version: number, render: () => Promise<string>): Promise<Response> {
+async function cached(c: AppContext, program: Program, version: number, variant: string, render: () => Promise<string>): Promise<Response> {
   if (c.get('auth')) return sendHtml(c, await render());
-  const url = new URL(c.req.url);
-  const key = `${program.id}:${program.updatedAt.getTime()}:${version}:${(await isDemoInstallation(c.get('deps').db)) ? 1 : 0}:${url.pathname}${url.search}`;
+  const key = `${program.id}:${program.updatedAt.getTime()}:${version}:${(await isDemoInstallation(c.get('deps').db)) ? 1 : 0}:${c.req.path}${variant}`;
   let entry = pages.get(key);
   if (entry === undefined) {
     entry = cachedBody(await render());
     pages.set(key, entry);
   }
   const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30' };
-  if (etagMatches(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  if (etagMatches(rawHeader(c, 'if-none-match'), entry.etag)) return c.body(null, 304, headers);
   return c.body(entry.bytes, 200, { ...headers, 'Content-Type': 'text/html; charset=UTF-8' });
 }
 
@@ -52,7 +52,11 @@ function featureOptions(program: Program, fromIndex: string[]): string[] {
 sitePublic.get('/:slug/facilities', async (c) => {
   const program = await publicCampaign(c);
   const index = await indexOf(c, program);
-  return cached(c, program, index.version, () => searchPageHtml(c, program, index, searchQueryFrom(new URL(c.req.url)), featureOptions(program, index.features)));
+  // Keyed by the canonical search (the page always shows 20 a page, so perPage is not part of it),
+  // and rendered from that same canonical search, so every URL sharing the key gets the same page.
+  const { query } = canonicalSearch(new URL(c.req.url));
+  const variant = searchQueryString({ ...query, perPage: undefined }, query.page);
+  return cached(c, program, index.version, variant, () => searchPageHtml(c, program, index, query, featureOptions(program, index.features)));
 });
 
 sitePublic.get('/:slug/facilities/:id{[0-9]+}', async (c) => {
@@ -60,7 +64,7 @@ sitePublic.get('/:slug/facilities/:id{[0-9]+}', async (c) => {
   const index = await indexOf(c, program);
   const f = index.get(Number(c.req.param('id')));
   if (!f) throw new AppError('not-found');
-  return cached(c, program, index.version, () => detailPageHtml(c, program, f));
+  return cached(c, program, index.version, '', () => detailPageHtml(c, program, f));
 });
 
 sitePublic.get('/:slug/:page{howto|for-business|faq|accessibility|privacy|contact}', async (c) => {

@@ -40,3 +40,15 @@ export function searchQueryString(q: SearchQuery, page?: number): string {
   const s = p.toString();
   return s ? `?${s}` : '';
 }
+
+/**
+ * The search of a URL in one canonical form, and a cache key for it: equivalent URLs (parameters
+ * in another order, unknown or empty ones, an unknown ward, `page=1`, a feature twice or in another
+ * order, other tracking parameters) share one key, so one cached answer serves them all.
+ */
+export function canonicalSearch(url: URL): { query: SearchQuery; key: string } {
+  const raw = searchQueryFrom(url);
+  const query: SearchQuery = { ...raw, features: [...new Set(raw.features)].sort() };
+  const qs = searchQueryString(query, query.page);
+  return { query, key: query.perPage === undefined ? qs : `${qs}#${query.perPage}` };
+}

@@ -77,6 +77,21 @@ describe('campaign website (site module)', () => {
     assert.match(other, /<option value="太白区" selected="">/);
   });
 
+  test('search page and API: equivalent query strings share one cached answer (same ETag and bytes)', async () => {
+    const ward = encodeURIComponent('太白区');
+    const [a, b] = [`ward=${ward}&feature=Wi-Fi&feature=${encodeURIComponent('駐車場')}`, `page=1&feature=${encodeURIComponent('駐車場')}&utm_source=x&ward=${ward}&feature=Wi-Fi&feature=Wi-Fi&q=`];
+    for (const base of ['/demo-stay/facilities?', '/api/v1/programs/demo-stay/facilities?']) {
+      const first = await web.request(base + a);
+      const second = await web.request(base + b);
+      assert.equal(second.status, 200);
+      assert.equal(second.headers.get('etag'), first.headers.get('etag'), base);
+      assert.equal(await second.text(), await first.text(), base);
+      // A different search is a different answer.
+      const all = await web.request(base + 'page=1');
+      assert.notEqual(all.headers.get('etag'), first.headers.get('etag'), base);
+    }
+  });
+
   test('search page: 青葉 finds 青葉区 addresses; no results says so; filters and paging links keep the query', async () => {
     const aoba = await text(await web.get('/demo-stay/facilities?q=' + encodeURIComponent('青葉')));
     assert.match(aoba, /仙台市青葉区/);
