@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../app.js';
 import type { AppEnv } from './env.js';
 import { loadShedding } from './load-shedding.js';
+import { forgetDemoFlag } from '../../modules/programs/demo-flag.js';
 
 /**
  * Overload: with MAX_IN_FLIGHT requests open, the next one is answered at once — a friendly
@@ -21,7 +22,7 @@ describe('load shedding', () => {
     env = await createTestEnv({ MAX_IN_FLIGHT: '2' });
     // One campaign per test: public pages cache the program for a second, and a cached program
     // would let the held requests past the lock.
-    for (const slug of ['shed-a', 'shed-b', 'shed-c']) await makeProgram(env.deps, slug, 'campaign');
+    for (const slug of ['shed-a', 'shed-b', 'shed-c', 'shed-d']) await makeProgram(env.deps, slug, 'campaign');
     app = createApp(env.deps);
   });
   after(() => env.close());
@@ -92,6 +93,19 @@ describe('load shedding', () => {
       assert.equal(body.status, 503);
       assert.equal(body.code, 'overloaded');
       assert.match(body.title, /アクセスが集中/);
+    });
+  });
+
+  test('the shed answer never queries the database, even when the demo-flag cache has expired', async () => {
+    await whileOverloaded('shed-d', async () => {
+      // With the flag's cache gone, a lookup would wait on the locked programs table.
+      forgetDemoFlag();
+      const answer = Promise.resolve(app.request('/shed-d')).then((res: Response) => ({ res, at: performance.now() }));
+      const t0 = performance.now();
+      const outcome = await Promise.race([answer, new Promise<null>((r) => setTimeout(() => r(null), 1500))]);
+      assert.ok(outcome, 'the 503 came without waiting for the database');
+      assert.equal(outcome.res.status, 503);
+      assert.ok(outcome.at - t0 < 1000);
     });
   });
 
