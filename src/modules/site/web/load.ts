@@ -11,7 +11,29 @@ export const EDIT_ROLES: Role[] = ['admin', 'operator'];
 export const APPROVE_ROLES: Role[] = ['admin', 'city'];
 export const READ_ROLES: Role[] = ['admin', 'operator', 'city'];
 
-const cache = new Map<string, { program: Program | undefined; at: number }>();
+interface CachedProgram {
+  program: Program | undefined;
+  at: number;
+}
+const cache = new Map<string, CachedProgram>();
+/** Lookups under way, shared: when the second expires, 64 open requests wait on one query, not 64. */
+const loading = new Map<string, Promise<CachedProgram>>();
+
+function loadProgram(c: AppContext, slug: string): Promise<CachedProgram> {
+  let p = loading.get(slug);
+  if (!p) {
+    p = findProgramBySlug(c.get('deps').db, slug)
+      .then((program) => {
+        const hit = { program, at: Date.now() };
+        if (cache.size >= 1000) cache.clear();
+        cache.set(slug, hit);
+        return hit;
+      })
+      .finally(() => loading.delete(slug));
+    loading.set(slug, p);
+  }
+  return p;
+}
 
 /**
  * The campaign program named by `:slug` for a public page; 404 for anything else. Cached for a
@@ -22,11 +44,7 @@ export async function publicCampaign(c: AppContext): Promise<Program> {
   if (!slugSchema.safeParse(slug).success) throw new AppError('not-found');
   const now = Date.now();
   let hit = cache.get(slug);
-  if (!hit || now - hit.at > 1000) {
-    hit = { program: await findProgramBySlug(c.get('deps').db, slug), at: now };
-    cache.set(slug, hit);
-    if (cache.size > 1000) cache.clear();
-  }
+  if (!hit || now - hit.at > 1000) hit = await loadProgram(c, slug);
   if (!hit.program || hit.program.kind !== 'campaign') throw new AppError('not-found');
   return hit.program;
 }
