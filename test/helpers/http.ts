@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/app.js';
 import type { AppEnv } from '../../src/platform/http/env.js';
 import type { Deps } from '../../src/platform/deps.js';
+import { TEST_PASSWORD } from './fixtures.js';
 
 /**
  * Calls the app in-process like a browser: keeps cookies, and fills in the CSRF token of the last
@@ -70,4 +71,19 @@ export async function apiRequest(app: Hono<AppEnv>, method: string, path: string
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   return app.request(path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+}
+
+/**
+ * One signed-in browser per e-mail address (password TEST_PASSWORD), all calling the same app
+ * instance, in the order given.
+ */
+export async function signedInBrowsers(deps: Deps, emails: string[]): Promise<TestBrowser[]> {
+  const app = createApp(deps);
+  const browsers: TestBrowser[] = [];
+  for (const email of emails) {
+    const b = new TestBrowser(deps, app);
+    await b.login(email, TEST_PASSWORD);
+    browsers.push(b);
+  }
+  return browsers;
 }

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
-import { TestBrowser } from '../../../../test/helpers/http.js';
+import { signedInBrowsers, TestBrowser } from '../../../../test/helpers/http.js';
 import { makeUser, TEST_PASSWORD } from '../../../../test/helpers/fixtures.js';
 import { openCampaign } from '../test-helpers.js';
 
@@ -22,12 +22,7 @@ describe('notices from the secretariat to businesses', () => {
     await makeUser(env.deps, 'op@other.example', 'operator', other.id);
     await makeUser(env.deps, 'city@stay.example', 'city', program.id);
     await makeUser(env.deps, 'hotel@stay.example', 'business', program.id);
-    operator = new TestBrowser(env.deps);
-    city = new TestBrowser(env.deps, operator.app);
-    business = new TestBrowser(env.deps, operator.app);
-    await operator.login('op@stay.example', TEST_PASSWORD);
-    await city.login('city@stay.example', TEST_PASSWORD);
-    await business.login('hotel@stay.example', TEST_PASSWORD);
+    [operator, city, business] = (await signedInBrowsers(env.deps, ['op@stay.example', 'city@stay.example', 'hotel@stay.example'])) as [TestBrowser, TestBrowser, TestBrowser];
   });
   after(() => env.close());
 

@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
-import { TestBrowser } from '../../../../test/helpers/http.js';
-import { makeUser, TEST_PASSWORD } from '../../../../test/helpers/fixtures.js';
+import { signedInBrowsers, type TestBrowser } from '../../../../test/helpers/http.js';
+import { makeUser } from '../../../../test/helpers/fixtures.js';
 import { grantFacilityAccess } from '../../settlement/facility-access.js';
 import { facilities } from '../schema.js';
 import { openCampaign } from '../test-helpers.js';
@@ -53,12 +53,7 @@ describe('business profile edit with operator review', () => {
     theirs = b!.id;
     await grantFacilityAccess(env.deps.db, mine, owner.id);
     await grantFacilityAccess(env.deps.db, theirs, rival.id);
-    business = new TestBrowser(env.deps);
-    other = new TestBrowser(env.deps, business.app);
-    operator = new TestBrowser(env.deps, business.app);
-    await business.login('owner@aoba.example.jp', TEST_PASSWORD);
-    await other.login('owner@izumi.example.jp', TEST_PASSWORD);
-    await operator.login('op@stay.example', TEST_PASSWORD);
+    [business, other, operator] = (await signedInBrowsers(env.deps, ['owner@aoba.example.jp', 'owner@izumi.example.jp', 'op@stay.example'])) as [TestBrowser, TestBrowser, TestBrowser];
   });
   after(() => env.close());
 

@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
-import { TestBrowser } from '../../../../test/helpers/http.js';
-import { makeUser, TEST_PASSWORD } from '../../../../test/helpers/fixtures.js';
+import { signedInBrowsers, type TestBrowser } from '../../../../test/helpers/http.js';
+import { makeUser } from '../../../../test/helpers/fixtures.js';
 import { openCampaign, PDF_BYTES, validApplication } from '../test-helpers.js';
 
 /** The nested API shape flattened to the form's dotted names. */
@@ -39,12 +39,7 @@ describe('web: apply with a document, return, resubmit, escalate, City answer, a
     await makeUser(env.deps, 'hotel@aoba.example.jp', 'business', program.id);
     await makeUser(env.deps, 'op@stay.example', 'operator', program.id);
     await makeUser(env.deps, 'city@stay.example', 'city', program.id);
-    applicant = new TestBrowser(env.deps);
-    operator = new TestBrowser(env.deps, applicant.app);
-    city = new TestBrowser(env.deps, applicant.app);
-    await applicant.login('hotel@aoba.example.jp', TEST_PASSWORD);
-    await operator.login('op@stay.example', TEST_PASSWORD);
-    await city.login('city@stay.example', TEST_PASSWORD);
+    [applicant, operator, city] = (await signedInBrowsers(env.deps, ['hotel@aoba.example.jp', 'op@stay.example', 'city@stay.example'])) as [TestBrowser, TestBrowser, TestBrowser];
   });
   after(() => env.close());
   const apps = () => queryRows<{ id: number; status: string; number: string | null }>(env.deps.db, sql`select id, status, number from campaign_applications order by id`);
