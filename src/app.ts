@@ -4,7 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MODULES } from './modules/index.js';
-import { isDemoInstallation } from './modules/programs/demo-flag.js';
+import { isDemoInstallation, lastKnownDemoFlag } from './modules/programs/demo-flag.js';
 import { AppError, isAppError } from './platform/errors/index.js';
 import type { Deps } from './platform/deps.js';
 import { authenticate } from './platform/http/authenticate.js';
@@ -36,15 +36,12 @@ function localeOf(path: string) {
   return path === '/en' || path.startsWith('/en/') ? 'en' : 'ja';
 }
 
-/** The last demo flag an error page read: the 503 of load shedding shows it without any query. */
-let lastDemoFlag = false;
-
 /** The デモ banner on error pages too; an error page must still render when the database is down. */
 async function demoFlag(c: AppContext, err: AppError): Promise<boolean> {
   // Shedding answers because the server (often the database) is overloaded: never touch it then.
-  if (err.code === 'overloaded') return lastDemoFlag;
+  if (err.code === 'overloaded') return lastKnownDemoFlag();
   try {
-    return (lastDemoFlag = await isDemoInstallation(c.get('deps').db));
+    return await isDemoInstallation(c.get('deps').db);
   } catch {
     return false;
   }

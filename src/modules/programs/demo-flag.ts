@@ -19,3 +19,8 @@ export async function isDemoInstallation(conn: Conn): Promise<boolean> {
 export function forgetDemoFlag(): void {
   cached = undefined;
 }
+
+/** The flag as last read, without any query (false before the first read): for answers that must not touch the database. */
+export function lastKnownDemoFlag(): boolean {
+  return cached?.value ?? false;
+}
