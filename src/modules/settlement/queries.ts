@@ -1,6 +1,5 @@
 import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
-import { auditLog, type AuditRow } from '../../platform/audit/schema.js';
 import { facilities, type Facility } from '../campaign/schema.js';
 import { claims, facilitySalesStops, facilityUsers, type Claim, type ClaimStatus } from './schema.js';
 
@@ -34,16 +33,6 @@ export async function claimsByStatus(conn: Conn, programId: number, status: Clai
 export async function countClaimsByStatus(conn: Conn, programId: number): Promise<Record<string, number>> {
   const rows = await conn.select({ status: claims.status, n: sql<number>`count(*)::int` }).from(claims).where(eq(claims.programId, programId)).groupBy(claims.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
-}
-
-/** A program's settings changes from the audit trail (the rules' version history), newest first. */
-export async function settingsChanges(conn: Conn, programId: number, limit = 50): Promise<AuditRow[]> {
-  return conn
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.programId, programId), eq(auditLog.action, 'platform.program.settings_changed')))
-    .orderBy(desc(auditLog.id))
-    .limit(limit);
 }
 
 export interface ClaimFilter {

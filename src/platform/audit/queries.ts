@@ -22,7 +22,8 @@ function where(f: AuditFilter): SQL | undefined {
   const conds: SQL[] = [];
   if (f.actor) conds.push(eq(auditLog.actorLabel, f.actor));
   if (f.actorUserId !== undefined) conds.push(eq(auditLog.actorUserId, f.actorUserId));
-  if (f.action) conds.push(like(auditLog.action, f.action.replace(/[%_]/g, '') + '%'));
+  // A prefix search: LIKE's own characters in the text are matched literally (actions contain '_').
+  if (f.action) conds.push(like(auditLog.action, f.action.replace(/[\\%_]/g, (ch) => '\\' + ch) + '%'));
   if (f.targetType) conds.push(eq(auditLog.targetType, f.targetType));
   if (f.targetId) conds.push(eq(auditLog.targetId, f.targetId));
   if (f.from) conds.push(gte(auditLog.at, f.from));

@@ -13,7 +13,7 @@ import { Button, ErrorSummary, Form, Table, TextField, errorFor, type SummaryErr
 import { setProgramSettings } from '../../programs/commands/set-program-settings.js';
 import { programSetting } from '../../programs/queries.js';
 import type { Program } from '../../programs/schema.js';
-import { settingsChanges } from '../queries.js';
+import { searchAudit } from '../../../platform/audit/queries.js';
 import { DEFAULT_POOL_YEN, RULE_DEFAULTS } from '../rules.js';
 import { RUN_ROLES, adminBase, crumbs, settlementProgram } from './common.js';
 
@@ -36,7 +36,8 @@ const currentValue = (program: Program, key: RuleKey) => String(programSetting<n
 /** Rule changes from the audit trail (the version history): newest first. */
 async function ruleHistory(c: AppContext, program: Program) {
   // Not searchAudit: its action filter strips `_` (a LIKE wildcard), so `settings_changed` never matches.
-  const rows = await settingsChanges(c.get('deps').db, program.id);
+  // The rules' version history, newest first.
+  const { rows } = await searchAudit(c.get('deps').db, { programIds: [program.id], action: 'platform.program.settings_changed' }, 1, 50);
   return rows.flatMap((r) =>
     Object.entries((r.diff ?? {}) as Record<string, [unknown, unknown]>)
       .filter(([k]) => RULE_KEYS.has(k))
