@@ -9,7 +9,7 @@ import { facilities, type Facility } from '../../campaign/schema.js';
 import type { Program } from '../../programs/schema.js';
 import { computeDiscount, rulesOf, type DiscountRules } from '../rules.js';
 
-import { claimSchema, type ClaimInput } from '../validators.js';
+import { CLAIM_LIMITS, claimSchema, type ClaimInput } from '../validators.js';
 import { poolAccount, requestHash } from './reserve-claim.js';
 import { updateSoldOut } from './sold-out.js';
 
@@ -270,13 +270,13 @@ const intIn = (s: string | undefined, min: number, max: number): number | null =
  */
 function quickClaim(row: Record<string, string>): ClaimInput | null {
   const facilityId = intIn(row.facilityId, 1, Number.MAX_SAFE_INTEGER);
-  const nights = intIn(row.nights, 1, 60);
-  const guests = intIn(row.guests, 1, 99);
-  const totalPrice = intIn(row.totalPrice, 1, 100_000_000);
+  const nights = intIn(row.nights, 1, CLAIM_LIMITS.nights);
+  const guests = intIn(row.guests, 1, CLAIM_LIMITS.guests);
+  const totalPrice = intIn(row.totalPrice, 1, CLAIM_LIMITS.totalPrice);
   const bookingRef = typeof row.bookingRef === 'string' ? row.bookingRef.trim() : '';
   const { bookedOn, checkIn } = row;
   if (facilityId === null || nights === null || guests === null || totalPrice === null) return null;
-  if (bookingRef.length < 1 || bookingRef.length > 64 || !isIsoDate(bookedOn) || !isIsoDate(checkIn)) return null;
+  if (bookingRef.length < 1 || bookingRef.length > CLAIM_LIMITS.bookingRefLength || !isIsoDate(bookedOn) || !isIsoDate(checkIn)) return null;
   return { facilityId, bookingRef, bookedOn, checkIn, nights, guests, totalPrice };
 }
 
