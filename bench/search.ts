@@ -18,8 +18,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createApp } from '../src/app.js';
+import { createHttpServer } from '../src/platform/http/http-server.js';
 import { systemActor } from '../src/platform/audit/index.js';
 import { runCommand } from '../src/platform/command.js';
 import { facilities, WARDS, FACILITY_TYPES } from '../src/modules/campaign/schema.js';
@@ -156,9 +156,9 @@ async function main() {
   });
   const barePort = await listen(bare);
   const app = createApp(env.deps);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as http.Server;
-  await new Promise((r) => server.once('listening', r));
-  const appPort = (server.address() as AddressInfo).port;
+  // The server as src/server.ts builds it (micro-cache of shared public answers in front of Hono).
+  const server = createHttpServer(app, env.deps);
+  const appPort = await listen(server);
 
   const api = (qs: string) => `/api/v1/programs/${program.slug}/facilities?${qs}`;
   const page = (qs: string) => `/${program.slug}/facilities?${qs}`;

@@ -15,6 +15,7 @@ import { loadShedding } from './platform/http/load-shedding.js';
 import { isApiPath, problemResponse } from './platform/http/problem.js';
 import { sendPage } from './platform/http/respond.js';
 import { rawHeader } from './platform/http/raw-header.js';
+import { storeShared } from './platform/http/public-cache.js';
 import { applySecurityHeaders } from './platform/http/security-headers.js';
 import { errorFields, log } from './platform/log/index.js';
 import { isStaticFileName, staticFiles } from './ui/static/index.js';
@@ -93,6 +94,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     if (shedAnswer instanceof Response) c.res = shedAnswer;
     c.res.headers.set('X-Request-Id', requestId);
     applySecurityHeaders(c);
+    // A route that marked its answer as shareable: the server's micro-cache keeps it, headers as sent.
+    storeShared(c);
   });
 
   app.get('/healthz', async (c) => {

@@ -1,7 +1,8 @@
-import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { configureCalendar } from './platform/calendar/index.js';
 import { ConfigError, loadConfig } from './config/index.js';
+import { createHttpServer } from './platform/http/http-server.js';
 import { acquireDataDir } from './db/data-dir-lock.js';
 import { JOB_HANDLERS, SCHEDULES } from './jobs.js';
 import { ensureInitialAdmin } from './platform/auth/initial-admin.js';
@@ -31,7 +32,9 @@ async function main(): Promise<void> {
   const control = config.databaseKind === 'embedded' ? await startControlSocket(deps) : null;
 
   const app = createApp(deps);
-  const server: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = createHttpServer(app, deps);
+  server.listen(config.port, config.host, () => {
+    const info = server.address() as AddressInfo;
     log.info('listening', { url: `http://localhost:${info.port}`, database: deps.database.kind, startupMs: Date.now() - started });
     process.stdout.write(`jimukyoku: http://localhost:${info.port} (${deps.database.kind} database)\n`);
   });

@@ -4,6 +4,7 @@ import type { User } from '../auth/schema.js';
 import type { SessionRow } from '../auth/sessions.js';
 import type { Deps } from '../deps.js';
 import type { Locale } from '../i18n/index.js';
+import type { SharedAnswer } from './public-cache.js';
 
 export interface AuthState {
   user: User;
@@ -23,6 +24,8 @@ export type AppEnv = {
     /** The token forms must echo in `_csrf`: the session's, or the anonymous cookie's. */
     csrfToken: string;
     clientIp: string | null;
+    /** Set by a route whose answer anonymous visitors may share (public-cache.ts). */
+    sharedAnswer?: SharedAnswer;
   };
 };
 

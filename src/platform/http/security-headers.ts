@@ -42,11 +42,18 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
 }
 
 function isHttps(c: AppContext): boolean {
-  const { config } = c.get('deps');
+  // The request URL's scheme, without parsing the whole URL.
+  return isHttpsRequest(c.get('deps').config, c.req.url.startsWith('https:'), () => rawHeader(c, 'x-forwarded-proto'));
+}
+
+/**
+ * Whether a response to this request carries Strict-Transport-Security (shared with the server's
+ * cached-answer path, so both decide alike).
+ */
+export function isHttpsRequest(config: { publicBaseUrl: string; trustProxy: boolean }, tlsSocket: boolean, forwardedProto: () => string | undefined): boolean {
   // PUBLIC_BASE_URL names how people reach the site: when that is https, every response says so,
   // whatever hop (a TLS-terminating proxy without X-Forwarded-Proto) delivered this request.
   if (config.publicBaseUrl.startsWith('https://')) return true;
-  // The request URL's scheme, without parsing the whole URL.
-  if (c.req.url.startsWith('https:')) return true;
-  return config.trustProxy && rawHeader(c, 'x-forwarded-proto') === 'https';
+  if (tlsSocket) return true;
+  return config.trustProxy && forwardedProto() === 'https';
 }

@@ -5,11 +5,12 @@ import { HtmlCache, cachedBody, etagMatches, type CachedBody } from './html-cach
 import { publicCampaign } from './load.js';
 import { canonicalSearch } from './search-query.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
+import { shareWhileCurrent } from './share.js';
 
 export const siteApi = new Hono<AppEnv>();
 
 /** Serialised answers by index version and query string, as bytes with their ETag. */
-const bodies = new HtmlCache<CachedBody>(5000);
+const bodies = new HtmlCache<CachedBody>(20_000, 16 * 1024 * 1024);
 
 /**
  * `GET /api/v1/programs/{slug}/facilities?q=&ward=&type=&feature=&available=true&page=&perPage=`
@@ -45,9 +46,10 @@ siteApi.get('/programs/:slug/facilities', async (c) => {
         })),
       }),
     );
-    bodies.set(key, entry);
+    bodies.set(key, entry, entry.bytes.byteLength);
   }
   const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30', Vary: 'Accept-Encoding' };
   if (etagMatches(rawHeader(c, 'if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  shareWhileCurrent(c, program, index.version, entry.bytes);
   return c.body(entry.bytes, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
 });

@@ -1,30 +1,46 @@
 import crypto from 'node:crypto';
+import { etagMatches, etagOf } from '../../../platform/http/etag.js';
 /**
- * A small LRU of rendered public pages. Keys carry everything the page depends on (program, its
- * last change, index version, language, query string), so an entry is never stale, only unused.
+ * A small LRU of rendered public pages, bounded by entries and (when sizes are given) by bytes.
+ * Keys carry everything the page depends on (program, its last change, index version, language,
+ * query string), so an entry is never stale, only unused.
  */
 export class HtmlCache<V = string> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max = 1000) {}
+  private readonly map = new Map<string, { v: V; size: number }>();
+  private bytes = 0;
+  constructor(
+    private readonly max = 1000,
+    private readonly maxBytes = Infinity,
+  ) {}
 
   get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
+    const e = this.map.get(key);
+    if (e === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, e);
+    return e.v;
   }
 
-  set(key: string, value: V): void {
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  /** Keeps `value`; `size` (e.g. its bytes) counts against the byte bound. */
+  set(key: string, value: V, size = 0): void {
+    const old = this.map.get(key);
+    if (old !== undefined) {
+      this.bytes -= old.size;
+      this.map.delete(key);
+    }
+    this.map.set(key, { v: value, size });
+    this.bytes += size;
+    for (const [k, e] of this.map) {
+      if (this.map.size <= this.max && this.bytes <= this.maxBytes) break;
+      this.map.delete(k);
+      this.bytes -= e.size;
+    }
   }
 }
 
 /**
  * A finished answer kept as UTF-8 bytes (a hit is written without encoding the text again) with
- * its ETag (SHA-1 of the bytes), for 304 answers to `If-None-Match`.
+ * its ETag (a hash of the bytes), for 304 answers to `If-None-Match`.
  */
 export interface CachedBody {
   etag: string;
@@ -33,17 +49,10 @@ export interface CachedBody {
 
 export function cachedBody(text: string): CachedBody {
   const bytes = Buffer.from(text, 'utf8');
-  return { etag: `"${crypto.createHash('sha1').update(bytes).digest('base64url').slice(0, 22)}"`, bytes };
+  return { etag: etagOf(bytes), bytes };
 }
 
-/** Whether `If-None-Match` names this ETag (weak or strong, in a list, or `*`). */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((t) => {
-    const v = t.trim();
-    return v === '*' || v.replace(/^W\//, '') === etag;
-  });
-}
+export { etagMatches };
 
 /**
  * A slot marker for HTML rendered once and filled per request. The random part (per process) means

@@ -1,7 +1,10 @@
+import type { Conn } from '../../../db/client.js';
 import type { Role } from '../../../platform/auth/schema.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
+import { errorFields, log } from '../../../platform/log/index.js';
+import { isDemoInstallation } from '../../programs/demo-flag.js';
 import { findProgramBySlug } from '../../programs/queries.js';
 import type { Program } from '../../programs/schema.js';
 import { slugSchema } from '../../programs/validators.js';
@@ -13,18 +16,21 @@ export const READ_ROLES: Role[] = ['admin', 'operator', 'city'];
 
 interface CachedProgram {
   program: Program | undefined;
+  /** When the lookup started: the program is current as of then. */
   at: number;
 }
+const MAX_AGE_MS = 1000;
 const cache = new Map<string, CachedProgram>();
 /** Lookups under way, shared: when the second expires, 64 open requests wait on one query, not 64. */
 const loading = new Map<string, Promise<CachedProgram>>();
 
-function loadProgram(c: AppContext, slug: string): Promise<CachedProgram> {
+function loadProgram(db: Conn, slug: string): Promise<CachedProgram> {
   let p = loading.get(slug);
   if (!p) {
-    p = findProgramBySlug(c.get('deps').db, slug)
+    const at = Date.now();
+    p = findProgramBySlug(db, slug)
       .then((program) => {
-        const hit = { program, at: Date.now() };
+        const hit = { program, at };
         if (cache.size >= 1000) cache.clear();
         cache.set(slug, hit);
         return hit;
@@ -36,17 +42,35 @@ function loadProgram(c: AppContext, slug: string): Promise<CachedProgram> {
 }
 
 /**
- * The campaign program named by `:slug` for a public page; 404 for anything else. Cached for a
- * second per instance (public pages are read far more often than programs change).
+ * The program of `slug` as looked up at most a second ago, without waiting (undefined when there
+ * is none that recent); past half a second a lookup starts in the background, so under steady
+ * traffic no request waits for it. `null`: the slug names no program (as of that lookup).
+ */
+export function recentProgram(db: Conn, slug: string): Program | null | undefined {
+  const hit = cache.get(slug);
+  if (!hit) return undefined;
+  const age = Date.now() - hit.at;
+  if (age * 2 >= MAX_AGE_MS && !loading.has(slug)) {
+    loadProgram(db, slug).catch((err: unknown) => log.warn('program lookup failed', errorFields(err)));
+    // The demo flag (cached for seconds) is refreshed alongside, for answers that depend on it.
+    isDemoInstallation(db).catch(() => undefined);
+  }
+  return age < MAX_AGE_MS ? (hit.program ?? null) : undefined;
+}
+
+/**
+ * The campaign program named by `:slug` for a public page; 404 for anything else. Kept for a
+ * second per instance (public pages are read far more often than programs change): a change is
+ * shown at most a second later, and only after a quiet spell does a request wait for the lookup.
  */
 export async function publicCampaign(c: AppContext): Promise<Program> {
   const slug = c.req.param('slug') ?? '';
   if (!slugSchema.safeParse(slug).success) throw new AppError('not-found');
-  const now = Date.now();
-  let hit = cache.get(slug);
-  if (!hit || now - hit.at > 1000) hit = await loadProgram(c, slug);
-  if (!hit.program || hit.program.kind !== 'campaign') throw new AppError('not-found');
-  return hit.program;
+  const { db } = c.get('deps');
+  let program = recentProgram(db, slug);
+  if (program === undefined) program = (await loadProgram(db, slug)).program ?? null;
+  if (!program || program.kind !== 'campaign') throw new AppError('not-found');
+  return program;
 }
 
 /** The campaign program named by `:slug` for staff holding one of `roles` there (permission first). */

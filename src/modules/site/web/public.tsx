@@ -20,9 +20,11 @@ import { OPEN_DATA_COLUMNS, openDataJson, openDataRows } from './opendata.js';
 import { searchPageHtml } from './search-page.js';
 import { canonicalSearch, searchQueryString } from './search-query.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
+import { shareWhileCurrent } from './share.js';
 
 export const sitePublic = new Hono<AppEnv>();
-const pages = new HtmlCache<CachedBody>(2000);
+/** Rendered pages (bytes and ETag): up to 20,000, at most 48 MiB. */
+const pages = new HtmlCache<CachedBody>(20_000, 48 * 1024 * 1024);
 
 const indexOf = (c: AppContext, program: Program) => siteIndexCache(c.get('deps').db).get(c.get('deps').db, program.id);
 
@@ -33,14 +35,16 @@ const indexOf = (c: AppContext, program: Program) => siteIndexCache(c.get('deps'
  */
 async function cached(c: AppContext, program: Program, version: number, variant: string, render: () => Promise<string>): Promise<Response> {
   if (c.get('auth')) return sendHtml(c, await render());
-  const key = `${program.id}:${program.updatedAt.getTime()}:${version}:${(await isDemoInstallation(c.get('deps').db)) ? 1 : 0}:${c.req.path}${variant}`;
+  const demo = await isDemoInstallation(c.get('deps').db);
+  const key = `${program.id}:${program.updatedAt.getTime()}:${version}:${demo ? 1 : 0}:${c.req.path}${variant}`;
   let entry = pages.get(key);
   if (entry === undefined) {
     entry = cachedBody(await render());
-    pages.set(key, entry);
+    pages.set(key, entry, entry.bytes.byteLength);
   }
   const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30' };
   if (etagMatches(rawHeader(c, 'if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  shareWhileCurrent(c, program, version, entry.bytes, demo);
   return c.body(entry.bytes, 200, { ...headers, 'Content-Type': 'text/html; charset=UTF-8' });
 }
 

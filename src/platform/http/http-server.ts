@@ -1,0 +1,41 @@
+import http from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { getRequestListener } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Deps } from '../deps.js';
+import type { AppEnv } from './env.js';
+import { answerFromCache, PublicResponseCache, type PublicCacheEnv } from './public-cache.js';
+import { isHttpsRequest } from './security-headers.js';
+
+/** Default bound of the cached public answers (bodies plus a little per entry). */
+export const DEFAULT_PUBLIC_CACHE_BYTES = 64 * 1024 * 1024;
+
+export interface HttpServer extends http.Server {
+  /** The shared public answers of this server (see public-cache.ts). */
+  publicCache: PublicResponseCache;
+}
+
+/**
+ * The app's node:http server (not yet listening): shared public answers are written from the
+ * micro-cache in front (public-cache.ts); every other request goes to the Hono app through the
+ * @hono/node-server adapter, which gets the cache in its env to store shareable answers.
+ * Used by src/server.ts, the benchmarks and tests that need a real server.
+ */
+export function createHttpServer(app: Hono<AppEnv>, deps: Pick<Deps, 'config'>, opts: { publicCacheBytes?: number } = {}): HttpServer {
+  const cache = new PublicResponseCache(opts.publicCacheBytes ?? DEFAULT_PUBLIC_CACHE_BYTES);
+  const { config } = deps;
+  const toApp = getRequestListener((request, env) => {
+    (env as PublicCacheEnv).publicCache = cache;
+    return app.fetch(request, env);
+  }, { hostname: config.host });
+  const isHttps = (req: http.IncomingMessage) =>
+    isHttpsRequest(config, (req.socket as TLSSocket).encrypted === true, () => {
+      const v = req.headers['x-forwarded-proto'];
+      return Array.isArray(v) ? v.join(', ') : v;
+    });
+  const server = http.createServer((req, res) => {
+    if (!answerFromCache(cache, req, res, isHttps)) void toApp(req, res);
+  }) as HttpServer;
+  server.publicCache = cache;
+  return server;
+}

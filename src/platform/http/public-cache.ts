@@ -1,0 +1,172 @@
+import crypto from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppContext } from './env.js';
+import { etagMatches } from './etag.js';
+
+/**
+ * A micro-cache of whole public answers, in front of the Hono app (see `createHttpServer`): an
+ * anonymous GET or HEAD (no Cookie, no Authorization) whose exact URL was answered before, with an
+ * answer that still holds, is written straight from here — stored status line, headers and bytes,
+ * a fresh X-Request-Id, 304 on a matching If-None-Match — without routing, middleware or a
+ * Request/Response object. Everything else goes to the app.
+ *
+ * Only routes that say so share an answer (`shareAnswer`), and they say how to tell that it still
+ * holds (`isCurrent`, checked on every hit: e.g. the versions of what the answer was built from,
+ * compared with the instance's current ones). The app's front middleware stores it (`storeShared`)
+ * once the answer is complete — only a 200 to an anonymous GET/HEAD without Set-Cookie — with the
+ * headers exactly as the app sent them, so a hit answers byte for byte what the app would.
+ */
+
+/** What a route hands over for sharing. */
+export interface SharedAnswer {
+  /** The body it answers with (the same bytes object: nothing is copied). */
+  bytes: Uint8Array;
+  /** Synchronous, no I/O: whether the answer still holds for its URL now (false: the app answers). */
+  isCurrent: () => boolean;
+}
+
+/** One set of headers as `writeHead` takes them (name, value, name, value…), and where the request id goes. */
+interface HeaderList {
+  flat: string[];
+  requestIdAt: number;
+}
+
+interface Entry {
+  bytes: Uint8Array;
+  etag: string | undefined;
+  isCurrent: () => boolean;
+  /** [200, 304] without and with Strict-Transport-Security. */
+  plain: [HeaderList, HeaderList];
+  hsts: [HeaderList, HeaderList];
+  size: number;
+}
+
+/** Bytes counted for an entry beyond its body (headers, key, bookkeeping). */
+const OVERHEAD = 2048;
+
+/** A least-recently-used map of entries by raw request URL, bounded by bytes. */
+export class PublicResponseCache {
+  private readonly map = new Map<string, Entry>();
+  bytes = 0;
+  /** Requests answered from here, and eligible ones that went to the app (for benchmarks and tests). */
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(url: string): Entry | undefined {
+    const e = this.map.get(url);
+    if (e !== undefined) {
+      this.map.delete(url);
+      this.map.set(url, e);
+    }
+    return e;
+  }
+
+  set(url: string, e: Entry): void {
+    if (e.size > this.maxBytes / 8) return;
+    const old = this.map.get(url);
+    if (old !== undefined) {
+      this.bytes -= old.size;
+      this.map.delete(url);
+    }
+    this.map.set(url, e);
+    this.bytes += e.size;
+    for (const [k, v] of this.map) {
+      if (this.bytes <= this.maxBytes) break;
+      this.map.delete(k);
+      this.bytes -= v.size;
+    }
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.bytes = 0;
+  }
+}
+
+/** The env key under which `createHttpServer` hands the cache to the app. */
+export interface PublicCacheEnv {
+  publicCache?: PublicResponseCache;
+}
+
+/** Marks this request's answer as one that anonymous visitors may share (see the module comment). */
+export function shareAnswer(c: AppContext, answer: SharedAnswer): void {
+  c.set('sharedAnswer', answer);
+}
+
+/** Called by the app's front middleware once the answer is complete (security headers and request id set). */
+export function storeShared(c: AppContext): void {
+  const answer = c.get('sharedAnswer');
+  if (answer === undefined) return;
+  const env = c.env as ({ incoming?: IncomingMessage } & PublicCacheEnv) | undefined;
+  const cache = env?.publicCache;
+  const incoming = env?.incoming;
+  if (!cache || !incoming?.url) return;
+  if (incoming.method !== 'GET' && incoming.method !== 'HEAD') return;
+  if (incoming.headers.cookie !== undefined || incoming.headers.authorization !== undefined) return;
+  const res = c.res;
+  if (res.status !== 200 || res.headers.has('set-cookie')) return;
+  const pairs: Array<[string, string]> = [];
+  for (const [k, v] of res.headers) if (k !== 'x-request-id' && k !== 'strict-transport-security' && k !== 'content-length') pairs.push([k, v]);
+  const hstsValue = res.headers.get('strict-transport-security');
+  const length = String(answer.bytes.byteLength);
+  const lists = (hsts: string | null): [HeaderList, HeaderList] => {
+    const withIds: Array<[string, string]> = [...pairs, ['x-request-id', '']];
+    if (hsts !== null) withIds.push(['strict-transport-security', hsts]);
+    // Sorted by name, as the adapter writes a Headers object; Content-Length after them, as it adds it.
+    withIds.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return [headerList(withIds, ['Content-Length', length]), headerList(withIds.filter(([k]) => k !== 'content-type'))];
+  };
+  // HSTS depends on the request (https, or a proxy saying so): both sets are kept, the hit picks one.
+  const hsts = hstsValue ?? 'max-age=31536000; includeSubDomains';
+  cache.set(incoming.url, {
+    bytes: answer.bytes,
+    etag: res.headers.get('etag') ?? undefined,
+    isCurrent: answer.isCurrent,
+    plain: lists(null),
+    hsts: lists(hsts),
+    size: answer.bytes.byteLength + OVERHEAD,
+  });
+}
+
+function headerList(pairs: Array<[string, string]>, last?: [string, string]): HeaderList {
+  const flat: string[] = [];
+  let requestIdAt = -1;
+  for (const [k, v] of pairs) {
+    if (k === 'x-request-id') requestIdAt = flat.length + 1;
+    flat.push(k, v);
+  }
+  if (last) flat.push(...last);
+  return { flat, requestIdAt };
+}
+
+/**
+ * Answers the request from the cache when it can (true), else leaves it untouched (false).
+ * `isHttps` tells whether this request gets Strict-Transport-Security (as the app decides it).
+ */
+export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage, res: ServerResponse, isHttps: (req: IncomingMessage) => boolean): boolean {
+  const method = req.method;
+  if ((method !== 'GET' && method !== 'HEAD') || cache.size === 0) return false;
+  const h = req.headers;
+  if (h.cookie !== undefined || h.authorization !== undefined) return false;
+  const e = cache.get(req.url!);
+  if (e === undefined || !e.isCurrent()) {
+    cache.misses++;
+    return false;
+  }
+  cache.hits++;
+  const notModified = e.etag !== undefined && etagMatches(h['if-none-match'], e.etag);
+  const list = (isHttps(req) ? e.hsts : e.plain)[notModified ? 1 : 0];
+  // A HEAD answer goes without Content-Length, as the app's (the last pair of the 200 list).
+  const flat = !notModified && method === 'HEAD' ? list.flat.slice(0, -2) : list.flat.slice();
+  flat[list.requestIdAt] = crypto.randomUUID();
+  res.writeHead(notModified ? 304 : 200, flat);
+  if (notModified || method === 'HEAD') res.end();
+  else res.end(e.bytes);
+  return true;
+}
