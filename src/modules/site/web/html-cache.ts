@@ -48,7 +48,10 @@ export interface CachedBody {
 }
 
 export function cachedBody(text: string): CachedBody {
-  const bytes = Buffer.from(text, 'utf8');
+  return cachedBytes(Buffer.from(text, 'utf8'));
+}
+
+export function cachedBytes(bytes: Uint8Array<ArrayBuffer>): CachedBody {
   return { etag: etagOf(bytes), bytes };
 }
 

@@ -10,14 +10,14 @@ import { programSetting } from '../../programs/queries.js';
 import { siteIndexCache } from '../search/index-cache.js';
 import { contentPageHtml } from './content-page.js';
 import { detailPageHtml } from './detail-page.js';
-import { HtmlCache, cachedBody, etagMatches, type CachedBody } from './html-cache.js';
+import { HtmlCache, cachedBody, cachedBytes, etagMatches, type CachedBody } from './html-cache.js';
 import { homePageHtml } from './home-page.js';
 import { sendHtml, siteHtml } from './layout.js';
 import { READ_ROLES, publicCampaign } from './load.js';
 import { authorizeProgram } from '../../../platform/http/guards.js';
 import { findVersion } from '../queries.js';
 import { OPEN_DATA_COLUMNS, openDataJson, openDataRows } from './opendata.js';
-import { searchPageHtml } from './search-page.js';
+import { searchPageBytes } from './search-page.js';
 import { canonicalSearch, searchQueryString } from './search-query.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
 import { shareWhileCurrent } from './share.js';
@@ -33,13 +33,14 @@ const indexOf = (c: AppContext, program: Program) => siteIndexCache(c.get('deps'
  * ETag, keyed by what they depend on (a hit is written without rendering or encoding; a browser
  * that has it gets 304); signed-in visitors always get a fresh page.
  */
-async function cached(c: AppContext, program: Program, version: number, variant: string, render: () => Promise<string>): Promise<Response> {
+async function cached(c: AppContext, program: Program, version: number, variant: string, render: () => Promise<string | Uint8Array<ArrayBuffer>>): Promise<Response> {
   if (c.get('auth')) return sendHtml(c, await render());
   const demo = await isDemoInstallation(c.get('deps').db);
   const key = `${program.id}:${program.updatedAt.getTime()}:${version}:${demo ? 1 : 0}:${c.req.path}${variant}`;
   let entry = pages.get(key);
   if (entry === undefined) {
-    entry = cachedBody(await render());
+    const page = await render();
+    entry = typeof page === 'string' ? cachedBody(page) : cachedBytes(page);
     pages.set(key, entry, entry.bytes.byteLength);
   }
   const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30' };
@@ -60,7 +61,7 @@ sitePublic.get('/:slug/facilities', async (c) => {
   // and rendered from that same canonical search, so every URL sharing the key gets the same page.
   const { query } = canonicalSearch(new URL(c.req.url));
   const variant = searchQueryString({ ...query, perPage: undefined }, query.page);
-  return cached(c, program, index.version, variant, () => searchPageHtml(c, program, index, query, featureOptions(program, index.features)));
+  return cached(c, program, index.version, variant, () => searchPageBytes(c, program, index, query, featureOptions(program, index.features)));
 });
 
 sitePublic.get('/:slug/facilities/:id{[0-9]+}', async (c) => {

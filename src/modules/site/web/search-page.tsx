@@ -9,22 +9,22 @@ import type { PublicFacility } from '../queries.js';
 import { FacilityCard } from './facility-card.js';
 import { HtmlCache, escapeAttr, renderSync, slot } from './html-cache.js';
 import { typeLabel, wardLabel } from './format.js';
-import { siteHtml, sitePath } from './layout.js';
+import { siteBytes, sitePath } from './layout.js';
 import { searchQueryString } from './search-query.js';
 
-/** Rendered result cards, by program (and its last change), index version, language and facility. */
-const cards = new HtmlCache(5000);
+/** Rendered result cards as UTF-8 bytes, by program (and its last change), index version, language and facility. */
+const cards = new HtmlCache<Uint8Array>(5000);
 
-/** A facility's card as HTML; the same for every query that lists it, so rendered once per index version. */
-function cardHtml(c: AppContext, program: Program, index: FacilityIndex, f: PublicFacility): string {
+/** A facility's card; the same for every query that lists it, so rendered and encoded once per index version. */
+function cardBytes(c: AppContext, program: Program, index: FacilityIndex, f: PublicFacility): Uint8Array {
   const locale = c.get('locale');
   const key = `${program.id}:${program.updatedAt.getTime()}:${index.version}:${locale}:${f.id}`;
-  let html = cards.get(key);
-  if (html === undefined) {
-    html = renderSync(<FacilityCard locale={locale} f={f} href={sitePath(c, program, `/facilities/${f.id}`)} />);
-    cards.set(key, html);
+  let bytes = cards.get(key);
+  if (bytes === undefined) {
+    bytes = Buffer.from(renderSync(<FacilityCard locale={locale} f={f} href={sitePath(c, program, `/facilities/${f.id}`)} />), 'utf8');
+    cards.set(key, bytes);
   }
-  return html;
+  return bytes;
 }
 
 /**
@@ -115,8 +115,11 @@ function formHtml(c: AppContext, base: string, query: SearchQuery, featureOption
   return shell.replace(SLOT_RE, (m) => parts[SLOT_NAME.get(m)!]()).replace(Q_SLOT, () => escapeAttr(query.q ?? ''));
 }
 
-/** The facility list and search page (a GET form: the URL holds the query; no JavaScript needed). */
-export async function searchPageHtml(c: AppContext, program: Program, index: FacilityIndex, query: SearchQuery, featureOptions: string[]): Promise<string> {
+/**
+ * The facility list and search page (a GET form: the URL holds the query; no JavaScript needed),
+ * as UTF-8 bytes assembled from the layout's and the cards' kept bytes (see `siteBytes`).
+ */
+export async function searchPageBytes(c: AppContext, program: Program, index: FacilityIndex, query: SearchQuery, featureOptions: string[]): Promise<Uint8Array<ArrayBuffer>> {
   const locale = c.get('locale');
   const result = index.search({ ...query, perPage: 20 });
   const base = sitePath(c, program, '/facilities');
@@ -124,10 +127,8 @@ export async function searchPageHtml(c: AppContext, program: Program, index: Fac
   const to = Math.min(result.page * result.perPage, result.total);
   const countText =
     result.total === 0 ? m(locale, 'resultNone') : result.total > result.perPage ? m(locale, 'resultCountPaged', { total: result.total, from, to }) : m(locale, 'resultCount', { total: result.total });
-  return siteHtml(c, program, {
-    title: m(locale, 'searchTitle'),
-    nav: 'search',
-    children: (
+  const main: Array<string | Uint8Array> = [
+    renderSync(
       <>
         {raw(formHtml(c, base, query, featureOptions))}
         <h2 class="app-heading-2" id="results">
@@ -136,15 +137,12 @@ export async function searchPageHtml(c: AppContext, program: Program, index: Fac
         <p role="status" id="result-count">
           {countText}
         </p>
-        {result.items.length > 0 && (
-          <ul class="app-card-list">
-            {result.items.map((f) => raw(cardHtml(c, program, index, f)))}
-          </ul>
-        )}
-        {result.total > result.perPage && (
-          <Pagination page={result.page} perPage={result.perPage} total={result.total} hrefFor={(p) => base + searchQueryString(query, p)} locale={locale} />
-        )}
-      </>
+      </>,
     ),
-  });
+  ];
+  if (result.items.length > 0) main.push('<ul class="app-card-list">', ...result.items.map((f) => cardBytes(c, program, index, f)), '</ul>');
+  if (result.total > result.perPage) {
+    main.push(renderSync(<Pagination page={result.page} perPage={result.perPage} total={result.total} hrefFor={(p) => base + searchQueryString(query, p)} locale={locale} />));
+  }
+  return siteBytes(c, program, { title: m(locale, 'searchTitle'), nav: 'search' }, main);
 }
