@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { siteIndexCache } from '../search/index-cache.js';
-import { HtmlCache, cachedBody, etagMatches, type CachedBody } from './html-cache.js';
+import type { Program } from '../../programs/schema.js';
+import type { PublicFacility } from '../queries.js';
+import { HtmlCache, cachedBytes, etagMatches, type CachedBody } from './html-cache.js';
 import { publicCampaign } from './load.js';
 import { canonicalSearch } from './search-query.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
@@ -11,6 +13,34 @@ export const siteApi = new Hono<AppEnv>();
 
 /** Serialised answers by index version and query string, as bytes with their ETag. */
 const bodies = new HtmlCache<CachedBody>(20_000, 16 * 1024 * 1024);
+
+/** Each facility's JSON as UTF-8 bytes, by program, index version and facility: an answer is a copy of them. */
+const items = new HtmlCache<Uint8Array>(5000);
+const COMMA = Buffer.from(',');
+const END = Buffer.from(']}');
+
+function itemBytes(program: Program, version: number, baseUrl: string, f: PublicFacility): Uint8Array {
+  const key = `${program.id}:${program.slug}:${version}:${f.id}`;
+  let bytes = items.get(key);
+  if (bytes === undefined) {
+    bytes = Buffer.from(
+      JSON.stringify({
+        id: f.id,
+        name: f.name,
+        nameKana: f.nameKana,
+        type: f.type,
+        ward: f.ward,
+        address: f.address,
+        features: f.features,
+        url: `${baseUrl}/${program.slug}/facilities/${f.id}`,
+        soldOut: f.soldOutOn !== null,
+        soldOutOn: f.soldOutOn,
+      }),
+    );
+    items.set(key, bytes);
+  }
+  return bytes;
+}
 
 /**
  * `GET /api/v1/programs/{slug}/facilities?q=&ward=&type=&feature=&available=true&page=&perPage=`
@@ -27,25 +57,13 @@ siteApi.get('/programs/:slug/facilities', async (c) => {
   let entry = bodies.get(key);
   if (entry === undefined) {
     const r = index.search(search.query);
-    entry = cachedBody(
-      JSON.stringify({
-        total: r.total,
-        page: r.page,
-        perPage: r.perPage,
-        items: r.items.map((f) => ({
-          id: f.id,
-          name: f.name,
-          nameKana: f.nameKana,
-          type: f.type,
-          ward: f.ward,
-          address: f.address,
-          features: f.features,
-          url: `${config.publicBaseUrl}/${program.slug}/facilities/${f.id}`,
-          soldOut: f.soldOutOn !== null,
-          soldOutOn: f.soldOutOn,
-        })),
-      }),
-    );
+    const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify({ total: r.total, page: r.page, perPage: r.perPage }).slice(0, -1)},"items":[`)];
+    r.items.forEach((f, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(itemBytes(program, index.version, config.publicBaseUrl, f));
+    });
+    parts.push(END);
+    entry = cachedBytes(Buffer.concat(parts) as Uint8Array<ArrayBuffer>);
     bodies.set(key, entry, entry.bytes.byteLength);
   }
   const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30', Vary: 'Accept-Encoding' };

@@ -99,6 +99,27 @@ describe('shared public answers (micro-cache in front of the app)', () => {
     }
   });
 
+  test('the API answer is the contracted JSON (assembled from kept per-facility parts)', async () => {
+    const body = JSON.parse((await request(`${API}&perPage=1&page=2`)).body.toString()) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(body), ['total', 'page', 'perPage', 'items']);
+    assert.deepEqual({ ...body, items: undefined }, { total: 2, page: 2, perPage: 1, items: undefined });
+    const [item] = body.items as Array<Record<string, unknown>>;
+    assert.deepEqual(item, {
+      id: facilityId + 1,
+      name: 'ホテル国分町',
+      nameKana: 'ホテルコクブンチョウ',
+      type: 'hotel',
+      ward: '青葉区',
+      address: '仙台市青葉区国分町2-2',
+      features: ['温泉'],
+      url: `${env.deps.config.publicBaseUrl}/shared/facilities/${facilityId + 1}`,
+      soldOut: false,
+      soldOutOn: null,
+    });
+    const all = JSON.parse((await request(API)).body.toString()) as { items: Array<{ name: string }> };
+    assert.deepEqual(all.items.map((i) => i.name), ['ホテル青葉', 'ホテル国分町']);
+  });
+
   test('If-None-Match: 304 without a body, as the app answers it; another ETag gets the page', async () => {
     const { miss } = await missThenHit(PAGE);
     const etag = /^etag: (.*)$/.exec(miss.headers.find((h) => h.startsWith('etag:'))!)![1]!;
