@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
   SHED_LAG_MS: z.coerce.number().int().min(0).default(1000),
+  PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(64),
   WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -63,6 +64,8 @@ export type Config = {
   maxInFlight: number;
   /** Event-loop lag (p99, ms) above which a busy instance sheds load; 0 turns that off. */
   shedLagMs: number;
+  /** Bytes of shared public answers (search page and API) kept per instance in front of the app; 0 turns that off. */
+  publicCacheBytes: number;
   worker: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   trustProxy: boolean;
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     maxInFlight: e.MAX_IN_FLIGHT,
     shedLagMs: e.SHED_LAG_MS,
+    publicCacheBytes: e.PUBLIC_CACHE_MB * 1024 * 1024,
     worker: e.WORKER === 'on',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',

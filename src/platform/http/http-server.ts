@@ -7,9 +7,6 @@ import type { AppEnv } from './env.js';
 import { answerFromCache, PublicResponseCache, type PublicCacheEnv } from './public-cache.js';
 import { isHttpsRequest } from './security-headers.js';
 
-/** Default bound of the cached public answers (bodies plus a little per entry). */
-export const DEFAULT_PUBLIC_CACHE_BYTES = 64 * 1024 * 1024;
-
 export interface HttpServer extends http.Server {
   /** The shared public answers of this server (see public-cache.ts). */
   publicCache: PublicResponseCache;
@@ -21,8 +18,9 @@ export interface HttpServer extends http.Server {
  * @hono/node-server adapter, which gets the cache in its env to store shareable answers.
  * Used by src/server.ts, the benchmarks and tests that need a real server.
  */
-export function createHttpServer(app: Hono<AppEnv>, deps: Pick<Deps, 'config'>, opts: { publicCacheBytes?: number } = {}): HttpServer {
-  const cache = new PublicResponseCache(opts.publicCacheBytes ?? DEFAULT_PUBLIC_CACHE_BYTES);
+export function createHttpServer(app: Hono<AppEnv>, deps: Pick<Deps, 'config'>): HttpServer {
+  // PUBLIC_CACHE_MB (bodies plus a little per entry).
+  const cache = new PublicResponseCache(deps.config.publicCacheBytes);
   const { config } = deps;
   const toApp = getRequestListener((request, env) => {
     (env as PublicCacheEnv).publicCache = cache;

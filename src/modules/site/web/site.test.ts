@@ -378,6 +378,39 @@ describe('campaign website (site module)', () => {
     assert.match(await text(await web.get('/demo-stay/facilities?q=' + encodeURIComponent('改名'))), /秋保温泉 改名館/);
   });
 
+  test('the index check never makes a request wait under steady traffic, and a change still shows within the interval', async () => {
+    const db = env.deps.db;
+    const [p] = await queryRows<{ id: number }>(db, sql`select id from programs where slug = 'demo-stay'`);
+    const cache = new SiteIndexCache(400);
+    const first = await cache.get(db, p!.id);
+    // Past half the interval, a request is answered at once and starts the check in the background.
+    await new Promise((r) => setTimeout(r, 250));
+    assert.equal(await cache.get(db, p!.id), first);
+    await new Promise((r) => setTimeout(r, 200));
+    // Past the interval since the build, with the version row locked: still answered at once, as the
+    // background check has renewed the index (a request waiting for a check would be stuck here).
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`lock table site_index_versions in access exclusive mode`);
+      locked();
+      await gate;
+    });
+    await isLocked;
+    const answer = await Promise.race([cache.get(db, p!.id), new Promise<null>((r) => setTimeout(() => r(null), 300))]);
+    release();
+    await holder;
+    assert.equal(answer, first, 'answered without waiting for the check');
+    // After a quiet spell longer than the interval, the first request waits for the check: a change shows.
+    await db.execute(sql`update facilities set name = '秋保温泉 再改名館' where id = ${akiuId}`);
+    await new Promise((r) => setTimeout(r, 450));
+    const after = await cache.get(db, p!.id);
+    assert.ok(after.version > first.version);
+    assert.equal(after.search({ q: '再改名' }).total, 1);
+  });
+
   test('a program that is not a campaign, or unknown, is 404 on every site page', async () => {
     await makeProgram(env.deps, 'ev-x', 'event');
     for (const p of ['/ev-x/facilities', '/ev-x/faq', '/ev-x/opendata/facilities.csv', '/Bad_Slug/faq']) assert.equal((await web.get(p)).status, 404, p);
