@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { entryBody } from './hash.js';
+import { auditIntents } from './schema.js';
 
 /** Who did it. Built from the session or token for requests, `cli:` or `system` otherwise. */
 export interface Actor {
@@ -29,12 +29,15 @@ export interface AuditEntry {
 export const systemActor = (label = 'system'): Actor => ({ userId: null, label, role: null, ip: null, requestId: null });
 
 /**
- * Appends entries to the hash chain inside the caller's transaction, one statement each (the
- * database function `audit_append` takes the chain lock, links and inserts). Call it last in the
- * transaction (runCommand does) so the lock is held only until commit.
+ * Queues entries for the hash chain in the caller's transaction, in one statement: they are
+ * appended (by the database function `audit_append`, which takes the chain lock, links and
+ * inserts) when the transaction commits, by a deferred trigger on `audit_intents`. The chain lock
+ * is thus held only during COMMIT, never across a round trip to this process; entries of a rolled
+ * back transaction never reach the chain.
  */
 export async function appendAudit(tx: Tx, actor: Actor, entries: AuditEntry[], at: Date): Promise<void> {
-  for (const e of entries) {
+  if (!entries.length) return;
+  const rows = entries.map((e) => {
     const who = { ...actor, ...e.actor };
     const f = {
       at,
@@ -49,7 +52,7 @@ export async function appendAudit(tx: Tx, actor: Actor, entries: AuditEntry[], a
       requestId: actor.requestId,
       diff: e.diff ?? null,
     };
-    await tx.execute(sql`select audit_append(${at.toISOString()}, ${f.actorUserId}, ${f.actorLabel}, ${f.role}, ${f.programId}, ${f.action},
-      ${f.targetType}, ${f.targetId}, ${f.ip}, ${f.requestId}, ${f.diff === null ? null : JSON.stringify(f.diff)}::jsonb, ${entryBody(f)})`);
-  }
+    return { ...f, body: entryBody(f) };
+  });
+  await tx.insert(auditIntents).values(rows);
 }

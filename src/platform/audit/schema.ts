@@ -35,3 +35,27 @@ export const auditHead = pgTable('audit_head', {
 });
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Entries a transaction will append to the chain when it commits. A deferred constraint trigger
+ * (migration 0013) appends each one with `audit_append` during COMMIT and deletes it, so the
+ * chain lock is held from the end of the transaction's work to its commit only — no round trip
+ * to the application in between, which under load had serialised every command on it. A row
+ * never outlives its transaction: committed, it has been appended and deleted; rolled back, it
+ * never existed.
+ */
+export const auditIntents = pgTable('audit_intents', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  actorUserId: integer('actor_user_id'),
+  actorLabel: text('actor_label').notNull(),
+  role: text('role'),
+  programId: integer('program_id'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  ip: text('ip'),
+  requestId: text('request_id'),
+  diff: jsonb('diff'),
+  body: text('body').notNull(),
+});

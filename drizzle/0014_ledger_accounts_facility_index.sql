@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_accounts_facility" ON "ledger_accounts" USING btree ("facility_id","kind");
