@@ -21,6 +21,8 @@ export interface PostLoadResult {
   refused: number;
   errors: number;
   seconds: number;
+  /** CPU time the load generator itself used. */
+  cpuMs: number;
 }
 
 export function runPostLoad(input: PostLoadInput): Promise<PostLoadResult> {
@@ -52,6 +54,7 @@ async function main(input: PostLoadInput): Promise<PostLoadResult> {
       req.end(body);
     });
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const deadline = t0 + input.durationMs;
   await Promise.all(
     Array.from({ length: input.clients }, async () => {
@@ -65,7 +68,8 @@ async function main(input: PostLoadInput): Promise<PostLoadResult> {
     }),
   );
   agent.destroy();
-  return { ok, refused, errors, seconds: (performance.now() - t0) / 1000 };
+  const cpu = process.cpuUsage(cpu0);
+  return { ok, refused, errors, seconds: (performance.now() - t0) / 1000, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -125,9 +125,58 @@ async function postPhase(env: TestEnv, slug: string, facilityIds: number[], dura
   const server = serve({ fetch: createApp(env.deps).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const port = (server.address() as { port: number }).port;
+  const profiler = await startProfile();
+  const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpuMs();
   const r = await runPostLoad({ port, path: `/api/v1/programs/${slug}/claims`, token, clients: 32, durationMs, facilityIds });
+  const cpu = process.cpuUsage(cpu0);
+  const pgMs = postgresCpuMs() - pg0;
+  await profiler?.stop(`api-${facilityIds.length}`);
+  const n = Math.max(1, r.ok + r.refused + r.errors);
+  // CPU per request by process (ms): where the 2 cores go. PostgreSQL only when it runs on this machine.
+  console.error(`[api ${facilityIds.length} facilities] ${n} requests in ${r.seconds.toFixed(1)} s; CPU ms/request: server ${((cpu.user + cpu.system) / 1000 / n).toFixed(2)}, postgres ${(pgMs / n).toFixed(2)}, load client ${(r.cpuMs / n).toFixed(2)}`);
   await new Promise((done) => server.close(done));
   return { ...r, perSecond: Math.round((r.ok + r.refused) / r.seconds) };
+}
+
+/** CPU time (ms) of all local processes named postgres so far (Linux /proc; 0 elsewhere). */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  try {
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(f[11]) + Number(f[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks * 10;
+}
+
+/** BENCH_PROFILE=DIR writes a CPU profile of the server during each API phase (for finding hot spots). */
+async function startProfile() {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return null;
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(name: string) {
+      const { profile } = await session.post('Profiler.stop');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 /** Raises each facility's allocation (配分枠) to what it has committed plus `headroom` yen. */
@@ -234,7 +283,10 @@ function print(r: Record<string, unknown>): void {
   console.log(`\n== ${r.database} (${r.rows} rows) ==`);
   for (const [k, v] of Object.entries(r)) if (k !== 'database') console.log(`${k.padEnd(22)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
 }
-if (process.env.DATABASE_URL) print(await benchOne('postgres'));
-print(await benchOne('embedded'));
+/** BENCH_DB=postgres or embedded runs one database only (default: both when DATABASE_URL is set). */
+const only = process.env.BENCH_DB;
+console.error(`[bench] databases: ${process.env.DATABASE_URL && only !== 'embedded' ? 'postgres ' : ''}${only !== 'postgres' ? 'embedded' : ''}`);
+if (process.env.DATABASE_URL && only !== 'embedded') print(await benchOne('postgres'));
+if (only !== 'postgres') print(await benchOne('embedded'));
 console.log('\nTargets: importVsCopy >= 0.25 (PostgreSQL), closeMs < 30000, apiReservationsPerSec >= 500 (PostgreSQL), noOverspend true with contention.refused > 0 and contention.ok <= maxAccepted, memory flat (tenth vs full).');
 process.exit(0);

@@ -49,6 +49,8 @@ describe('claims against a fixed budget', () => {
     await runCommand(env.deps, systemActor('test'), (ctx) => setAllocation(ctx, program, f.id, 500_000));
     const results = await Promise.all(Array.from({ length: 500 }, (_, i) => apiRequest(app, 'POST', `/api/v1/programs/conc-alloc/claims`, { token: opToken, body: claim(f.id, `R${i}`) })));
     const statuses = results.map((r) => r.status);
+    const other = results.filter((r) => r.status !== 201 && r.status !== 409);
+    assert.equal(other.length, 0, other.length ? `${other.length} answered ${other[0]!.status}: ${await other[0]!.text()}` : '');
     assert.equal(statuses.filter((s) => s === 201).length, 100);
     assert.equal(statuses.filter((s) => s === 409).length, 400);
     const refused = await results.find((r) => r.status === 409)!.json();

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { rolesIn } from '../../platform/auth/memberships.js';
 import { AppError } from '../../platform/errors/index.js';
@@ -26,6 +26,38 @@ export async function facilityForActor(conn: Conn, auth: AuthState, program: Pro
   const [link] = await conn.select().from(facilityUsers).where(and(eq(facilityUsers.facilityId, facilityId), eq(facilityUsers.userId, auth.user.id)));
   if (!link) throw new AppError('not-found', `施設 (id ${facilityId}) が見つかりません`);
   return facility;
+}
+
+/** Ledger account ids a claim moves money between; undefined where the account does not exist yet. */
+export interface ClaimAccountIds {
+  available?: number;
+  reserved?: number;
+  pool?: number;
+}
+
+/**
+ * facilityForActor and the facility's claim accounts in one statement (the API's hot path):
+ * the facility, whether the caller is linked to it, and its `available`, `reserved` and the
+ * program's `pool` account ids.
+ */
+export async function claimTargetForActor(conn: Conn, auth: AuthState, program: Program, facilityId: number): Promise<{ facility: Facility; accounts: ClaimAccountIds }> {
+  const roles = authorizeProgram(auth, program, ['admin', 'operator', 'business']);
+  const account = (kind: string, facility: SQL | null) =>
+    sql<number | null>`(select a.id from ledger_accounts a where a.program_id = ${program.id} and a.kind = ${kind} and ${facility ? sql`a.facility_id = ${facility}` : sql`a.facility_id is null`})`;
+  const [row] = await conn
+    .select({
+      facility: facilities,
+      linked: sql<boolean>`exists (select 1 from ${facilityUsers} fu where fu.facility_id = ${facilities.id} and fu.user_id = ${auth.user.id})`,
+      available: account('available', sql`${facilities.id}`),
+      reserved: account('reserved', sql`${facilities.id}`),
+      pool: account('pool', null),
+    })
+    .from(facilities)
+    .where(and(eq(facilities.id, facilityId), eq(facilities.programId, program.id)));
+  const staff = roles.includes('admin') || roles.includes('operator');
+  if (!row || (!staff && !row.linked)) throw new AppError('not-found', `施設 (id ${facilityId}) が見つかりません`);
+  const id = (v: number | string | null) => (v === null ? undefined : Number(v));
+  return { facility: row.facility, accounts: { available: id(row.available), reserved: id(row.reserved), pool: id(row.pool) } };
 }
 
 export function isProgramStaff(auth: AuthState, programId: number): boolean {

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import type { CommandContext } from '../command.js';
 import { AppError } from '../errors/index.js';
+import { grantsJson, toGrants, type Grant, type GrantRow } from './memberships.js';
 import { apiTokens, users, type User } from './schema.js';
 import { randomToken, sha256 } from './tokens.js';
 
@@ -42,16 +43,26 @@ export async function listApiTokens(conn: Conn) {
 
 /** The user behind a bearer token, if the token is live. */
 export async function userForApiToken(conn: Conn, token: string, now: Date): Promise<User | null> {
+  return (await authForApiToken(conn, token, now))?.user ?? null;
+}
+
+/**
+ * The user behind a live bearer token and their grants, in one statement (two when
+ * `last_used_at` is due): an API client pays this on every request.
+ */
+export async function authForApiToken(conn: Conn, token: string, now: Date): Promise<{ user: User; grants: Grant[] } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 100) return null;
   const [row] = await conn
-    .select({ user: users, token: apiTokens })
+    .select({ user: users, token: apiTokens, grants: sql<GrantRow[]>`${grantsJson(sql`${users.id}`)}` })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, sha256(token)));
   if (!row || row.token.revokedAt || (row.token.expiresAt && row.token.expiresAt <= now) || row.user.status !== 'active') return null;
   // Written at most once a minute, so a busy client does not turn every read into a write.
-  await conn.execute(
-    sql`update api_tokens set last_used_at = ${now.toISOString()} where id = ${row.token.id} and (last_used_at is null or last_used_at < ${new Date(now.getTime() - 60_000).toISOString()})`,
-  );
-  return row.user;
+  if (!row.token.lastUsedAt || row.token.lastUsedAt.getTime() < now.getTime() - 60_000) {
+    await conn.execute(
+      sql`update api_tokens set last_used_at = ${now.toISOString()} where id = ${row.token.id} and (last_used_at is null or last_used_at < ${new Date(now.getTime() - 60_000).toISOString()})`,
+    );
+  }
+  return { user: row.user, grants: toGrants(row.grants) };
 }

@@ -1,5 +1,5 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Conn } from '../../db/client.js';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Conn } from '../../db/client.js';
 import { programs } from '../../modules/programs/schema.js';
 import { memberships, type Role } from './schema.js';
 
@@ -12,17 +12,28 @@ export interface Grant {
 }
 
 export async function grantsOf(conn: Conn, userId: number): Promise<Grant[]> {
-  const rows = await conn
-    .select({ programId: memberships.programId, programSlug: programs.slug, role: memberships.role, settings: programs.settings })
-    .from(memberships)
-    .leftJoin(programs, eq(programs.id, memberships.programId))
-    .where(eq(memberships.userId, userId));
-  return rows.map((r) => ({
-    programId: r.programId,
-    programSlug: r.programSlug,
-    role: r.role,
-    programRequiresMfa: r.settings?.requireTwoFactor === true,
-  }));
+  const [row] = await queryRows<{ grants: GrantRow[] }>(conn, sql`select ${grantsJson(sql`${userId}`)} as grants`);
+  return toGrants(row!.grants);
+}
+
+/** A user's grants as one JSON array, for embedding in a lookup that finds the user (one statement). */
+export function grantsJson(userId: SQL): SQL {
+  return sql`coalesce((select json_agg(json_build_object('programId', m.program_id, 'programSlug', p.slug, 'role', m.role,
+    'requiresMfa', coalesce((p.settings->>'requireTwoFactor')::boolean, false)) order by m.id)
+    from ${memberships} m left join ${programs} p on p.id = m.program_id where m.user_id = ${userId}), '[]'::json)`;
+}
+
+export interface GrantRow {
+  programId: number | null;
+  programSlug: string | null;
+  role: Role;
+  requiresMfa: boolean;
+}
+
+/** Grants from grantsJson's column (drivers hand `json` over parsed; text is parsed here). */
+export function toGrants(column: GrantRow[] | string): Grant[] {
+  const rows: GrantRow[] = typeof column === 'string' ? JSON.parse(column) : column;
+  return rows.map((r) => ({ programId: r.programId, programSlug: r.programSlug, role: r.role, programRequiresMfa: r.requiresMfa === true }));
 }
 
 export const STAFF_ROLES: readonly Role[] = ['admin', 'operator', 'agent', 'city'];

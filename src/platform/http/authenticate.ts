@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { userForApiToken } from '../auth/api-tokens.js';
+import { authForApiToken } from '../auth/api-tokens.js';
 import { grantsOf, mfaRequired } from '../auth/memberships.js';
 import { findSession, touchSession } from '../auth/sessions.js';
 import { AppError } from '../errors/index.js';
@@ -18,9 +18,9 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const header = c.req.header('authorization');
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
-      const user = m ? await userForApiToken(deps.db, m[1]!, now) : null;
-      if (!user) throw new AppError('unauthenticated', 'API トークンが無効です');
-      c.set('auth', { user, grants: await grantsOf(deps.db, user.id), via: 'token', complete: true });
+      const found = m ? await authForApiToken(deps.db, m[1]!, now) : null;
+      if (!found) throw new AppError('unauthenticated', 'API トークンが無効です');
+      c.set('auth', { user: found.user, grants: found.grants, via: 'token', complete: true });
       c.set('csrfToken', '');
       return next();
     }

@@ -7,7 +7,8 @@ import { AppError } from '../../../platform/errors/index.js';
 import { stableStringify } from '../../../platform/audit/hash.js';
 import type { Facility } from '../../campaign/schema.js';
 import type { Program } from '../../programs/schema.js';
-import { accountId, facilityBalances, moveReturning } from '../ledger.js';
+import { accountId, facilityBalances } from '../ledger.js';
+import type { ClaimAccountIds } from '../facility-access.js';
 import { computeDiscount, rulesOf } from '../rules.js';
 import { claims, type Claim } from '../schema.js';
 import type { ClaimInput } from '../validators.js';
@@ -39,10 +40,14 @@ export async function sourceAccount(ctx: CommandContext, program: Program, facil
 }
 
 /**
- * A claim's source (the facility's allocation, else the pool) and its reserved account, in one
- * read when they exist (the usual case); missing accounts are created as before.
+ * A claim's source (the facility's allocation, else the pool) and its reserved account: taken from
+ * `known` when the caller already read them (claimTargetForActor), else in one read when they
+ * exist (the usual case); missing accounts are created as before.
  */
-async function claimAccounts(ctx: CommandContext, program: Program, facilityId: number): Promise<{ from: number; reserved: number; fromAllocation: boolean }> {
+async function claimAccounts(ctx: CommandContext, program: Program, facilityId: number, known?: ClaimAccountIds): Promise<{ from: number; reserved: number; fromAllocation: boolean }> {
+  if (known?.reserved !== undefined && (known.available ?? known.pool) !== undefined) {
+    return { from: (known.available ?? known.pool)!, reserved: known.reserved, fromAllocation: known.available !== undefined };
+  }
   const rows = await queryRows<{ id: number; kind: string; facility_id: number | null }>(
     ctx.tx,
     sql`select id, kind, facility_id from ledger_accounts where program_id = ${program.id}
@@ -75,7 +80,7 @@ export async function findClaimByBooking(ctx: Pick<CommandContext, 'tx'>, facili
  * Registers a discounted sale and reserves its discount. Idempotent on (facility, bookingRef):
  * the same body again returns the existing claim (`created: false`), a different body is a conflict.
  */
-export async function reserveClaim(ctx: CommandContext, program: Program, facility: Facility, input: ClaimInput): Promise<{ claim: Claim; created: boolean }> {
+export async function reserveClaim(ctx: CommandContext, program: Program, facility: Facility, input: ClaimInput, known?: ClaimAccountIds): Promise<{ claim: Claim; created: boolean }> {
   const hash = requestHash(input);
   // An earlier claim for the booking answers first, whatever the rules say now.
   const earlier = async () => {
@@ -96,39 +101,69 @@ export async function reserveClaim(ctx: CommandContext, program: Program, facili
     if (found) return found;
     throw new AppError('rule-refused', result.message, { detail: { reason: result.code } });
   }
-  // Insert first (one statement on the usual path); a booking already registered — also by a
-  // concurrent request, whose commit the insert waits for — inserts nothing and is answered as before.
-  const [claim] = await ctx.tx
-    .insert(claims)
-    .values({
-      programId: program.id,
-      facilityId: facility.id,
-      bookingRef: input.bookingRef,
-      bookedOn: input.bookedOn,
-      checkIn: input.checkIn,
-      checkOut: addDays(input.checkIn, input.nights),
-      nights: input.nights,
-      guests: input.guests,
-      totalPrice: input.totalPrice,
-      discount: result.discount,
-      rules: { ...rules },
-      requestHash: hash,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .onConflictDoNothing({ target: [claims.facilityId, claims.bookingRef] })
-    .returning();
-  if (!claim) {
+  const accounts = await claimAccounts(ctx, program, facility.id, known);
+  const claim: Claim = {
+    id: 0,
+    programId: program.id,
+    facilityId: facility.id,
+    bookingRef: input.bookingRef,
+    bookedOn: input.bookedOn,
+    checkIn: input.checkIn,
+    checkOut: addDays(input.checkIn, input.nights),
+    nights: input.nights,
+    guests: input.guests,
+    totalPrice: input.totalPrice,
+    discount: result.discount,
+    status: 'reserved',
+    rules: { ...rules },
+    requestHash: hash,
+    stay: null,
+    reviewReason: null,
+    paymentBatchId: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  // One statement on the usual path: the claim, the debit, the credit and the ledger entry. A
+  // booking already registered — also by a concurrent request, whose commit the insert waits for —
+  // inserts nothing and is answered as before.
+  const written = await insertReserving(ctx, claim, accounts);
+  if (!written) {
     const found = await earlier();
     if (found) return found;
     // Inserted and rolled back by another transaction between the two statements: try once more.
     throw new AppError('conflict', `予約番号「${input.bookingRef}」の登録が競合しました。もう一度送信してください`);
   }
-  const { from, reserved, fromAllocation } = await claimAccounts(ctx, program, facility.id);
-  const left = await moveReturning(ctx.tx, { programId: program.id, from, to: reserved, amount: result.discount, reason: 'reserved', claimId: claim!.id });
+  claim.id = written.id;
   // updateSoldOut changes nothing for a facility drawing on the pool (it has no allocation), nor
   // when money is left in the allocation and the facility was not marked when this transaction read it.
-  if (fromAllocation && (left === null || left === 0 || facility.soldOutOn)) await updateSoldOut(ctx, program.id, facility.id);
-  ctx.audit({ action: 'settlement.claim.reserved', programId: program.id, targetType: 'claim', targetId: claim!.id, diff: { facilityId: facility.id, discount: result.discount } });
-  return { claim: claim!, created: true };
+  if (accounts.fromAllocation && (written.left === null || written.left === 0 || facility.soldOutOn)) await updateSoldOut(ctx, program.id, facility.id);
+  ctx.audit({ action: 'settlement.claim.reserved', programId: program.id, targetType: 'claim', targetId: claim.id, diff: { facilityId: facility.id, discount: result.discount } });
+  return { claim, created: true };
+}
+
+/**
+ * Inserts the claim and moves its discount from `from` to `reserved` with its ledger entry, in
+ * one statement; the debit is conditional on the balance (and the check constraint backs it).
+ * Null when the booking already exists (nothing written); budget-exhausted (the caller's
+ * transaction then rolls the claim back) when the source cannot cover the discount.
+ */
+async function insertReserving(ctx: CommandContext, c: Claim, a: { from: number; reserved: number }): Promise<{ id: number; left: number | null } | null> {
+  const d = c.discount;
+  const [row] = await queryRows<{ id: string | number; left: string | number | null }>(
+    ctx.tx,
+    sql`with c as (
+          insert into claims (program_id, facility_id, booking_ref, booked_on, check_in, check_out, nights, guests, total_price, discount, rules, request_hash, created_at, updated_at)
+          values (${c.programId}, ${c.facilityId}, ${c.bookingRef}, ${c.bookedOn}::date, ${c.checkIn}::date, ${c.checkOut}::date, ${c.nights}, ${c.guests}, ${c.totalPrice}, ${d},
+                  ${JSON.stringify(c.rules)}::jsonb, ${c.requestHash}, ${c.createdAt.toISOString()}, ${c.updatedAt.toISOString()})
+          on conflict (facility_id, booking_ref) do nothing
+          returning id),
+        debit as (update ledger_accounts set balance = balance - ${d} where id = ${a.from} and ${d}::bigint > 0 and balance >= ${d} and exists (select 1 from c) returning balance),
+        credit as (update ledger_accounts set balance = balance + ${d} where id = ${a.reserved} and exists (select 1 from debit)),
+        entry as (insert into ledger_entries (program_id, from_account, to_account, amount, reason, claim_id, at)
+                  select ${c.programId}, ${a.from}, ${a.reserved}, ${d}, 'reserved', c.id, ${c.createdAt.toISOString()} from c where exists (select 1 from debit))
+        select c.id, (select balance from debit) as left from c`,
+  );
+  if (!row) return null;
+  if (d > 0 && row.left === null) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: 'reserved' } });
+  return { id: Number(row.id), left: row.left === null ? null : Number(row.left) };
 }

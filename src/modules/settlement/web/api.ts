@@ -9,7 +9,7 @@ import { parseOrThrow } from '../../../platform/validation.js';
 import { cancelClaim, reportStay, reviewClaim } from '../commands/claim-lifecycle.js';
 import { reserveClaim } from '../commands/reserve-claim.js';
 import { syncPool } from '../commands/budget.js';
-import { facilityForActor } from '../facility-access.js';
+import { claimTargetForActor, facilityForActor } from '../facility-access.js';
 import { programBalances } from '../ledger.js';
 import { claims, type Claim } from '../schema.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
@@ -51,8 +51,8 @@ settlementApi.post('/programs/:slug/claims', async (c) => {
   const deps = c.get('deps');
   const attempt = () =>
     runCommand(deps, actorOf(c, primaryRole(roles)), async (ctx) => {
-      const facility = await facilityForActor(ctx.tx, auth, program, input.facilityId);
-      return reserveClaim(ctx, program, facility, input);
+      const { facility, accounts } = await claimTargetForActor(ctx.tx, auth, program, input.facilityId);
+      return reserveClaim(ctx, program, facility, input, accounts);
     });
   let result;
   try {
