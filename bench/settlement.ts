@@ -21,6 +21,10 @@ import { systemActor } from '../src/platform/audit/index.js';
 import { runCommand } from '../src/platform/command.js';
 import { closeMonth } from '../src/modules/settlement/commands/close-month.js';
 import { importClaims } from '../src/modules/settlement/commands/import-claims.js';
+import { requestHash } from '../src/modules/settlement/commands/reserve-claim.js';
+import { computeDiscount, rulesOf } from '../src/modules/settlement/rules.js';
+import { addDays } from '../src/platform/calendar/index.js';
+import type { Program } from '../src/modules/programs/schema.js';
 import { accountId, facilityBalances, ledgerIsBalanced, move, programBalances } from '../src/modules/settlement/ledger.js';
 import { campaignWithFacilities } from '../src/modules/settlement/test-fixtures.js';
 import { setAllocation } from '../src/modules/settlement/commands/budget.js';
@@ -49,17 +53,33 @@ function writeCsv(file: string, rows: number, facilityIds: number[], prefix: str
   fs.closeSync(fd);
 }
 
+/**
+ * Peak RSS and heap while the import runs, and the peak *retained* heap: heapUsed right after a
+ * full collection, twice a second and at the end (needs --expose-gc, which npm run bench:settlement passes). The
+ * plain heap peak also counts garbage not yet collected, which grows with the run's length.
+ */
 function peakSampler() {
   let rss = 0;
   let heap = 0;
+  let retained = 0;
+  const gc = (globalThis as { gc?: () => void }).gc;
   const t = setInterval(() => {
     const m = process.memoryUsage();
     rss = Math.max(rss, m.rss);
     heap = Math.max(heap, m.heapUsed);
   }, 50);
+  const sample = () => {
+    gc!();
+    retained = Math.max(retained, process.memoryUsage().heapUsed);
+  };
+  const g = gc ? setInterval(sample, 500) : null;
   return () => {
     clearInterval(t);
-    return { rssMb: Math.round(rss / 1e6), heapMb: Math.round(heap / 1e6) };
+    if (g) {
+      clearInterval(g);
+      sample();
+    }
+    return { rssMb: Math.round(rss / 1e6), heapMb: Math.round(heap / 1e6), retainedHeapMb: gc ? Math.round(retained / 1e6) : null };
   };
 }
 
@@ -71,15 +91,50 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 
 async function copyFloor(env: TestEnv, file: string): Promise<number> {
   await env.deps.db.execute(sql`create table bench_copy (facility_id int, booking_ref text, booked_on date, check_in date, nights int, guests int, total_price int)`);
+  return copyInto(env, 'bench_copy', file, 'csv');
+}
+
+async function copyInto(env: TestEnv, table: string, file: string, format: 'csv' | 'text', columns = ''): Promise<number> {
   const pglite = env.deps.database.raw.pglite;
+  const options = format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT text';
   const t0 = performance.now();
   if (pglite) {
-    await pglite.query(`COPY bench_copy FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([fs.readFileSync(file)]) });
+    await pglite.query(`COPY ${table} ${columns} FROM '/dev/blob' WITH (${options})`, [], { blob: new Blob([fs.readFileSync(file)]) });
   } else {
-    const r = spawnSync('psql', [env.config.databaseUrl!, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bench_copy from '${file}' with (format csv, header true)`], { encoding: 'utf8' });
+    const r = spawnSync('psql', [env.config.databaseUrl!, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy ${table} ${columns} from '${file}' with (${options})`], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr);
   }
   return performance.now() - t0;
+}
+
+/**
+ * A second floor: COPY of the same rows, priced and hashed beforehand, straight into a table
+ * built like `claims` (its defaults, checks, indexes — among them the idempotency key — and the
+ * foreign key to facilities): what any import into a table with the claims' integrity costs at
+ * the least, before validation, budget and ledger.
+ */
+async function claimsTableFloor(env: TestEnv, program: Program, csv: string): Promise<number> {
+  const rules = rulesOf(program)!;
+  const rulesJson = JSON.stringify(rules).replaceAll('\\', '\\\\');
+  const tsv = csv.replace(/\.csv$/, '.claims.tsv');
+  const fd = fs.openSync(tsv, 'w');
+  let buf = '';
+  for (const line of fs.readFileSync(csv, 'utf8').split('\n').slice(1)) {
+    if (!line) continue;
+    const [facilityId, bookingRef, bookedOn, checkIn, nights, guests, totalPrice] = line.split(',') as [string, string, string, string, string, string, string];
+    const input = { facilityId: Number(facilityId), bookingRef, bookedOn, checkIn, nights: Number(nights), guests: Number(guests), totalPrice: Number(totalPrice) };
+    const priced = computeDiscount(rules, input, null);
+    buf += `${program.id}\t${facilityId}\t${bookingRef}\t${bookedOn}\t${checkIn}\t${addDays(checkIn, input.nights)}\t${nights}\t${guests}\t${totalPrice}\t${priced.ok ? priced.discount : 0}\t${rulesJson}\t${requestHash(input)}\n`;
+    if (buf.length > 1 << 20) {
+      fs.writeSync(fd, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(fd, buf);
+  fs.closeSync(fd);
+  await env.deps.db.execute(sql`create table bench_claims (like claims including all)`);
+  await env.deps.db.execute(sql`alter table bench_claims add foreign key (facility_id) references facilities (id)`);
+  return copyInto(env, 'bench_claims', tsv, 'text', '(program_id, facility_id, booking_ref, booked_on, check_in, check_out, nights, guests, total_price, discount, rules, request_hash)');
 }
 
 async function runImport(env: TestEnv, slug: string, file: string) {
@@ -249,6 +304,7 @@ async function benchOne(kind: 'postgres' | 'embedded'): Promise<Record<string, u
     const bigRun = await runImport(env, 'bench', big);
     const copyMs = await copyFloor(env, big);
     const program = (await findProgramBySlug(env.deps.db, 'bench'))!;
+    const claimsCopyMs = await claimsTableFloor(env, program, big);
     await approveAll(env, program.id);
     console.error(`[${kind}] import ${Math.round(bigRun.ms)} ms, COPY ${Math.round(copyMs)} ms, ratio ${(copyMs / bigRun.ms).toFixed(3)}`);
     const close = await timed(() => runCommand(env.deps, systemActor('bench'), (ctx) => closeMonth(ctx, program, '2025-06')));
@@ -260,6 +316,9 @@ async function benchOne(kind: 'postgres' | 'embedded'): Promise<Record<string, u
       importMs: Math.round(bigRun.ms),
       copyMs: Math.round(copyMs),
       importVsCopy: +(copyMs / bigRun.ms).toFixed(3),
+      claimsTableCopyMs: Math.round(claimsCopyMs),
+      claimsTableCopyVsCopy: +(copyMs / claimsCopyMs).toFixed(3),
+      importVsClaimsTableCopy: +(claimsCopyMs / bigRun.ms).toFixed(3),
       importRowsPerSec: Math.round(N / (bigRun.ms / 1000)),
       closeMs: Math.round(close.ms),
       closedStays: close.value.batch.claimCount,

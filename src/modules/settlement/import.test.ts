@@ -64,6 +64,16 @@ describe('bulk claims import', () => {
     assert.ok(soldOut[0]!.sold_out_on, 'the facility whose allocation ran out is sold out');
   });
 
+  test('a duplicate far apart in a long file is found (the table, not memory, remembers earlier batches)', async () => {
+    const [a] = fx.facilities.map((f) => f.id);
+    const rows = [HEADER, ...Array.from({ length: 5001 }, (_, i) => `${a},L${i},2025-05-20,2025-06-01,1,1,10000`), `${a},L0,2025-05-20,2025-06-01,1,1,10000`];
+    const r = await cli(env.deps, ['claims', 'import', '--program', 'imp', file('long.csv', rows.join('\n'))]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /5003行目（bookingRef）: 予約番号「L0」がファイル内で重複しています/);
+    const [n] = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from claims where booking_ref like 'L%'`);
+    assert.equal(Number(n!.n), 0, 'the rejected file left nothing');
+  });
+
   test('a wrong header is refused', async () => {
     const r = await cli(env.deps, ['claims', 'import', '--program', 'imp', file('hdr.csv', 'facility,ref\r\n1,2')]);
     assert.equal(r.code, 1);

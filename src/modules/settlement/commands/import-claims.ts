@@ -65,7 +65,6 @@ export async function importClaims(ctx: CommandContext, program: Program, source
   /** Remaining money per source account, read once under a row lock. */
   const balances = new Map<number, number>();
   const sourceOf = new Map<number, number>();
-  const seenRefs = new Set<string>();
   const touched = new Set<number>();
   const reservedOf = new Map<number, number>();
   /** Net balance change per account, applied once at the end (see applyDeltas). */
@@ -81,9 +80,11 @@ export async function importClaims(ctx: CommandContext, program: Program, source
     if (!pending.length) return;
     const batch = pending;
     pending = [];
-    const accepted = await priceBatch(ctx, program, rules, batch, { facilityCache, balances, sourceOf, reservedOf, seenRefs, fail, opts, result }, writing);
+    const accepted = await priceBatch(ctx, program, rules, batch, { facilityCache, balances, sourceOf, reservedOf, fail, opts, result }, writing);
     writing = null;
-    if (accepted.length && (opts.mode === 'valid' || result.errorCount === 0)) {
+    // Written even after an error in an all-or-nothing import (the transaction is rolled back
+    // then): later batches find duplicates of these rows in the table (see priceBatch).
+    if (accepted.length) {
       writing = writeBatch(ctx, program, accepted, reservedOf, deltas);
       // Awaited before the next query; this only keeps a failure from counting as unhandled meanwhile.
       writing.catch(() => undefined);
@@ -145,7 +146,6 @@ interface PriceState {
   balances: Map<number, number>;
   sourceOf: Map<number, number>;
   reservedOf: Map<number, number>;
-  seenRefs: Set<string>;
   fail: (e: RowError) => void;
   opts: ImportOptions;
   result: ImportResult;
@@ -182,14 +182,19 @@ async function priceBatch(
     const found = await ctx.tx.select().from(facilities).where(and(eq(facilities.programId, program.id), inArray(facilities.id, ids)));
     for (const id of ids) st.facilityCache.set(id, found.find((f) => f.id === id) ?? null);
   }
-  const existing = new Map<string, string>();
+  // Bookings already in the table, and whether this transaction wrote them (an earlier batch of
+  // this file: an in-file duplicate). The table, not a set of every key seen, remembers the
+  // file's earlier rows, so memory does not grow with the file.
+  const existing = new Map<string, { hash: string; inThisFile: boolean }>();
   if (parsed.length) {
-    const refs = await queryRows<{ facility_id: number; booking_ref: string; request_hash: string }>(
+    const refs = await queryRows<{ facility_id: number; booking_ref: string; request_hash: string; mine: boolean }>(
       ctx.tx,
-      sql`select facility_id, booking_ref, request_hash from claims where (facility_id, booking_ref) in (select * from unnest(${toPgArray(parsed.map((p) => p.input.facilityId))}::int[], ${toPgArray(parsed.map((p) => p.input.bookingRef))}::text[]))`,
+      sql`select facility_id, booking_ref, request_hash, xmin = pg_current_xact_id()::xid as mine from claims
+          where (facility_id, booking_ref) in (select * from unnest(${toPgArray(parsed.map((p) => p.input.facilityId))}::int[], ${toPgArray(parsed.map((p) => p.input.bookingRef))}::text[]))`,
     );
-    for (const r of refs) existing.set(`${r.facility_id}\u0000${r.booking_ref}`, r.request_hash);
+    for (const r of refs) existing.set(`${r.facility_id}\u0000${r.booking_ref}`, { hash: r.request_hash, inThisFile: r.mine === true });
   }
+  const batchRefs = new Set<string>();
   await prepareAccounts(ctx, program, parsed.map((p) => p.input.facilityId).filter((id) => !!st.facilityCache.get(id)), st);
   const accepted: Accepted[] = [];
   for (const { line, input, hash } of parsed) {
@@ -200,16 +205,16 @@ async function priceBatch(
     }
     const key = `${input.facilityId}\u0000${input.bookingRef}`;
     const prior = existing.get(key);
-    if (prior !== undefined) {
-      if (prior === hash) st.result.alreadyRegistered++;
-      else st.fail({ line, field: 'bookingRef', message: `予約番号「${input.bookingRef}」はすでに別の内容で登録されています` });
-      continue;
-    }
-    if (st.seenRefs.has(key)) {
+    if (batchRefs.has(key) || prior?.inThisFile) {
       st.fail({ line, field: 'bookingRef', message: `予約番号「${input.bookingRef}」がファイル内で重複しています` });
       continue;
     }
-    st.seenRefs.add(key);
+    if (prior !== undefined) {
+      if (prior.hash === hash) st.result.alreadyRegistered++;
+      else st.fail({ line, field: 'bookingRef', message: `予約番号「${input.bookingRef}」はすでに別の内容で登録されています` });
+      continue;
+    }
+    batchRefs.add(key);
     const priced = computeDiscount(rules, input, facility.registeredOn);
     if (!priced.ok) {
       st.fail({ line, message: `${priced.message}（${priced.code}）` });
