@@ -55,7 +55,7 @@ function writeCsv(file: string, rows: number, facilityIds: number[], prefix: str
 
 /**
  * Peak RSS and heap while the import runs, and the peak *retained* heap: heapUsed right after a
- * full collection, twice a second and at the end (needs --expose-gc, which npm run bench:settlement passes). The
+ * full collection, every 2 s and at the end (needs --expose-gc, which npm run bench:settlement passes). The
  * plain heap peak also counts garbage not yet collected, which grows with the run's length.
  */
 function peakSampler() {
@@ -72,7 +72,7 @@ function peakSampler() {
     gc!();
     retained = Math.max(retained, process.memoryUsage().heapUsed);
   };
-  const g = gc ? setInterval(sample, 500) : null;
+  const g = gc ? setInterval(sample, 2000) : null;
   return () => {
     clearInterval(t);
     if (g) {
