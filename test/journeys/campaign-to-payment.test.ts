@@ -85,5 +85,26 @@ describe('campaign: application → approval → claim → close → transfer fi
     const weekend = await cli(env.deps, ['settlement', 'zengin', '--program', 'journey', '--month', '2026-07', '--transfer-date', '2026-08-08', '--out', out]);
     assert.equal(weekend.code, 1);
     assert.match(weekend.err, /営業日ではありません/);
+
+    // The same from the back office: the file, the error beside the field, and 支払済み.
+    await makeUser(env.deps, 'op2@journey.example', 'operator', program.id);
+    const office = new TestBrowser(env.deps);
+    await office.login('op2@journey.example', TEST_PASSWORD);
+    const monthPage = '/admin/settlement/journey/monthly/2026-07';
+    await office.get(monthPage);
+    const saturday = await office.post(`${monthPage}/zengin`, { transferDate: '2026-08-08' });
+    assert.equal(saturday.status, 422);
+    assert.match(await saturday.text(), /振込指定日 2026-08-08 は銀行の営業日ではありません（次の営業日: 2026-08-10）/);
+    const download = await office.post(`${monthPage}/zengin`, { transferDate: '2026-08-07' });
+    assert.equal(download.status, 200);
+    assert.match(download.headers.get('content-disposition') ?? '', /^attachment;/);
+    assert.deepEqual(Buffer.from(await download.arrayBuffer()), file, 'the same file as the CLI wrote');
+    const paid = await office.post(`${monthPage}/paid`, {});
+    assert.equal(paid.status, 303);
+    const after = await (await office.get(monthPage)).text();
+    assert.match(after, /支払済み（/);
+    assert.doesNotMatch(after, /を支払済みにする/, 'no second payment button');
+    const budget = await apiRequest(app, 'GET', '/api/v1/programs/journey/budget', { token: op });
+    assert.equal((await budget.json()).paid, 14000);
   });
 });

@@ -32,4 +32,7 @@ export const SETTLEMENT_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/settlement/:slug/claims/review': 'program-staff:admin,operator',
   'GET /admin/settlement/:slug/monthly/:month': 'program-staff:admin,operator,city',
   'GET /admin/settlement/:slug/monthly/:month/statements/:facility/statement.xlsx': 'program-staff:admin,operator',
+  'POST /admin/settlement/:slug/close': 'program-staff:admin,operator',
+  'POST /admin/settlement/:slug/monthly/:month/paid': 'program-staff:admin,operator',
+  'POST /admin/settlement/:slug/monthly/:month/zengin': 'program-staff:admin,operator',
 };

@@ -45,6 +45,25 @@ describe('settlement back office', () => {
     assert.match(html, /href="\/admin\/settlement\/dash\/monthly\/2025-06\/report\.xlsx"/);
   });
 
+  test('月末締め from the dashboard: a month not yet ended and a bad month are refused beside the field; closing is audited and idempotent', async () => {
+    env.clock.set('2025-08-05T01:00:00Z');
+    const page = await (await op.get('/admin/settlement/dash')).text();
+    assert.match(page, /<input[^>]*name="month"[^>]*value="2025-07"/, 'the month before today is offered');
+    const early = await op.post('/admin/settlement/dash/close', { month: '2025-08' });
+    assert.equal(early.status, 409);
+    assert.match(await early.text(), /2025年08月はまだ終わっていないため締められません/);
+    const bad = await op.post('/admin/settlement/dash/close', { month: '2025/07' });
+    assert.equal(bad.status, 422);
+    assert.match(await bad.text(), /YYYY-MM 形式/);
+    const closed = await op.post('/admin/settlement/dash/close', { month: '2025-07' });
+    assert.equal(closed.status, 303);
+    assert.equal(closed.headers.get('location'), '/admin/settlement/dash/monthly/2025-07');
+    assert.match(await (await op.get('/admin/settlement/dash/monthly/2025-07')).text(), /件数<\/dt>\s*<dd[^>]*>0件/);
+    assert.equal((await op.post('/admin/settlement/dash/close', { month: '2025-06' })).status, 303, 'closing again changes nothing');
+    const rows = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'settlement.month.closed'`);
+    assert.equal(Number(rows[0]!.n), 2, 'June (fixture) and July; the second June close wrote nothing');
+  });
+
   test('final and monthly reports open as xlsx with Japanese intact; exports are audited', async () => {
     const final = await op.get('/admin/settlement/dash/final-report.xlsx');
     assert.equal(final.status, 200);

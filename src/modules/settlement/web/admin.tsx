@@ -1,31 +1,61 @@
 import { Hono } from 'hono';
 import { desc, eq } from 'drizzle-orm';
+import type { Role } from '../../../platform/auth/schema.js';
+import { tokyoDate } from '../../../platform/calendar/index.js';
 import { runCommand } from '../../../platform/command.js';
 import { exportResponse, type Column } from '../../../platform/exports/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
-import type { AppEnv } from '../../../platform/http/env.js';
+import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
-import { AppError } from '../../../platform/errors/index.js';
+import { AppError, isAppError } from '../../../platform/errors/index.js';
+import { csrfToken } from '../../../platform/http/csrf.js';
+import { setFlash } from '../../../platform/http/flash.js';
+import { formFields } from '../../../platform/http/form.js';
 import { pdfResponse } from '../../../platform/pdf/index.js';
-import { DescriptionList, Table } from '../../../ui/index.js';
+import { Button, DescriptionList, ErrorSummary, Form, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
+import type { Program } from '../../programs/schema.js';
+import { closeEndedMonth } from '../commands/close-month.js';
 import { programBalances } from '../ledger.js';
+import { yen } from '../messages.js';
 import { committedByDay, facilityLines, monthlyLines, type FacilityLine, type MonthLine } from '../reports.js';
 import { paymentBatches } from '../schema.js';
 import { BurnDownChart } from './chart.js';
 import { drawStatement } from './statement-pdf.js';
-import { monthParam } from './common.js';
+import { RUN_ROLES, adminBase, monthParam, settlementProgram } from './common.js';
 
 export const settlementAdmin = new Hono<AppEnv>();
 
 const STAFF = ['admin', 'operator', 'city'] as const;
-const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 
 
 settlementAdmin.get('/settlement/:slug', async (c) => {
-  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), STAFF);
-  if (program.kind !== 'campaign') throw new AppError('not-found');
+  const { program, roles } = await settlementProgram(c, STAFF);
+  return dashboardPage(c, program, roles);
+});
+
+/** 月末締め from the dashboard: closeEndedMonth, as `jimukyoku settlement close` does. */
+settlementAdmin.post('/settlement/:slug/close', async (c) => {
+  const { program, roles } = await settlementProgram(c, RUN_ROLES);
+  const f = await formFields(c);
+  const month = (f.month ?? '').trim();
+  const invalid = (message: string, status = 422) => dashboardPage(c, program, roles, { errors: [{ field: 'month', message }], values: f, status });
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return invalid('締める月を YYYY-MM 形式（例: 2025-06）で入力してください');
+  let closed;
+  try {
+    closed = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => closeEndedMonth(ctx, program, month));
+  } catch (e) {
+    if (!isAppError(e) || e.status >= 500) throw e;
+    return invalid(e.message, e.status);
+  }
+  const { batch, created } = closed;
+  setFlash(c, { kind: 'success', message: created ? `${month} を締めました（${batch.claimCount.toLocaleString('ja-JP')}件、${yen(batch.total)}）` : `${month} はすでに締めてあります（締めた内容は変わりません）` });
+  return c.redirect(`${adminBase(program)}/monthly/${month}`, 303);
+});
+
+async function dashboardPage(c: AppContext, program: Program, roles: Role[], form: { errors?: SummaryError[]; values?: Record<string, string>; status?: number } = {}) {
   const runs = roles.includes('admin') || roles.includes('operator');
+  const errors = form.errors ?? [];
   const db = c.get('deps').db;
   const [b, points, batches] = await Promise.all([
     programBalances(db, program.id),
@@ -36,6 +66,9 @@ settlementAdmin.get('/settlement/:slug', async (c) => {
   return adminPage(c, {
     title: `予算と精算：${program.name}`,
     breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: '予算と精算' }],
+    notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
+    hasErrors: errors.length > 0,
+    status: form.status,
     children: (
       <>
         <DescriptionList
@@ -62,6 +95,19 @@ settlementAdmin.get('/settlement/:slug', async (c) => {
                 <a href={`${base}/claims`}>実績報告の審査（一括承認・却下）</a>
               </li>
             </ul>
+            <h2 class="app-heading-2">月末締め</h2>
+            <Form action={`${base}/close`} csrfToken={csrfToken(c)}>
+              <TextField
+                name="month"
+                label="締める月"
+                hint="YYYY-MM 形式（例: 2025-06）。その月までにチェックアウトした承認済みの宿泊が、この月の支払になります。終わった月だけ締められます。締めた月は変わりません（後から承認された分は翌月以降の支払になります）。"
+                required
+                value={form.values?.month ?? lastMonth(c.get('deps').clock.now())}
+                error={errorFor(errors, 'month')}
+                width="sm"
+              />
+              <Button>締める</Button>
+            </Form>
           </>
         )}
         <figure class="app-figure">
@@ -96,7 +142,13 @@ settlementAdmin.get('/settlement/:slug', async (c) => {
       </>
     ),
   });
-});
+}
+
+/** The month before today's (Asia/Tokyo): the one usually closed. */
+function lastMonth(now: Date): string {
+  const [y, m] = tokyoDate(now).split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
 
 const FINAL_COLUMNS: Column<FacilityLine>[] = [
   { header: '登録番号', value: (r) => r.registrationNumber ?? '' },
