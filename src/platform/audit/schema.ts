@@ -1,21 +1,26 @@
 import { bigint, integer, jsonb, pgTable, text, timestamp, index } from 'drizzle-orm/pg-core';
 
+/** What an entry says: shared by the chain and by the intents queued for it at commit. */
+const entryColumns = () => ({
+  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  actorUserId: integer('actor_user_id'),
+  actorLabel: text('actor_label').notNull(),
+  role: text('role'),
+  programId: integer('program_id'),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  ip: text('ip'),
+  requestId: text('request_id'),
+  diff: jsonb('diff'),
+});
+
 /** Append-only, hash-chained: each row's hash covers its content and the previous row's hash. */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
-    actorUserId: integer('actor_user_id'),
-    actorLabel: text('actor_label').notNull(),
-    role: text('role'),
-    programId: integer('program_id'),
-    action: text('action').notNull(),
-    targetType: text('target_type'),
-    targetId: text('target_id'),
-    ip: text('ip'),
-    requestId: text('request_id'),
-    diff: jsonb('diff'),
+    ...entryColumns(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
@@ -46,16 +51,6 @@ export type AuditRow = typeof auditLog.$inferSelect;
  */
 export const auditIntents = pgTable('audit_intents', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
-  actorUserId: integer('actor_user_id'),
-  actorLabel: text('actor_label').notNull(),
-  role: text('role'),
-  programId: integer('program_id'),
-  action: text('action').notNull(),
-  targetType: text('target_type'),
-  targetId: text('target_id'),
-  ip: text('ip'),
-  requestId: text('request_id'),
-  diff: jsonb('diff'),
+  ...entryColumns(),
   body: text('body').notNull(),
 });
