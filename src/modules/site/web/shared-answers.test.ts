@@ -8,6 +8,7 @@ import { makeProgram } from '../../../../test/helpers/fixtures.js';
 import { createApp } from '../../../app.js';
 import { createHttpServer, type HttpServer } from '../../../platform/http/http-server.js';
 import { facilities } from '../../campaign/schema.js';
+import { programs } from '../../programs/schema.js';
 
 /**
  * The server's micro-cache of shared public answers (src/platform/http/public-cache.ts) with the
@@ -205,5 +206,20 @@ describe('shared public answers (micro-cache in front of the app)', () => {
     }
     for (const p of [page, api]) assert.ok(seen[p]! > 0 && seen[p]! <= 1300, `${p}: shown after ${seen[p]} ms`);
     assert.ok(server.publicCache.hits > hitsBefore, 'the cache kept answering meanwhile');
+  });
+
+  test('a change to the program (its name) shows within a second on a kept page', async () => {
+    const page = `/shared/facilities?q=${enc('国分町')}`;
+    await request(page);
+    assert.match((await request(page)).body.toString(), /テスト事業 shared/);
+    await env.deps.db.update(programs).set({ name: '改名した事業', updatedAt: new Date() }).where(eq(programs.slug, 'shared'));
+    const changedAt = Date.now();
+    let shownAfter = 0;
+    while (!shownAfter && Date.now() - changedAt < 2000) {
+      if (/改名した事業/.test((await request(page)).body.toString())) shownAfter = Date.now() - changedAt;
+      else await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.ok(shownAfter > 0 && shownAfter <= 1300, `shown after ${shownAfter} ms`);
+    assert.doesNotMatch((await request(page)).body.toString(), /テスト事業 shared/);
   });
 });
