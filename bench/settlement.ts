@@ -291,7 +291,9 @@ async function overspendCheck(env: TestEnv, programId: number, tightIds: Set<num
 }
 
 async function benchOne(kind: 'postgres' | 'embedded'): Promise<Record<string, unknown>> {
-  const env = await createTestEnv(kind === 'embedded' ? { DATABASE_URL: '' } : {}, { realClock: true });
+  // The embedded database on files, as `npm start` runs it: in memory, a million claims and their
+  // WAL filled PGlite's 4 GB WebAssembly memory.
+  const env = await createTestEnv(kind === 'embedded' ? { DATABASE_URL: '' } : {}, { realClock: true, onDisk: true });
   if (kind === 'embedded') delete process.env.DATABASE_URL;
   try {
     const { facilities } = await campaignWithFacilities(env.deps, 'bench', FACILITIES, [['pool', '10000000000']]);

@@ -33,7 +33,7 @@ export interface TestEnv {
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
  * the PostgreSQL server named by DATABASE_URL (dropped again on close), so files can run in parallel.
  */
-export async function createTestEnv(overrides: Record<string, string> = {}, opts: { realClock?: boolean } = {}): Promise<TestEnv> {
+export async function createTestEnv(overrides: Record<string, string> = {}, opts: { realClock?: boolean; /** PGlite on files in DATA_DIR, as `npm start` runs it (benchmarks). */ onDisk?: boolean } = {}): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmk-test-'));
   const baseUrl = process.env.DATABASE_URL;
   let dbName: string | null = null;
@@ -58,7 +58,7 @@ export async function createTestEnv(overrides: Record<string, string> = {}, opts
     ...overrides,
   });
   const clock = new TestClock();
-  const deps = await openDeps(config, { memory: !baseUrl, clock: opts.realClock ? undefined : clock });
+  const deps = await openDeps(config, { memory: !baseUrl && !opts.onDisk, clock: opts.realClock ? undefined : clock });
   return {
     deps,
     clock,
