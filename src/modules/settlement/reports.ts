@@ -85,8 +85,8 @@ export async function monthlyLines(conn: Conn, programId: number, month: string)
   const rows = await queryRows<{ facility_id: number; name: string; n: number; guests: string; nights: string; amount: string }>(
     conn,
     sql`select c.facility_id, f.name, count(*)::int as n,
-          sum(coalesce((c.stay->>'guests')::int, c.guests)) as guests, sum(coalesce((c.stay->>'nights')::int, c.nights)) as nights, sum(c.discount) as amount
-        from claims c join payment_batches b on b.id = c.payment_batch_id join facilities f on f.id = c.facility_id
+          sum(coalesce((c.stay->>'guests')::int, c.guests)) as guests, sum(coalesce((c.stay->>'nights')::int, c.nights)) as nights, sum(m.amount) as amount
+        from payment_batch_claims m join payment_batches b on b.id = m.batch_id join claims c on c.id = m.claim_id join facilities f on f.id = c.facility_id
         where b.program_id = ${programId} and b.month = ${month}
         group by c.facility_id, f.name order by c.facility_id`,
   );
@@ -109,9 +109,9 @@ export async function statementLines(conn: Conn, programId: number, month: strin
     conn,
     sql`select c.booking_ref, c.check_in::text, c.check_out::text,
           coalesce((c.stay->>'nights')::int, c.nights) as nights, coalesce((c.stay->>'guests')::int, c.guests) as guests,
-          coalesce((c.stay->>'totalPrice')::int, c.total_price) as total_price, c.discount
-        from claims c join payment_batches b on b.id = c.payment_batch_id
-        where b.program_id = ${programId} and b.month = ${month} and c.facility_id = ${facilityId}
+          coalesce((c.stay->>'totalPrice')::int, c.total_price) as total_price, m.amount as discount
+        from payment_batch_claims m join payment_batches b on b.id = m.batch_id join claims c on c.id = m.claim_id
+        where b.program_id = ${programId} and b.month = ${month} and m.facility_id = ${facilityId}
         order by c.check_out, c.id`,
   );
   return rows.map((r) => ({ bookingRef: r.booking_ref, checkIn: r.check_in, checkOut: r.check_out, nights: Number(r.nights), guests: Number(r.guests), totalPrice: Number(r.total_price), discount: Number(r.discount) }));

@@ -76,7 +76,6 @@ export const claims = pgTable(
     stay: jsonb('stay').$type<{ nights: number; guests: number; totalPrice: number } | null>(),
     reviewReason: text('review_reason'),
     checkOut: date('check_out').notNull(),
-    paymentBatchId: integer('payment_batch_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -126,6 +125,25 @@ export const paymentBatches = pgTable(
 );
 
 export type PaymentBatch = typeof paymentBatches.$inferSelect;
+
+/**
+ * Which claims a batch pays, and how much (the claim's discount when the month was closed). Written
+ * once by the close, in one INSERT … SELECT; closing no longer rewrites every closed claim (a new
+ * version of a wide row and three index entries each: 48 s for 1,100,000 stays on the embedded
+ * database). The primary key keeps a claim in one batch. No foreign keys: only the close writes
+ * these rows, from the claims it reads in the same statement, for the batch it has just created —
+ * and a check per row would cost what the change saves.
+ */
+export const paymentBatchClaims = pgTable(
+  'payment_batch_claims',
+  {
+    claimId: bigint('claim_id', { mode: 'number' }).primaryKey(),
+    batchId: integer('batch_id').notNull(),
+    facilityId: integer('facility_id').notNull(),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [index('payment_batch_claims_batch').on(t.batchId, t.facilityId)],
+);
 
 /**
  * A business's own 販売終了 mark on a facility (it stopped selling discounted stays), kept apart

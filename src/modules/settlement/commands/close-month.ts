@@ -23,7 +23,7 @@ export async function findBatch(ctx: { tx: Conn }, programId: number, month: str
 
 /**
  * Closes a month: every approved stay that checked out by the end of it and is not yet in a batch
- * joins this month's batch, in one statement. Closing again returns the same batch; a closed
+ * joins this month's batch (payment_batch_claims), in one statement. Closing again returns the same batch; a closed
  * batch never changes — a stay approved later goes into the next month's batch.
  */
 export async function closeMonth(ctx: CommandContext, program: Program, month: string): Promise<{ batch: PaymentBatch; created: boolean }> {
@@ -35,19 +35,16 @@ export async function closeMonth(ctx: CommandContext, program: Program, month: s
   const again = await findBatch(ctx, program.id, month);
   if (again) return { batch: again, created: false };
   const [batch] = await ctx.tx.insert(paymentBatches).values({ programId: program.id, month, claimCount: 0, total: 0, closedAt: ctx.now }).returning();
-  // A plain index scan over claims_program_status would also walk the index entries this very
-  // update adds ahead of it (same status, new row versions): 105k extra buffer reads at 100k
-  // stays. A bitmap scan collects the rows first. Restored right after.
-  await ctx.tx.execute(sql`set local enable_indexscan = off`);
   const [sums] = await queryRows<{ n: number; total: string | number | null }>(
     ctx.tx,
     sql`with taken as (
-          update claims set payment_batch_id = ${batch!.id}, updated_at = ${ctx.now.toISOString()}
-          where program_id = ${program.id} and status = 'approved' and payment_batch_id is null and check_out < ${next}
-          returning discount)
-        select count(*)::int as n, sum(discount) as total from taken`,
+          insert into payment_batch_claims (claim_id, batch_id, facility_id, amount)
+          select c.id, ${batch!.id}, c.facility_id, c.discount from claims c
+          where c.program_id = ${program.id} and c.status = 'approved' and c.check_out < ${next}
+            and not exists (select 1 from payment_batch_claims m where m.claim_id = c.id)
+          returning amount)
+        select count(*)::int as n, sum(amount) as total from taken`,
   );
-  await ctx.tx.execute(sql`set local enable_indexscan = on`);
   const [updated] = await ctx.tx
     .update(paymentBatches)
     .set({ claimCount: Number(sums!.n), total: Number(sums!.total ?? 0) })
@@ -77,7 +74,7 @@ export async function closeEndedMonth(ctx: CommandContext, program: Program, mon
 export async function batchTotals(ctx: Pick<CommandContext, 'tx'>, batchId: number): Promise<Array<{ facilityId: number; claims: number; total: number }>> {
   const rows = await queryRows<{ facility_id: number; n: number; total: string | number }>(
     ctx.tx,
-    sql`select facility_id, count(*)::int as n, sum(discount) as total from claims where payment_batch_id = ${batchId} group by facility_id order by facility_id`,
+    sql`select facility_id, count(*)::int as n, sum(amount) as total from payment_batch_claims where batch_id = ${batchId} group by facility_id order by facility_id`,
   );
   return rows.map((r) => ({ facilityId: Number(r.facility_id), claims: Number(r.n), total: Number(r.total) }));
 }
@@ -105,7 +102,7 @@ export async function markBatchPaid(ctx: CommandContext, program: Program, month
     const to = await accountId(ctx.tx, program.id, t.facilityId, 'paid');
     await move(ctx.tx, { programId: program.id, from, to, amount: t.total, reason: 'paid' });
   }
-  await ctx.tx.execute(sql`update claims set status = 'paid', updated_at = ${ctx.now.toISOString()} where payment_batch_id = ${batch.id}`);
+  await ctx.tx.execute(sql`update claims set status = 'paid', updated_at = ${ctx.now.toISOString()} where id in (select claim_id from payment_batch_claims where batch_id = ${batch.id})`);
   const [paid] = await ctx.tx.update(paymentBatches).set({ status: 'paid', paidAt: ctx.now }).where(eq(paymentBatches.id, batch.id)).returning();
   ctx.audit({ action: 'settlement.batch.paid', programId: program.id, targetType: 'payment_batch', targetId: batch.id, diff: { month, total: batch.total } });
   return paid!;

@@ -119,7 +119,6 @@ export async function reserveClaim(ctx: CommandContext, program: Program, facili
     requestHash: hash,
     stay: null,
     reviewReason: null,
-    paymentBatchId: null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
