@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { isPoolTimeout } from './db/client.js';
 import { MODULES } from './modules/index.js';
 import { isDemoInstallation, lastKnownDemoFlag } from './modules/programs/demo-flag.js';
 import { AppError, isAppError } from './platform/errors/index.js';
@@ -153,6 +154,10 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.onError((err, c) => {
     if (isAppError(err)) return renderError(c, err);
     if (err instanceof SyntaxError && isApiPath(c.req.path)) return renderError(c, new AppError('bad-request', 'JSON を解析できません'));
+    if (isPoolTimeout(err)) {
+      log.warn('no database connection in time', { requestId: c.get('requestId'), method: c.req.method, path: c.req.routePath });
+      return renderError(c, new AppError('overloaded', undefined, { retryAfter: 5 }));
+    }
     log.error('request failed', { requestId: c.get('requestId'), method: c.req.method, path: c.req.routePath, ...errorFields(err) });
     return renderError(c, new AppError('internal'));
   });

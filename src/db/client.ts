@@ -60,12 +60,27 @@ async function openEmbedded(dir: string | undefined): Promise<Database> {
   };
 }
 
+/** How long a request waits for a pooled connection before it is answered 503 (see isPoolTimeout). */
+export const POOL_WAIT_MS = 5_000;
+
+/**
+ * Whether the error (or one it wraps) is the pool giving up on a free connection: every connection
+ * was busy for POOL_WAIT_MS. The database is saturated, not broken, so the answer is 503 overloaded
+ * with Retry-After, as load shedding answers, not 500.
+ */
+export function isPoolTimeout(e: unknown): boolean {
+  for (let cur = e as { message?: unknown; cause?: unknown } | undefined, depth = 0; cur && depth < 5; cur = cur.cause as typeof cur, depth++) {
+    if (cur.message === 'timeout exceeded when trying to connect') return true;
+  }
+  return false;
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: POOL_WAIT_MS,
     // A runaway query must not hold a connection forever.
     statement_timeout: 60_000,
     application_name: 'jimukyoku',

@@ -113,6 +113,24 @@ describe('load shedding', () => {
     assert.equal((await app.request('/shed-c/facilities')).status, 200);
     assert.equal((await app.request('/api/v1/programs/shed-c/facilities')).status, 200);
   });
+
+  test('a request that gets no database connection in time is 503 overloaded with Retry-After, not 500', { skip: !process.env.DATABASE_URL && 'the embedded database has no connection pool' }, async () => {
+    const small = await createTestEnv({ DATABASE_POOL_SIZE: '1' });
+    try {
+      await makeProgram(small.deps, 'pool-a', 'campaign');
+      const held = await small.deps.database.raw.pool!.connect();
+      try {
+        const res = await createApp(small.deps).request('/api/v1/programs/pool-a/facilities');
+        assert.equal(res.status, 503);
+        assert.equal(res.headers.get('retry-after'), '5');
+        assert.match((await res.json()).type, /overloaded$/);
+      } finally {
+        held.release();
+      }
+    } finally {
+      await small.close();
+    }
+  });
 });
 
 describe('load shedding on event-loop lag', () => {
