@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from './env.js';
+import { LruCache } from '../lru.js';
 import { etagMatches } from './etag.js';
 
 /**
@@ -44,48 +45,37 @@ interface Entry {
 /** Bytes counted for an entry beyond its body (headers, key, bookkeeping). */
 const OVERHEAD = 2048;
 
-/** A least-recently-used map of entries by raw request URL, bounded by bytes. */
+/** Entries by raw request URL, least recently used out first, bounded by bytes. */
 export class PublicResponseCache {
-  private readonly map = new Map<string, Entry>();
-  bytes = 0;
+  private readonly lru: LruCache<Entry>;
   /** Requests answered from here, and eligible ones that went to the app (for benchmarks and tests). */
   hits = 0;
   misses = 0;
 
-  constructor(readonly maxBytes: number) {}
+  constructor(readonly maxBytes: number) {
+    this.lru = new LruCache<Entry>(Infinity, maxBytes);
+  }
 
   get size(): number {
-    return this.map.size;
+    return this.lru.size;
+  }
+
+  get bytes(): number {
+    return this.lru.bytes;
   }
 
   get(url: string): Entry | undefined {
-    const e = this.map.get(url);
-    if (e !== undefined) {
-      this.map.delete(url);
-      this.map.set(url, e);
-    }
-    return e;
+    return this.lru.get(url);
   }
 
   set(url: string, e: Entry): void {
+    // One answer never takes more than an eighth of the room.
     if (e.size > this.maxBytes / 8) return;
-    const old = this.map.get(url);
-    if (old !== undefined) {
-      this.bytes -= old.size;
-      this.map.delete(url);
-    }
-    this.map.set(url, e);
-    this.bytes += e.size;
-    for (const [k, v] of this.map) {
-      if (this.bytes <= this.maxBytes) break;
-      this.map.delete(k);
-      this.bytes -= v.size;
-    }
+    this.lru.set(url, e, e.size);
   }
 
   clear(): void {
-    this.map.clear();
-    this.bytes = 0;
+    this.lru.clear();
   }
 }
 

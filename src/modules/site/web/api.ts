@@ -3,7 +3,9 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { siteIndexCache } from '../search/index-cache.js';
 import type { Program } from '../../programs/schema.js';
 import type { PublicFacility } from '../queries.js';
-import { HtmlCache, cachedBytes, etagMatches, type CachedBody } from './html-cache.js';
+import { LruCache } from '../../../platform/lru.js';
+import { etagMatches } from '../../../platform/http/etag.js';
+import { cachedBytes, type CachedBody } from './html-cache.js';
 import { publicCampaign } from './load.js';
 import { canonicalSearch } from './search-query.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
@@ -12,10 +14,10 @@ import { shareWhileCurrent } from './share.js';
 export const siteApi = new Hono<AppEnv>();
 
 /** Serialised answers by index version and query string, as bytes with their ETag. */
-const bodies = new HtmlCache<CachedBody>(20_000, 16 * 1024 * 1024);
+const bodies = new LruCache<CachedBody>(20_000, 16 * 1024 * 1024);
 
 /** Each facility's JSON as UTF-8 bytes, by program, index version and facility: an answer is a copy of them. */
-const items = new HtmlCache<Uint8Array>(5000);
+const items = new LruCache<Uint8Array>(5000);
 const COMMA = Buffer.from(',');
 const END = Buffer.from(']}');
 

@@ -1,43 +1,5 @@
 import crypto from 'node:crypto';
-import { etagMatches, etagOf } from '../../../platform/http/etag.js';
-/**
- * A small LRU of rendered public pages, bounded by entries and (when sizes are given) by bytes.
- * Keys carry everything the page depends on (program, its last change, index version, language,
- * query string), so an entry is never stale, only unused.
- */
-export class HtmlCache<V = string> {
-  private readonly map = new Map<string, { v: V; size: number }>();
-  private bytes = 0;
-  constructor(
-    private readonly max = 1000,
-    private readonly maxBytes = Infinity,
-  ) {}
-
-  get(key: string): V | undefined {
-    const e = this.map.get(key);
-    if (e === undefined) return undefined;
-    this.map.delete(key);
-    this.map.set(key, e);
-    return e.v;
-  }
-
-  /** Keeps `value`; `size` (e.g. its bytes) counts against the byte bound. */
-  set(key: string, value: V, size = 0): void {
-    const old = this.map.get(key);
-    if (old !== undefined) {
-      this.bytes -= old.size;
-      this.map.delete(key);
-    }
-    this.map.set(key, { v: value, size });
-    this.bytes += size;
-    for (const [k, e] of this.map) {
-      if (this.map.size <= this.max && this.bytes <= this.maxBytes) break;
-      this.map.delete(k);
-      this.bytes -= e.size;
-    }
-  }
-}
-
+import { etagOf } from '../../../platform/http/etag.js';
 /**
  * A finished answer kept as UTF-8 bytes (a hit is written without encoding the text again) with
  * its ETag (a hash of the bytes), for 304 answers to `If-None-Match`.
@@ -54,8 +16,6 @@ export function cachedBody(text: string): CachedBody {
 export function cachedBytes(bytes: Uint8Array<ArrayBuffer>): CachedBody {
   return { etag: etagOf(bytes), bytes };
 }
-
-export { etagMatches };
 
 /**
  * A slot marker for HTML rendered once and filled per request. The random part (per process) means

@@ -6,7 +6,8 @@ import { PublicLayout, renderPage, renderToString, type BreadcrumbItem } from '.
 import { isDemoInstallation } from '../../programs/demo-flag.js';
 import type { Program } from '../../programs/schema.js';
 import { siteMessages as m, type SiteMessageKey } from '../messages.js';
-import { HtmlCache, escapeAttr, slot } from './html-cache.js';
+import { LruCache } from '../../../platform/lru.js';
+import { escapeAttr, slot } from './html-cache.js';
 
 export type NavKey = 'top' | 'search' | 'howto' | 'business' | 'faq' | 'contact' | null;
 
@@ -64,7 +65,7 @@ interface Shell {
 }
 
 /** Layouts rendered once per language, program, title and navigation, with two slots (below). */
-const shells = new HtmlCache<Shell>(3000);
+const shells = new LruCache<Shell>(3000);
 const LANG_SLOT = slot('lang');
 const MAIN_SLOT = slot('main');
 const SHELL_SPLIT = new RegExp(`(${LANG_SLOT}|${MAIN_SLOT})`);

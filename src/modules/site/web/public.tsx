@@ -10,7 +10,9 @@ import { programSetting } from '../../programs/queries.js';
 import { siteIndexCache } from '../search/index-cache.js';
 import { contentPageHtml } from './content-page.js';
 import { detailPageHtml } from './detail-page.js';
-import { HtmlCache, cachedBody, cachedBytes, etagMatches, type CachedBody } from './html-cache.js';
+import { LruCache } from '../../../platform/lru.js';
+import { etagMatches } from '../../../platform/http/etag.js';
+import { cachedBody, cachedBytes, type CachedBody } from './html-cache.js';
 import { homePageHtml } from './home-page.js';
 import { sendHtml, siteHtml } from './layout.js';
 import { READ_ROLES, publicCampaign } from './load.js';
@@ -24,7 +26,7 @@ import { shareWhileCurrent } from './share.js';
 
 export const sitePublic = new Hono<AppEnv>();
 /** Rendered pages (bytes and ETag): up to 20,000, at most 48 MiB. */
-const pages = new HtmlCache<CachedBody>(20_000, 48 * 1024 * 1024);
+const pages = new LruCache<CachedBody>(20_000, 48 * 1024 * 1024);
 
 const indexOf = (c: AppContext, program: Program) => siteIndexCache(c.get('deps').db).get(c.get('deps').db, program.id);
 

@@ -7,13 +7,14 @@ import { siteMessages as m } from '../messages.js';
 import type { FacilityIndex, SearchQuery } from '../search/facility-index.js';
 import type { PublicFacility } from '../queries.js';
 import { FacilityCard } from './facility-card.js';
-import { HtmlCache, escapeAttr, renderSync, slot } from './html-cache.js';
+import { LruCache } from '../../../platform/lru.js';
+import { escapeAttr, renderSync, slot } from './html-cache.js';
 import { typeLabel, wardLabel } from './format.js';
 import { siteBytes, sitePath } from './layout.js';
 import { searchQueryString } from './search-query.js';
 
 /** Rendered result cards as UTF-8 bytes, by program (and its last change), index version, language and facility. */
-const cards = new HtmlCache<Uint8Array>(5000);
+const cards = new LruCache<Uint8Array>(5000);
 
 /** A facility's card; the same for every query that lists it, so rendered and encoded once per index version. */
 function cardBytes(c: AppContext, program: Program, index: FacilityIndex, f: PublicFacility): Uint8Array {
@@ -32,7 +33,7 @@ function cardBytes(c: AppContext, program: Program, index: FacilityIndex, f: Pub
  * go into a slot (they vary the most), each select, the feature group and the checkbox are cached
  * by their own value, so a new combination of filters costs string joins, not a render.
  */
-const controls = new HtmlCache(4000);
+const controls = new LruCache<string>(4000);
 const Q_SLOT = slot('q');
 const SLOT = { ward: slot('ward'), type: slot('type'), feature: slot('feature'), available: slot('available'), sort: slot('sort') };
 const SLOT_NAME = new Map(Object.entries(SLOT).map(([k, v]) => [v, k as keyof typeof SLOT]));
