@@ -13,9 +13,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../src/app.js';
+import { createHttpServer } from '../src/platform/http/http-server.js';
 import { queryRows } from '../src/db/client.js';
 import { systemActor } from '../src/platform/audit/index.js';
 import { runCommand } from '../src/platform/command.js';
@@ -177,8 +177,9 @@ async function postPhase(env: TestEnv, slug: string, facilityIds: number[], dura
   const program = (await findProgramBySlug(env.deps.db, slug))!;
   const user = await makeUser(env.deps, `bench-op-${facilityIds[0]}@${slug}.example`, 'operator', program.id);
   const token = await makeToken(env.deps, user.id);
-  const server = serve({ fetch: createApp(env.deps).fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
+  // The server as src/server.ts builds it.
+  const server = createHttpServer(createApp(env.deps), env.deps);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   const profiler = await startProfile();
   const cpu0 = process.cpuUsage();

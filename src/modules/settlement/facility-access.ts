@@ -19,13 +19,7 @@ export async function grantFacilityAccess(conn: Conn, facilityId: number, userId
  * or businesses.
  */
 export async function facilityForActor(conn: Conn, auth: AuthState, program: Program, facilityId: number): Promise<Facility> {
-  const roles = authorizeProgram(auth, program, ['admin', 'operator', 'business']);
-  const [facility] = await conn.select().from(facilities).where(and(eq(facilities.id, facilityId), eq(facilities.programId, program.id)));
-  if (!facility) throw new AppError('not-found', `施設 (id ${facilityId}) が見つかりません`);
-  if (roles.includes('admin') || roles.includes('operator')) return facility;
-  const [link] = await conn.select().from(facilityUsers).where(and(eq(facilityUsers.facilityId, facilityId), eq(facilityUsers.userId, auth.user.id)));
-  if (!link) throw new AppError('not-found', `施設 (id ${facilityId}) が見つかりません`);
-  return facility;
+  return (await claimTargetForActor(conn, auth, program, facilityId)).facility;
 }
 
 /** Ledger account ids a claim moves money between; undefined where the account does not exist yet. */
@@ -36,7 +30,7 @@ export interface ClaimAccountIds {
 }
 
 /**
- * facilityForActor and the facility's claim accounts in one statement (the API's hot path):
+ * facilityForActor with the facility's claim accounts, in one statement (the claim's hot path):
  * the facility, whether the caller is linked to it, and its `available`, `reserved` and the
  * program's `pool` account ids.
  */

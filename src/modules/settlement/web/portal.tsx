@@ -13,7 +13,7 @@ import { businessPage } from '../../campaign/web/business-page.js';
 import { CLAIM_CSV_COLUMNS, ImportRejected, importClaims, type ImportResult } from '../commands/import-claims.js';
 import { STAY_CSV_COLUMNS, StaysRejected, importStays, type StayImportResult } from '../commands/import-stays.js';
 import { reserveClaim } from '../commands/reserve-claim.js';
-import { facilityForActor } from '../facility-access.js';
+import { claimTargetForActor } from '../facility-access.js';
 import { CLAIM_STATUS_LABELS, yen } from '../messages.js';
 import { claimsOfFacilities } from '../queries.js';
 import { claimSchema } from '../validators.js';
@@ -143,7 +143,10 @@ settlementPortal.post('/:slug/business/claims', async (c) => {
   const f = await formFields(c);
   try {
     const input = parseOrThrow(claimSchema, { ...f, facilityId: Number(f.facilityId), nights: Number(f.nights), guests: Number(f.guests), totalPrice: Number(f.totalPrice) });
-    const { claim } = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => reserveClaim(ctx, program, await facilityForActor(ctx.tx, auth, program, input.facilityId), input));
+    const { claim } = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+      const { facility, accounts } = await claimTargetForActor(ctx.tx, auth, program, input.facilityId);
+      return reserveClaim(ctx, program, facility, input, accounts);
+    });
     setFlash(c, { kind: 'success', message: `予約番号 ${claim.bookingRef} を登録しました（割引額 ${yen(claim.discount)}）` });
     return c.redirect(base, 303);
   } catch (e) {
