@@ -1,7 +1,7 @@
 /**
  * A POST load generator in its own process (so it does not share the server's CPU): `clients`
  * keep-alive loops for `durationMs`, each sending one JSON body after the other. Input on stdin:
- * `{ port, path, token, clients, durationMs, bodyPrefix }`; prints `{ ok, refused, errors, seconds }`.
+ * `{ port, path, token, clients, durationMs, facilityIds, refPrefix }`; prints `{ ok, refused, errors, seconds }`.
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -15,6 +15,8 @@ export interface PostLoadInput {
   clients: number;
   durationMs: number;
   facilityIds: number[];
+  /** Booking references are `${refPrefix}${n}`. */
+  refPrefix: string;
 }
 export interface PostLoadResult {
   ok: number;
@@ -60,7 +62,7 @@ async function main(input: PostLoadInput): Promise<PostLoadResult> {
     Array.from({ length: input.clients }, async () => {
       while (performance.now() < deadline) {
         const i = seq++;
-        const status = await post(JSON.stringify({ facilityId: input.facilityIds[i % input.facilityIds.length], bookingRef: `api-${i}`, bookedOn: '2025-05-20', checkIn: '2025-06-10', nights: 1, guests: 2, totalPrice: 20000 }));
+        const status = await post(JSON.stringify({ facilityId: input.facilityIds[i % input.facilityIds.length], bookingRef: `${input.refPrefix}${i}`, bookedOn: '2025-05-20', checkIn: '2025-06-10', nights: 1, guests: 2, totalPrice: 20000 }));
         if (status === 201) ok++;
         else if (status === 409) refused++;
         else errors++;

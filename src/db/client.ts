@@ -117,3 +117,26 @@ export async function queryRows<T>(conn: Conn, query: SQL): Promise<T[]> {
   const result = (await conn.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Runs one statement by name, outside any transaction (PostgreSQL commits it on its own). On
+ * PostgreSQL it is parsed and planned once per connection, not per call. For the few hot paths
+ * where a request's cost is its round trips and planning (the reservation API); rows come as the
+ * driver gives them, so the SQL casts what it returns (`::text`, `::int`) to read alike on both.
+ */
+export async function runPrepared<T>(database: Database, name: string, text: string, params: unknown[]): Promise<T[]> {
+  const pool = database.raw.pool;
+  if (!pool) return (await database.raw.pglite!.query<T>(text, params)).rows;
+  const client = await pool.connect();
+  let broken: unknown;
+  try {
+    return (await client.query({ name, text, values: params })).rows as T[];
+  } catch (e) {
+    // pool.query would close the connection on ANY error; a refusal by the database (an SQLSTATE,
+    // such as a check constraint) leaves it sound, and reconnecting costs more than the statement.
+    if (!(e instanceof pg.DatabaseError)) broken = e;
+    throw e;
+  } finally {
+    client.release(broken as Error | undefined);
+  }
+}

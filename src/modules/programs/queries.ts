@@ -1,9 +1,16 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { programs, type Program } from './schema.js';
 
+const bySlug = new WeakMap<Conn, ReturnType<typeof prepareBySlug>>();
+
+const prepareBySlug = (conn: Conn) => conn.select().from(programs).where(eq(programs.slug, sql.placeholder('slug'))).prepare('program_by_slug');
+
+/** Every program-scoped API request starts here, so the query is built once per connection handle and prepared by name. */
 export async function findProgramBySlug(conn: Conn, slug: string): Promise<Program | undefined> {
-  const [row] = await conn.select().from(programs).where(eq(programs.slug, slug));
+  let q = bySlug.get(conn);
+  if (!q) bySlug.set(conn, (q = prepareBySlug(conn)));
+  const [row] = await q.execute({ slug });
   return row;
 }
 

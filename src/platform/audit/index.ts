@@ -37,22 +37,32 @@ export const systemActor = (label = 'system'): Actor => ({ userId: null, label, 
  */
 export async function appendAudit(tx: Tx, actor: Actor, entries: AuditEntry[], at: Date): Promise<void> {
   if (!entries.length) return;
-  const rows = entries.map((e) => {
-    const who = { ...actor, ...e.actor };
-    const f = {
-      at,
-      actorUserId: who.userId,
-      actorLabel: who.label,
-      role: who.role,
-      programId: e.programId ?? null,
-      action: e.action,
-      targetType: e.targetType ?? null,
-      targetId: e.targetId == null ? null : String(e.targetId),
-      ip: actor.ip,
-      requestId: actor.requestId,
-      diff: e.diff ?? null,
-    };
-    return { ...f, body: entryBody(f) };
-  });
-  await tx.insert(auditIntents).values(rows);
+  await tx.insert(auditIntents).values(entries.map((e) => intentRow(actor, e, at)));
 }
+
+/** An `audit_intents` row for one entry: its fields and the canonical body the chain hashes. */
+export function intentRow(actor: Actor, e: AuditEntry, at: Date) {
+  const who = { ...actor, ...e.actor };
+  const f = {
+    at,
+    actorUserId: who.userId,
+    actorLabel: who.label,
+    role: who.role,
+    programId: e.programId ?? null,
+    action: e.action,
+    targetType: e.targetType ?? null,
+    targetId: e.targetId == null ? null : String(e.targetId),
+    ip: actor.ip,
+    requestId: actor.requestId,
+    diff: e.diff ?? null,
+  };
+  return { ...f, body: entryBody(f) };
+}
+
+/**
+ * For an entry whose target the same statement creates (its id unknown until then): the body is
+ * built with `targetId: null` and the statement puts the id in with
+ * `replace(body, PENDING_TARGET, '"targetId":' || to_json(id::text))`. Keys are sorted and the
+ * diff is the caller's, so the text occurs once, at the top level.
+ */
+export const PENDING_TARGET = '"targetId":null';

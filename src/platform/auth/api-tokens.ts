@@ -46,17 +46,31 @@ export async function userForApiToken(conn: Conn, token: string, now: Date): Pro
   return (await authForApiToken(conn, token, now))?.user ?? null;
 }
 
+const tokenLookups = new WeakMap<Conn, ReturnType<typeof prepareTokenLookup>>();
+
+/** Built once per connection handle and prepared by name: an API client pays this query on every request. */
+function tokenLookup(conn: Conn) {
+  let q = tokenLookups.get(conn);
+  if (!q) tokenLookups.set(conn, (q = prepareTokenLookup(conn)));
+  return q;
+}
+
+function prepareTokenLookup(conn: Conn) {
+  return conn
+    .select({ user: users, token: apiTokens, grants: sql<GrantRow[]>`${grantsJson(sql`${users.id}`)}` })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
+    .prepare('auth_api_token');
+}
+
 /**
  * The user behind a live bearer token and their grants, in one statement (two when
  * `last_used_at` is due): an API client pays this on every request.
  */
 export async function authForApiToken(conn: Conn, token: string, now: Date): Promise<{ user: User; grants: Grant[] } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 100) return null;
-  const [row] = await conn
-    .select({ user: users, token: apiTokens, grants: sql<GrantRow[]>`${grantsJson(sql`${users.id}`)}` })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, sha256(token)));
+  const [row] = await tokenLookup(conn).execute({ hash: sha256(token) });
   if (!row || row.token.revokedAt || (row.token.expiresAt && row.token.expiresAt <= now) || row.user.status !== 'active') return null;
   // Written at most once a minute, so a busy client does not turn every read into a write.
   if (!row.token.lastUsedAt || row.token.lastUsedAt.getTime() < now.getTime() - 60_000) {

@@ -8,6 +8,7 @@ import { primaryRole, requireAuth, requireProgramRole, requireProgramRoleById } 
 import { parseOrThrow } from '../../../platform/validation.js';
 import { cancelClaim, reportStay, reviewClaim } from '../commands/claim-lifecycle.js';
 import { reserveClaim } from '../commands/reserve-claim.js';
+import { reserveClaimDirect } from '../commands/reserve-claim-direct.js';
 import { syncPool } from '../commands/budget.js';
 import { claimTargetForActor, facilityForActor } from '../facility-access.js';
 import { programBalances } from '../ledger.js';
@@ -49,8 +50,12 @@ settlementApi.post('/programs/:slug/claims', async (c) => {
   const { auth, program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator', 'business']);
   const input = parseOrThrow(claimSchema, await jsonBody(c));
   const deps = c.get('deps');
+  const actor = actorOf(c, primaryRole(roles));
+  const direct = await reserveClaimDirect(deps, program, { actor, userId: auth.user.id, staff: roles.includes('admin') || roles.includes('operator') }, input);
+  if (direct) return c.json({ id: direct.id, bookingRef: input.bookingRef, discount: direct.discount, status: 'reserved' }, 201);
+  // Every other case (a retry, a conflict, a refusal, a facility's first claim) the general way.
   const attempt = () =>
-    runCommand(deps, actorOf(c, primaryRole(roles)), async (ctx) => {
+    runCommand(deps, actor, async (ctx) => {
       const { facility, accounts } = await claimTargetForActor(ctx.tx, auth, program, input.facilityId);
       return reserveClaim(ctx, program, facility, input, accounts);
     });

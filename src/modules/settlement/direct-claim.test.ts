@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows, runPrepared } from '../../db/client.js';
+import { systemActor, type Actor } from '../../platform/audit/index.js';
+import { verifyAuditChain } from '../../platform/audit/verify.js';
+import { runCommand } from '../../platform/command.js';
+import { isAppError } from '../../platform/errors/index.js';
+import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
+import { makeUser } from '../../../test/helpers/fixtures.js';
+import { setAllocation } from './commands/budget.js';
+import { reserveClaim } from './commands/reserve-claim.js';
+import { reserveClaimDirect } from './commands/reserve-claim-direct.js';
+import { setSalesStop } from './commands/sales-stop.js';
+import { grantFacilityAccess } from './facility-access.js';
+import { ledgerIsBalanced, programBalances } from './ledger.js';
+import { campaignWithFacilities } from './test-fixtures.js';
+
+const booking = (facilityId: number, bookingRef: string, over: Record<string, unknown> = {}) => ({
+  facilityId,
+  bookingRef,
+  bookedOn: '2025-05-20',
+  checkIn: '2025-06-01',
+  nights: 1,
+  guests: 1,
+  totalPrice: 10000,
+  ...over,
+});
+
+/**
+ * The reservation API's one-statement path (reserveClaimDirect) must leave exactly what the
+ * general path (reserveClaim in a transaction) leaves: claim, ledger, 販売終了 mark, audit chain.
+ */
+describe('reservation in one statement', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+  });
+  after(() => env.close());
+
+  const actor = (userId: number): Actor => ({ userId, label: `user:${userId}`, role: 'operator', ip: '192.0.2.1', requestId: 'req-direct' });
+
+  /** A program whose facility has its accounts (its first claim went the general way). */
+  async function setup(slug: string, allocation: number) {
+    const { program, facilities } = await campaignWithFacilities(env.deps, slug, 2);
+    const f = facilities[0]!;
+    const run = <T>(fn: Parameters<typeof runCommand<T>>[2]) => runCommand(env.deps, systemActor('test'), fn);
+    await run((ctx) => setAllocation(ctx, program, f.id, allocation));
+    await run((ctx) => reserveClaim(ctx, program, f, booking(f.id, 'first')));
+    const op = await makeUser(env.deps, `op@${slug}.example`, 'operator', program.id);
+    return { program, f, other: facilities[1]!, op, run };
+  }
+
+  test('writes the claim, its money and its audit entry; uses up the allocation, marks 販売終了 and then refuses without writing anything', async () => {
+    const { program, f, op } = await setup('direct-ok', 15_000);
+    const caller = { actor: actor(op.id), userId: op.id, staff: true };
+    const first = await reserveClaimDirect(env.deps, program, caller, booking(f.id, 'D1'));
+    assert.ok(first, 'the usual case goes in one statement');
+    assert.equal(first.discount, 5000);
+    const [claim] = await queryRows<{ id: string; status: string; discount: number }>(env.deps.db, sql`select id::text, status, discount from claims where facility_id = ${f.id} and booking_ref = 'D1'`);
+    assert.equal(Number(claim!.id), first.id);
+    assert.equal(claim!.status, 'reserved');
+    const entries = await queryRows<{ amount: string; reason: string }>(env.deps.db, sql`select amount::text, reason from ledger_entries where claim_id = ${first.id}`);
+    assert.deepEqual(entries, [{ amount: '5000', reason: 'reserved' }]);
+    // The last 5,000 yen of the allocation: the facility is marked sold out, in the same statement.
+    const last = await reserveClaimDirect(env.deps, program, caller, booking(f.id, 'D2'));
+    assert.ok(last);
+    const [mark] = await queryRows<{ d: string | null }>(env.deps.db, sql`select sold_out_on::text as d from facilities where id = ${f.id}`);
+    assert.equal(mark!.d, '2026-06-01', 'the Tokyo date of the test clock');
+    // Nothing left: budget-exhausted, and neither claim nor audit entry stays behind.
+    await assert.rejects(
+      () => reserveClaimDirect(env.deps, program, caller, booking(f.id, 'D3')),
+      (e: unknown) => isAppError(e) && e.code === 'budget-exhausted',
+    );
+    const [none] = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from claims where facility_id = ${f.id} and booking_ref = 'D3'`);
+    assert.equal(none!.n, 0);
+    const audit = await queryRows<{ action: string; target_id: string; diff: unknown; actor_user_id: number; ip: string; request_id: string }>(
+      env.deps.db,
+      sql`select action, target_id, diff, actor_user_id, ip, request_id from audit_log where program_id = ${program.id} and request_id = 'req-direct' order by id`,
+    );
+    assert.deepEqual(audit, [
+      { action: 'settlement.claim.reserved', target_id: String(first.id), diff: { facilityId: f.id, discount: 5000 }, actor_user_id: op.id, ip: '192.0.2.1', request_id: 'req-direct' },
+      { action: 'settlement.claim.reserved', target_id: String(last.id), diff: { facilityId: f.id, discount: 5000 }, actor_user_id: op.id, ip: '192.0.2.1', request_id: 'req-direct' },
+      { action: 'settlement.facility.sold_out', target_id: String(f.id), diff: { reason: 'allocation-exhausted' }, actor_user_id: op.id, ip: '192.0.2.1', request_id: 'req-direct' },
+    ]);
+    assert.equal((await verifyAuditChain(env.deps.db)).ok, true, 'the bodies built before the id was known hash as the chain expects');
+    const b = await programBalances(env.deps.db, program.id);
+    assert.equal(b.reserved, 15_000);
+    assert.equal(b.available, 0);
+    assert.equal(await ledgerIsBalanced(env.deps.db, program.id), true);
+  });
+
+  test('leaves every other case to the general way: a retry, a refusal by the rules or the registration date, another business’s facility', async () => {
+    const { program, f, other, op, run } = await setup('direct-fallback', 100_000);
+    const caller = { actor: actor(op.id), userId: op.id, staff: true };
+    assert.ok(await reserveClaimDirect(env.deps, program, caller, booking(f.id, 'R1')));
+    assert.equal(await reserveClaimDirect(env.deps, program, caller, booking(f.id, 'R1')), null, 'the booking exists: a retry or a conflict');
+    assert.equal(await reserveClaimDirect(env.deps, program, caller, booking(f.id, 'R2', { checkIn: '2025-08-01' })), null, 'outside the period');
+    assert.equal(await reserveClaimDirect(env.deps, program, caller, booking(f.id, 'R3', { bookedOn: '2025-05-01' })), null, 'booked before the facility registered');
+    assert.equal(await reserveClaimDirect(env.deps, program, caller, booking(other.id, 'R4')), null, 'a facility without accounts yet');
+    const biz = await makeUser(env.deps, 'biz@direct-fallback.example', 'business', program.id);
+    const business = { actor: actor(biz.id), userId: biz.id, staff: false };
+    assert.equal(await reserveClaimDirect(env.deps, program, business, booking(f.id, 'R5')), null, 'not its facility');
+    await grantFacilityAccess(env.deps.db, f.id, biz.id);
+    assert.ok(await reserveClaimDirect(env.deps, program, business, booking(f.id, 'R6')), 'its own facility');
+    const refs = await queryRows<{ booking_ref: string }>(env.deps.db, sql`select booking_ref from claims where program_id = ${program.id} order by id`);
+    assert.deepEqual(refs.map((r) => r.booking_ref), ['first', 'R1', 'R6']);
+    // A business's own stop holds the mark; money running out under it is settled the general way.
+    await run((ctx) => setSalesStop(ctx, program, f.id, true));
+    await run((ctx) => setAllocation(ctx, program, f.id, 20_000));
+    assert.ok(await reserveClaimDirect(env.deps, program, caller, booking(f.id, 'R7')));
+    const [mark] = await queryRows<{ d: string | null }>(env.deps.db, sql`select sold_out_on::text as d from facilities where id = ${f.id}`);
+    assert.equal(mark!.d, '2026-06-01');
+    assert.equal(await ledgerIsBalanced(env.deps.db, program.id), true);
+  });
+
+  test('a refusal by the database keeps the pooled connection (PostgreSQL)', async (t) => {
+    const pool = env.deps.database.raw.pool;
+    if (!pool) return t.skip('the embedded database has no pool');
+    let removed = 0;
+    const onRemove = () => removed++;
+    pool.on('remove', onRemove);
+    try {
+      for (let i = 0; i < 5; i++) await assert.rejects(() => runPrepared(env.deps.database, 'test_refusal', 'select 1 / $1::int as q', [0]), /division by zero/);
+      assert.deepEqual(await runPrepared(env.deps.database, 'test_refusal', 'select 1 / $1::int as q', [1]), [{ q: 1 }]);
+    } finally {
+      pool.off('remove', onRemove);
+    }
+    assert.equal(removed, 0);
+  });
+});
