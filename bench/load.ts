@@ -11,6 +11,8 @@ export interface LoadOptions {
   port: number;
   /** The path of the i-th request (vary queries with i). */
   path: (i: number) => string;
+  /** For POST: the body of the i-th request (each booking its own reference). */
+  body?: (i: number) => string;
   connections?: number;
   durationMs?: number;
   headers?: Record<string, string>;
@@ -21,6 +23,9 @@ export interface LoadResult {
   errors: number;
   statuses: Record<number, number>;
   rps: number;
+  /** Socket errors and timeouts alone (no answer at all). */
+  socketErrors: number;
+  seconds: number;
   p50: number;
   p99: number;
   max: number;
@@ -32,6 +37,7 @@ interface AutocannonRequest {
   method: string;
   path: string;
   headers?: Record<string, string>;
+  body?: string;
 }
 interface AutocannonOptions {
   url: string;
@@ -72,7 +78,12 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     requests: [
       {
         setupRequest: (req) => {
-          req.path = opts.path(counter++);
+          const i = counter++;
+          req.path = opts.path(i);
+          if (opts.body) {
+            req.method = 'POST';
+            req.body = opts.body(i);
+          }
           return req;
         },
       },
@@ -91,6 +102,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     errors: r.errors + notOk, // autocannon counts timeouts among its errors
     statuses,
     rps: requests / r.duration,
+    socketErrors: r.errors,
+    seconds: r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
     max: r.latency.max,

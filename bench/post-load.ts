@@ -1,12 +1,13 @@
 /**
  * A POST load generator in its own process (so it does not share the server's CPU): `clients`
- * keep-alive loops for `durationMs`, each sending one JSON body after the other. Input on stdin:
+ * keep-alive connections for `durationMs`, each sending one booking after the other, every one
+ * with its own reference. Input on stdin:
  * `{ port, path, token, clients, durationMs, facilityIds, refPrefix }`; prints `{ ok, refused, errors, seconds }`.
  */
 import { spawn } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runLoad } from './load.js';
 
 export interface PostLoadInput {
   port: number;
@@ -37,41 +38,21 @@ export function runPostLoad(input: PostLoadInput): Promise<PostLoadResult> {
   });
 }
 
+/** autocannon (bench/load.ts), as the search benchmark uses it: its own CPU is a fraction of node:http's. */
 async function main(input: PostLoadInput): Promise<PostLoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: input.clients });
-  let ok = 0;
-  let refused = 0;
-  let errors = 0;
-  let seq = 0;
-  const post = (body: string) =>
-    new Promise<number>((resolve) => {
-      const req = http.request(
-        { host: '127.0.0.1', port: input.port, path: input.path, method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${input.token}`, 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', () => resolve(0));
-      req.end(body);
-    });
-  const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const deadline = t0 + input.durationMs;
-  await Promise.all(
-    Array.from({ length: input.clients }, async () => {
-      while (performance.now() < deadline) {
-        const i = seq++;
-        const status = await post(JSON.stringify({ facilityId: input.facilityIds[i % input.facilityIds.length], bookingRef: `${input.refPrefix}${i}`, bookedOn: '2025-05-20', checkIn: '2025-06-10', nights: 1, guests: 2, totalPrice: 20000 }));
-        if (status === 201) ok++;
-        else if (status === 409) refused++;
-        else errors++;
-      }
-    }),
-  );
-  agent.destroy();
+  const r = await runLoad({
+    port: input.port,
+    path: () => input.path,
+    body: (i) => JSON.stringify({ facilityId: input.facilityIds[i % input.facilityIds.length], bookingRef: `${input.refPrefix}${i}`, bookedOn: '2025-05-20', checkIn: '2025-06-10', nights: 1, guests: 2, totalPrice: 20000 }),
+    connections: input.clients,
+    durationMs: input.durationMs,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${input.token}` },
+  });
   const cpu = process.cpuUsage(cpu0);
-  return { ok, refused, errors, seconds: (performance.now() - t0) / 1000, cpuMs: (cpu.user + cpu.system) / 1000 };
+  const ok = r.statuses[201] ?? 0;
+  const refused = r.statuses[409] ?? 0;
+  return { ok, refused, errors: r.requests - ok - refused + r.socketErrors, seconds: r.seconds, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -286,6 +286,8 @@ async function concurrentClients(env: TestEnv, slug: string, allIds: number[]): 
   };
 }
 
+const within = (n: number, min: number, max: number) => n >= min && n <= max;
+
 async function overspendCheck(env: TestEnv, programId: number, tightIds: Set<number>, headroom: number, poolBefore: number, accepted: number) {
   const db = env.deps.db;
   const after = await programBalances(db, programId);
@@ -296,7 +298,9 @@ async function overspendCheck(env: TestEnv, programId: number, tightIds: Set<num
   const [neg] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ledger_accounts where program_id = ${programId} and balance < 0`);
   return {
     tightFacilitiesOverAllocation: perFacility.filter((f) => tightIds.has(f.facility_id) && Number(f.api) > headroom).length,
-    acceptedMatchesClaims: perFacility.reduce((a, f) => a + Number(f.n), 0) === accepted,
+    // The load generator stops at its deadline without reading the answers still in flight (at
+    // most one per connection, 32 per phase): those claims may be written without being counted.
+    acceptedMatchesClaims: within(perFacility.reduce((a, f) => a + Number(f.n), 0), accepted, accepted + 2 * 32),
     committedWithinPool: after.reserved + after.approved + after.paid <= after.pool,
     poolUnchanged: after.pool === poolBefore,
     negativeBalances: Number(neg!.n),

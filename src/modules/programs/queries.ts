@@ -14,6 +14,16 @@ export async function findProgramBySlug(conn: Conn, slug: string): Promise<Progr
   return row;
 }
 
+/**
+ * The program with its row version (`xmin`: a new one with every change, whatever the clock
+ * says), for callers that keep the program between requests and check, in the statement that
+ * depends on it, that the row is still this version.
+ */
+export async function findProgramVersionBySlug(conn: Conn, slug: string): Promise<{ program: Program; version: string } | undefined> {
+  const [row] = await conn.select({ program: programs, version: sql<string>`${programs}.xmin::text` }).from(programs).where(eq(programs.slug, slug));
+  return row;
+}
+
 export async function findProgramById(conn: Conn, id: number): Promise<Program | undefined> {
   const [row] = await conn.select().from(programs).where(eq(programs.id, id));
   return row;

@@ -46,11 +46,16 @@ export function authorizeProgram(auth: AuthState, program: Pick<Program, 'id'>, 
 export async function requireProgramRole(c: AppContext, slug: string, roles: readonly Role[]): Promise<{ auth: AuthState; program: Program; roles: Role[] }> {
   const auth = requireAuth(c);
   const program = await findProgramBySlug(c.get('deps').db, slug);
+  return { auth, program: program!, roles: authorizeFound(auth, program, roles) };
+}
+
+/** authorizeProgram for a program looked up by the caller, undefined when none was found. */
+export function authorizeFound(auth: AuthState, program: Pick<Program, 'id'> | undefined, roles: readonly Role[]): Role[] {
   if (!program) {
     if (!holdsAnywhere(auth, roles)) throw new AppError('forbidden');
     throw new AppError('not-found');
   }
-  return { auth, program, roles: authorizeProgram(auth, program, roles) };
+  return authorizeProgram(auth, program, roles);
 }
 
 export async function requireProgramRoleById(c: AppContext, programId: number, roles: readonly Role[]) {

@@ -28,10 +28,10 @@ export interface ClaimCaller {
  * statement — claim included — is undone.
  *
  * Null when the case is not the usual one (the booking exists already, the rules or the facility
- * refuse it, the facility is unknown or its accounts are not created yet): the caller then goes
- * the general way, which answers each of these as before.
+ * refuse it, the facility is unknown or its accounts are not created yet, the program is no longer
+ * at `version`): the caller then goes the general way, which answers each of these as before.
  */
-export async function reserveClaimDirect(deps: Deps, program: Program, caller: ClaimCaller, input: ClaimInput): Promise<{ id: number; discount: number } | null> {
+export async function reserveClaimDirect(deps: Deps, program: Program, version: string, caller: ClaimCaller, input: ClaimInput): Promise<{ id: number; discount: number } | null> {
   const rules = rulesOf(program);
   if (!rules) return null;
   // The registration date is checked by the statement; every other rule here, in the order
@@ -74,6 +74,7 @@ export async function reserveClaimDirect(deps: Deps, program: Program, caller: C
       tokyoDate(now),
       JSON.stringify(soldOutAudit.diff),
       soldOutAudit.body,
+      version,
     ]);
   } catch (e) {
     if (isOverdraft(e)) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: 'reserved' } });
@@ -108,7 +109,8 @@ function isOverdraft(e: unknown): boolean {
  * $1 program, $2 facility, $3 user, $4 staff, $5–$11 the booking (ref, booked on, check-in,
  * check-out, nights, guests, price), $12 discount, $13 rules, $14 request hash, $15 now,
  * $16–$20 the audit actor (user, label, role, ip, request id), $21–$22 the claim's audit diff and
- * body, $23 today (Asia/Tokyo), $24–$25 the 販売終了 audit diff and body.
+ * body, $23 today (Asia/Tokyo), $24–$25 the 販売終了 audit diff and body, $26 the version
+ * (`xmin`) of the program row whose rules priced the claim: if the program has changed since, nothing is written.
  * `ready` is empty unless the facility may register the claim here; the claim is then inserted
  * unless the booking exists; money moves only with a new claim.
  */
@@ -120,6 +122,7 @@ with target as (
          (select a.id from ledger_accounts a where a.program_id = $1::int and a.facility_id is null and a.kind = 'pool') as pool
   from facilities f
   where f.id = $2::int and f.program_id = $1::int
+    and exists (select 1 from programs p where p.id = $1::int and p.xmin = $26::xid)
     and ($4::boolean or exists (select 1 from facility_users fu where fu.facility_id = f.id and fu.user_id = $3::int))
 ),
 ready as (

@@ -9,6 +9,7 @@ import { parseOrThrow } from '../../../platform/validation.js';
 import { cancelClaim, reportStay, reviewClaim } from '../commands/claim-lifecycle.js';
 import { reserveClaim } from '../commands/reserve-claim.js';
 import { reserveClaimDirect } from '../commands/reserve-claim-direct.js';
+import { claimProgram } from './claim-program.js';
 import { syncPool } from '../commands/budget.js';
 import { claimTargetForActor, facilityForActor } from '../facility-access.js';
 import { programBalances } from '../ledger.js';
@@ -47,13 +48,18 @@ async function jsonBody(c: AppContext): Promise<unknown> {
 }
 
 settlementApi.post('/programs/:slug/claims', async (c) => {
-  const { auth, program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator', 'business']);
-  const input = parseOrThrow(claimSchema, await jsonBody(c));
+  const slug = c.req.param('slug');
   const deps = c.get('deps');
-  const actor = actorOf(c, primaryRole(roles));
-  const direct = await reserveClaimDirect(deps, program, { actor, userId: auth.user.id, staff: roles.includes('admin') || roles.includes('operator') }, input);
+  const auth = requireAuth(c);
+  const kept = await claimProgram(deps, auth, slug);
+  const input = parseOrThrow(claimSchema, await jsonBody(c));
+  const caller = { actor: actorOf(c, primaryRole(kept.roles)), userId: auth.user.id, staff: kept.roles.includes('admin') || kept.roles.includes('operator') };
+  const direct = await reserveClaimDirect(deps, kept.program, kept.version, caller, input);
   if (direct) return c.json({ id: direct.id, bookingRef: input.bookingRef, discount: direct.discount, status: 'reserved' }, 201);
-  // Every other case (a retry, a conflict, a refusal, a facility's first claim) the general way.
+  // Every other case (a retry, a conflict, a refusal, a facility's first claim, a program changed
+  // since it was kept) the general way, on the program as it is now.
+  const { program, roles } = kept.fresh ? kept : await claimProgram(deps, auth, slug, { fresh: true });
+  const actor = actorOf(c, primaryRole(roles));
   const attempt = () =>
     runCommand(deps, actor, async (ctx) => {
       const { facility, accounts } = await claimTargetForActor(ctx.tx, auth, program, input.facilityId);
