@@ -115,13 +115,16 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   const auth = authenticate();
   const csrf = csrfProtection();
   const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
-    const multipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data');
-    return bodyLimit({
-      maxSize: multipart ? config.maxUploadBytes : config.maxBodyBytes,
-      onError: () => {
-        throw new AppError('payload-too-large', undefined, { detail: { limitBytes: multipart ? config.maxUploadBytes : config.maxBodyBytes } });
-      },
-    })(c, next);
+    const multipart = (rawHeader(c, 'content-type') ?? '').startsWith('multipart/form-data');
+    const maxSize = multipart ? config.maxUploadBytes : config.maxBodyBytes;
+    const tooLarge = () => {
+      throw new AppError('payload-too-large', undefined, { detail: { limitBytes: maxSize } });
+    };
+    // A declared length is checked from the raw header, as bodyLimit would, without making the
+    // adapter build a web Request (see json-body.ts); a chunked body is counted by bodyLimit.
+    const declared = rawHeader(c, 'content-length');
+    if (declared !== undefined && rawHeader(c, 'transfer-encoding') === undefined) return Number(declared) > maxSize ? tooLarge() : next();
+    return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   };
   app.use('*', (c, next) => {
     const method = c.req.method;

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
-import type { AppContext, AppEnv } from '../../../platform/http/env.js';
+import { jsonBody } from '../../../platform/http/json-body.js';
+import type { AppEnv } from '../../../platform/http/env.js';
 import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
 import { rolesIn } from '../../../platform/auth/memberships.js';
 import { parseOrThrow } from '../../../platform/validation.js';
@@ -17,14 +18,6 @@ import { applicationForStaff, campaignProgram } from './load.js';
 import { registryResponse, variantOf } from './registry-export.js';
 
 export const campaignApi = new Hono<AppEnv>();
-
-async function jsonBody(c: AppContext): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new AppError('bad-request', 'JSON を解析できません');
-  }
-}
 
 function isUniqueViolation(e: unknown): boolean {
   for (let cur = e as { code?: string; cause?: unknown } | undefined; cur; cur = cur.cause as typeof cur) if (cur.code === '23505') return true;

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
+import { bodyText, jsonBody } from '../../../platform/http/json-body.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { primaryRole, requireAuth, requireProgramRole, requireProgramRoleById } from '../../../platform/http/guards.js';
 import { parseOrThrow } from '../../../platform/validation.js';
@@ -37,14 +38,6 @@ export function claimJson(c: Claim) {
 function isUniqueViolation(e: unknown): boolean {
   for (let cur = e as { code?: string; cause?: unknown } | undefined; cur; cur = cur.cause as typeof cur) if (cur.code === '23505') return true;
   return false;
-}
-
-async function jsonBody(c: AppContext): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new AppError('bad-request', 'JSON を解析できません');
-  }
 }
 
 settlementApi.post('/programs/:slug/claims', async (c) => {
@@ -94,7 +87,7 @@ async function claimFor(c: AppContext, roles: Array<'admin' | 'operator' | 'busi
 
 settlementApi.post('/claims/:id/cancel', async (c) => {
   const { claim, program, roles } = await claimFor(c, ['admin', 'operator', 'business']);
-  const body = (await c.req.text()) ? ((await jsonBody(c)) as { noShow?: boolean }) : {};
+  const body = (await bodyText(c)) ? ((await jsonBody(c)) as { noShow?: boolean }) : {};
   const updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => cancelClaim(ctx, program, claim.id, body.noShow === true));
   return c.json(claimJson(updated));
 });
