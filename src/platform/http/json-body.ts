@@ -21,7 +21,13 @@ async function readText(c: AppContext): Promise<string> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming || typeof incoming.readableDidRead !== 'boolean' || incoming.readableDidRead || incoming.readableEnded) return c.req.text();
   const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  } catch {
+    // The client went away mid-body (a load generator stopping, a dropped connection): nobody
+    // reads the answer, and it is not the server's failure.
+    throw new AppError('bad-request', '本文を最後まで受け取れませんでした');
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
