@@ -13,7 +13,7 @@ import type { Program } from '../../programs/schema.js';
 import { setAllocation } from '../commands/budget.js';
 import { moveAllocation } from '../commands/move-allocation.js';
 import { programBalances } from '../ledger.js';
-import { yen } from '../messages.js';
+import { sm, yen } from '../messages.js';
 import { facilityLines } from '../reports.js';
 import { RUN_ROLES, adminBase, crumbs, parseYen, settlementProgram } from './common.js';
 
@@ -28,8 +28,8 @@ async function allocationsPage(c: AppContext, program: Program, opts: { errors?:
   const base = adminBase(program);
   const options = lines.map((l) => ({ value: String(l.facilityId), label: `${l.name}（${l.registrationNumber ?? `ID ${l.facilityId}`}）` }));
   return adminPage(c, {
-    title: `施設ごとの配分枠：${program.name}`,
-    breadcrumbs: crumbs(program, '配分枠'),
+    title: sm('admin.alloc.title', { program: program.name }),
+    breadcrumbs: crumbs(program, sm('admin.alloc.crumb')),
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status: opts.status,
@@ -37,48 +37,48 @@ async function allocationsPage(c: AppContext, program: Program, opts: { errors?:
       <>
         <DescriptionList
           items={[
-            { term: '原資', detail: yen(b.pool) },
-            { term: '配分済み（合計）', detail: yen(b.allocated) },
-            { term: '未配分', detail: yen(b.pool - b.allocated) },
+            { term: sm('term.pool'), detail: yen(b.pool) },
+            { term: sm('admin.alloc.allocatedTotal'), detail: yen(b.allocated) },
+            { term: sm('admin.alloc.unallocated'), detail: yen(b.pool - b.allocated) },
           ]}
         />
-        <p>配分枠のない施設は原資から直接割引を受け付けます。配分枠を使い切った施設は公開サイトで「販売終了」と表示されます。</p>
+        <p>{sm('admin.alloc.intro')}</p>
         <Table
-          caption="施設ごとの配分枠と使用状況"
+          caption={sm('admin.alloc.caption')}
           columns={[
-            { key: 'name', header: '施設', rowHeader: true },
-            { key: 'allocation', header: '配分額', numeric: true },
-            { key: 'reserved', header: '予約済み', numeric: true },
-            { key: 'approved', header: '承認済み', numeric: true },
-            { key: 'paid', header: '支払済み', numeric: true },
-            { key: 'remaining', header: '残額', numeric: true },
-            { key: 'state', header: '販売' },
+            { key: 'name', header: sm('term.facility'), rowHeader: true },
+            { key: 'allocation', header: sm('term.allocation'), numeric: true },
+            { key: 'reserved', header: sm('term.reserved'), numeric: true },
+            { key: 'approved', header: sm('term.approved'), numeric: true },
+            { key: 'paid', header: sm('term.paid'), numeric: true },
+            { key: 'remaining', header: sm('term.remaining'), numeric: true },
+            { key: 'state', header: sm('admin.alloc.sales') },
           ]}
           rows={lines.map((l) => ({
             name: `${l.name}（${l.registrationNumber ?? `ID ${l.facilityId}`}）`,
-            allocation: l.hasAllocation ? yen(l.allocation) : '配分なし',
+            allocation: l.hasAllocation ? yen(l.allocation) : sm('admin.alloc.none'),
             reserved: yen(l.reserved),
             approved: yen(l.approved),
             paid: yen(l.paid),
             remaining: l.hasAllocation ? yen(l.available) : '—',
-            state: l.soldOutOn ? `販売終了（${l.soldOutOn}〜）` : '販売中',
+            state: l.soldOutOn ? sm('admin.alloc.soldOutSince', { since: l.soldOutOn }) : sm('term.onSale'),
           }))}
-          emptyMessage="登録施設はまだありません"
+          emptyMessage={sm('admin.alloc.empty')}
         />
-        <h2 class="app-heading-2">配分額を設定する</h2>
+        <h2 class="app-heading-2">{sm('admin.alloc.set.heading')}</h2>
         <Form action={`${base}/allocations`} csrfToken={csrfToken(c)}>
           <input type="hidden" name="action" value="set" />
-          <SelectField name="facility" label="施設" required options={options} value={v.facility} error={errorFor(errors, 'facility')} width="lg" />
-          <TextField name="yen" label="配分額（円）" hint="この施設の配分枠の総額。予約・承認・支払済みの額より小さくはできません。" required inputmode="numeric" value={v.yen} error={errorFor(errors, 'yen')} />
-          <Button>設定する</Button>
+          <SelectField name="facility" label={sm('term.facility')} required options={options} value={v.facility} error={errorFor(errors, 'facility')} width="lg" />
+          <TextField name="yen" label={sm('admin.alloc.set.yen')} hint={sm('admin.alloc.set.hint')} required inputmode="numeric" value={v.yen} error={errorFor(errors, 'yen')} />
+          <Button>{sm('admin.alloc.set.button')}</Button>
         </Form>
-        <h2 class="app-heading-2">配分額を別の施設へ移す</h2>
+        <h2 class="app-heading-2">{sm('admin.alloc.move.heading')}</h2>
         <Form action={`${base}/allocations`} csrfToken={csrfToken(c)}>
           <input type="hidden" name="action" value="move" />
-          <SelectField name="from" label="移し元の施設" required options={options} value={v.from} error={errorFor(errors, 'from')} width="lg" />
-          <SelectField name="to" label="移し先の施設" required options={options} value={v.to} error={errorFor(errors, 'to')} width="lg" />
-          <TextField name="moveYen" label="移す額（円）" hint="移し元の残額（未使用分）まで移せます。" required inputmode="numeric" value={v.moveYen} error={errorFor(errors, 'moveYen')} />
-          <Button>移す</Button>
+          <SelectField name="from" label={sm('admin.alloc.move.from')} required options={options} value={v.from} error={errorFor(errors, 'from')} width="lg" />
+          <SelectField name="to" label={sm('admin.alloc.move.to')} required options={options} value={v.to} error={errorFor(errors, 'to')} width="lg" />
+          <TextField name="moveYen" label={sm('admin.alloc.move.yen')} hint={sm('admin.alloc.move.hint')} required inputmode="numeric" value={v.moveYen} error={errorFor(errors, 'moveYen')} />
+          <Button>{sm('admin.alloc.move.button')}</Button>
         </Form>
       </>
     ),
@@ -97,12 +97,12 @@ settlementAllocations.post('/settlement/:slug/allocations', async (c) => {
   const move = f.action === 'move';
   const id = (name: string) => {
     const n = Number(f[name]);
-    if (!Number.isSafeInteger(n) || n <= 0) errors.push({ field: name, message: '施設を選んでください' });
+    if (!Number.isSafeInteger(n) || n <= 0) errors.push({ field: name, message: sm('err.facilityRequired') });
     return n;
   };
   const amount = (name: string) => {
     const n = parseYen(f[name]);
-    if (n === null) errors.push({ field: name, message: '金額を0以上の整数（円）で入力してください' });
+    if (n === null) errors.push({ field: name, message: sm('err.yenInvalid') });
     return n ?? 0;
   };
   const target = move ? [id('from'), id('to'), amount('moveYen')] : [id('facility'), amount('yen')];
@@ -117,6 +117,6 @@ settlementAllocations.post('/settlement/:slug/allocations', async (c) => {
     const errs = e.fieldErrors.length ? e.fieldErrors.map((fe) => ({ ...fe, field: move && fe.field === 'yen' ? 'moveYen' : fe.field })) : [{ field: move ? 'from' : 'facility', message: e.message }];
     return allocationsPage(c, program, { errors: errs, values: f, status: e.code === 'not-found' ? 422 : e.status });
   }
-  setFlash(c, { kind: 'success', message: move ? `${yen(target[2]!)}を移しました` : `配分額を${yen(target[1]!)}に設定しました` });
+  setFlash(c, { kind: 'success', message: move ? sm('admin.alloc.move.done', { amount: yen(target[2]!) }) : sm('admin.alloc.set.done', { amount: yen(target[1]!) }) });
   return c.redirect(`${adminBase(program)}/allocations`, 303);
 });

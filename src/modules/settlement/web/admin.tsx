@@ -17,7 +17,7 @@ import { Button, DescriptionList, ErrorSummary, Form, Table, TextField, errorFor
 import type { Program } from '../../programs/schema.js';
 import { closeEndedMonth } from '../commands/close-month.js';
 import { programBalances } from '../ledger.js';
-import { yen } from '../messages.js';
+import { sm, yen } from '../messages.js';
 import { committedByDay, facilityLines, monthlyLines, type FacilityLine, type MonthLine } from '../reports.js';
 import { paymentBatches } from '../schema.js';
 import { BurnDownChart } from './chart.js';
@@ -40,7 +40,7 @@ settlementAdmin.post('/settlement/:slug/close', async (c) => {
   const f = await formFields(c);
   const month = (f.month ?? '').trim();
   const invalid = (message: string, status = 422) => dashboardPage(c, program, roles, { errors: [{ field: 'month', message }], values: f, status });
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return invalid('締める月を YYYY-MM 形式（例: 2025-06）で入力してください');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return invalid(sm('err.closeMonth'));
   let closed;
   try {
     closed = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => closeEndedMonth(ctx, program, month));
@@ -49,7 +49,7 @@ settlementAdmin.post('/settlement/:slug/close', async (c) => {
     return invalid(e.message, e.status);
   }
   const { batch, created } = closed;
-  setFlash(c, { kind: 'success', message: created ? `${month} を締めました（${batch.claimCount.toLocaleString('ja-JP')}件、${yen(batch.total)}）` : `${month} はすでに締めてあります（締めた内容は変わりません）` });
+  setFlash(c, { kind: 'success', message: created ? sm('admin.close.done', { month, count: batch.claimCount.toLocaleString('ja-JP'), total: yen(batch.total) }) : sm('admin.close.already', { month }) });
   return c.redirect(`${adminBase(program)}/monthly/${month}`, 303);
 });
 
@@ -64,8 +64,8 @@ async function dashboardPage(c: AppContext, program: Program, roles: Role[], for
   ]);
   const base = `/admin/settlement/${program.slug}`;
   return adminPage(c, {
-    title: `予算と精算：${program.name}`,
-    breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: '予算と精算' }],
+    title: sm('admin.title', { program: program.name }),
+    breadcrumbs: [{ label: sm('crumb.home'), href: '/admin' }, { label: sm('crumb.settlement') }],
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status: form.status,
@@ -73,69 +73,69 @@ async function dashboardPage(c: AppContext, program: Program, roles: Role[], for
       <>
         <DescriptionList
           items={[
-            { term: '原資', detail: yen(b.pool) },
-            { term: '配分済み', detail: yen(b.allocated) },
-            { term: '予約済み', detail: yen(b.reserved) },
-            { term: '承認済み', detail: yen(b.approved) },
-            { term: '支払済み', detail: yen(b.paid) },
-            { term: '残額（未使用）', detail: yen(b.pool - b.reserved - b.approved - b.paid) },
+            { term: sm('term.pool'), detail: yen(b.pool) },
+            { term: sm('term.allocated'), detail: yen(b.allocated) },
+            { term: sm('term.reserved'), detail: yen(b.reserved) },
+            { term: sm('term.approved'), detail: yen(b.approved) },
+            { term: sm('term.paid'), detail: yen(b.paid) },
+            { term: sm('admin.remainingUnused'), detail: yen(b.pool - b.reserved - b.approved - b.paid) },
           ]}
         />
         {runs && (
           <>
-            <h2 class="app-heading-2">運営</h2>
+            <h2 class="app-heading-2">{sm('admin.run.heading')}</h2>
             <ul>
               <li>
-                <a href={`${base}/allocations`}>施設ごとの配分枠（設定・移動）</a>
+                <a href={`${base}/allocations`}>{sm('admin.run.allocations')}</a>
               </li>
               <li>
-                <a href={`${base}/settings`}>割引ルールと原資（手引き）</a>
+                <a href={`${base}/settings`}>{sm('admin.run.settings')}</a>
               </li>
               <li>
-                <a href={`${base}/claims`}>実績報告の審査（一括承認・却下）</a>
+                <a href={`${base}/claims`}>{sm('admin.run.claims')}</a>
               </li>
             </ul>
-            <h2 class="app-heading-2">月末締め</h2>
+            <h2 class="app-heading-2">{sm('admin.close.heading')}</h2>
             <Form action={`${base}/close`} csrfToken={csrfToken(c)}>
               <TextField
                 name="month"
-                label="締める月"
-                hint="YYYY-MM 形式（例: 2025-06）。その月までにチェックアウトした承認済みの宿泊が、この月の支払になります。終わった月だけ締められます。締めた月は変わりません（後から承認された分は翌月以降の支払になります）。"
+                label={sm('admin.close.month')}
+                hint={sm('admin.close.hint')}
                 required
                 value={form.values?.month ?? lastMonth(c.get('deps').clock.now())}
                 error={errorFor(errors, 'month')}
                 width="sm"
               />
-              <Button>締める</Button>
+              <Button>{sm('admin.close.button')}</Button>
             </Form>
           </>
         )}
         <figure class="app-figure">
-          <figcaption>予算残額の推移（日別）</figcaption>
+          <figcaption>{sm('admin.chart.caption')}</figcaption>
           <BurnDownChart pool={b.pool} points={points} />
         </figure>
         <Table
-          caption="日別の使用額と残額"
+          caption={sm('admin.days.caption')}
           columns={[
-            { key: 'date', header: '日付' },
-            { key: 'committed', header: '使用額（累計）', numeric: true },
-            { key: 'remaining', header: '残額', numeric: true },
+            { key: 'date', header: sm('admin.days.date') },
+            { key: 'committed', header: sm('admin.days.committed'), numeric: true },
+            { key: 'remaining', header: sm('term.remaining'), numeric: true },
           ]}
           rows={points.map((p) => ({ date: p.date, committed: yen(p.committed), remaining: yen(b.pool - p.committed) }))}
-          emptyMessage="まだ予約はありません"
+          emptyMessage={sm('admin.days.empty')}
         />
-        <h2 class="app-heading-2">報告書</h2>
+        <h2 class="app-heading-2">{sm('admin.reports.heading')}</h2>
         <ul>
           <li>
-            <a href={`${base}/final-report.xlsx`}>最終報告（施設別 配分額と支払額）Excel</a>
+            <a href={`${base}/final-report.xlsx`}>{sm('admin.reports.final')}</a>
           </li>
           {batches.map((batch) => (
             <li>
               <a href={`${base}/monthly/${batch.month}`}>
-                {batch.month} 月次支払（{batch.claimCount}件、{yen(batch.total)}、{batch.status === 'paid' ? '支払済み' : '締め済み'}）：事業者別の支払明細書（PDF・Excel）
+                {sm('admin.reports.batch', { month: batch.month, count: batch.claimCount, total: yen(batch.total), status: sm(batch.status === 'paid' ? 'term.paid' : 'term.closed') })}
               </a>
               {' ／ '}
-              <a href={`${base}/monthly/${batch.month}/report.xlsx`}>{batch.month} 月次支払報告 Excel</a>
+              <a href={`${base}/monthly/${batch.month}/report.xlsx`}>{sm('admin.reports.batchExcel', { month: batch.month })}</a>
             </li>
           ))}
         </ul>
@@ -151,23 +151,23 @@ function lastMonth(now: Date): string {
 }
 
 const FINAL_COLUMNS: Column<FacilityLine>[] = [
-  { header: '登録番号', value: (r) => r.registrationNumber ?? '' },
-  { header: '施設名', value: (r) => r.name },
-  { header: '配分額', value: (r) => r.allocation, kind: 'yen' },
-  { header: '予約中', value: (r) => r.reserved, kind: 'yen' },
-  { header: '承認済み', value: (r) => r.approved, kind: 'yen' },
-  { header: '支払済み', value: (r) => r.paid, kind: 'yen' },
-  { header: '件数', value: (r) => r.claims, kind: 'int' },
+  { header: sm('export.final.registrationNumber'), value: (r) => r.registrationNumber ?? '' },
+  { header: sm('term.facilityName'), value: (r) => r.name },
+  { header: sm('term.allocation'), value: (r) => r.allocation, kind: 'yen' },
+  { header: sm('export.final.reserved'), value: (r) => r.reserved, kind: 'yen' },
+  { header: sm('term.approved'), value: (r) => r.approved, kind: 'yen' },
+  { header: sm('term.paid'), value: (r) => r.paid, kind: 'yen' },
+  { header: sm('term.claimCount'), value: (r) => r.claims, kind: 'int' },
 ];
 
 const MONTH_COLUMNS: Column<MonthLine>[] = [
-  { header: '施設ID', value: (r) => r.facilityId, kind: 'int' },
-  { header: '施設名', value: (r) => r.name },
-  { header: '対象月', value: (r) => r.month },
-  { header: '件数', value: (r) => r.claims, kind: 'int' },
-  { header: '人泊（人数）', value: (r) => r.guests, kind: 'int' },
-  { header: '泊数', value: (r) => r.nights, kind: 'int' },
-  { header: '支払額', value: (r) => r.amount, kind: 'yen' },
+  { header: sm('export.monthly.facilityId'), value: (r) => r.facilityId, kind: 'int' },
+  { header: sm('term.facilityName'), value: (r) => r.name },
+  { header: sm('term.month'), value: (r) => r.month },
+  { header: sm('term.claimCount'), value: (r) => r.claims, kind: 'int' },
+  { header: sm('export.monthly.guestNights'), value: (r) => r.guests, kind: 'int' },
+  { header: sm('term.nights'), value: (r) => r.nights, kind: 'int' },
+  { header: sm('term.amount'), value: (r) => r.amount, kind: 'yen' },
 ];
 
 settlementAdmin.get('/settlement/:slug/final-report.xlsx', async (c) => {
@@ -176,7 +176,7 @@ settlementAdmin.get('/settlement/:slug/final-report.xlsx', async (c) => {
     ctx.audit({ action: 'settlement.final_report.exported', programId: program.id });
     return facilityLines(ctx.tx, program.id);
   });
-  return exportResponse('xlsx', `最終報告_${program.slug}`, rows, FINAL_COLUMNS, '施設別');
+  return exportResponse('xlsx', sm('export.final.file', { slug: program.slug }), rows, FINAL_COLUMNS, sm('export.final.sheet'));
 });
 
 settlementAdmin.get('/settlement/:slug/monthly/:month/report.xlsx', async (c) => {
@@ -186,7 +186,7 @@ settlementAdmin.get('/settlement/:slug/monthly/:month/report.xlsx', async (c) =>
     ctx.audit({ action: 'settlement.monthly_report.exported', programId: program.id, diff: { month } });
     return monthlyLines(ctx.tx, program.id, month);
   });
-  return exportResponse('xlsx', `月次支払報告_${program.slug}_${month}`, rows, MONTH_COLUMNS, month);
+  return exportResponse('xlsx', sm('export.monthly.file', { slug: program.slug, month }), rows, MONTH_COLUMNS, month);
 });
 
 /** The payment statement (支払明細書) of one business for one closed month. */
@@ -200,5 +200,5 @@ settlementAdmin.get('/settlement/:slug/monthly/:month/statements/:facility', asy
     return (await monthlyLines(ctx.tx, program.id, month)).find((l) => l.facilityId === facilityId);
   });
   if (!line) throw new AppError('not-found');
-  return pdfResponse(`支払明細書_${month}_${facilityId}`, (doc) => drawStatement(doc, program.name, line), { title: `支払明細書 ${month}` });
+  return pdfResponse(sm('export.statement.file', { month, facility: facilityId }), (doc) => drawStatement(doc, program.name, line), { title: sm('export.statement.title', { month }) });
 });

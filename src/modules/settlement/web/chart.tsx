@@ -1,3 +1,4 @@
+import { sm } from '../messages.js';
 import type { DayPoint } from '../reports.js';
 
 const W = 640;
@@ -17,7 +18,7 @@ export function BurnDownChart({ pool, points }: { pool: number; points: DayPoint
   const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - (pool ? v / pool : 0));
   const line = points.map((p, i) => `${x(i).toFixed(1)},${y(pool - p.committed).toFixed(1)}`).join(' ');
   return (
-    <svg class="app-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="予算残額の推移（数値は下の表を参照）">
+    <svg class="app-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={sm('admin.chart.label')}>
       <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} stroke="#333" />
       <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} stroke="#333" />
       <text x={PAD.left - 6} y={PAD.top + 4} text-anchor="end" font-size="12">{yen(pool)}</text>

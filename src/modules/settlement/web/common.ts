@@ -4,6 +4,7 @@ import type { AppContext } from '../../../platform/http/env.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
 import type { BreadcrumbItem } from '../../../ui/index.js';
 import type { Program } from '../../programs/schema.js';
+import { sm } from '../messages.js';
 
 /** Roles that run the settlement: set allocations and rules, review claims, close months. */
 export const RUN_ROLES = ['admin', 'operator'] as const satisfies readonly Role[];
@@ -19,7 +20,7 @@ export const adminBase = (program: Program) => `/admin/settlement/${program.slug
 
 /** Breadcrumbs of a page under the settlement dashboard. */
 export function crumbs(program: Program, label: string): BreadcrumbItem[] {
-  return [{ label: 'ホーム', href: '/admin' }, { label: '予算と精算', href: adminBase(program) }, { label }];
+  return [{ label: sm('crumb.home'), href: '/admin' }, { label: sm('crumb.settlement'), href: adminBase(program) }, { label }];
 }
 
 /** A whole number of yen from a form field (commas and 円 allowed), or null. */
