@@ -46,6 +46,7 @@ export const settlementMessages = createCatalog({
   // formats
   'fmt.yen': '{amount}円',
   'fmt.count': '{count}件',
+  'fmt.dateRange': '{from}〜{to}',
   'fmt.nightsGuests': '{nights}泊・{guests}人',
   'fmt.nightsGuestsPrice': '{nights}泊・{guests}人・{price}',
   'fmt.nightsGuestsPriceParen': '{nights}泊・{guests}人（{price}）',

@@ -13,7 +13,7 @@ import { Button, ErrorSummary, FieldError, Form, Pagination, RadioGroup, SelectF
 import type { Program } from '../../programs/schema.js';
 import { parseMonth } from '../commands/close-month.js';
 import { reviewClaims } from '../commands/review-claims.js';
-import { CLAIM_STATUS_LABELS, yen } from '../messages.js';
+import { CLAIM_STATUS_LABELS, sm, yen } from '../messages.js';
 import { filteredClaims, programFacilityNames, type ClaimFilter } from '../queries.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../schema.js';
 import { RUN_ROLES, adminBase, crumbs, settlementProgram } from './common.js';
@@ -51,7 +51,7 @@ function toFilter(q: Query): { filter: ClaimFilter; errors: SummaryError[] } {
     try {
       filter.month = parseMonth(q.month);
     } catch {
-      errors.push({ field: 'month', message: 'チェックアウト月は YYYY-MM 形式（例：2025-06）で入力してください' });
+      errors.push({ field: 'month', message: sm('err.checkOutMonth') });
     }
   }
   return { filter, errors };
@@ -66,62 +66,62 @@ async function reviewPage(c: AppContext, program: Program, q: Query, opts: { err
   const v = opts.values ?? {};
   const reviewable = rows.some((r) => r.status === 'stayed');
   return adminPage(c, {
-    title: `実績報告の審査：${program.name}`,
-    breadcrumbs: crumbs(program, '実績報告の審査'),
+    title: sm('admin.claims.title', { program: program.name }),
+    breadcrumbs: crumbs(program, sm('admin.claims.crumb')),
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status: opts.status,
     children: (
       <>
-        <Form action={base} method="get" label="絞り込み">
-          <SelectField name="status" label="状態" value={q.status} emptyOption="すべて" options={CLAIM_STATUSES.map((s) => ({ value: s, label: CLAIM_STATUS_LABELS[s] }))} />
-          <SelectField name="facility" label="施設" value={q.facility} emptyOption="すべて" width="lg" options={facilities.map((f) => ({ value: String(f.id), label: f.name }))} />
-          <TextField name="month" label="チェックアウト月" hint="例：2025-06" width="sm" value={q.month} error={errorFor(errors, 'month')} />
-          <Button variant="secondary">絞り込む</Button>
+        <Form action={base} method="get" label={sm('admin.claims.filter')}>
+          <SelectField name="status" label={sm('term.status')} value={q.status} emptyOption={sm('term.all')} options={CLAIM_STATUSES.map((s) => ({ value: s, label: CLAIM_STATUS_LABELS[s] }))} />
+          <SelectField name="facility" label={sm('term.facility')} value={q.facility} emptyOption={sm('term.all')} width="lg" options={facilities.map((f) => ({ value: String(f.id), label: f.name }))} />
+          <TextField name="month" label={sm('admin.claims.checkOutMonth')} hint={sm('admin.claims.checkOutMonth.hint')} width="sm" value={q.month} error={errorFor(errors, 'month')} />
+          <Button variant="secondary">{sm('admin.claims.filter.button')}</Button>
         </Form>
         <Form action={`${base}/review${queryString(q)}`} csrfToken={csrfToken(c)}>
           <Table
-            caption={`申請（${CLAIM_STATUS_LABELS[q.status as ClaimStatus] ?? 'すべての状態'}）`}
+            caption={sm('admin.claims.caption', { status: CLAIM_STATUS_LABELS[q.status as ClaimStatus] ?? sm('admin.claims.allStatuses') })}
             id="claims"
             columns={[
-              { key: 'pick', header: '選択' },
-              { key: 'ref', header: '予約番号', rowHeader: true },
-              { key: 'facility', header: '施設' },
-              { key: 'dates', header: '宿泊日' },
-              { key: 'reserved', header: '予約時' },
-              { key: 'stay', header: '実績' },
-              { key: 'discount', header: '割引額', numeric: true },
-              { key: 'status', header: '状態' },
-              { key: 'note', header: '備考' },
+              { key: 'pick', header: sm('admin.claims.pick') },
+              { key: 'ref', header: sm('term.bookingRef'), rowHeader: true },
+              { key: 'facility', header: sm('term.facility') },
+              { key: 'dates', header: sm('admin.claims.dates') },
+              { key: 'reserved', header: sm('admin.claims.asReserved') },
+              { key: 'stay', header: sm('term.stay') },
+              { key: 'discount', header: sm('term.discount'), numeric: true },
+              { key: 'status', header: sm('term.status') },
+              { key: 'note', header: sm('admin.claims.note') },
             ]}
             rows={rows.map((r) => ({
               pick:
                 r.status === 'stayed' ? (
-                  <ChoiceItem kind="checkbox" id={`claim-${r.id}`} name="ids" value={String(r.id)} checked={opts.checked?.has(r.id)} label={<VisuallyHidden>予約番号 {r.bookingRef} を選択</VisuallyHidden>} />
+                  <ChoiceItem kind="checkbox" id={`claim-${r.id}`} name="ids" value={String(r.id)} checked={opts.checked?.has(r.id)} label={<VisuallyHidden>{sm('admin.claims.pick.label', { ref: r.bookingRef })}</VisuallyHidden>} />
                 ) : (
                   '—'
                 ),
               ref: r.bookingRef,
               facility: r.facilityName,
-              dates: `${r.checkIn}〜${r.checkOut}`,
-              reserved: `${r.nights}泊・${r.guests}人・${yen(r.totalPrice)}`,
-              stay: r.stay ? `${r.stay.nights}泊・${r.stay.guests}人・${yen(r.stay.totalPrice)}` : '—',
+              dates: sm('fmt.dateRange', { from: r.checkIn, to: r.checkOut }),
+              reserved: sm('fmt.nightsGuestsPrice', { nights: r.nights, guests: r.guests, price: yen(r.totalPrice) }),
+              stay: r.stay ? sm('fmt.nightsGuestsPrice', { nights: r.stay.nights, guests: r.stay.guests, price: yen(r.stay.totalPrice) }) : '—',
               discount: yen(r.discount),
               status: CLAIM_STATUS_LABELS[r.status],
               note: r.reviewReason ?? '',
             }))}
-            emptyMessage="該当する申請はありません"
+            emptyMessage={sm('admin.claims.empty')}
           />
           <Pagination page={q.page} perPage={PER_PAGE} total={total} hrefFor={(p) => `${base}${queryString(q, p)}`} />
           {reviewable && (
             <fieldset class="app-fieldset">
-              <legend class="app-heading-2">選んだ申請を審査する</legend>
+              <legend class="app-heading-2">{sm('admin.claims.review.legend')}</legend>
               <div id="ids" tabindex={-1}>
                 <FieldError id="ids" message={errorFor(errors, 'ids')} />
               </div>
-              <RadioGroup name="decision" label="判定" required inline value={v.decision ?? 'approve'} error={errorFor(errors, 'decision')} options={[{ value: 'approve', label: '承認する' }, { value: 'reject', label: '却下する' }]} />
-              <TextArea name="reason" label="理由" hint="却下するときは必須です。事業者に伝わります。" rows={2} value={v.reason} error={errorFor(errors, 'reason')} />
-              <Button>審査結果を登録する</Button>
+              <RadioGroup name="decision" label={sm('admin.claims.review.decision')} required inline value={v.decision ?? 'approve'} error={errorFor(errors, 'decision')} options={[{ value: 'approve', label: sm('admin.claims.review.approve') }, { value: 'reject', label: sm('admin.claims.review.reject') }]} />
+              <TextArea name="reason" label={sm('term.reason')} hint={sm('admin.claims.review.reasonHint')} rows={2} value={v.reason} error={errorFor(errors, 'reason')} />
+              <Button>{sm('admin.claims.review.button')}</Button>
             </fieldset>
           )}
         </Form>
@@ -145,7 +145,7 @@ settlementReview.post('/settlement/:slug/claims/review', async (c) => {
   const f = await formFields(c);
   const ids = (await formList(c, 'ids')).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
   const decision = f.decision === 'reject' ? 'reject' : f.decision === 'approve' ? 'approve' : null;
-  if (!decision) return reviewPage(c, program, q, { errors: [{ field: 'decision', message: '承認するか却下するかを選んでください' }], values: f, checked: new Set(ids), status: 422 });
+  if (!decision) return reviewPage(c, program, q, { errors: [{ field: 'decision', message: sm('err.decisionRequired') }], values: f, checked: new Set(ids), status: 422 });
   let result;
   try {
     result = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => reviewClaims(ctx, program, ids, decision, f.reason ?? ''));
@@ -154,6 +154,6 @@ settlementReview.post('/settlement/:slug/claims/review', async (c) => {
     const errors = e.fieldErrors.length ? e.fieldErrors.map((fe) => (fe.field === 'ids' && e.code !== 'validation-failed' ? { ...fe, message: e.message } : fe)) : [{ field: 'ids', message: e.message }];
     return reviewPage(c, program, q, { errors, values: f, checked: new Set(ids), status: e.code === 'not-found' ? 409 : e.status });
   }
-  setFlash(c, { kind: 'success', message: `${result.count}件を${decision === 'approve' ? '承認' : '却下'}しました（割引額 計${yen(result.total)}）` });
+  setFlash(c, { kind: 'success', message: sm(decision === 'approve' ? 'admin.claims.review.approved' : 'admin.claims.review.rejected', { count: result.count, total: yen(result.total) }) });
   return c.redirect(`${adminBase(program)}/claims${queryString({ ...q, page: 1 })}`, 303);
 });

@@ -16,7 +16,7 @@ import { Button, DescriptionList, ErrorSummary, Form, Table, TextField, errorFor
 import type { Program } from '../../programs/schema.js';
 import { findBatch, markBatchPaid } from '../commands/close-month.js';
 import { exportZenginFile } from '../commands/zengin-export.js';
-import { yen } from '../messages.js';
+import { sm, yen } from '../messages.js';
 import { monthlyLines, statementLines, type StatementLine } from '../reports.js';
 import { RUN_ROLES, adminBase, crumbs, monthParam, settlementProgram } from './common.js';
 
@@ -35,7 +35,7 @@ settlementMonthly.post('/settlement/:slug/monthly/:month/paid', async (c) => {
   const { program, roles } = await settlementProgram(c, RUN_ROLES);
   const month = monthParam(c.req.param('month'));
   const batch = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => markBatchPaid(ctx, program, month));
-  setFlash(c, { kind: 'success', message: `${month} の支払（${yen(batch.total)}）を支払済みにしました` });
+  setFlash(c, { kind: 'success', message: sm('admin.monthly.paid.done', { month, total: yen(batch.total) }) });
   return c.redirect(`${adminBase(program)}/monthly/${month}`, 303);
 });
 
@@ -46,7 +46,7 @@ settlementMonthly.post('/settlement/:slug/monthly/:month/zengin', async (c) => {
   const f = await formFields(c);
   const transferDate = (f.transferDate ?? '').trim();
   const invalid = (message: string, status = 422) => monthlyPage(c, program, roles, month, { errors: [{ field: 'transferDate', message }], values: f, status });
-  if (!isIsoDate(transferDate)) return invalid('振込指定日を YYYY-MM-DD 形式（例: 2025-07-10）で入力してください');
+  if (!isIsoDate(transferDate)) return invalid(sm('err.transferDate'));
   let out;
   try {
     out = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => exportZenginFile(ctx, program, month, transferDate));
@@ -57,7 +57,7 @@ settlementMonthly.post('/settlement/:slug/monthly/:month/zengin', async (c) => {
   return new Response(new Uint8Array(out.file), {
     headers: {
       'Content-Type': 'application/octet-stream',
-      'Content-Disposition': contentDisposition(`総合振込_${program.slug}_${month}_${transferDate}.txt`),
+      'Content-Disposition': contentDisposition(sm('export.zengin.file', { slug: program.slug, month, date: transferDate })),
       'Cache-Control': 'no-store',
     },
   });
@@ -72,8 +72,8 @@ async function monthlyPage(c: AppContext, program: Program, roles: Role[], month
   const runs = roles.includes('admin') || roles.includes('operator');
   const base = `${adminBase(program)}/monthly/${month}`;
   return adminPage(c, {
-    title: `${month} の月次支払：${program.name}`,
-    breadcrumbs: crumbs(program, `${month} の月次支払`),
+    title: sm('admin.monthly.title', { month, program: program.name }),
+    breadcrumbs: crumbs(program, sm('admin.monthly.crumb', { month })),
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status: form.status,
@@ -81,22 +81,22 @@ async function monthlyPage(c: AppContext, program: Program, roles: Role[], month
       <>
         <DescriptionList
           items={[
-            { term: '状態', detail: batch.status === 'paid' ? `支払済み（${batch.paidAt ? tokyoDateTime(batch.paidAt) : ''}）` : '締め済み（未払い）' },
-            { term: '締めた日時', detail: tokyoDateTime(batch.closedAt) },
-            { term: '件数', detail: `${batch.claimCount.toLocaleString('ja-JP')}件` },
-            { term: '支払額の合計', detail: yen(batch.total) },
+            { term: sm('term.status'), detail: batch.status === 'paid' ? sm('admin.monthly.paidAt', { at: batch.paidAt ? tokyoDateTime(batch.paidAt) : '' }) : sm('admin.monthly.unpaid') },
+            { term: sm('admin.monthly.closedAt'), detail: tokyoDateTime(batch.closedAt) },
+            { term: sm('term.claimCount'), detail: sm('fmt.count', { count: batch.claimCount.toLocaleString('ja-JP') }) },
+            { term: sm('admin.monthly.total'), detail: yen(batch.total) },
           ]}
         />
         <p>
-          <a href={`${base}/report.xlsx`}>月次支払報告（事業者別）Excel</a>
+          <a href={`${base}/report.xlsx`}>{sm('admin.monthly.reportLink')}</a>
         </p>
         <Table
-          caption="事業者別の支払額"
+          caption={sm('admin.monthly.caption')}
           columns={[
-            { key: 'name', header: '施設', rowHeader: true },
-            { key: 'claims', header: '件数', numeric: true },
-            { key: 'amount', header: '支払額', numeric: true },
-            ...(runs ? [{ key: 'files', header: '支払明細書' }] : []),
+            { key: 'name', header: sm('term.facility'), rowHeader: true },
+            { key: 'claims', header: sm('term.claimCount'), numeric: true },
+            { key: 'amount', header: sm('term.amount'), numeric: true },
+            ...(runs ? [{ key: 'files', header: sm('term.statement') }] : []),
           ]}
           rows={lines.map((l) => ({
             name: l.name,
@@ -110,29 +110,29 @@ async function monthlyPage(c: AppContext, program: Program, roles: Role[], month
               </>
             ),
           }))}
-          emptyMessage="この月に支払う宿泊はありません"
+          emptyMessage={sm('admin.monthly.empty')}
         />
         {runs && (
           <>
-            <h2 class="app-heading-2">振込ファイル（全銀協 総合振込）</h2>
+            <h2 class="app-heading-2">{sm('admin.monthly.zengin.heading')}</h2>
             <Form action={`${base}/zengin`} csrfToken={csrfToken(c)}>
               <TextField
                 name="transferDate"
-                label="振込指定日"
-                hint="YYYY-MM-DD 形式。銀行の営業日で、締めた日以降の日付。事業者ごとに申請時の振込先口座への振込を1件ずつ書き出します（Shift_JIS、120バイト固定長）。書き出しは監査記録に残ります。"
+                label={sm('admin.monthly.zengin.date')}
+                hint={sm('admin.monthly.zengin.hint')}
                 required
                 value={form.values?.transferDate ?? ''}
                 error={errorFor(errors, 'transferDate')}
                 width="sm"
               />
-              <Button>振込ファイルを書き出す</Button>
+              <Button>{sm('admin.monthly.zengin.button')}</Button>
             </Form>
             {batch.status === 'closed' && (
               <>
-                <h2 class="app-heading-2">支払の記録</h2>
-                <p>振込が済んだら、支払済みにしてください。台帳で承認済みの額が支払済みに移り、元に戻せません。</p>
+                <h2 class="app-heading-2">{sm('admin.monthly.paid.heading')}</h2>
+                <p>{sm('admin.monthly.paid.intro')}</p>
                 <Form action={`${base}/paid`} csrfToken={csrfToken(c)}>
-                  <Button>{`${month} の支払（${yen(batch.total)}）を支払済みにする`}</Button>
+                  <Button>{sm('admin.monthly.paid.button', { month, total: yen(batch.total) })}</Button>
                 </Form>
               </>
             )}
@@ -144,15 +144,15 @@ async function monthlyPage(c: AppContext, program: Program, roles: Role[], month
 }
 
 const STATEMENT_COLUMNS = (name: string, month: string): Column<StatementLine>[] => [
-  { header: '施設名', value: () => name },
-  { header: '対象月', value: () => month },
-  { header: '予約番号', value: (r) => r.bookingRef },
-  { header: 'チェックイン', value: (r) => r.checkIn },
-  { header: 'チェックアウト', value: (r) => r.checkOut },
-  { header: '泊数', value: (r) => r.nights, kind: 'int' },
-  { header: '人数', value: (r) => r.guests, kind: 'int' },
-  { header: '宿泊料金（税込）', value: (r) => r.totalPrice, kind: 'yen' },
-  { header: '支払額（割引相当分）', value: (r) => r.discount, kind: 'yen' },
+  { header: sm('term.facilityName'), value: () => name },
+  { header: sm('term.month'), value: () => month },
+  { header: sm('term.bookingRef'), value: (r) => r.bookingRef },
+  { header: sm('term.checkIn'), value: (r) => r.checkIn },
+  { header: sm('term.checkOut'), value: (r) => r.checkOut },
+  { header: sm('term.nights'), value: (r) => r.nights, kind: 'int' },
+  { header: sm('term.guests'), value: (r) => r.guests, kind: 'int' },
+  { header: sm('export.statement.price'), value: (r) => r.totalPrice, kind: 'yen' },
+  { header: sm('export.statement.amount'), value: (r) => r.discount, kind: 'yen' },
 ];
 
 /** The payment statement (支払明細書) of one business for one closed month, line by line, as xlsx. */
@@ -168,6 +168,6 @@ settlementMonthly.get('/settlement/:slug/monthly/:month/statements/:facility/sta
     return { line, rows: await statementLines(ctx.tx, program.id, month, facilityId) };
   });
   if (!result) throw new AppError('not-found');
-  const total: StatementLine = { bookingRef: '合計', checkIn: '', checkOut: '', nights: result.line.nights, guests: result.line.guests, totalPrice: result.rows.reduce((a, r) => a + r.totalPrice, 0), discount: result.line.amount };
-  return exportResponse('xlsx', `支払明細書_${month}_${facilityId}`, [...result.rows, total], STATEMENT_COLUMNS(result.line.name, month), '支払明細');
+  const total: StatementLine = { bookingRef: sm('export.statement.total'), checkIn: '', checkOut: '', nights: result.line.nights, guests: result.line.guests, totalPrice: result.rows.reduce((a, r) => a + r.totalPrice, 0), discount: result.line.amount };
+  return exportResponse('xlsx', sm('export.statement.file', { month, facility: facilityId }), [...result.rows, total], STATEMENT_COLUMNS(result.line.name, month), sm('export.statement.sheet'));
 });
