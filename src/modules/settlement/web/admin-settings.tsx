@@ -14,22 +14,23 @@ import { setProgramSettings } from '../../programs/commands/set-program-settings
 import { programSetting } from '../../programs/queries.js';
 import type { Program } from '../../programs/schema.js';
 import { searchAudit } from '../../../platform/audit/queries.js';
+import { sm } from '../messages.js';
 import { DEFAULT_POOL_YEN, RULE_DEFAULTS } from '../rules.js';
 import { RUN_ROLES, adminBase, crumbs, settlementProgram } from './common.js';
 
 /** The guide's rules (手引き) and the pool, each with its label and unit for the form and history. */
 const RULE_FIELDS = [
-  { key: 'discountRate', label: '割引率', unit: '%', hint: '0〜100の整数', fallback: RULE_DEFAULTS.discountRate },
-  { key: 'capPerPersonNight', label: '1人1泊あたりの割引上限額', unit: '円', hint: '整数（円）', fallback: RULE_DEFAULTS.capPerPersonNight },
-  { key: 'minPricePerPersonNight', label: '対象となる1人1泊あたりの最低料金（税込）', unit: '円', hint: 'これを下回る宿泊は割引の対象外', fallback: RULE_DEFAULTS.minPricePerPersonNight },
-  { key: 'maxNights', label: '1予約あたりの対象泊数の上限', unit: '泊', hint: '1〜365の整数', fallback: RULE_DEFAULTS.maxNights },
-  { key: 'pool', label: '原資（割引相当分の予算総額）', unit: '円', hint: '配分済みの額より小さくはできません', fallback: DEFAULT_POOL_YEN },
+  { key: 'discountRate', label: sm('admin.settings.rule.discountRate'), unit: sm('admin.settings.unit.percent'), hint: sm('admin.settings.rule.discountRate.hint'), fallback: RULE_DEFAULTS.discountRate },
+  { key: 'capPerPersonNight', label: sm('admin.settings.rule.capPerPersonNight'), unit: sm('admin.settings.unit.yen'), hint: sm('admin.settings.rule.capPerPersonNight.hint'), fallback: RULE_DEFAULTS.capPerPersonNight },
+  { key: 'minPricePerPersonNight', label: sm('admin.settings.rule.minPricePerPersonNight'), unit: sm('admin.settings.unit.yen'), hint: sm('admin.settings.rule.minPricePerPersonNight.hint'), fallback: RULE_DEFAULTS.minPricePerPersonNight },
+  { key: 'maxNights', label: sm('admin.settings.rule.maxNights'), unit: sm('admin.settings.unit.nights'), hint: sm('admin.settings.rule.maxNights.hint'), fallback: RULE_DEFAULTS.maxNights },
+  { key: 'pool', label: sm('admin.settings.rule.pool'), unit: sm('admin.settings.unit.yen'), hint: sm('admin.settings.rule.pool.hint'), fallback: DEFAULT_POOL_YEN },
 ] as const;
 
 type RuleKey = (typeof RULE_FIELDS)[number]['key'];
 const RULE_KEYS = new Set<string>(RULE_FIELDS.map((f) => f.key));
 const label = (key: string) => RULE_FIELDS.find((f) => f.key === key)?.label ?? key;
-const show = (key: string, v: unknown) => (v === null || v === undefined ? '（既定値）' : `${Number(v).toLocaleString('ja-JP')}${RULE_FIELDS.find((f) => f.key === key)?.unit ?? ''}`);
+const show = (key: string, v: unknown) => (v === null || v === undefined ? sm('admin.settings.default') : `${Number(v).toLocaleString('ja-JP')}${RULE_FIELDS.find((f) => f.key === key)?.unit ?? ''}`);
 
 const currentValue = (program: Program, key: RuleKey) => String(programSetting<number>(program, key, RULE_FIELDS.find((f) => f.key === key)!.fallback));
 
@@ -52,32 +53,30 @@ async function settingsPage(c: AppContext, program: Program, opts: { errors?: Su
   const starts = programSetting<string | null>(program, 'campaignStarts', null);
   const ends = programSetting<string | null>(program, 'campaignEnds', null);
   return adminPage(c, {
-    title: `割引ルールと原資：${program.name}`,
-    breadcrumbs: crumbs(program, '割引ルール'),
+    title: sm('admin.settings.title', { program: program.name }),
+    breadcrumbs: crumbs(program, sm('admin.settings.crumb')),
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status: opts.status,
     children: (
       <>
-        <p>
-          キャンペーン期間：{starts && ends ? `${starts} 〜 ${ends}` : '未設定（募集の設定で指定してください）'}。変更は以後の登録分から適用され、登録済みの割引は登録時のルールのまま変わりません。
-        </p>
+        <p>{sm('admin.settings.period', { period: starts && ends ? sm('admin.settings.period.range', { starts, ends }) : sm('admin.settings.period.unset') })}</p>
         <Form action={`${adminBase(program)}/settings`} csrfToken={csrfToken(c)}>
           {RULE_FIELDS.map((f) => (
-            <TextField name={f.key} label={`${f.label}（${f.unit}）`} hint={f.hint} required inputmode="numeric" width={f.key === 'pool' ? 'md' : 'sm'} value={v[f.key]} error={errorFor(errors, f.key)} />
+            <TextField name={f.key} label={sm('admin.settings.field', { label: f.label, unit: f.unit })} hint={f.hint} required inputmode="numeric" width={f.key === 'pool' ? 'md' : 'sm'} value={v[f.key]} error={errorFor(errors, f.key)} />
           ))}
-          <Button>保存する</Button>
+          <Button>{sm('admin.settings.save')}</Button>
         </Form>
         <Table
-          caption="変更の履歴（監査ログから）"
+          caption={sm('admin.settings.history.caption')}
           columns={[
-            { key: 'at', header: '日時' },
-            { key: 'who', header: '変更者' },
-            { key: 'item', header: '項目' },
-            { key: 'change', header: '変更内容' },
+            { key: 'at', header: sm('admin.settings.history.at') },
+            { key: 'who', header: sm('admin.settings.history.who') },
+            { key: 'item', header: sm('term.item') },
+            { key: 'change', header: sm('admin.settings.history.change') },
           ]}
           rows={history}
-          emptyMessage="変更の記録はまだありません（既定値で運用中）"
+          emptyMessage={sm('admin.settings.history.empty')}
         />
       </>
     ),
@@ -98,7 +97,7 @@ settlementSettings.post('/settlement/:slug/settings', async (c) => {
   const pairs: Array<[string, string]> = [];
   for (const field of RULE_FIELDS) {
     const text = (f[field.key] ?? '').replace(/[,，\s]/g, '');
-    if (!text) errors.push({ field: field.key, message: `${field.label}を入力してください` });
+    if (!text) errors.push({ field: field.key, message: sm('err.ruleRequired', { label: field.label }) });
     else if (text !== currentValue(program, field.key)) pairs.push([field.key, text]);
   }
   if (errors.length) return settingsPage(c, program, { errors, values: f, status: 422 });
@@ -107,10 +106,10 @@ settlementSettings.post('/settlement/:slug/settings', async (c) => {
       await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => setProgramSettings(ctx, program.slug, pairs));
     } catch (e) {
       if (!isAppError(e) || e.status >= 500) throw e;
-      const errs = e.fieldErrors.length ? e.fieldErrors.map((fe) => ({ field: fe.field, message: `${label(fe.field)}：${fe.message}` })) : [{ field: 'pool', message: e.message }];
+      const errs = e.fieldErrors.length ? e.fieldErrors.map((fe) => ({ field: fe.field, message: sm('err.ruleField', { label: label(fe.field), message: fe.message }) })) : [{ field: 'pool', message: e.message }];
       return settingsPage(c, program, { errors: errs, values: f, status: e.status });
     }
   }
-  setFlash(c, { kind: 'success', message: pairs.length ? `割引ルールを保存しました（${pairs.map(([k]) => label(k)).join('、')}）` : '変更はありませんでした' });
+  setFlash(c, { kind: 'success', message: pairs.length ? sm('admin.settings.saved', { items: pairs.map(([k]) => label(k)).join(sm('fmt.listSeparator')) }) : sm('admin.settings.unchanged') });
   return c.redirect(`${adminBase(program)}/settings`, 303);
 });
