@@ -9,6 +9,7 @@ import { requireRoleAnywhere } from '../http/guards.js';
 import { runCommand } from '../command.js';
 import { Button, DateField, Form, Pagination, Table, TextField } from '../../ui/index.js';
 import { findUserByEmail } from '../auth/users.js';
+import { am } from './messages.js';
 import { iterateAudit, searchAudit, type AuditFilter, type AuditListRow } from './queries.js';
 
 const PER_PAGE = 50;
@@ -31,18 +32,18 @@ async function filterFrom(c: AppContext): Promise<AuditFilter> {
 }
 
 const COLUMNS: Column<AuditListRow>[] = [
-  { header: 'ID', value: (r) => r.id, kind: 'int' },
-  { header: '日時', value: (r) => tokyoDateTime(r.at) },
-  { header: '操作者', value: (r) => r.actorLabel },
-  { header: '操作者のメールアドレス', value: (r) => r.actorEmail ?? '' },
-  { header: 'ロール', value: (r) => r.role ?? '' },
-  { header: '事業ID', value: (r) => r.programId ?? '' },
-  { header: '操作', value: (r) => r.action },
-  { header: '対象種別', value: (r) => r.targetType ?? '' },
-  { header: '対象ID', value: (r) => r.targetId ?? '' },
-  { header: 'IPアドレス', value: (r) => r.ip ?? '' },
-  { header: 'リクエストID', value: (r) => r.requestId ?? '' },
-  { header: '変更内容', value: (r) => (r.diff == null ? '' : JSON.stringify(r.diff)) },
+  { header: am('exportId'), value: (r) => r.id, kind: 'int' },
+  { header: am('exportAt'), value: (r) => tokyoDateTime(r.at) },
+  { header: am('exportActor'), value: (r) => r.actorLabel },
+  { header: am('exportActorEmail'), value: (r) => r.actorEmail ?? '' },
+  { header: am('exportRole'), value: (r) => r.role ?? '' },
+  { header: am('exportProgramId'), value: (r) => r.programId ?? '' },
+  { header: am('exportAction'), value: (r) => r.action },
+  { header: am('exportTargetType'), value: (r) => r.targetType ?? '' },
+  { header: am('exportTargetId'), value: (r) => r.targetId ?? '' },
+  { header: am('exportIp'), value: (r) => r.ip ?? '' },
+  { header: am('exportRequestId'), value: (r) => r.requestId ?? '' },
+  { header: am('exportDiff'), value: (r) => (r.diff == null ? '' : JSON.stringify(r.diff)) },
 ];
 
 export const auditAdmin = new Hono<AppEnv>();
@@ -57,43 +58,43 @@ auditAdmin.get('/audit', async (c) => {
   await runCommand(deps, actorOf(c), async ({ audit }) => audit({ action: 'platform.audit.viewed', diff: { filter: { ...filter, page } } }));
   const params = new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== 'page' && v));
   return adminPage(c, {
-    title: '監査ログ',
+    title: am('title'),
     children: (
       <>
-        <Form action="/admin/audit" method="get" label="監査ログの検索">
-          <TextField name="actorEmail" type="email" label="操作者のメールアドレス" hint="ログインしたユーザーの操作を探します" value={q.actorEmail} width="lg" />
-          <TextField name="actor" label="操作者（記録上の名前）" hint="例：user:12、cli:root、anonymous" value={q.actor} />
-          <TextField name="action" label="操作" hint="前方一致。例：platform.auth" value={q.action} />
-          <TextField name="targetType" label="対象種別" value={q.targetType} />
-          <TextField name="targetId" label="対象ID" value={q.targetId} />
-          <DateField name="from" label="期間（開始日）" value={q.from} />
-          <DateField name="to" label="期間（終了日）" value={q.to} />
-          <Button preventDoubleSubmit={false}>検索する</Button>
+        <Form action="/admin/audit" method="get" label={am('searchLabel')}>
+          <TextField name="actorEmail" type="email" label={am('searchActorEmail')} hint={am('searchActorEmailHint')} value={q.actorEmail} width="lg" />
+          <TextField name="actor" label={am('searchActor')} hint={am('searchActorHint')} value={q.actor} />
+          <TextField name="action" label={am('searchAction')} hint={am('searchActionHint')} value={q.action} />
+          <TextField name="targetType" label={am('searchTargetType')} value={q.targetType} />
+          <TextField name="targetId" label={am('searchTargetId')} value={q.targetId} />
+          <DateField name="from" label={am('searchFrom')} value={q.from} />
+          <DateField name="to" label={am('searchTo')} value={q.to} />
+          <Button preventDoubleSubmit={false}>{am('searchButton')}</Button>
         </Form>
         <p>
-          <a href={`/admin/audit/export.xlsx?${params}`}>検索結果を Excel でダウンロード</a>
-          {' ／ '}
-          <a href={`/admin/audit/export.csv?${params}`}>CSV でダウンロード</a>
+          <a href={`/admin/audit/export.xlsx?${params}`}>{am('downloadXlsx')}</a>
+          {am('downloadSeparator')}
+          <a href={`/admin/audit/export.csv?${params}`}>{am('downloadCsv')}</a>
         </p>
         <Table
-          caption={`監査ログ（${total}件）`}
+          caption={am('tableCaption', { count: total })}
           columns={[
-            { key: 'id', header: 'ID', numeric: true },
-            { key: 'at', header: '日時' },
-            { key: 'actor', header: '操作者' },
-            { key: 'action', header: '操作' },
-            { key: 'target', header: '対象' },
-            { key: 'ip', header: 'IP' },
+            { key: 'id', header: am('colId'), numeric: true },
+            { key: 'at', header: am('colAt') },
+            { key: 'actor', header: am('colActor') },
+            { key: 'action', header: am('colAction') },
+            { key: 'target', header: am('colTarget') },
+            { key: 'ip', header: am('colIp') },
           ]}
           rows={rows.map((r) => ({
             id: String(r.id),
             at: tokyoDateTime(r.at),
-            actor: `${r.actorEmail ?? r.actorLabel}${r.role ? `（${r.role}）` : ''}`,
+            actor: r.role ? am('actorWithRole', { actor: r.actorEmail ?? r.actorLabel, role: r.role }) : (r.actorEmail ?? r.actorLabel),
             action: r.action,
             target: r.targetType ? `${r.targetType}:${r.targetId ?? ''}` : '—',
             ip: r.ip ?? '—',
           }))}
-          emptyMessage="該当する記録はありません"
+          emptyMessage={am('noRecords')}
         />
         <Pagination page={page} perPage={PER_PAGE} total={total} hrefFor={(p) => `/admin/audit?${new URLSearchParams({ ...Object.fromEntries(params), page: String(p) })}`} />
       </>
@@ -107,6 +108,6 @@ for (const [ext, kind] of [['xlsx', 'xlsx'], ['csv', 'csv-utf8']] as const) {
     const deps = c.get('deps');
     // The export itself is recorded: the trail holds IP addresses.
     await runCommand(deps, actorOf(c), async ({ audit }) => audit({ action: 'platform.audit.exported', diff: { filter: { ...filter, format: ext } } }));
-    return exportResponse(kind, `監査ログ_${tokyoDateTime(deps.clock.now()).slice(0, 10)}`, iterateAudit(deps.db, filter), COLUMNS, '監査ログ');
+    return exportResponse(kind, am('exportFileName', { date: tokyoDateTime(deps.clock.now()).slice(0, 10) }), iterateAudit(deps.db, filter), COLUMNS, am('exportSheet'));
   });
 }
