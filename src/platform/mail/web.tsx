@@ -9,10 +9,11 @@ import { adminPage } from '../http/admin-page.js';
 import type { AppEnv } from '../http/env.js';
 import { requireInstallationAdmin } from '../http/guards.js';
 import { ERASED, type Opened } from '../vault/index.js';
+import { mm } from './messages.js';
 import { mailScope } from './outbox.js';
 import { mailOutbox } from './schema.js';
 
-const STATUS: Record<string, string> = { queued: '送信待ち', sent: '送信済み', failed: '送信失敗', held: '保留（SMTP未設定）' };
+const STATUS: Record<string, string> = { queued: mm('statusQueued'), sent: mm('statusSent'), failed: mm('statusFailed'), held: mm('statusHeld') };
 const PER_PAGE = 50;
 
 export const mailAdmin = new Hono<AppEnv>();
@@ -24,18 +25,18 @@ mailAdmin.get('/mail', async (c) => {
   const rows = await db.select({ id: mailOutbox.id, template: mailOutbox.template, subject: mailOutbox.subject, status: mailOutbox.status, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt }).from(mailOutbox).orderBy(desc(mailOutbox.id)).limit(PER_PAGE).offset((page - 1) * PER_PAGE);
   const total = (await db.$count(mailOutbox)) as number;
   return adminPage(c, {
-    title: '送信メール',
+    title: mm('listTitle'),
     children: (
       <>
-        <p>SMTP が設定されていない間、メールはここに保留されます。宛先と本文は個人情報のため、開くと監査ログに記録されます。</p>
+        <p>{mm('listIntro')}</p>
         <Table
-          caption="送信メール一覧"
+          caption={mm('listCaption')}
           columns={[
-            { key: 'id', header: 'ID', numeric: true },
-            { key: 'created', header: '作成日時' },
-            { key: 'subject', header: '件名' },
-            { key: 'template', header: '種類' },
-            { key: 'status', header: '状態' },
+            { key: 'id', header: mm('colId'), numeric: true },
+            { key: 'created', header: mm('colCreated') },
+            { key: 'subject', header: mm('colSubject') },
+            { key: 'template', header: mm('colTemplate') },
+            { key: 'status', header: mm('colStatus') },
           ]}
           rows={rows.map((r) => ({
             id: String(r.id),
@@ -44,7 +45,7 @@ mailAdmin.get('/mail', async (c) => {
             template: r.template,
             status: STATUS[r.status] ?? r.status,
           }))}
-          emptyMessage="メールはありません"
+          emptyMessage={mm('noMail')}
         />
         <Pagination page={page} perPage={PER_PAGE} total={total} hrefFor={(p) => `/admin/mail?page=${p}`} />
       </>
@@ -64,22 +65,22 @@ mailAdmin.get('/mail/:id{[0-9]+}', async (c) => {
     const result: { to: Opened; text: Opened } = { to: box.open(mail.toSealed), text: box.open(mail.textSealed) };
     return result;
   });
-  const show = (v: Opened) => (v === ERASED ? '（消去済み）' : v);
+  const show = (v: Opened) => (v === ERASED ? mm('erased') : v);
   return adminPage(c, {
-    title: `送信メール #${id}`,
-    breadcrumbs: [{ label: '送信メール', href: '/admin/mail' }, { label: `#${id}` }],
+    title: mm('detailTitle', { id }),
+    breadcrumbs: [{ label: mm('listTitle'), href: '/admin/mail' }, { label: mm('detailCrumb', { id }) }],
     children: (
       <>
         <DescriptionList
           items={[
-            { term: '宛先', detail: show(opened.to) },
-            { term: '件名', detail: mail.subject },
-            { term: '状態', detail: STATUS[mail.status] ?? mail.status },
-            { term: '作成日時', detail: tokyoDateTime(mail.createdAt) },
-            { term: '送信日時', detail: mail.sentAt ? tokyoDateTime(mail.sentAt) : '—' },
+            { term: mm('detailTo'), detail: show(opened.to) },
+            { term: mm('detailSubject'), detail: mail.subject },
+            { term: mm('detailStatus'), detail: STATUS[mail.status] ?? mail.status },
+            { term: mm('detailCreated'), detail: tokyoDateTime(mail.createdAt) },
+            { term: mm('detailSent'), detail: mail.sentAt ? tokyoDateTime(mail.sentAt) : '—' },
           ]}
         />
-        <h2 class="app-heading-2">本文</h2>
+        <h2 class="app-heading-2">{mm('detailBody')}</h2>
         <pre class="app-pre">{show(opened.text)}</pre>
       </>
     ),
