@@ -10,19 +10,20 @@ import { requireInstallationAdmin } from '../../http/guards.js';
 import { runCommand } from '../../command.js';
 import { AppError, isAppError } from '../../errors/index.js';
 import { grantsOf } from '../memberships.js';
-import { ROLES } from '../schema.js';
+import { ROLES, type Role } from '../schema.js';
 import { inviteUser, listUsers, revokeRole, setProgramRole, setUserStatus } from '../user-admin.js';
 import { parseRole } from '../users.js';
 import { csrfToken } from '../../http/csrf.js';
+import { authMessages as m } from './messages.js';
 
 type Errors = Array<{ field: string; message: string }>;
 
-const ROLE_LABELS: Record<string, string> = {
-  admin: '管理者 (admin)',
-  operator: '事務局 (operator)',
-  agent: 'コールセンター (agent)',
-  city: '市職員 (city)',
-  business: '事業者 (business)',
+const ROLE_LABELS: Record<Role, string> = {
+  admin: m('ja', 'usersRoleAdmin'),
+  operator: m('ja', 'usersRoleOperator'),
+  agent: m('ja', 'usersRoleAgent'),
+  city: m('ja', 'usersRoleCity'),
+  business: m('ja', 'usersRoleBusiness'),
 };
 
 /** Field names carry the user id: each row is its own form, and ids on a page must be unique. */
@@ -33,8 +34,8 @@ async function usersPage(c: AppContext, errors: Errors = [], values: Record<stri
   const [all, programs] = await Promise.all([listUsers(deps.db), listPrograms(deps.db)]);
   const me = c.get('auth')?.user.id;
   const programName = new Map(programs.map((p) => [p.id, p.name]));
-  const programOptions = [{ value: '', label: '（すべての事業）' }, ...programs.map((p) => ({ value: String(p.id), label: `${p.name}（${p.slug}）` }))];
-  const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r]! }));
+  const programOptions = [{ value: '', label: m('ja', 'usersProgramAny') }, ...programs.map((p) => ({ value: String(p.id), label: m('ja', 'usersProgramOption', { name: p.name, slug: p.slug }) }))];
+  const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
   const rows = await Promise.all(
     all.map(async (u) => {
       const grants = await grantsOf(deps.db, u.id);
@@ -45,8 +46,8 @@ async function usersPage(c: AppContext, errors: Errors = [], values: Record<stri
         roles: grants.length ? (
           <ul class="app-role-list">
             {grants.map((g) => {
-              const where = g.programId === null ? '全事業' : (programName.get(g.programId) ?? g.programSlug ?? '');
-              const text = `${ROLE_LABELS[g.role]}（${where}）`;
+              const where = g.programId === null ? m('ja', 'usersAllPrograms') : (programName.get(g.programId) ?? g.programSlug ?? '');
+              const text = m('ja', 'usersGrant', { role: ROLE_LABELS[g.role], program: where });
               return (
                 <li>
                   <span class="app-role-list__grant" data-grant={`${g.role}@${g.programSlug ?? '*'}`}>
@@ -57,7 +58,8 @@ async function usersPage(c: AppContext, errors: Errors = [], values: Record<stri
                       <input type="hidden" name="role" value={g.role} />
                       <input type="hidden" name="program" value={g.programId === null ? '' : String(g.programId)} />
                       <Button variant="danger" size="sm">
-                        外す<VisuallyHidden>：{u.email} の {text}</VisuallyHidden>
+                        {m('ja', 'usersRevoke')}
+                        <VisuallyHidden>{m('ja', 'usersRevokeTarget', { email: u.email, grant: text })}</VisuallyHidden>
                       </Button>
                     </Form>
                   )}
@@ -69,12 +71,12 @@ async function usersPage(c: AppContext, errors: Errors = [], values: Record<stri
           '—'
         ),
         editor: self ? (
-          '自分のロールは変更できません'
+          m('ja', 'usersOwnRoles')
         ) : (
           <Form action={`/admin/users/${u.id}/roles`} csrfToken={csrfToken(c)}>
             <SelectField
               name={rowField('program', u.id)}
-              label={`事業（${u.email}）`}
+              label={m('ja', 'usersRowProgram', { email: u.email })}
               options={programOptions}
               emptyOption={false}
               value={values[rowField('program', u.id)]}
@@ -82,26 +84,26 @@ async function usersPage(c: AppContext, errors: Errors = [], values: Record<stri
             />
             <SelectField
               name={rowField('role', u.id)}
-              label={`ロール（${u.email}）`}
+              label={m('ja', 'usersRowRole', { email: u.email })}
               required
               options={roleOptions}
               value={values[rowField('role', u.id)]}
               error={errorFor(errors, rowField('role', u.id))}
             />
             <Button variant="secondary" size="sm">
-              ロールを設定する
+              {m('ja', 'usersSetRole')}
             </Button>
           </Form>
         ),
-        mfa: u.totpEnabledAt ? '設定済み' : '未設定',
-        status: u.status === 'active' ? '有効' : '無効',
+        mfa: m('ja', u.totpEnabledAt ? 'mfaOn' : 'mfaOff'),
+        status: m('ja', u.status === 'active' ? 'usersActive' : 'usersDisabled'),
         actions: self ? (
           '—'
         ) : (
           <Form action={`/admin/users/${u.id}/${u.status === 'active' ? 'disable' : 'enable'}`} csrfToken={csrfToken(c)}>
             <Button variant={u.status === 'active' ? 'danger' : 'secondary'} size="sm">
-              {u.status === 'active' ? '無効にする' : '有効にする'}
-              <VisuallyHidden>：{u.email}</VisuallyHidden>
+              {m('ja', u.status === 'active' ? 'usersDisable' : 'usersEnable')}
+              <VisuallyHidden>{m('ja', 'usersButtonTarget', { email: u.email })}</VisuallyHidden>
             </Button>
           </Form>
         ),
@@ -109,42 +111,40 @@ async function usersPage(c: AppContext, errors: Errors = [], values: Record<stri
     }),
   );
   return adminPage(c, {
-    title: 'ユーザー',
+    title: m('ja', 'usersTitle'),
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status,
     children: (
       <>
-        <p>
-          ロールは事業ごとに設定します。「ロールを設定する」は、選んだ事業でのロールをそのロールだけにします（付与・変更）。ロールを変えたユーザーは、ログイン中の画面が終了し、もう一度ログインが必要になります。
-        </p>
+        <p>{m('ja', 'usersIntro')}</p>
         <Table
-          caption="ユーザー一覧"
+          caption={m('ja', 'usersCaption')}
           columns={[
-            { key: 'email', header: 'メールアドレス', rowHeader: true },
-            { key: 'roles', header: 'ロール（事業）' },
-            { key: 'editor', header: 'ロールの付与・変更' },
-            { key: 'mfa', header: '二要素認証' },
-            { key: 'status', header: '状態' },
-            { key: 'actions', header: '操作' },
+            { key: 'email', header: m('ja', 'usersColEmail'), rowHeader: true },
+            { key: 'roles', header: m('ja', 'usersColRoles') },
+            { key: 'editor', header: m('ja', 'usersColEditor') },
+            { key: 'mfa', header: m('ja', 'usersColMfa') },
+            { key: 'status', header: m('ja', 'usersColStatus') },
+            { key: 'actions', header: m('ja', 'usersColActions') },
           ]}
           rows={rows}
         />
-        <h2 class="app-heading-2">ユーザーを招待する</h2>
-        <p>招待メールで届くリンクから、本人がパスワードを設定します。既存のユーザーには、ロールだけを追加します。</p>
+        <h2 class="app-heading-2">{m('ja', 'usersInviteHeading')}</h2>
+        <p>{m('ja', 'usersInviteIntro')}</p>
         <Form action="/admin/users" csrfToken={csrfToken(c)}>
-          <TextField name="email" type="email" label="メールアドレス" required value={values.email} error={errorFor(errors, 'email')} width="lg" />
-          <SelectField name="role" label="ロール" required value={values.role} error={errorFor(errors, 'role')} options={roleOptions} />
+          <TextField name="email" type="email" label={m('ja', 'usersInviteEmail')} required value={values.email} error={errorFor(errors, 'email')} width="lg" />
+          <SelectField name="role" label={m('ja', 'usersInviteRole')} required value={values.role} error={errorFor(errors, 'role')} options={roleOptions} />
           <SelectField
             name="program"
-            label="事業"
-            hint="管理者 (admin) で事業を選ばない場合は、すべての事業の管理者になります。"
+            label={m('ja', 'usersInviteProgram')}
+            hint={m('ja', 'usersInviteProgramHint')}
             value={values.program}
             error={errorFor(errors, 'program')}
             options={programOptions}
             emptyOption={false}
           />
-          <Button>招待する</Button>
+          <Button>{m('ja', 'usersInviteButton')}</Button>
         </Form>
       </>
     ),
@@ -165,7 +165,7 @@ adminUsers.post('/users', async (c) => {
     const role = parseRole(f.role ?? '');
     const programId = f.program ? Number(f.program) : null;
     const { user, created } = await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => inviteUser(ctx, { email: f.email ?? '', role, programId }));
-    setFlash(c, { kind: 'success', message: created ? `${user.email} を招待しました` : `${user.email} にロールを追加しました` });
+    setFlash(c, { kind: 'success', message: m('ja', created ? 'usersInvited' : 'usersRoleAdded', { email: user.email }) });
     return c.redirect('/admin/users', 303);
   } catch (e) {
     if (isAppError(e) && e.fieldErrors.length) return usersPage(c, e.fieldErrors, f, 422);
@@ -191,14 +191,14 @@ function programIdOf(value: string | undefined): number | null {
 
 /** Grants or changes the user's role in one program; the user's sessions end (privilege change). */
 adminUsers.post('/users/:id/roles', async (c) => {
-  const id = targetUserId(c, '自分のロールは変更できません。別の管理者に依頼してください');
+  const id = targetUserId(c, m('ja', 'usersSelfRoleChange'));
   const f = await formFields(c);
   const roleField = rowField('role', id);
   const programField = rowField('program', id);
   try {
     const role = parseRole(f[roleField] ?? '');
     const changed = await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => setProgramRole(ctx, id, role, programIdOf(f[programField])));
-    setFlash(c, { kind: 'success', message: changed === null ? 'ロールは変わりませんでした（すでに設定済みです）' : 'ロールを設定しました。このユーザーはもう一度ログインが必要です' });
+    setFlash(c, { kind: 'success', message: m('ja', changed === null ? 'usersRoleUnchanged' : 'usersRoleSet') });
     return c.redirect('/admin/users', 303);
   } catch (e) {
     if (isAppError(e) && e.fieldErrors.length) {
@@ -210,10 +210,10 @@ adminUsers.post('/users/:id/roles', async (c) => {
 });
 
 adminUsers.post('/users/:id/roles/revoke', async (c) => {
-  const id = targetUserId(c, '自分のロールは外せません。別の管理者に依頼してください');
+  const id = targetUserId(c, m('ja', 'usersSelfRoleRevoke'));
   const f = await formFields(c);
   await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => revokeRole(ctx, id, parseRole(f.role ?? ''), programIdOf(f.program)));
-  setFlash(c, { kind: 'success', message: 'ロールを外しました。このユーザーはもう一度ログインが必要です' });
+  setFlash(c, { kind: 'success', message: m('ja', 'usersRoleRevoked') });
   return c.redirect('/admin/users', 303);
 });
 
@@ -222,9 +222,9 @@ for (const action of ['disable', 'enable'] as const) {
     const auth = requireInstallationAdmin(c);
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id)) throw new AppError('not-found');
-    if (id === auth.user.id) throw new AppError('conflict', '自分のアカウントは無効にできません');
+    if (id === auth.user.id) throw new AppError('conflict', m('ja', 'usersSelfDisable'));
     await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => setUserStatus(ctx, id, action === 'disable' ? 'disabled' : 'active'));
-    setFlash(c, { kind: 'success', message: action === 'disable' ? 'ユーザーを無効にしました' : 'ユーザーを有効にしました' });
+    setFlash(c, { kind: 'success', message: m('ja', action === 'disable' ? 'usersUserDisabled' : 'usersUserEnabled') });
     return c.redirect('/admin/users', 303);
   });
 }
