@@ -11,7 +11,7 @@ import { parseOrThrow } from '../../../platform/validation.js';
 import { Button, DescriptionList, ErrorSummary, Form, RadioGroup, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import { businessPage } from '../../campaign/web/business-page.js';
 import { cancelClaim, reportStay } from '../commands/claim-lifecycle.js';
-import { CLAIM_STATUS_LABELS, yen } from '../messages.js';
+import { CLAIM_STATUS_LABELS, sm, yen } from '../messages.js';
 import type { Claim } from '../schema.js';
 import { staySchema } from '../validators.js';
 import { ownClaim, portalContext } from './portal-common.js';
@@ -24,8 +24,8 @@ async function claimPage(c: AppContext, p: Portal, claim: Claim, opts: { errors?
   const v = opts.values ?? { nights: String(claim.nights), guests: String(claim.guests), totalPrice: String(claim.totalPrice), cancelKind: 'cancel' };
   const action = `${p.base}/${claim.id}`;
   return businessPage(c, p.program, {
-    title: `予約番号 ${claim.bookingRef}`,
-    breadcrumbs: [{ label: '割引の登録と実績報告', href: p.base }, { label: `予約番号 ${claim.bookingRef}` }],
+    title: sm('portal.claim.title', { ref: claim.bookingRef }),
+    breadcrumbs: [{ label: sm('portal.claims.title'), href: p.base }, { label: sm('portal.claim.title', { ref: claim.bookingRef }) }],
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status: opts.status,
@@ -33,45 +33,45 @@ async function claimPage(c: AppContext, p: Portal, claim: Claim, opts: { errors?
       <>
         <DescriptionList
           items={[
-            { term: '施設', detail: p.facilities.find((f) => f.id === claim.facilityId)?.name ?? '' },
-            { term: '状態', detail: CLAIM_STATUS_LABELS[claim.status] },
-            { term: '予約日', detail: claim.bookedOn },
-            { term: '宿泊', detail: `${claim.checkIn} から ${claim.nights}泊・${claim.guests}人（${yen(claim.totalPrice)}）` },
-            ...(claim.stay ? [{ term: '実績', detail: `${claim.stay.nights}泊・${claim.stay.guests}人（${yen(claim.stay.totalPrice)}）` }] : []),
-            { term: '割引額', detail: yen(claim.discount) },
-            ...(claim.reviewReason ? [{ term: '事務局からの連絡', detail: claim.reviewReason }] : []),
+            { term: sm('term.facility'), detail: p.facilities.find((f) => f.id === claim.facilityId)?.name ?? '' },
+            { term: sm('term.status'), detail: CLAIM_STATUS_LABELS[claim.status] },
+            { term: sm('term.bookedOn'), detail: claim.bookedOn },
+            { term: sm('portal.claim.stay'), detail: sm('portal.claim.stay.detail', { checkIn: claim.checkIn, nights: claim.nights, guests: claim.guests, price: yen(claim.totalPrice) }) },
+            ...(claim.stay ? [{ term: sm('term.stay'), detail: sm('fmt.nightsGuestsPriceParen', { nights: claim.stay.nights, guests: claim.stay.guests, price: yen(claim.stay.totalPrice) }) }] : []),
+            { term: sm('term.discount'), detail: yen(claim.discount) },
+            ...(claim.reviewReason ? [{ term: sm('portal.claim.message'), detail: claim.reviewReason }] : []),
           ]}
         />
         {claim.status === 'reserved' && (
           <>
-            <h2 class="app-heading-2">宿泊実績を報告する</h2>
-            <p>チェックアウト後に、実際の泊数・人数・料金を報告してください。予約時より多くすることはできません。少なくなった場合は割引額を計算し直し、差額は配分枠に戻ります。</p>
+            <h2 class="app-heading-2">{sm('portal.claim.report.heading')}</h2>
+            <p>{sm('portal.claim.report.intro')}</p>
             <Form action={`${action}/stay`} csrfToken={csrfToken(c)}>
-              <TextField name="nights" label="実績の泊数" required width="sm" inputmode="numeric" value={v.nights} error={errorFor(errors, 'nights')} />
-              <TextField name="guests" label="実績の人数" required width="sm" inputmode="numeric" value={v.guests} error={errorFor(errors, 'guests')} />
-              <TextField name="totalPrice" label="実績の宿泊料金（税込、円）" required inputmode="numeric" value={v.totalPrice} error={errorFor(errors, 'totalPrice')} />
-              <Button>実績を報告する</Button>
+              <TextField name="nights" label={sm('portal.claim.report.nights')} required width="sm" inputmode="numeric" value={v.nights} error={errorFor(errors, 'nights')} />
+              <TextField name="guests" label={sm('portal.claim.report.guests')} required width="sm" inputmode="numeric" value={v.guests} error={errorFor(errors, 'guests')} />
+              <TextField name="totalPrice" label={sm('portal.claim.report.totalPrice')} required inputmode="numeric" value={v.totalPrice} error={errorFor(errors, 'totalPrice')} />
+              <Button>{sm('portal.claim.report.button')}</Button>
             </Form>
-            <h2 class="app-heading-2">取り消す</h2>
-            <p>キャンセルまたは不泊（ノーショー）の場合は取り消してください。割引額は配分枠に戻ります。取り消しは元に戻せません。</p>
+            <h2 class="app-heading-2">{sm('portal.claim.cancel.heading')}</h2>
+            <p>{sm('portal.claim.cancel.intro')}</p>
             <Form action={`${action}/cancel`} csrfToken={csrfToken(c)}>
               <RadioGroup
                 name="cancelKind"
-                label="理由"
+                label={sm('term.reason')}
                 required
                 value={v.cancelKind ?? 'cancel'}
                 error={errorFor(errors, 'cancelKind')}
                 options={[
-                  { value: 'cancel', label: 'キャンセル（宿泊前の取消）' },
-                  { value: 'noShow', label: '不泊（連絡なく宿泊されなかった）' },
+                  { value: 'cancel', label: sm('portal.claim.cancel.cancel') },
+                  { value: 'noShow', label: sm('portal.claim.cancel.noShow') },
                 ]}
               />
-              <Button variant="danger">取り消す</Button>
+              <Button variant="danger">{sm('portal.claim.cancel.button')}</Button>
             </Form>
           </>
         )}
         <p>
-          <a href={p.base}>一覧に戻る</a>
+          <a href={p.base}>{sm('portal.claim.back')}</a>
         </p>
       </>
     ),
@@ -96,7 +96,7 @@ portalClaim.post('/:slug/business/claims/:id{[0-9]+}/stay', async (c) => {
     if (!isAppError(e) || e.code === 'not-found' || e.status >= 500) throw e;
     return claimPage(c, p, claim, { errors: e.fieldErrors.length ? e.fieldErrors : [{ field: 'nights', message: e.message }], values: f, status: e.status });
   }
-  setFlash(c, { kind: 'success', message: `予約番号 ${claim.bookingRef} の実績を報告しました` });
+  setFlash(c, { kind: 'success', message: sm('portal.claim.report.done', { ref: claim.bookingRef }) });
   return c.redirect(`${p.base}/${claim.id}`, 303);
 });
 
@@ -104,7 +104,7 @@ portalClaim.post('/:slug/business/claims/:id{[0-9]+}/cancel', async (c) => {
   const p = await portalContext(c);
   const claim = await ownClaim(c, p);
   const f = await formFields(c);
-  if (f.cancelKind !== 'cancel' && f.cancelKind !== 'noShow') return claimPage(c, p, claim, { errors: [{ field: 'cancelKind', message: 'キャンセルか不泊かを選んでください' }], status: 422 });
+  if (f.cancelKind !== 'cancel' && f.cancelKind !== 'noShow') return claimPage(c, p, claim, { errors: [{ field: 'cancelKind', message: sm('err.cancelKindRequired') }], status: 422 });
   const noShow = f.cancelKind === 'noShow';
   try {
     await runCommand(c.get('deps'), actorOf(c, primaryRole(p.roles)), (ctx) => cancelClaim(ctx, p.program, claim.id, noShow));
@@ -112,6 +112,6 @@ portalClaim.post('/:slug/business/claims/:id{[0-9]+}/cancel', async (c) => {
     if (!isAppError(e) || e.code === 'not-found' || e.status >= 500) throw e;
     return claimPage(c, p, claim, { errors: [{ field: 'cancelKind', message: e.message }], status: e.status });
   }
-  setFlash(c, { kind: 'success', message: `予約番号 ${claim.bookingRef} を${noShow ? '不泊として' : ''}取り消しました。割引額を配分枠に戻しました` });
+  setFlash(c, { kind: 'success', message: sm(noShow ? 'portal.claim.cancel.noShowDone' : 'portal.claim.cancel.done', { ref: claim.bookingRef }) });
   return c.redirect(p.base, 303);
 });

@@ -9,6 +9,7 @@ import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, Form, Table } from '../../../ui/index.js';
 import { setSalesStop } from '../commands/sales-stop.js';
+import { sm } from '../messages.js';
 import { salesStopsOf } from '../queries.js';
 import { portalContext } from './portal-common.js';
 
@@ -23,26 +24,26 @@ export async function SoldOutSection({ c, portal }: { c: AppContext; portal: Por
   const stops = await salesStopsOf(c.get('deps').db, portal.facilities.map((f) => f.id));
   return (
     <section aria-labelledby="sales-status">
-      <h2 id="sales-status">販売の状況</h2>
-      <p>割引付きの販売をやめるときは「販売終了にする」を押してください。公開サイトに「販売終了」と表示されます。配分枠を使い切った施設も自動で販売終了になります。</p>
+      <h2 id="sales-status">{sm('portal.sales.heading')}</h2>
+      <p>{sm('portal.sales.intro')}</p>
       <Table
-        caption="施設ごとの販売の状況"
+        caption={sm('portal.sales.caption')}
         columns={[
-          { key: 'name', header: '施設', rowHeader: true },
-          { key: 'state', header: '公開サイトの表示' },
-          { key: 'action', header: '操作' },
+          { key: 'name', header: sm('term.facility'), rowHeader: true },
+          { key: 'state', header: sm('portal.sales.shown') },
+          { key: 'action', header: sm('portal.sales.action') },
         ]}
         rows={portal.facilities.map((f) => {
           const stopped = stops.get(f.id);
           return {
             name: f.name,
-            state: f.soldOutOn ? `販売終了（${f.soldOutOn}〜${stopped ? '、事業者による' : '、配分枠の使い切り'}）` : '販売中',
+            state: f.soldOutOn ? sm(stopped ? 'portal.sales.stoppedByBusiness' : 'portal.sales.usedUp', { since: f.soldOutOn }) : sm('term.onSale'),
             action: (
-              <Form action={`${portal.base}/sales`} csrfToken={csrfToken(c)} label={`${f.name}の販売${stopped ? '再開' : '終了'}`}>
+              <Form action={`${portal.base}/sales`} csrfToken={csrfToken(c)} label={sm(stopped ? 'portal.sales.resume.label' : 'portal.sales.stop.label', { facility: f.name })}>
                 <input type="hidden" name="facility" value={String(f.id)} />
                 <input type="hidden" name="action" value={stopped ? 'resume' : 'stop'} />
                 <Button size="sm" variant={stopped ? 'secondary' : 'danger'}>
-                  {stopped ? '販売を再開する' : '販売終了にする'}
+                  {sm(stopped ? 'portal.sales.resume.button' : 'portal.sales.stop.button')}
                 </Button>
               </Form>
             ),
@@ -63,6 +64,6 @@ portalSoldOut.post('/:slug/business/claims/sales', async (c) => {
   if (!facility || (f.action !== 'stop' && f.action !== 'resume')) throw new AppError('not-found');
   const stop = f.action === 'stop';
   await runCommand(c.get('deps'), actorOf(c, primaryRole(p.roles)), (ctx) => setSalesStop(ctx, p.program, facility.id, stop));
-  setFlash(c, { kind: 'success', message: stop ? `${facility.name}を販売終了にしました` : `${facility.name}の販売を再開しました（配分枠が残っていれば公開サイトの「販売終了」も消えます）` });
+  setFlash(c, { kind: 'success', message: sm(stop ? 'portal.sales.stop.done' : 'portal.sales.resume.done', { facility: facility.name }) });
   return c.redirect(p.base, 303);
 });
