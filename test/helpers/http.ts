@@ -1,5 +1,7 @@
+import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/app.js';
+import { createHttpServer, type HttpServer } from '../../src/platform/http/http-server.js';
 import type { AppEnv } from '../../src/platform/http/env.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { TEST_PASSWORD } from './fixtures.js';
@@ -86,4 +88,11 @@ export async function signedInBrowsers(deps: Deps, emails: string[]): Promise<Te
     browsers.push(b);
   }
   return browsers;
+}
+
+/** The app behind a real node:http server, built as src/server.ts builds it, on a free loopback port. */
+export async function startAppServer(deps: Deps): Promise<{ server: HttpServer; port: number; close(): Promise<void> }> {
+  const server = createHttpServer(createApp(deps), deps);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return { server, port: (server.address() as AddressInfo).port, close: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -12,18 +12,9 @@ import { findProgramBySlug } from '../programs/queries.js';
 import { setAllocation } from './commands/budget.js';
 import { grantFacilityAccess } from './facility-access.js';
 import { ledgerIsBalanced, programBalances } from './ledger.js';
-import { campaignWithFacilities } from './test-fixtures.js';
+import { bookingInput, campaignWithFacilities } from './test-fixtures.js';
 
-const claim = (facilityId: number, ref: string, over: Record<string, unknown> = {}) => ({
-  facilityId,
-  bookingRef: ref,
-  bookedOn: '2025-05-20',
-  checkIn: '2025-06-01',
-  nights: 1,
-  guests: 1,
-  totalPrice: 10000,
-  ...over,
-});
+const claim = bookingInput;
 
 describe('claims against a fixed budget', () => {
   let env: TestEnv;

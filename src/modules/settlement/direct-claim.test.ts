@@ -17,18 +17,9 @@ import { findProgramVersionBySlug } from '../programs/queries.js';
 import { setSalesStop } from './commands/sales-stop.js';
 import { grantFacilityAccess } from './facility-access.js';
 import { ledgerIsBalanced, programBalances } from './ledger.js';
-import { campaignWithFacilities } from './test-fixtures.js';
+import { bookingInput, campaignWithFacilities } from './test-fixtures.js';
 
-const booking = (facilityId: number, bookingRef: string, over: Record<string, unknown> = {}) => ({
-  facilityId,
-  bookingRef,
-  bookedOn: '2025-05-20',
-  checkIn: '2025-06-01',
-  nights: 1,
-  guests: 1,
-  totalPrice: 10000,
-  ...over,
-});
+const booking = bookingInput;
 
 /**
  * The reservation API's one-statement path (reserveClaimDirect) must leave exactly what the

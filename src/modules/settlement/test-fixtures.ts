@@ -33,3 +33,15 @@ export async function campaignWithFacilities(deps: Deps, slug: string, count: nu
     .returning();
   return { program, facilities: rows };
 }
+
+/** A claim's booking as the API takes it: 10,000 yen, one night, one guest, inside the fixture's period. */
+export const bookingInput = (facilityId: number, bookingRef: string, over: Record<string, unknown> = {}) => ({
+  facilityId,
+  bookingRef,
+  bookedOn: '2025-05-20',
+  checkIn: '2025-06-01',
+  nights: 1,
+  guests: 1,
+  totalPrice: 10000,
+  ...over,
+});

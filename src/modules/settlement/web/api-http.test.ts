@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { createApp } from '../../../app.js';
 import { systemActor } from '../../../platform/audit/index.js';
 import { runCommand } from '../../../platform/command.js';
-import { createHttpServer, type HttpServer } from '../../../platform/http/http-server.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { makeToken, makeUser } from '../../../../test/helpers/fixtures.js';
+import { startAppServer } from '../../../../test/helpers/http.js';
 import { setAllocation } from '../commands/budget.js';
 import { campaignWithFacilities } from '../test-fixtures.js';
 
@@ -17,7 +15,7 @@ import { campaignWithFacilities } from '../test-fixtures.js';
  */
 describe('reservation API over HTTP: bodies with and without a declared length', () => {
   let env: TestEnv;
-  let server: HttpServer;
+  let stopServer: () => Promise<void>;
   let port: number;
   let token: string;
   let facilityId: number;
@@ -27,12 +25,10 @@ describe('reservation API over HTTP: bodies with and without a declared length',
     facilityId = facilities[0]!.id;
     await runCommand(env.deps, systemActor('test'), (ctx) => setAllocation(ctx, program, facilityId, 1_000_000));
     token = await makeToken(env.deps, (await makeUser(env.deps, 'op@api-http.example', 'operator', program.id)).id);
-    server = createHttpServer(createApp(env.deps), env.deps);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    port = (server.address() as AddressInfo).port;
+    ({ port, close: stopServer } = await startAppServer(env.deps));
   });
   after(async () => {
-    await new Promise((r) => server.close(r));
+    await stopServer();
     await env.close();
   });
 

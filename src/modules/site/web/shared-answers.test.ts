@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { makeProgram } from '../../../../test/helpers/fixtures.js';
-import { createApp } from '../../../app.js';
-import { createHttpServer, type HttpServer } from '../../../platform/http/http-server.js';
+import type { HttpServer } from '../../../platform/http/http-server.js';
+import { startAppServer } from '../../../../test/helpers/http.js';
 import { facilities } from '../../campaign/schema.js';
 import { programs } from '../../programs/schema.js';
 
@@ -76,9 +75,7 @@ describe('shared public answers (micro-cache in front of the app)', () => {
       ])
       .returning();
     facilityId = f!.id;
-    server = createHttpServer(createApp(env.deps), env.deps);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    port = (server.address() as AddressInfo).port;
+    ({ server, port } = await startAppServer(env.deps));
   });
   after(async () => {
     await new Promise((r) => server.close(r));
