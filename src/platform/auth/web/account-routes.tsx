@@ -32,7 +32,7 @@ export const accountRoutes = new Hono<AppEnv>();
 
 accountRoutes.get('/account', (c) => {
   const auth = requireAuth(c);
-  const roles = auth.grants.map((g) => (g.programSlug ? `${g.role}（${g.programSlug}）` : `${g.role}（全事業）`)).join('、');
+  const roles = auth.grants.map((g) => m('ja', 'accountRoleIn', { role: g.role, scope: g.programSlug ?? m('ja', 'accountAllPrograms') })).join(m('ja', 'listSeparator'));
   const required = mfaRequired(auth.grants);
   return adminPage(c, {
     title: m('ja', 'accountTitle'),
