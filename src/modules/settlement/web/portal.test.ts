@@ -65,6 +65,7 @@ describe('business portal: claims, stays, sales stop', () => {
     assert.doesNotMatch(html, /app-body--admin/, 'not the back-office layout');
     assert.match(html, /事業者の皆さまへ/, 'business breadcrumbs');
     assertUniqueIds(html);
+    assert.match(html, new RegExp(`<option value="${mine}" selected`), 'its only facility is chosen already');
     const t1 = await biz.get(`${base}/template.csv`);
     assert.equal(t1.headers.get('content-type'), 'text/csv; charset=utf-8');
     const b1 = Buffer.from(await t1.arrayBuffer());

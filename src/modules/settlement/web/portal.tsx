@@ -58,6 +58,8 @@ async function claimsPage(c: AppContext, opts: { errors?: SummaryError[]; values
   const list = await claimsOfFacilities(c.get('deps').db, p.facilities.map((f) => f.id));
   const errors = opts.errors ?? [];
   const v = opts.values ?? {};
+  // A business running one facility (the usual case) need not choose it.
+  const onlyFacility = p.facilities.length === 1 ? String(p.facilities[0]!.id) : undefined;
   const names = new Map(p.facilities.map((f) => [f.id, f.name]));
   const token = csrfToken(c);
   return businessPage(c, p.program, {
@@ -73,7 +75,7 @@ async function claimsPage(c: AppContext, opts: { errors?: SummaryError[]; values
         <SoldOutSection c={c} portal={p} />
         <h2>{sm('portal.claims.form.heading')}</h2>
         <Form action={p.base} csrfToken={token}>
-          <SelectField name="facilityId" label={sm('term.facility')} required value={v.facilityId} error={errorFor(errors, 'facilityId')} options={p.facilities.map((f) => ({ value: String(f.id), label: f.name }))} />
+          <SelectField name="facilityId" label={sm('term.facility')} required value={v.facilityId ?? onlyFacility} error={errorFor(errors, 'facilityId')} options={p.facilities.map((f) => ({ value: String(f.id), label: f.name }))} />
           <TextField name="bookingRef" label={sm('term.bookingRef')} hint={sm('portal.claims.form.bookingRef.hint')} required value={v.bookingRef} error={errorFor(errors, 'bookingRef')} />
           <DateField name="bookedOn" label={sm('term.bookedOn')} required value={v.bookedOn} error={errorFor(errors, 'bookedOn')} />
           <DateField name="checkIn" label={sm('portal.claims.form.checkIn')} required value={v.checkIn} error={errorFor(errors, 'checkIn')} />
