@@ -99,6 +99,22 @@ export const settlementMessages = createCatalog({
   'export.template.claims': '割引登録ひな形.csv',
   'export.template.stays': '宿泊実績ひな形.csv',
 
+  // payment statement PDF (statement-pdf.ts); its field labels reuse term.* where identical
+  'pdf.title': '割引相当分 支払明細書',
+  'pdf.addressee': '{name} 様',
+  'pdf.field': '{label}：{value}',
+  'pdf.programName': '事業名',
+  'pdf.month': '{year}年{month}月（チェックアウト日基準）',
+  'pdf.createdOn': '作成日',
+  'pdf.guests': '宿泊人数（延べ）',
+  'pdf.nights': '泊数（延べ）',
+  'pdf.amount': 'お支払額（割引相当分）',
+  'pdf.count': '{count} 件',
+  'pdf.guestsValue': '{count} 人',
+  'pdf.nightsValue': '{count} 泊',
+  'pdf.yen': '{amount} 円',
+  'pdf.note': '金額は円未満切り捨てで計算しています。ご不明な点は事務局までお問い合わせください。',
+
   // allocations (admin-allocations.tsx)
   'admin.alloc.title': '施設ごとの配分枠：{program}',
   'admin.alloc.crumb': '配分枠',

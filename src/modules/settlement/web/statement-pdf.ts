@@ -1,23 +1,29 @@
 import { formatJaDate } from '../../../platform/calendar/index.js';
 import type { Pdf } from '../../../platform/pdf/index.js';
+import { sm } from '../messages.js';
 import type { MonthLine } from '../reports.js';
+
+const num = (n: number) => n.toLocaleString('ja-JP');
 
 /** 支払明細書: one business, one closed month. */
 export function drawStatement(doc: Pdf, programName: string, line: MonthLine): void {
-  doc.font('jp-bold').fontSize(18).text('割引相当分 支払明細書', { align: 'center' });
+  // line.month is a closed month, always YYYY-MM (the route validates it with monthParam)
+  const year = line.month.slice(0, 4);
+  const month = line.month.slice(5);
+  doc.font('jp-bold').fontSize(18).text(sm('pdf.title'), { align: 'center' });
   doc.moveDown();
   doc.font('jp').fontSize(11);
-  doc.text(`${line.name} 様`);
+  doc.text(sm('pdf.addressee', { name: line.name }));
   doc.moveDown(0.5);
-  doc.text(`事業名：${programName}`);
-  doc.text(`対象月：${line.month.replace('-', '年')}月（チェックアウト日基準）`);
-  doc.text(`作成日：${formatJaDate(new Date())}`);
+  doc.text(sm('pdf.field', { label: sm('pdf.programName'), value: programName }));
+  doc.text(sm('pdf.field', { label: sm('term.month'), value: sm('pdf.month', { year, month }) }));
+  doc.text(sm('pdf.field', { label: sm('pdf.createdOn'), value: formatJaDate(new Date()) }));
   doc.moveDown();
   const rows: Array<[string, string]> = [
-    ['件数', `${line.claims.toLocaleString('ja-JP')} 件`],
-    ['宿泊人数（延べ）', `${line.guests.toLocaleString('ja-JP')} 人`],
-    ['泊数（延べ）', `${line.nights.toLocaleString('ja-JP')} 泊`],
-    ['お支払額（割引相当分）', `${line.amount.toLocaleString('ja-JP')} 円`],
+    [sm('term.claimCount'), sm('pdf.count', { count: num(line.claims) })],
+    [sm('pdf.guests'), sm('pdf.guestsValue', { count: num(line.guests) })],
+    [sm('pdf.nights'), sm('pdf.nightsValue', { count: num(line.nights) })],
+    [sm('pdf.amount'), sm('pdf.yen', { amount: num(line.amount) })],
   ];
   for (const [k, v] of rows) {
     const y = doc.y;
@@ -26,5 +32,5 @@ export function drawStatement(doc: Pdf, programName: string, line: MonthLine): v
     doc.moveDown(0.4);
   }
   doc.moveDown();
-  doc.fontSize(9).text('金額は円未満切り捨てで計算しています。ご不明な点は事務局までお問い合わせください。', 70);
+  doc.fontSize(9).text(sm('pdf.note'), 70);
 }
