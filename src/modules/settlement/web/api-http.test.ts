@@ -3,6 +3,7 @@ import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { systemActor } from '../../../platform/audit/index.js';
 import { runCommand } from '../../../platform/command.js';
+import { log } from '../../../platform/log/index.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { makeToken, makeUser } from '../../../../test/helpers/fixtures.js';
 import { startAppServer } from '../../../../test/helpers/http.js';
@@ -60,6 +61,29 @@ describe('reservation API over HTTP: bodies with and without a declared length',
     const again = await send(claims, [booking('H2')]);
     assert.equal(again.status, 200);
     assert.equal(JSON.parse(again.body).id, JSON.parse(second.body).id);
+  });
+
+  test('a client gone mid-body is no server failure: nothing logged as an error, and the next request is served', async () => {
+    const failures: string[] = [];
+    const logError = log.error;
+    log.error = (msg) => void failures.push(msg);
+    try {
+      await new Promise<void>((resolve) => {
+        const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': 200 };
+        const req = http.request({ host: '127.0.0.1', port, path: claims, method: 'POST', headers });
+        req.on('error', () => undefined);
+        req.write('{"facilityId":');
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 150);
+      });
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      log.error = logError;
+    }
+    assert.deepEqual(failures, []);
+    assert.equal((await send(claims, [booking('H4')])).status, 201);
   });
 
   test('not JSON: 400; over MAX_BODY_BYTES, declared or chunked: 413; cancel with an empty body', async () => {
