@@ -69,10 +69,26 @@ export const POOL_WAIT_MS = 5_000;
  * with Retry-After, as load shedding answers, not 500.
  */
 export function isPoolTimeout(e: unknown): boolean {
-  for (let cur = e as { message?: unknown; cause?: unknown } | undefined, depth = 0; cur && depth < 5; cur = cur.cause as typeof cur, depth++) {
-    if (cur.message === 'timeout exceeded when trying to connect') return true;
-  }
+  return someCause(e, (cur) => cur.message === 'timeout exceeded when trying to connect');
+}
+
+/** What a driver error (or an error wrapping one) carries: the SQLSTATE and, for a constraint, its name. */
+interface ErrorLike {
+  message?: unknown;
+  code?: unknown;
+  constraint?: unknown;
+  cause?: unknown;
+}
+
+/** Whether the error or one it wraps (drizzle wraps the driver's; at most five deep) passes `test`. */
+function someCause(e: unknown, test: (cur: ErrorLike) => boolean): boolean {
+  for (let cur = e as ErrorLike | undefined, depth = 0; cur && depth < 5; cur = cur.cause as ErrorLike | undefined, depth++) if (test(cur)) return true;
   return false;
+}
+
+/** Whether the database refused the statement with this SQLSTATE (and, when given, this constraint). */
+export function isDatabaseRefusal(e: unknown, code: string, constraint?: string): boolean {
+  return someCause(e, (cur) => cur.code === code && (constraint === undefined || cur.constraint === constraint));
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
@@ -109,6 +125,19 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       closed = true;
       await pool.end();
     },
+  };
+}
+
+/**
+ * `build(key)` made once per key object (a connection handle, the deps) and kept as long as the
+ * key lives: for queries prepared by name, which are built once instead of on every call.
+ */
+export function oncePer<K extends object, T>(build: (key: K) => T): (key: K) => T {
+  const made = new WeakMap<K, T>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) made.set(key, (value = build(key)));
+    return value;
   };
 }
 

@@ -1,16 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Conn } from '../../db/client.js';
+import { oncePer, type Conn } from '../../db/client.js';
 import { programs, type Program } from './schema.js';
 
-const bySlug = new WeakMap<Conn, ReturnType<typeof prepareBySlug>>();
-
-const prepareBySlug = (conn: Conn) => conn.select().from(programs).where(eq(programs.slug, sql.placeholder('slug'))).prepare('program_by_slug');
+const bySlug = oncePer((conn: Conn) => conn.select().from(programs).where(eq(programs.slug, sql.placeholder('slug'))).prepare('program_by_slug'));
 
 /** Every program-scoped API request starts here, so the query is built once per connection handle and prepared by name. */
 export async function findProgramBySlug(conn: Conn, slug: string): Promise<Program | undefined> {
-  let q = bySlug.get(conn);
-  if (!q) bySlug.set(conn, (q = prepareBySlug(conn)));
-  const [row] = await q.execute({ slug });
+  const [row] = await bySlug(conn).execute({ slug });
   return row;
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Conn } from '../../db/client.js';
+import { oncePer, type Conn } from '../../db/client.js';
 import type { CommandContext } from '../command.js';
 import { AppError } from '../errors/index.js';
 import { grantsJson, toGrants, type Grant, type GrantRow } from './memberships.js';
@@ -46,23 +46,15 @@ export async function userForApiToken(conn: Conn, token: string, now: Date): Pro
   return (await authForApiToken(conn, token, now))?.user ?? null;
 }
 
-const tokenLookups = new WeakMap<Conn, ReturnType<typeof prepareTokenLookup>>();
-
 /** Built once per connection handle and prepared by name: an API client pays this query on every request. */
-function tokenLookup(conn: Conn) {
-  let q = tokenLookups.get(conn);
-  if (!q) tokenLookups.set(conn, (q = prepareTokenLookup(conn)));
-  return q;
-}
-
-function prepareTokenLookup(conn: Conn) {
-  return conn
+const tokenLookup = oncePer((conn: Conn) =>
+  conn
     .select({ user: users, token: apiTokens, grants: sql<GrantRow[]>`${grantsJson(sql`${users.id}`)}` })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, sql.placeholder('hash')))
-    .prepare('auth_api_token');
-}
+    .prepare('auth_api_token'),
+);
 
 /**
  * The user behind a live bearer token and their grants, in one statement (two when

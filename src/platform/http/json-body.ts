@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors/index.js';
 import type { AppContext } from './env.js';
+import { incomingOf } from './raw-header.js';
 
 const texts = new WeakMap<object, Promise<string>>();
 
@@ -18,7 +18,7 @@ export function bodyText(c: AppContext): Promise<string> {
 }
 
 async function readText(c: AppContext): Promise<string> {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = incomingOf(c);
   if (!incoming || typeof incoming.readableDidRead !== 'boolean' || incoming.readableDidRead || incoming.readableEnded) return c.req.text();
   const chunks: Buffer[] = [];
   try {

@@ -8,10 +8,15 @@ import type { AppContext } from './env.js';
  * Elsewhere (app.request() in tests, other runtimes) it falls back to c.req.header().
  */
 export function rawHeader(c: AppContext, name: string): string | undefined {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const incoming = incomingOf(c);
   if (incoming?.headers) {
     const v = incoming.headers[name];
     return Array.isArray(v) ? v.join(', ') : v;
   }
   return c.req.header(name);
+}
+
+/** Node's IncomingMessage behind the request when served by @hono/node-server; undefined elsewhere. */
+export function incomingOf(c: AppContext): IncomingMessage | undefined {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { isDatabaseRefusal } from '../../../db/client.js';
 import { runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
@@ -19,10 +20,8 @@ import { registryResponse, variantOf } from './registry-export.js';
 
 export const campaignApi = new Hono<AppEnv>();
 
-function isUniqueViolation(e: unknown): boolean {
-  for (let cur = e as { code?: string; cause?: unknown } | undefined; cur; cur = cur.cause as typeof cur) if (cur.code === '23505') return true;
-  return false;
-}
+/** A unique constraint refused the row (SQLSTATE 23505). */
+const isUniqueViolation = (e: unknown) => isDatabaseRefusal(e, '23505');
 
 /**
  * A complete application. Open to anyone, like the web form; a staff token of the program

@@ -1,4 +1,4 @@
-import { runPrepared } from '../../../db/client.js';
+import { isDatabaseRefusal, runPrepared } from '../../../db/client.js';
 import { intentRow, PENDING_TARGET, type Actor } from '../../../platform/audit/index.js';
 import { addDays, tokyoDate } from '../../../platform/calendar/index.js';
 import { runCommand } from '../../../platform/command.js';
@@ -77,7 +77,7 @@ export async function reserveClaimDirect(deps: Deps, program: Program, version: 
       version,
     ]);
   } catch (e) {
-    if (isOverdraft(e)) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: 'reserved' } });
+    if (isDatabaseRefusal(e, CHECK_VIOLATION, 'ledger_accounts_non_negative')) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: 'reserved' } });
     throw e;
   }
   if (!row || row.id === null) return null;
@@ -90,19 +90,15 @@ export async function reserveClaimDirect(deps: Deps, program: Program, version: 
   return { id: Number(row.id), discount: priced.discount };
 }
 
+/** SQLSTATE of a failed check constraint. */
+const CHECK_VIOLATION = '23514';
+
 interface Outcome {
   id: string | null;
   left: string | null;
   from_allocation: boolean | null;
   was_sold_out: boolean | null;
   marked: number;
-}
-
-function isOverdraft(e: unknown): boolean {
-  for (let cur = e as { code?: string; constraint?: string; cause?: unknown } | undefined, depth = 0; cur && depth < 5; cur = cur.cause as typeof cur, depth++) {
-    if (cur.code === '23514' && cur.constraint === 'ledger_accounts_non_negative') return true;
-  }
-  return false;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
+import { isDatabaseRefusal } from '../../../db/client.js';
 import { runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
@@ -35,10 +36,8 @@ export function claimJson(c: Claim) {
   };
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  for (let cur = e as { code?: string; cause?: unknown } | undefined; cur; cur = cur.cause as typeof cur) if (cur.code === '23505') return true;
-  return false;
-}
+/** A unique constraint refused the row (SQLSTATE 23505). */
+const isUniqueViolation = (e: unknown) => isDatabaseRefusal(e, '23505');
 
 settlementApi.post('/programs/:slug/claims', async (c) => {
   const slug = c.req.param('slug');

@@ -1,3 +1,4 @@
+import { oncePer } from '../../../db/client.js';
 import type { Deps } from '../../../platform/deps.js';
 import type { AuthState } from '../../../platform/http/env.js';
 import { authorizeFound } from '../../../platform/http/guards.js';
@@ -18,7 +19,7 @@ export interface ClaimProgram {
 
 /** Enough for every program of an installation; past it the map starts over. */
 const MAX_KEPT = 200;
-const kept = new WeakMap<Deps, Map<string, { program: Program; version: string }>>();
+const keptFor = oncePer((_: Deps) => new Map<string, { program: Program; version: string }>());
 
 /**
  * The program behind the reservation API's slug, kept between requests to save a round trip per
@@ -29,8 +30,7 @@ const kept = new WeakMap<Deps, Map<string, { program: Program; version: string }
  * before the refusal stands.
  */
 export async function claimProgram(deps: Deps, auth: AuthState, slug: string, opts: { fresh?: boolean } = {}): Promise<ClaimProgram> {
-  let map = kept.get(deps);
-  if (!map) kept.set(deps, (map = new Map()));
+  const map = keptFor(deps);
   const known = opts.fresh ? undefined : map.get(slug);
   if (known) {
     try {
@@ -40,9 +40,9 @@ export async function claimProgram(deps: Deps, auth: AuthState, slug: string, op
     }
   }
   const found = await findProgramVersionBySlug(deps.db, slug);
-  if (found) {
-    if (map.size >= MAX_KEPT) map.clear();
-    map.set(slug, found);
-  } else map.delete(slug);
-  return { program: found?.program as Program, version: found?.version ?? '', roles: authorizeFound(auth, found?.program, CLAIM_ROLES), fresh: true };
+  if (!found) map.delete(slug);
+  const roles = authorizeFound(auth, found?.program, CLAIM_ROLES);
+  if (map.size >= MAX_KEPT) map.clear();
+  map.set(slug, found!);
+  return { ...found!, roles, fresh: true };
 }
