@@ -24,7 +24,7 @@ import { systemActor } from '../src/platform/audit/index.js';
 import { runCommand } from '../src/platform/command.js';
 import { facilities, WARDS, FACILITY_TYPES } from '../src/modules/campaign/schema.js';
 import { DEMO_FACILITIES, DEMO_FEATURES } from '../src/modules/demo/facilities.js';
-import { createProgram } from '../src/modules/programs/commands/create-program.js';
+import { createProgram } from '../src/platform/programs/commands/create-program.js';
 import { createTestEnv } from '../test/helpers/deps.js';
 import type { LoadResult } from './load.js';
 import { runLoadInChild } from './load-child.js';

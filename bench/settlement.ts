@@ -24,12 +24,12 @@ import { importClaims } from '../src/modules/settlement/commands/import-claims.j
 import { requestHash } from '../src/modules/settlement/commands/reserve-claim.js';
 import { computeDiscount, rulesOf } from '../src/modules/settlement/rules.js';
 import { addDays } from '../src/platform/calendar/index.js';
-import type { Program } from '../src/modules/programs/schema.js';
+import type { Program } from '../src/platform/programs/schema.js';
 import { accountId, facilityBalances, ledgerIsBalanced, move, programBalances } from '../src/modules/settlement/ledger.js';
 import { campaignWithFacilities } from '../src/modules/settlement/test-fixtures.js';
 import { setAllocation } from '../src/modules/settlement/commands/budget.js';
 import { runPostLoad } from './post-load.js';
-import { findProgramBySlug } from '../src/modules/programs/queries.js';
+import { findProgramBySlug } from '../src/platform/programs/queries.js';
 import { createTestEnv, type TestEnv } from '../test/helpers/deps.js';
 import { makeToken, makeUser } from '../test/helpers/fixtures.js';
 

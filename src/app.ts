@@ -4,8 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { isPoolTimeout } from './db/client.js';
-import { MODULES } from './modules/index.js';
-import { isDemoInstallation, lastKnownDemoFlag } from './modules/programs/demo-flag.js';
+import { isDemoInstallation, lastKnownDemoFlag } from './platform/programs/demo-flag.js';
 import { AppError, isAppError } from './platform/errors/index.js';
 import type { Deps } from './platform/deps.js';
 import { authenticate } from './platform/http/authenticate.js';
@@ -143,13 +142,16 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   });
 
   // Fixed paths first, so a public `/:slug` pattern can never shadow them.
-  for (const mod of MODULES) if (mod.api) app.route('/api/v1', mod.api);
-  for (const mod of MODULES) if (mod.admin) app.route('/admin', mod.admin);
-  for (const mod of MODULES) if (mod.root) app.route('/', mod.root);
-  for (const mod of MODULES) {
-    if (mod.public) {
-      app.route('/en', mod.public);
-      app.route('/', mod.public);
+  // The installed modules' routes, domain modules before the platform's parts (whose public
+  // `/:slug` must come after every module's `/:slug/...`).
+  const routes = [...deps.modules.modules].reverse().map((m) => m.routes ?? {});
+  for (const r of routes) if (r.api) app.route('/api/v1', r.api);
+  for (const r of routes) if (r.admin) app.route('/admin', r.admin);
+  for (const r of routes) if (r.root) app.route('/', r.root);
+  for (const r of routes) {
+    if (r.public) {
+      app.route('/en', r.public);
+      app.route('/', r.public);
     }
   }
 

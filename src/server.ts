@@ -4,7 +4,7 @@ import { configureCalendar } from './platform/calendar/index.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { createHttpServer } from './platform/http/http-server.js';
 import { acquireDataDir } from './db/data-dir-lock.js';
-import { JOB_HANDLERS, SCHEDULES } from './jobs.js';
+import { INSTALLATION } from './modules/index.js';
 import { ensureInitialAdmin } from './platform/auth/initial-admin.js';
 import { openDeps } from './platform/bootstrap.js';
 import { startControlSocket } from './cli/control-socket.js';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   configureCalendar({ closedRanges: config.closedDays.ranges, extraClosed: config.closedDays.dates });
   const noDemo = process.argv.includes('--no-demo');
   const releaseLock = config.databaseKind === 'embedded' ? acquireDataDir(config.dataDir) : () => undefined;
-  const deps = await openDeps(config);
+  const deps = await openDeps(config, { modules: INSTALLATION });
   await ensureInitialAdmin(deps);
   // The demo is only for a fresh embedded install; a PostgreSQL deployment starts empty.
   if (config.databaseKind === 'embedded' && !noDemo) {
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     if (seeded) printDemoLogins(seeded, config.port);
   }
   await releaseHeldMail(deps);
-  const worker = config.worker ? startWorker(deps, { handlers: JOB_HANDLERS, schedules: SCHEDULES }) : null;
+  const worker = config.worker ? startWorker(deps, { handlers: INSTALLATION.jobHandlers, schedules: INSTALLATION.schedules }) : null;
   const control = config.databaseKind === 'embedded' ? await startControlSocket(deps) : null;
 
   const app = createApp(deps);

@@ -1,10 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Deps } from '../platform/deps.js';
 import { AppError, isAppError } from '../platform/errors/index.js';
-import { CliUsageError, type CliIo } from './io.js';
-import { COMMANDS, type CliCommand } from './registry.js';
+import { CliUsageError, type CliIo } from '../platform/cli/io.js';
+import type { CliCommand } from '../platform/cli/command.js';
+import type { Installation } from '../platform/module/installation.js';
 
-function helpText(): string {
+function helpText(modules: Installation): string {
+  const COMMANDS = modules.commands;
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     'jimukyoku — 事務局システム CLI',
@@ -18,8 +20,8 @@ function helpText(): string {
   ].join('\n');
 }
 
-export function match(argv: string[]): { command: CliCommand; rest: string[] } | null {
-  for (const command of [...COMMANDS].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)) {
+export function match(modules: Installation, argv: string[]): { command: CliCommand; rest: string[] } | null {
+  for (const command of [...modules.commands].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length)) {
     const words = command.name.split(' ');
     if (words.every((w, i) => argv[i] === w)) return { command, rest: argv.slice(words.length) };
   }
@@ -27,26 +29,26 @@ export function match(argv: string[]): { command: CliCommand; rest: string[] } |
 }
 
 /** Whether a command needs the database opened for it (help and `noDatabase` commands do not). */
-export function needsDatabase(argv: string[]): boolean {
+export function needsDatabase(modules: Installation, argv: string[]): boolean {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return false;
-  const found = match(argv);
+  const found = match(modules, argv);
   return !!found && !found.command.noDatabase;
 }
 
 /** Runs one command; returns the exit code. 0 success, 1 failure, 2 usage error. */
-export async function runCli(deps: Deps | null, argv: string[], io: CliIo): Promise<number> {
+export async function runCli(modules: Installation, deps: Deps | null, argv: string[], io: CliIo): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    io.out(helpText() + '\n');
+    io.out(helpText(modules) + '\n');
     return 0;
   }
-  const found = match(argv);
+  const found = match(modules, argv);
   if (!found) {
-    io.err(`jimukyoku: unknown command "${argv.join(' ')}"\n\n${helpText()}\n`);
+    io.err(`jimukyoku: unknown command "${argv.join(' ')}"\n\n${helpText(modules)}\n`);
     return 2;
   }
   const { command, rest } = found;
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`Usage: jimukyoku ${command.usage}\n\n${command.summary}\n${command.help ? '\n' + command.help + '\n' : ''}`);
+    io.out(`Usage: jimukyoku ${command.usage}\n\n${command.summary}\n${command.help ? '\n' + (typeof command.help === 'function' ? command.help(modules) : command.help) + '\n' : ''}`);
     return 0;
   }
   let parsed;

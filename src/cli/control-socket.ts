@@ -42,7 +42,7 @@ export async function startControlSocket(deps: Deps): Promise<{ close(): Promise
         return;
       }
       const send = (o: object) => socket.write(JSON.stringify(o) + '\n');
-      runCli(deps, req.argv, {
+      runCli(deps.modules, deps, req.argv, {
         out: (text) => send({ out: text }),
         err: (text) => send({ err: text }),
         stdin: async () => req.stdin,

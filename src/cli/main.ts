@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config/index.js';
 import { acquireDataDir, currentOwner } from '../db/data-dir-lock.js';
 import { openDeps } from '../platform/bootstrap.js';
 import { setLogLevel } from '../platform/log/index.js';
+import { INSTALLATION } from '../modules/index.js';
 import { needsDatabase, runCli } from './commands.js';
 import { sendToServer } from './control-socket.js';
 import { absolutizeFileArgs } from './paths.js';
@@ -43,14 +44,14 @@ async function main(): Promise<number> {
     stdin: readStdin,
     osUser,
   };
-  if (!needsDatabase(argv)) return runCli(null, argv, io);
+  if (!needsDatabase(INSTALLATION, argv)) return runCli(INSTALLATION, null, argv, io);
   if (config.databaseKind === 'embedded' && currentOwner(config.dataDir)) {
-    return sendToServer(config.dataDir, absolutizeFileArgs(argv, process.cwd()), wantsStdin ? await readStdin() : '', osUser, process.stdout, process.stderr);
+    return sendToServer(config.dataDir, absolutizeFileArgs(INSTALLATION, argv, process.cwd()), wantsStdin ? await readStdin() : '', osUser, process.stdout, process.stderr);
   }
   const release = config.databaseKind === 'embedded' ? acquireDataDir(config.dataDir) : () => undefined;
-  const deps = await openDeps(config);
+  const deps = await openDeps(config, { modules: INSTALLATION });
   try {
-    return await runCli(deps, argv, io);
+    return await runCli(INSTALLATION, deps, argv, io);
   } finally {
     await deps.database.close();
     release();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Installation } from '../platform/module/installation.js';
 import { match } from './commands.js';
 
 const isFilePlaceholder = (token: string) => /^\[?FILE/.test(token);
@@ -40,8 +41,8 @@ export function filePathArgs(
  * mean the caller's `./b.tar.gz`, not the server's. Unknown commands and bad options are left alone
  * (the server reports them).
  */
-export function absolutizeFileArgs(argv: string[], cwd: string): string[] {
-  const found = match(argv);
+export function absolutizeFileArgs(modules: Installation, argv: string[], cwd: string): string[] {
+  const found = match(modules, argv);
   if (!found) return argv;
   const { command, rest } = found;
   const { options, positionals } = filePathArgs(command.usage, command.name, command.options);

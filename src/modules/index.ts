@@ -1,23 +1,17 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../platform/http/env.js';
-import { accountModule } from '../platform/auth/web/index.js';
-import { campaignModule } from './campaign/web/index.js';
-import { eventsModule } from './events/web/index.js';
-import { programsModule } from './programs/web/index.js';
-import { settlementModule } from './settlement/web/index.js';
-import { siteModule } from './site/web/index.js';
+import { assembleInstallation } from '../platform/module/installation.js';
+import type { ModuleManifest } from '../platform/module/manifest.js';
+import { PLATFORM_MODULES } from '../platform/modules.js';
+import { campaignModule } from './campaign/index.js';
+import { eventsModule } from './events/index.js';
+import { settlementModule } from './settlement/index.js';
+import { siteModule } from './site/index.js';
 
 /**
- * Every module's routes, mounted by src/app.ts: `public` at `/` and again at `/en` (English),
- * `root` at `/` only (sign-in and other pages that are not per-language), `admin` at `/admin`,
- * `api` at `/api/v1`. A module lists its routes; nothing registers itself.
+ * The installed modules, in order: adding a module is its folder plus one line here. Routes,
+ * CLI commands, jobs and schedules, settings keys, the OpenAPI document, program home pages,
+ * back-office links, audit labels and the route-access walk are all derived from this list.
  */
-export interface ModuleRoutes {
-  name: string;
-  public?: Hono<AppEnv>;
-  root?: Hono<AppEnv>;
-  admin?: Hono<AppEnv>;
-  api?: Hono<AppEnv>;
-}
+export const MODULES: ModuleManifest[] = [campaignModule, settlementModule, siteModule, eventsModule];
 
-export const MODULES: ModuleRoutes[] = [accountModule, campaignModule, eventsModule, settlementModule, siteModule, programsModule];
+/** The platform's parts and the modules, assembled once. */
+export const INSTALLATION = assembleInstallation([...PLATFORM_MODULES, ...MODULES]);

@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import type { Config } from '../config/index.js';
 import { openDatabase } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
+import type { Installation } from './module/installation.js';
 import { systemClock, type Clock, type Deps } from './deps.js';
 import { Vault } from './vault/index.js';
 import { loadMasterKey } from './vault/master-key.js';
 
 /** Opens the database, applies migrations and loads the master key: everything a process needs. */
-export async function openDeps(config: Config, opts: { memory?: boolean; clock?: Clock } = {}): Promise<Deps> {
+export async function openDeps(config: Config, opts: { modules: Installation; memory?: boolean; clock?: Clock }): Promise<Deps> {
   const database = await openDatabase(config, { memory: opts.memory });
   try {
     await runMigrations(database);
@@ -20,6 +21,7 @@ export async function openDeps(config: Config, opts: { memory?: boolean; clock?:
       db: database.db,
       vault,
       clock: opts.clock ?? systemClock,
+      modules: opts.modules,
       instanceId: `${process.pid}-${crypto.randomBytes(3).toString('hex')}`,
     };
   } catch (e) {

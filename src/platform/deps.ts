@@ -1,5 +1,6 @@
 import type { Config } from '../config/index.js';
 import type { Database, Db } from '../db/client.js';
+import type { Installation } from './module/installation.js';
 import type { Vault } from './vault/index.js';
 
 export interface Clock {
@@ -15,6 +16,8 @@ export interface Deps {
   db: Db;
   vault: Vault;
   clock: Clock;
+  /** The installed modules and what they contribute (src/modules/index.ts). */
+  modules: Installation;
   /** Distinguishes this process in job leases and logs. */
   instanceId: string;
 }

@@ -5,6 +5,6 @@ import type { Deps } from '../../src/platform/deps.js';
 export async function cli(deps: Deps, argv: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(deps, argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdin: async () => stdin, osUser: 'tester' });
+  const code = await runCli(deps.modules, deps, argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdin: async () => stdin, osUser: 'tester' });
   return { code, out, err };
 }

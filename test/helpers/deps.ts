@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config/index.js';
+import { INSTALLATION } from '../../src/modules/index.js';
 import { openDeps } from '../../src/platform/bootstrap.js';
+import type { Installation } from '../../src/platform/module/installation.js';
 import type { Clock, Deps } from '../../src/platform/deps.js';
 
 /** A clock tests can move. */
@@ -33,7 +35,7 @@ export interface TestEnv {
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
  * the PostgreSQL server named by DATABASE_URL (dropped again on close), so files can run in parallel.
  */
-export async function createTestEnv(overrides: Record<string, string> = {}, opts: { realClock?: boolean; /** PGlite on files in DATA_DIR, as `npm start` runs it (benchmarks). */ onDisk?: boolean } = {}): Promise<TestEnv> {
+export async function createTestEnv(overrides: Record<string, string> = {}, opts: { realClock?: boolean; /** PGlite on files in DATA_DIR, as `npm start` runs it (benchmarks). */ onDisk?: boolean; /** Another set of modules (a test module beside the installed ones). */ modules?: Installation } = {}): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmk-test-'));
   const baseUrl = process.env.DATABASE_URL;
   let dbName: string | null = null;
@@ -58,7 +60,7 @@ export async function createTestEnv(overrides: Record<string, string> = {}, opts
     ...overrides,
   });
   const clock = new TestClock();
-  const deps = await openDeps(config, { memory: !baseUrl && !opts.onDisk, clock: opts.realClock ? undefined : clock });
+  const deps = await openDeps(config, { modules: opts.modules ?? INSTALLATION, memory: !baseUrl && !opts.onDisk, clock: opts.realClock ? undefined : clock });
   return {
     deps,
     clock,

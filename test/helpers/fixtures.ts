@@ -4,7 +4,7 @@ import type { Role } from '../../src/platform/auth/schema.js';
 import { createUser } from '../../src/platform/auth/users.js';
 import { runCommand } from '../../src/platform/command.js';
 import type { Deps } from '../../src/platform/deps.js';
-import { createProgram } from '../../src/modules/programs/commands/create-program.js';
+import { createProgram } from '../../src/platform/programs/commands/create-program.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 

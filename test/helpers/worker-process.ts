@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../src/config/index.js';
 import { queryRows } from '../../src/db/client.js';
 import { acquireDataDir } from '../../src/db/data-dir-lock.js';
-import { JOB_HANDLERS } from '../../src/jobs.js';
+import { INSTALLATION } from '../../src/modules/index.js';
 import { openDeps } from '../../src/platform/bootstrap.js';
 import { enqueueJob } from '../../src/platform/jobs/queue.js';
 import { startWorker } from '../../src/platform/jobs/worker.js';
@@ -15,7 +15,7 @@ import { queueMail } from '../../src/platform/mail/outbox.js';
 
 const config = loadConfig();
 const release = config.databaseKind === 'embedded' ? acquireDataDir(config.dataDir) : () => undefined;
-const deps = await openDeps(config);
+const deps = await openDeps(config, { modules: INSTALLATION });
 await deps.db.execute(sql`create table if not exists test_job_effects (job_id bigint primary key, runs int not null default 1)`);
 const mode = process.argv[2];
 
@@ -34,7 +34,7 @@ if (mode === 'seed') {
     deps,
     {
       handlers: {
-        ...JOB_HANDLERS,
+        ...INSTALLATION.jobHandlers,
         'test.effect': async ({ deps: d, job }) => {
           await new Promise((r) => setTimeout(r, 30));
           await d.db.execute(sql`insert into test_job_effects (job_id) values (${job.id}) on conflict (job_id) do update set runs = test_job_effects.runs + 1`);

@@ -4,9 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
 import { cli } from '../helpers/cli.js';
 import { absolutizeFileArgs, filePathArgs } from '../../src/cli/paths.js';
-import { COMMANDS } from '../../src/cli/registry.js';
+import { INSTALLATION } from '../../src/modules/index.js';
 import { ENV_VARIABLES } from '../../src/config/index.js';
-import { SETTINGS } from '../../src/modules/programs/settings.js';
 import { apiRequest, TestBrowser } from '../helpers/http.js';
 
 describe('jimukyoku CLI', () => {
@@ -98,23 +97,23 @@ describe('jimukyoku CLI', () => {
 describe('file paths handed to a running server', () => {
   test('are made absolute in the caller\'s directory; nothing else changes', () => {
     const cwd = '/home/ops/backups';
-    assert.deepEqual(absolutizeFileArgs(['backup', '--out', 'b.tar.gz'], cwd), ['backup', '--out', '/home/ops/backups/b.tar.gz']);
-    assert.deepEqual(absolutizeFileArgs(['backup', '--out=../b.tar.gz'], cwd), ['backup', '--out=/home/ops/b.tar.gz']);
-    assert.deepEqual(absolutizeFileArgs(['backup', '--out', '/srv/b.tar.gz'], cwd), ['backup', '--out', '/srv/b.tar.gz']);
+    assert.deepEqual(absolutizeFileArgs(INSTALLATION, ['backup', '--out', 'b.tar.gz'], cwd), ['backup', '--out', '/home/ops/backups/b.tar.gz']);
+    assert.deepEqual(absolutizeFileArgs(INSTALLATION, ['backup', '--out=../b.tar.gz'], cwd), ['backup', '--out=/home/ops/b.tar.gz']);
+    assert.deepEqual(absolutizeFileArgs(INSTALLATION, ['backup', '--out', '/srv/b.tar.gz'], cwd), ['backup', '--out', '/srv/b.tar.gz']);
     assert.deepEqual(
-      absolutizeFileArgs(['claims', 'import', '--program', 'stay', 'claims.csv', '--valid-only'], cwd),
+      absolutizeFileArgs(INSTALLATION, ['claims', 'import', '--program', 'stay', 'claims.csv', '--valid-only'], cwd),
       ['claims', 'import', '--program', 'stay', '/home/ops/backups/claims.csv', '--valid-only'],
     );
     assert.deepEqual(
-      absolutizeFileArgs(['claims', 'import', '--valid-only', 'in/c.csv', '--program', 'stay'], cwd),
+      absolutizeFileArgs(INSTALLATION, ['claims', 'import', '--valid-only', 'in/c.csv', '--program', 'stay'], cwd),
       ['claims', 'import', '--valid-only', '/home/ops/backups/in/c.csv', '--program', 'stay'],
     );
     assert.deepEqual(
-      absolutizeFileArgs(['settlement', 'zengin', '--program', 'stay', '--month', '2026-07', '--transfer-date', '2026-08-10', '--out', 'z.txt'], cwd).at(-1),
+      absolutizeFileArgs(INSTALLATION, ['settlement', 'zengin', '--program', 'stay', '--month', '2026-07', '--transfer-date', '2026-08-10', '--out', 'z.txt'], cwd).at(-1),
       '/home/ops/backups/z.txt',
     );
     const untouched = [['program', 'set', 'stay', 'name=a/b'], ['program', 'create', '--slug', 'x', '--name', 'y'], ['frobnicate', 'x'], ['backup', '--bogus', 'x']];
-    for (const argv of untouched) assert.deepEqual(absolutizeFileArgs(argv, cwd), argv);
+    for (const argv of untouched) assert.deepEqual(absolutizeFileArgs(INSTALLATION, argv, cwd), argv);
   });
 
   test('every command\'s file arguments are found from its usage line', () => {
@@ -130,8 +129,8 @@ describe('README', () => {
 
   test('documents every program settings key, CLI command and environment variable', () => {
     const missing = [
-      ...['name', ...SETTINGS.map((s) => s.key)].filter((k) => !readme.includes('`' + k + '`')).map((k) => `setting ${k}`),
-      ...COMMANDS.filter((c) => !readme.includes('`' + c.name)).map((c) => `command ${c.name}`),
+      ...['name', ...INSTALLATION.settings.map((s) => s.key)].filter((k) => !readme.includes('`' + k + '`')).map((k) => `setting ${k}`),
+      ...INSTALLATION.commands.filter((c) => !readme.includes('`' + c.name)).map((c) => `command ${c.name}`),
       ...ENV_VARIABLES.filter((v) => !readme.includes('`' + v + '`')).map((v) => `variable ${v}`),
     ];
     assert.deepEqual(missing, []);

@@ -5,7 +5,7 @@ import type { Role } from '../../src/platform/auth/schema.js';
 import { createSession } from '../../src/platform/auth/sessions.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
 import { makeToken, makeUser } from '../helpers/fixtures.js';
-import { EVENTS_ROUTE_ACCESS } from '../route-access/events.js';
+import { EVENTS_ROUTE_ACCESS } from '../../src/modules/events/route-access.js';
 import { ROUTE_ACCESS, type Access } from './route-access.js';
 import { makeWalkPrograms, REQUEST_EXTRAS, RouteSeeds, SLUGS, unseedableParams } from './route-seeds.js';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import type { CliCommand, CliRunContext } from '../../cli/registry.js';
-import { cliActor, requiredString } from '../../cli/args.js';
-import { CliUsageError } from '../../cli/io.js';
+import type { CliCommand, CliRunContext } from '../../platform/cli/command.js';
+import { cliActor, requiredString } from '../../platform/cli/args.js';
+import { CliUsageError } from '../../platform/cli/io.js';
 import { runCommand } from '../../platform/command.js';
 import { AppError } from '../../platform/errors/index.js';
-import { findProgramBySlug } from '../programs/queries.js';
+import { findProgramBySlug } from '../../platform/programs/queries.js';
 import { importFacilities } from './commands/import-facilities.js';
 import { reopenApplications } from './commands/reopen-applications.js';
 

@@ -1,6 +1,6 @@
 import { tokyoDate } from '../../platform/calendar/index.js';
-import { programSetting } from '../programs/queries.js';
-import type { Program } from '../programs/schema.js';
+import { programSetting } from '../../platform/programs/queries.js';
+import type { Program } from '../../platform/programs/schema.js';
 
 export const DEFAULT_FEATURES = ['駐車場あり', '温泉・大浴場', '朝食付きプラン', 'バリアフリー対応', 'ペット可', '駅から徒歩5分以内', '外国語対応', 'Wi-Fi'];
 

@@ -6,6 +6,7 @@ import { createCatalog } from '../../platform/i18n/index.js';
  * facility list shares.
  */
 export const campaignMessages = createCatalog({
+  toolApplications: '参加申請',
   // validation
   errRequired: '{label}を入力してください',
   errSelect: '{label}を選択してください',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { programs } from '../programs/schema.js';
+import { programs } from '../../platform/programs/schema.js';
 
 export const FACILITY_TYPES = ['hotel', 'ryokan', 'simple', 'other'] as const;
 export type FacilityType = (typeof FACILITY_TYPES)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/calendar/index.js';
-import type { SettingDef } from '../programs/settings.js';
+import type { SettingDef } from '../../platform/programs/settings.js';
 
 const isoDate = z.string().trim().refine(isIsoDate, 'YYYY-MM-DD 形式の実在する日付で指定してください');
 const text = (max: number) => z.string().max(max, `${max}文字以内で指定してください`);

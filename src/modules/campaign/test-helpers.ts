@@ -1,9 +1,9 @@
 import { systemActor } from '../../platform/audit/index.js';
 import { runCommand } from '../../platform/command.js';
 import type { Deps } from '../../platform/deps.js';
-import { createProgram } from '../programs/commands/create-program.js';
-import { setProgramSettings } from '../programs/commands/set-program-settings.js';
-import { findProgramBySlug } from '../programs/queries.js';
+import { createProgram } from '../../platform/programs/commands/create-program.js';
+import { setProgramSettings } from '../../platform/programs/commands/set-program-settings.js';
+import { findProgramBySlug } from '../../platform/programs/queries.js';
 
 /** A campaign program whose window is open on the test clock's day (2026-06-01). */
 export async function openCampaign(deps: Deps, slug: string, extra: Array<[string, string]> = []) {

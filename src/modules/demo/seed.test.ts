@@ -6,7 +6,7 @@ import { apiRequest, TestBrowser } from '../../../test/helpers/http.js';
 import { findUserByEmail } from '../../platform/auth/users.js';
 import { addDays, tokyoDate } from '../../platform/calendar/index.js';
 import { campaignConfig } from '../campaign/config.js';
-import { findProgramBySlug } from '../programs/queries.js';
+import { findProgramBySlug } from '../../platform/programs/queries.js';
 import { programBalances } from '../settlement/ledger.js';
 import { facilitiesForUser } from '../settlement/queries.js';
 import { DEMO_FACILITIES } from './facilities.js';

@@ -1,6 +1,6 @@
-import type { CliCommand } from '../../cli/registry.js';
-import { CliUsageError } from '../../cli/io.js';
-import { findProgramBySlug } from '../programs/queries.js';
+import type { CliCommand } from '../../platform/cli/command.js';
+import { CliUsageError } from '../../platform/cli/io.js';
+import { findProgramBySlug } from '../../platform/programs/queries.js';
 import { eventConfig } from './config.js';
 import { ATTENDANCE_LABELS, CHANNEL_LABELS, STATUS_LABELS, eventDateText } from './format.js';
 import { rosterCounts } from './queries.js';

@@ -1,5 +1,5 @@
-import { programSetting } from '../programs/queries.js';
-import type { Program } from '../programs/schema.js';
+import { programSetting } from '../../platform/programs/queries.js';
+import type { Program } from '../../platform/programs/schema.js';
 
 /** The event's settings with their defaults, read from the program. */
 export interface EventConfig {

@@ -1,6 +1,6 @@
 import { addDays, tokyoDate } from '../../platform/calendar/index.js';
 import type { CommandContext } from '../../platform/command.js';
-import { findProgramById } from '../programs/queries.js';
+import { findProgramById } from '../../platform/programs/queries.js';
 import { addProgramItem } from './commands/program-items.js';
 import { registerParticipant } from './commands/register-participant.js';
 import { saveEventSetup } from './commands/save-event-setup.js';

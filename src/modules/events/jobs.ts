@@ -3,7 +3,7 @@ import { tokyoDate } from '../../platform/calendar/index.js';
 import { runCommand } from '../../platform/command.js';
 import type { Schedule } from '../../platform/jobs/schedule.js';
 import type { JobHandler } from '../../platform/jobs/worker.js';
-import { listPrograms } from '../programs/queries.js';
+import { listPrograms } from '../../platform/programs/queries.js';
 import { sendReminders } from './commands/send-reminders.js';
 
 export const REMINDER_JOB = 'events.send_reminders';

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../platform/command.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import type { Box } from '../../platform/vault/index.js';
-import type { Program } from '../programs/schema.js';
+import type { Program } from '../../platform/programs/schema.js';
 import { eventConfig } from './config.js';
 import { ATTENDANCE_LABELS, STATUS_LABELS, accommodationText, eventDateText } from './format.js';
 import { linkToken, manageUrl } from './link-token.js';

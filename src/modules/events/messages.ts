@@ -3,6 +3,7 @@ import { createCatalog } from '../../platform/i18n/index.js';
 /** Public texts of the events module (event page, registration form, manage page, mails), ja and en. */
 export const eventMessages = createCatalog(
   {
+    toolEvent: 'イベント',
     overview: '開催概要',
     date: '日時',
     venue: '会場',
@@ -96,6 +97,7 @@ export const eventMessages = createCatalog(
     mailChangeSubject: '【{event}】お申し込み内容の変更のお知らせ',
   },
   {
+    toolEvent: 'Event',
     overview: 'About the meeting',
     date: 'Date and time',
     venue: 'Venue',

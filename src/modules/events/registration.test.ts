@@ -5,7 +5,7 @@ import { queryRows } from '../../db/client.js';
 import { systemActor } from '../../platform/audit/index.js';
 import { runCommand } from '../../platform/command.js';
 import { startWorker } from '../../platform/jobs/worker.js';
-import { JOB_HANDLERS } from '../../jobs.js';
+import { INSTALLATION } from '../index.js';
 import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
 import { makeToken, makeUser } from '../../../test/helpers/fixtures.js';
 import { apiRequest, TestBrowser } from '../../../test/helpers/http.js';
@@ -18,7 +18,7 @@ import { decodeMail, makeEvent, person } from './test-helpers.js';
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>;
 
 async function drainOutbox(env: TestEnv): Promise<void> {
-  const worker = startWorker(env.deps, { handlers: JOB_HANDLERS, concurrency: 16 }, false);
+  const worker = startWorker(env.deps, { handlers: INSTALLATION.jobHandlers, concurrency: 16 }, false);
   while ((await worker.tick()) > 0) await worker.idle();
   await worker.idle();
   await worker.stop();
@@ -68,7 +68,7 @@ describe('event registration: capacity, waitlist, numbering, promotion', () => {
     const programId = Number(program!.id);
     const [first] = await env.deps.db.select().from(eventRegistrations).where(and(eq(eventRegistrations.programId, programId), eq(eventRegistrations.number, 7)));
     const before = sink.messages.length;
-    const { findProgramBySlug } = await import('../programs/queries.js');
+    const { findProgramBySlug } = await import('../../platform/programs/queries.js');
     const p = (await findProgramBySlug(env.deps.db, 'ev-rush'))!;
     const { promoted } = await runCommand(env.deps, systemActor('test'), (ctx) => cancelRegistration(ctx, p, first!.id, 'staff'));
     assert.deepEqual(promoted.map((r) => r.number), [61]);
@@ -154,7 +154,7 @@ describe('event registration: capacity, waitlist, numbering, promotion', () => {
     const online = [await post({ attendance: 'online' }), await post({ attendance: 'online' }), await post({ attendance: 'online' })];
     const venue2 = await post({ attendance: 'venue' });
     assert.deepEqual([venue1.status, ...online.map((o) => o.status), venue2.status], ['confirmed', 'confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
-    const { findProgramBySlug } = await import('../programs/queries.js');
+    const { findProgramBySlug } = await import('../../platform/programs/queries.js');
     const program = (await findProgramBySlug(env.deps.db, 'ev-online'))!;
     const { promoted } = await runCommand(env.deps, systemActor('test'), (ctx) => cancelRegistration(ctx, program, online[0]!.id, 'applicant'));
     assert.deepEqual(promoted.map((r) => r.number), [online[2]!.number], 'the online seat goes to the next online viewer, not to the venue waitlist');
@@ -170,7 +170,7 @@ describe('event registration: capacity, waitlist, numbering, promotion', () => {
     const again = await post({ nameKana: 'ミヤギノ サクラ', email: 'sakura@example.jp', accommodations: ['hearing'] });
     const waiting = await post({});
     assert.deepEqual([seated.status, other.status, again.status, waiting.status], ['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
-    const { findProgramBySlug } = await import('../programs/queries.js');
+    const { findProgramBySlug } = await import('../../platform/programs/queries.js');
     const program = (await findProgramBySlug(env.deps.db, 'ev-merge'))!;
     const [flagged] = await env.deps.db.select().from(eventRegistrations).where(eq(eventRegistrations.id, again.id));
     assert.equal(flagged!.possibleDuplicateOf, seated.id, 'flagged as a duplicate of the first');

@@ -2,7 +2,7 @@ import { tokyoDateTime } from '../../platform/calendar/index.js';
 import type { CommandContext } from '../../platform/command.js';
 import type { Column } from '../../platform/exports/index.js';
 import { programScope } from '../../platform/vault/index.js';
-import type { Program } from '../programs/schema.js';
+import type { Program } from '../../platform/programs/schema.js';
 import { ATTENDANCE_LABELS, CHANNEL_LABELS, STATUS_LABELS, accommodationText } from './format.js';
 import { openPerson, type Person } from './person.js';
 import { listGroups, listRegistrations, type RosterFilter } from './queries.js';

@@ -1,7 +1,7 @@
 // Tables of the exchange-meeting (event) module.
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { programs } from '../programs/schema.js';
+import { programs } from '../../platform/programs/schema.js';
 
 export const CHANNELS = ['web', 'email', 'fax', 'phone', 'post', 'walk-in'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/calendar/index.js';
-import type { SettingDef } from '../programs/settings.js';
+import type { SettingDef } from '../../platform/programs/settings.js';
 
 const isoDate = z.string().trim().refine(isIsoDate, 'YYYY-MM-DD 形式の実在する日付で指定してください');
 const time = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM 形式（24時間制）で指定してください');

@@ -2,8 +2,8 @@ import { addDays, tokyoDate } from '../../platform/calendar/index.js';
 import type { Deps } from '../../platform/deps.js';
 import { systemActor } from '../../platform/audit/index.js';
 import { runCommand } from '../../platform/command.js';
-import { createProgram } from '../programs/commands/create-program.js';
-import { setProgramSettings } from '../programs/commands/set-program-settings.js';
+import { createProgram } from '../../platform/programs/commands/create-program.js';
+import { setProgramSettings } from '../../platform/programs/commands/set-program-settings.js';
 
 /** An event program whose registration window is open today (by the deps' clock). */
 export async function makeEvent(deps: Deps, slug: string, settings: Record<string, string> = {}) {

@@ -8,7 +8,7 @@ import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
 import { apiRequest, TestBrowser } from '../../../test/helpers/http.js';
 import { makeToken, makeUser } from '../../../test/helpers/fixtures.js';
 import { cli } from '../../../test/helpers/cli.js';
-import { findProgramBySlug } from '../programs/queries.js';
+import { findProgramBySlug } from '../../platform/programs/queries.js';
 import { setAllocation } from './commands/budget.js';
 import { grantFacilityAccess } from './facility-access.js';
 import { ledgerIsBalanced, programBalances } from './ledger.js';

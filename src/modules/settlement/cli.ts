@@ -1,17 +1,17 @@
-import type { CliCommand } from '../../cli/registry.js';
-import { cliActor, positiveInt, requiredString } from '../../cli/args.js';
-import { CliUsageError } from '../../cli/io.js';
+import type { CliCommand } from '../../platform/cli/command.js';
+import { cliActor, positiveInt, requiredString } from '../../platform/cli/args.js';
+import { CliUsageError } from '../../platform/cli/io.js';
 import { runCommand, type CommandContext } from '../../platform/command.js';
 import { AppError } from '../../platform/errors/index.js';
-import { findProgramBySlug } from '../programs/queries.js';
-import type { Program } from '../programs/schema.js';
+import { findProgramBySlug } from '../../platform/programs/queries.js';
+import type { Program } from '../../platform/programs/schema.js';
 import { setAllocation } from './commands/budget.js';
 import { closeEndedMonth, markBatchPaid } from './commands/close-month.js';
 import { ImportRejected, importClaims } from './commands/import-claims.js';
 import fs from 'node:fs';
 import { exportZenginFile } from './commands/zengin-export.js';
 import { StaysRejected, importStays } from './commands/import-stays.js';
-import type { CliRunContext } from '../../cli/registry.js';
+import type { CliRunContext } from '../../platform/cli/command.js';
 
 async function campaignProgram(ctx: CliRunContext) {
   const slug = requiredString(ctx, 'program');

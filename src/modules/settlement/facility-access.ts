@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/index.js';
 import type { AuthState } from '../../platform/http/env.js';
 import { authorizeProgram } from '../../platform/http/guards.js';
 import { facilities, type Facility } from '../campaign/schema.js';
-import type { Program } from '../programs/schema.js';
+import type { Program } from '../../platform/programs/schema.js';
 import { facilityUsers } from './schema.js';
 
 /** Gives a business user the right to act for a facility (idempotent). */

@@ -14,6 +14,7 @@ export const settlementMessages = createCatalog({
   'status.rejected': '却下',
   'status.paid': '支払済み',
 
+  'tool.settlement': '予算と精算',
   // terms shared by several pages (labels, table and export headers)
   'term.facility': '施設',
   'term.facilityName': '施設名',

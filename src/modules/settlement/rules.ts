@@ -1,6 +1,6 @@
 import { addDays } from '../../platform/calendar/index.js';
-import { programSetting } from '../programs/queries.js';
-import type { Program } from '../programs/schema.js';
+import { programSetting } from '../../platform/programs/queries.js';
+import type { Program } from '../../platform/programs/schema.js';
 
 /** The guide's (手引き) rules, as program settings; the defaults are placeholders until the City fixes them. */
 export interface DiscountRules {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { facilities } from '../campaign/schema.js';
-import { programs } from '../programs/schema.js';
+import { programs } from '../../platform/programs/schema.js';
 
 /**
  * Ledger accounts with materialised balances. Every balance is checked by the database to stay

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SettingDef } from '../programs/settings.js';
+import type { SettingDef } from '../../platform/programs/settings.js';
 import { syncPool } from './commands/budget.js';
 
 const yen = z.string().regex(/^\d+$/, '0以上の整数（円）で指定してください').transform(Number).pipe(z.number().int().min(0).max(10_000_000_000));

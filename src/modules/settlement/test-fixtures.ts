@@ -3,12 +3,12 @@ import { systemActor } from '../../platform/audit/index.js';
 import { runCommand } from '../../platform/command.js';
 import type { Deps } from '../../platform/deps.js';
 import { facilities } from '../campaign/schema.js';
-import { setProgramSettings } from '../programs/commands/set-program-settings.js';
-import { findProgramBySlug } from '../programs/queries.js';
+import { setProgramSettings } from '../../platform/programs/commands/set-program-settings.js';
+import { findProgramBySlug } from '../../platform/programs/queries.js';
 
 /** A campaign program with rules set and `count` registered facilities (for tests and benchmarks). */
 export async function campaignWithFacilities(deps: Deps, slug: string, count: number, settings: Array<[string, string]> = []) {
-  const { createProgram } = await import('../programs/commands/create-program.js');
+  const { createProgram } = await import('../../platform/programs/commands/create-program.js');
   await runCommand(deps, systemActor('test'), (ctx) => createProgram(ctx, { kind: 'campaign', slug, name: `精算テスト ${slug}` }));
   // The campaign period belongs to the recruitment settings; written directly so this fixture
   // depends only on the keys the settlement module itself defines.

@@ -1,9 +1,9 @@
-import { cliActor, positiveInt, requiredString } from '../../cli/args.js';
-import { CliUsageError } from '../../cli/io.js';
-import type { CliCommand } from '../../cli/registry.js';
+import { cliActor, positiveInt, requiredString } from '../../platform/cli/args.js';
+import { CliUsageError } from '../../platform/cli/io.js';
+import type { CliCommand } from '../../platform/cli/command.js';
 import { isIsoDate, tokyoDate } from '../../platform/calendar/index.js';
 import { runCommand } from '../../platform/command.js';
-import { findProgramBySlug } from '../programs/queries.js';
+import { findProgramBySlug } from '../../platform/programs/queries.js';
 import { setSoldOut } from './commands/set-sold-out.js';
 
 /** The site module's CLI commands. */

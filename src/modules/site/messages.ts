@@ -3,6 +3,7 @@ import { createCatalog } from '../../platform/i18n/index.js';
 /** Public text of the campaign website. Japanese is the source; every key has English. */
 export const siteMessages = createCatalog(
   {
+    toolSite: 'サイト',
     navTop: 'トップ',
     navSearch: '施設を探す',
     navHowto: 'ご利用方法',
@@ -96,6 +97,7 @@ export const siteMessages = createCatalog(
     previewBanner: 'プレビュー：この内容はまだ公開されていません',
   },
   {
+    toolSite: 'Website',
     navTop: 'Home',
     navSearch: 'Find a place to stay',
     navHowto: 'How to use',

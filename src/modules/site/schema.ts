@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { programs } from '../programs/schema.js';
+import { programs } from '../../platform/programs/schema.js';
 
 /**
  * One row per program, bumped by a trigger on `facilities` (see the site migration). Every app

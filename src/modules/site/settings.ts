@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/calendar/index.js';
-import type { SettingDef } from '../programs/settings.js';
+import type { SettingDef } from '../../platform/programs/settings.js';
 
 /** Settings keys of the site module (documented in docs/modules/site.md). */
 export const SITE_SETTINGS: SettingDef[] = [

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Conn } from '../../db/client.js';
-import { programs } from '../../modules/programs/schema.js';
+import { programs } from '../programs/schema.js';
 import { memberships, type Role } from './schema.js';
 
 export interface Grant {

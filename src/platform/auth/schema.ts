@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { programs } from '../../modules/programs/schema.js';
+import { programs } from '../programs/schema.js';
 
 export const ROLES = ['admin', 'operator', 'agent', 'city', 'business'] as const;
 export type Role = (typeof ROLES)[number];

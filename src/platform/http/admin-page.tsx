@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { isDemoInstallation } from '../../modules/programs/demo-flag.js';
+import { isDemoInstallation } from '../programs/demo-flag.js';
 import { AdminLayout, type BreadcrumbItem } from '../../ui/index.js';
 import { isInstallationAdmin } from '../auth/memberships.js';
 import type { AppContext } from './env.js';

@@ -1,5 +1,5 @@
-import { findProgramById, findProgramBySlug } from '../../modules/programs/queries.js';
-import type { Program } from '../../modules/programs/schema.js';
+import { findProgramById, findProgramBySlug } from '../programs/queries.js';
+import type { Program } from '../programs/schema.js';
 import { isInstallationAdmin, rolesIn } from '../auth/memberships.js';
 import type { Role } from '../auth/schema.js';
 import { AppError } from '../errors/index.js';

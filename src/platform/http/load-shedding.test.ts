@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../app.js';
 import type { AppEnv } from './env.js';
 import { loadShedding } from './load-shedding.js';
-import { forgetDemoFlag } from '../../modules/programs/demo-flag.js';
+import { forgetDemoFlag } from '../programs/demo-flag.js';
 
 /**
  * Overload: with MAX_IN_FLIGHT requests open, the next one is answered at once — a friendly

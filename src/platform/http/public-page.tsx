@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { isDemoInstallation } from '../../modules/programs/demo-flag.js';
+import { isDemoInstallation } from '../programs/demo-flag.js';
 import { PublicLayout, type BreadcrumbItem } from '../../ui/index.js';
 import type { AppContext } from './env.js';
 import { sendPage } from './respond.js';

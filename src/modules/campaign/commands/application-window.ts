@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/errors/index.js';
 import { formatJaDate } from '../../../platform/calendar/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { applicationWindow, campaignConfig } from '../config.js';
 import { cm } from '../messages.js';
 

@@ -2,7 +2,7 @@ import { findUserByEmail, emailSchema } from '../../../platform/auth/users.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { cm } from '../messages.js';
 import { ensureBusinessUser } from './business-user.js';
 

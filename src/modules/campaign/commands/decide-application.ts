@@ -4,7 +4,7 @@ import type { CommandContext } from '../../../platform/command.js';
 import { formatJaDate } from '../../../platform/calendar/index.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { ERASED, programScope } from '../../../platform/vault/index.js';
-import { findProgramById } from '../../programs/queries.js';
+import { findProgramById } from '../../../platform/programs/queries.js';
 import { addEvent } from '../history.js';
 import { openPersonal, str } from '../personal.js';
 import { campaignApplications, type Application, type ApplicationStatus } from '../schema.js';

@@ -3,7 +3,7 @@ import { tokyoDate } from '../../../platform/calendar/index.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { CsvHeaderError, fromBuffer, parseCsvObjects } from '../../../platform/imports/csv.js';
 import { issuesToFieldErrors } from '../../../platform/validation.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { campaignConfig } from '../config.js';
 import { nextRegistrationNumber } from '../numbering.js';
 import { facilities } from '../schema.js';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { isIsoDate, tokyoDate } from '../../../platform/calendar/index.js';
 import { AppError, type FieldError } from '../../../platform/errors/index.js';
-import { programs, type Program } from '../../programs/schema.js';
+import { programs, type Program } from '../../../platform/programs/schema.js';
 
 /**
  * An admin re-opens applications until a day (inclusive), even after the campaign has started,

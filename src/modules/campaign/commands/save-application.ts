@@ -4,7 +4,7 @@ import { tokyoDate } from '../../../platform/calendar/index.js';
 import { AppError, type FieldError } from '../../../platform/errors/index.js';
 import { issuesToFieldErrors } from '../../../platform/validation.js';
 import { programScope, type Box } from '../../../platform/vault/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { campaignConfig } from '../config.js';
 import { checkUploads, documentField, listDocuments, storeDocument, type Upload } from '../documents.js';
 import { addEvent } from '../history.js';

@@ -1,9 +1,10 @@
 import type { CommandContext } from '../../../platform/command.js';
 import { isIsoDate } from '../../../platform/calendar/index.js';
 import { AppError, isAppError, type FieldError } from '../../../platform/errors/index.js';
-import { setProgramSettings } from '../../programs/commands/set-program-settings.js';
-import type { Program } from '../../programs/schema.js';
-import { findSetting } from '../../programs/settings.js';
+import { setProgramSettings } from '../../../platform/programs/commands/set-program-settings.js';
+import type { Program } from '../../../platform/programs/schema.js';
+import { findSetting } from '../../../platform/programs/settings.js';
+import { CAMPAIGN_SETTINGS } from '../settings.js';
 import { cm } from '../messages.js';
 
 /** The date keys of the campaign, checked against each other once each is a real date. */
@@ -20,7 +21,7 @@ function orderErrors(dates: Record<string, string | undefined>): FieldError[] {
 
 /** Whether a valid value equals what is stored (then it is left out: the audit entry lists real changes only). */
 function unchanged(program: Program, key: string, raw: string): boolean {
-  const r = findSetting(key, program.kind)?.schema.safeParse(raw);
+  const r = findSetting(CAMPAIGN_SETTINGS, key, program.kind)?.schema.safeParse(raw);
   return !!r?.success && key in program.settings && JSON.stringify(r.data) === JSON.stringify(program.settings[key]);
 }
 

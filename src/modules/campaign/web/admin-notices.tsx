@@ -10,7 +10,7 @@ import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, ConfirmForm, ErrorSummary, Form, Table, TextArea, TextField, errorFor } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { saveNotice } from '../commands/save-notice.js';
 import { withdrawNotice } from '../commands/withdraw-notice.js';
 import { listNotices } from '../queries.js';

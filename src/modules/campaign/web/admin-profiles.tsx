@@ -10,7 +10,7 @@ import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, ErrorSummary, Form, RadioGroup, Table, TextArea, errorFor } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { decideProfileChange } from '../commands/decide-profile-change.js';
 import { changedFields, profileOf } from '../commands/submit-profile-change.js';
 import { cm, type CampaignMessageKey } from '../messages.js';

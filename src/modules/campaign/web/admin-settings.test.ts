@@ -6,7 +6,7 @@ import { createSession } from '../../../platform/auth/sessions.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { TestBrowser } from '../../../../test/helpers/http.js';
 import { makeProgram, makeUser, TEST_PASSWORD } from '../../../../test/helpers/fixtures.js';
-import { findProgramBySlug } from '../../programs/queries.js';
+import { findProgramBySlug } from '../../../platform/programs/queries.js';
 import { openCampaign } from '../test-helpers.js';
 
 /** Posts the settings form with repeated checkbox values (TestBrowser.post takes one value per name). */

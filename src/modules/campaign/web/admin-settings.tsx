@@ -10,7 +10,7 @@ import { setFlash } from '../../../platform/http/flash.js';
 import { formFields, formList } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, CheckboxGroup, DateField, ErrorSummary, Form, NotificationBanner, TextArea, errorFor } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { windowMessage } from '../commands/application-window.js';
 import { reopenApplications } from '../commands/reopen-applications.js';
 import { saveCampaignSettings } from '../commands/save-campaign-settings.js';

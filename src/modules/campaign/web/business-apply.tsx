@@ -7,7 +7,7 @@ import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { setFlash } from '../../../platform/http/flash.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
 import { Button, ErrorSummary, Form, NotificationBanner, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { windowMessage } from '../commands/application-window.js';
 import { saveDraft, submitApplication } from '../commands/save-application.js';
 import { applicationWindow, campaignConfig } from '../config.js';

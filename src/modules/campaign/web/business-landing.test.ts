@@ -5,7 +5,7 @@ import { TestBrowser } from '../../../../test/helpers/http.js';
 import { addDays, tokyoDate } from '../../../platform/calendar/index.js';
 import { seedDemoIfEmpty } from '../../demo/seed.js';
 import { DEMO_FACILITIES } from '../../demo/facilities.js';
-import { findProgramBySlug } from '../../programs/queries.js';
+import { findProgramBySlug } from '../../../platform/programs/queries.js';
 import { applicationWindow, campaignConfig } from '../config.js';
 
 describe('the way in for businesses (demo)', () => {

@@ -1,10 +1,10 @@
 import type { Child } from 'hono/jsx';
-import { isDemoInstallation } from '../../programs/demo-flag.js';
+import { isDemoInstallation } from '../../../platform/programs/demo-flag.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { sendPage } from '../../../platform/http/respond.js';
 import { takeFlash } from '../../../platform/http/flash.js';
 import { NotificationBanner, PublicLayout, type BreadcrumbItem } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 
 /**
  * The business pages (`/{slug}/business/…`): public layout, Japanese only (no language switch),

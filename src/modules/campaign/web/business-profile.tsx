@@ -9,7 +9,7 @@ import { setFlash } from '../../../platform/http/flash.js';
 import { formFields, formList } from '../../../platform/http/form.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
 import { Button, ErrorSummary, Form, NotificationBanner, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { profileOf, submitProfileChange } from '../commands/submit-profile-change.js';
 import { campaignConfig } from '../config.js';
 import { facilitiesOfUser } from '../queries.js';

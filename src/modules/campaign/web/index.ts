@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
-import type { ModuleRoutes } from '../../index.js';
+import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { adminQueue } from './admin-queue.js';
 import { adminNotices } from './admin-notices.js';
 import { adminProfiles } from './admin-profiles.js';
@@ -21,4 +21,4 @@ for (const part of [adminQueue, adminReview, adminSettings, adminProfiles, admin
 const api = new Hono<AppEnv>();
 api.route('/', campaignApi);
 
-export const campaignModule: ModuleRoutes = { name: 'campaign', public: publicRoutes, root, admin, api };
+export const campaignRoutes: ModuleRoutes = { public: publicRoutes, root, admin, api };

@@ -2,8 +2,8 @@ import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { requireAuth, requireProgramRole, requireProgramRoleById } from '../../../platform/http/guards.js';
 import type { Role } from '../../../platform/auth/schema.js';
-import { findProgramBySlug } from '../../programs/queries.js';
-import type { Program } from '../../programs/schema.js';
+import { findProgramBySlug } from '../../../platform/programs/queries.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { findApplication } from '../queries.js';
 
 /** A campaign program by slug for public pages (404 for unknown slugs and other kinds). */

@@ -5,7 +5,7 @@ import { exportResponse, type ExportKind } from '../../../platform/exports/index
 import { actorOf } from '../../../platform/http/actor.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { primaryRole } from '../../../platform/http/guards.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { BANK_DATA_ROLES, readRegistry, registryColumns, type RegistryVariant } from '../registry.js';
 
 /** The registry download (API and back office): read and audited in one transaction. */

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { planGroups } from '../grouping.js';
 import { liveVenueRegistrations } from '../queries.js';
 import { eventGroups, eventRegistrations } from '../schema.js';

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import type { Locale } from '../../../platform/i18n/index.js';
 import { parseOrThrow } from '../../../platform/validation.js';
 import { programScope } from '../../../platform/vault/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig } from '../config.js';
 import { queueRegistrationMail } from '../mails.js';
 import { eventMessages as em } from '../messages.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import type { Box } from '../../../platform/vault/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { queueRegistrationMail } from '../mails.js';
 import { openPerson } from '../person.js';
 import { eventRegistrations, type EventRegistration } from '../schema.js';

@@ -1,7 +1,7 @@
-import { setProgramSettings } from '../../programs/commands/set-program-settings.js';
+import { setProgramSettings } from '../../../platform/programs/commands/set-program-settings.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { programScope } from '../../../platform/vault/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig } from '../config.js';
 import { lockCounter, takeFreeSeats } from '../seats.js';
 import { notifyPromoted } from './notify-promoted.js';

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { addDays } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { programScope } from '../../../platform/vault/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig } from '../config.js';
 import { queueRegistrationMail } from '../mails.js';
 import { openPerson } from '../person.js';

@@ -1,6 +1,6 @@
 import { formatJaDate } from '../../../platform/calendar/index.js';
 import type { Pdf } from '../../../platform/pdf/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig } from '../config.js';
 import { ATTENDANCE_LABELS, STATUS_LABELS, accommodationText, eventDateText } from '../format.js';
 import type { Person } from '../person.js';

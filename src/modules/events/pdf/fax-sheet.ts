@@ -1,5 +1,5 @@
 import type { Pdf } from '../../../platform/pdf/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig } from '../config.js';
 import { dayText, eventDateText } from '../format.js';
 import { boxRow, heading, lines } from './draw.js';

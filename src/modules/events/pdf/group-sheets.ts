@@ -1,5 +1,5 @@
 import type { Pdf } from '../../../platform/pdf/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { accommodationText } from '../format.js';
 import type { RosterRow } from '../roster.js';
 import type { EventGroup } from '../schema.js';

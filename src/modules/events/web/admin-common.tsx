@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../platform/http/env.js';
 import { tokyoDate } from '../../../platform/calendar/index.js';
 import type { BreadcrumbItem } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { CHANNELS, ATTENDANCES, REGISTRATION_STATUSES, type Attendance, type Channel, type RegistrationStatus } from '../schema.js';
 import type { RosterFilter } from '../queries.js';
 

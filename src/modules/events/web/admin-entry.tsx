@@ -9,7 +9,7 @@ import { setFlash } from '../../../platform/http/flash.js';
 import { formFields, formList } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, DateField, ErrorSummary, Form, RadioGroup, errorFor, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { registerParticipant } from '../commands/register-participant.js';
 import { eventConfig } from '../config.js';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../format.js';

@@ -9,7 +9,7 @@ import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, Checkbox, DateField, ErrorSummary, Form, RadioGroup, Table, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { addProgramItem, deleteProgramItem } from '../commands/program-items.js';
 import { saveEventSetup } from '../commands/save-event-setup.js';
 import { eventConfig } from '../config.js';

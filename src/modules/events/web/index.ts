@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
-import type { ModuleRoutes } from '../../index.js';
+import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { eventsAdminCheckin } from './admin-checkin.js';
 import { eventsAdminEntry } from './admin-entry.js';
 import { eventsAdminGroups } from './admin-groups.js';
@@ -17,4 +17,4 @@ for (const part of [eventsAdminRoster, eventsAdminEntry, eventsAdminRegistration
 const api = new Hono<AppEnv>();
 api.route('/', eventsApi);
 
-export const eventsModule: ModuleRoutes = { name: 'events', public: publicRoutes, admin, api };
+export const eventsRoutes: ModuleRoutes = { public: publicRoutes, admin, api };

@@ -2,9 +2,9 @@ import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { requireProgramRole, requireProgramRoleById, requireRoleAnywhere } from '../../../platform/http/guards.js';
 import { findRegistration } from '../queries.js';
-import { findProgramBySlug } from '../../programs/queries.js';
-import type { Program } from '../../programs/schema.js';
-import { slugSchema } from '../../programs/validators.js';
+import { findProgramBySlug } from '../../../platform/programs/queries.js';
+import type { Program } from '../../../platform/programs/schema.js';
+import { slugSchema } from '../../../platform/programs/validators.js';
 import type { Role } from '../../../platform/auth/schema.js';
 
 /** Roles that run the event: they enter, change and check in registrations. */

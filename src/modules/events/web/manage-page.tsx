@@ -3,7 +3,7 @@ import type { AppContext } from '../../../platform/http/env.js';
 import { takeFlash } from '../../../platform/http/flash.js';
 import { localHref, publicPage } from '../../../platform/http/public-page.js';
 import { Button, DescriptionList, ErrorSummary, Form, NotificationBanner, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig } from '../config.js';
 import { accommodationText, eventDateText, statusText } from '../format.js';
 import { eventMessages as em } from '../messages.js';

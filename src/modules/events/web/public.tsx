@@ -8,7 +8,7 @@ import { formFields, formList } from '../../../platform/http/form.js';
 import { localHref } from '../../../platform/http/public-page.js';
 import { pdfResponse } from '../../../platform/pdf/index.js';
 import { programScope } from '../../../platform/vault/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { cancelRegistration } from '../commands/cancel-registration.js';
 import { changeRegistration } from '../commands/change-registration.js';
 import { registerParticipant } from '../commands/register-participant.js';

@@ -3,7 +3,7 @@ import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { localHref, publicPage } from '../../../platform/http/public-page.js';
 import { Button, Checkbox, ErrorSummary, Form, NotificationBanner, errorFor, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig, isWithinWindow } from '../config.js';
 import { eventDateText } from '../format.js';
 import { eventMessages as em } from '../messages.js';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { facilities } from '../../campaign/schema.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { accountId, move } from '../ledger.js';
 import { CLAIM_STATUS_LABELS } from '../messages.js';
 import { computeDiscount, type DiscountRules } from '../rules.js';

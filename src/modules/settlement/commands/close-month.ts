@@ -3,7 +3,7 @@ import { queryRows, type Conn } from '../../../db/client.js';
 import { addDays, isBusinessDay, tokyoDate } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { accountId, move } from '../ledger.js';
 import { paymentBatches, type PaymentBatch } from '../schema.js';
 

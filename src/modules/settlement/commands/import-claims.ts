@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { parseCsvObjects, CsvHeaderError } from '../../../platform/imports/csv.js';
 import { issuesToFieldErrors } from '../../../platform/validation.js';
 import { facilities, type Facility } from '../../campaign/schema.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { computeDiscount, rulesOf, type DiscountRules } from '../rules.js';
 
 import { CLAIM_LIMITS, claimSchema, type ClaimInput } from '../validators.js';

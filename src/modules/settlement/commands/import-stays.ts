@@ -3,7 +3,7 @@ import type { CommandContext } from '../../../platform/command.js';
 import { AppError, isAppError } from '../../../platform/errors/index.js';
 import { CsvHeaderError, parseCsvObjects } from '../../../platform/imports/csv.js';
 import { issuesToFieldErrors } from '../../../platform/validation.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { claims } from '../schema.js';
 import { staySchema } from '../validators.js';
 import { reportStay } from './claim-lifecycle.js';

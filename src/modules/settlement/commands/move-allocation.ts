@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/errors/index.js';
 import type { CommandContext } from '../../../platform/command.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { facilityBalances } from '../ledger.js';
 import { setAllocation } from './budget.js';
 

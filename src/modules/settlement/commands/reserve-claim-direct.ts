@@ -4,7 +4,7 @@ import { addDays, tokyoDate } from '../../../platform/calendar/index.js';
 import { runCommand } from '../../../platform/command.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { computeDiscount, rulesOf } from '../rules.js';
 import type { ClaimInput } from '../validators.js';
 import { requestHash } from './reserve-claim.js';

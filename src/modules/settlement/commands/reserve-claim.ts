@@ -6,7 +6,7 @@ import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { stableStringify } from '../../../platform/audit/hash.js';
 import type { Facility } from '../../campaign/schema.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { accountId, facilityBalances } from '../ledger.js';
 import type { ClaimAccountIds } from '../facility-access.js';
 import { computeDiscount, rulesOf } from '../rules.js';

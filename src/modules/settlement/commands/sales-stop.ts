@@ -3,7 +3,7 @@ import { tokyoDate } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { facilities } from '../../campaign/schema.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { facilitySalesStops } from '../schema.js';
 import { updateSoldOut } from './sold-out.js';
 

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { programSetting } from '../../programs/queries.js';
-import type { Program } from '../../programs/schema.js';
+import { programSetting } from '../../../platform/programs/queries.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { payeesOf } from '../payees.js';
 import { buildZenginFile, type Remitter } from '../zengin/file.js';
 import { ZenginCharacterError } from '../zengin/kana.js';

@@ -9,7 +9,7 @@ import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, DescriptionList, ErrorSummary, Form, SelectField, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { setAllocation } from '../commands/budget.js';
 import { moveAllocation } from '../commands/move-allocation.js';
 import { programBalances } from '../ledger.js';

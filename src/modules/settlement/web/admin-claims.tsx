@@ -10,7 +10,7 @@ import { formFields, formList } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { ChoiceItem } from '../../../ui/components/choice-item.js';
 import { Button, ErrorSummary, FieldError, Form, Pagination, RadioGroup, SelectField, Table, TextArea, TextField, VisuallyHidden, errorFor, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { parseMonth } from '../commands/close-month.js';
 import { reviewClaims } from '../commands/review-claims.js';
 import { CLAIM_STATUS_LABELS, sm, yen } from '../messages.js';

@@ -13,7 +13,7 @@ import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, DescriptionList, ErrorSummary, Form, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { findBatch, markBatchPaid } from '../commands/close-month.js';
 import { exportZenginFile } from '../commands/zengin-export.js';
 import { sm, yen } from '../messages.js';

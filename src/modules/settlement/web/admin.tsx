@@ -14,7 +14,7 @@ import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
 import { pdfResponse } from '../../../platform/pdf/index.js';
 import { Button, DescriptionList, ErrorSummary, Form, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { closeEndedMonth } from '../commands/close-month.js';
 import { programBalances } from '../ledger.js';
 import { sm, yen } from '../messages.js';

@@ -3,8 +3,8 @@ import type { Deps } from '../../../platform/deps.js';
 import type { AuthState } from '../../../platform/http/env.js';
 import { authorizeFound } from '../../../platform/http/guards.js';
 import type { Role } from '../../../platform/auth/schema.js';
-import { findProgramVersionBySlug } from '../../programs/queries.js';
-import type { Program } from '../../programs/schema.js';
+import { findProgramVersionBySlug } from '../../../platform/programs/queries.js';
+import type { Program } from '../../../platform/programs/schema.js';
 
 export const CLAIM_ROLES: readonly Role[] = ['admin', 'operator', 'business'];
 

@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
 import type { BreadcrumbItem } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { sm } from '../messages.js';
 
 /** Roles that run the settlement: set allocations and rules, review claims, close months. */

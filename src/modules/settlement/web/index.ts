@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
-import type { ModuleRoutes } from '../../index.js';
+import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { settlementAdmin } from './admin.js';
 import { settlementAllocations } from './admin-allocations.js';
 import { settlementReview } from './admin-claims.js';
@@ -13,4 +13,4 @@ const admin = new Hono<AppEnv>();
 for (const part of [settlementAdmin, settlementAllocations, settlementSettings, settlementReview, settlementMonthly]) admin.route('/', part);
 
 /** The portal pages are Japanese-only business pages, so they are mounted once, not under /en. */
-export const settlementModule: ModuleRoutes = { name: 'settlement', api: settlementApi, admin, root: settlementPortal };
+export const settlementRoutes: ModuleRoutes = { api: settlementApi, admin, root: settlementPortal };

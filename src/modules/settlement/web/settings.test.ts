@@ -5,7 +5,7 @@ import { runCommand } from '../../../platform/command.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { TestBrowser } from '../../../../test/helpers/http.js';
 import { makeUser, TEST_PASSWORD } from '../../../../test/helpers/fixtures.js';
-import { findProgramBySlug } from '../../programs/queries.js';
+import { findProgramBySlug } from '../../../platform/programs/queries.js';
 import { setAllocation } from '../commands/budget.js';
 import { reserveClaim } from '../commands/reserve-claim.js';
 import { programBalances } from '../ledger.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors/index.js';
 import type { CommandContext } from '../../../platform/command.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { findVersion } from '../queries.js';
 import { siteContentVersions } from '../schema.js';
 

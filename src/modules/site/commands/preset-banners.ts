@@ -1,5 +1,5 @@
 import type { CommandContext } from '../../../platform/command.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { DEFAULT_BANNERS } from '../defaults.js';
 import { siteContents, siteContentVersions } from '../schema.js';
 

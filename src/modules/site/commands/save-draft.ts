@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { AppError, type FieldError } from '../../../platform/errors/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { parseOrThrow } from '../../../platform/validation.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { MAX_BANNER_IMAGE_BYTES, sniffImageType, type ImageChange } from '../banner-image.js';
 import { isPageKey } from '../defaults.js';
 import { findContent, findContentByKey, listVersions, nextVersionNumber } from '../queries.js';

@@ -3,7 +3,7 @@ import { csrfToken } from '../../../platform/http/csrf.js';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
 import { Button, Checkbox, FileField, Form, StatusBadge, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import { MAX_BANNER_IMAGE_BYTES } from '../banner-image.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import type { ContentKind, SiteContentVersion, VersionStatus } from '../schema.js';
 
 export const adminBase = (p: Program) => `/admin/site/${p.slug}`;

@@ -11,7 +11,7 @@ import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, ButtonLink, ErrorSummary, Form, Table, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import type { Role } from '../../../platform/auth/schema.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { decideVersion } from '../commands/decide-version.js';
 import { saveDraft } from '../commands/save-draft.js';
 import { submitVersion } from '../commands/submit-version.js';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { siteIndexCache } from '../search/index-cache.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import type { PublicFacility } from '../queries.js';
 import { LruCache } from '../../../platform/lru.js';
 import { etagMatches } from '../../../platform/http/etag.js';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../platform/http/env.js';
 import type { Locale } from '../../../platform/i18n/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { bannerImagePath } from '../banner-image.js';
 import { defaultBody, type BannerView, type PageKey } from '../defaults.js';
 import { siteMessages as m, type SiteMessageKey } from '../messages.js';

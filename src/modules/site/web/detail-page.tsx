@@ -1,6 +1,6 @@
 import type { AppContext } from '../../../platform/http/env.js';
 import { DescriptionList } from '../../../ui/index.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { siteMessages as m } from '../messages.js';
 import type { PublicFacility } from '../queries.js';
 import { SaleBadge } from './facility-card.js';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../platform/http/env.js';
 import { NotificationBanner } from '../../../ui/index.js';
-import { programSetting } from '../../programs/queries.js';
-import type { Program } from '../../programs/schema.js';
+import { programSetting } from '../../../platform/programs/queries.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { Markdown } from '../markdown.js';
 import { siteMessages as m } from '../messages.js';
 import type { FacilityIndex } from '../search/facility-index.js';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
-import type { ModuleRoutes } from '../../index.js';
+import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { siteAdmin } from './admin.js';
 import { siteApi } from './api.js';
 import { sitePublic } from './public.js';
@@ -12,4 +12,4 @@ admin.route('/', siteAdmin);
 const api = new Hono<AppEnv>();
 api.route('/', siteApi);
 
-export const siteModule: ModuleRoutes = { name: 'site', public: publicRoutes, admin, api };
+export const siteRoutes: ModuleRoutes = { public: publicRoutes, admin, api };

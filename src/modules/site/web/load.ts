@@ -4,10 +4,10 @@ import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
 import { errorFields, log } from '../../../platform/log/index.js';
-import { isDemoInstallation } from '../../programs/demo-flag.js';
-import { findProgramBySlug } from '../../programs/queries.js';
-import type { Program } from '../../programs/schema.js';
-import { slugSchema } from '../../programs/validators.js';
+import { isDemoInstallation } from '../../../platform/programs/demo-flag.js';
+import { findProgramBySlug } from '../../../platform/programs/queries.js';
+import type { Program } from '../../../platform/programs/schema.js';
+import { slugSchema } from '../../../platform/programs/validators.js';
 
 /** Operators edit content; the City approves it; the installation or program admin may do both. */
 export const EDIT_ROLES: Role[] = ['admin', 'operator'];

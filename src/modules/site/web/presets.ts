@@ -2,7 +2,7 @@ import { inArray, and, eq } from 'drizzle-orm';
 import { systemActor } from '../../../platform/audit/index.js';
 import { runCommand } from '../../../platform/command.js';
 import type { AppContext } from '../../../platform/http/env.js';
-import type { Program } from '../../programs/schema.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { presetBanners } from '../commands/preset-banners.js';
 import { DEFAULT_BANNERS } from '../defaults.js';
 import { siteContents } from '../schema.js';

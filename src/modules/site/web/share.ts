@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../platform/http/env.js';
 import { shareAnswer } from '../../../platform/http/public-cache.js';
-import { lastKnownDemoFlag } from '../../programs/demo-flag.js';
-import type { Program } from '../../programs/schema.js';
+import { lastKnownDemoFlag } from '../../../platform/programs/demo-flag.js';
+import type { Program } from '../../../platform/programs/schema.js';
 import { siteIndexCache } from '../search/index-cache.js';
 import { recentProgram } from './load.js';
 

@@ -7,7 +7,7 @@ import { makeProgram } from '../../../../test/helpers/fixtures.js';
 import type { HttpServer } from '../../../platform/http/http-server.js';
 import { startAppServer } from '../../../../test/helpers/http.js';
 import { facilities } from '../../campaign/schema.js';
-import { programs } from '../../programs/schema.js';
+import { programs } from '../../../platform/programs/schema.js';
 
 /**
  * The server's micro-cache of shared public answers (src/platform/http/public-cache.ts) with the

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { listPrograms } from '../../../modules/programs/queries.js';
+import { listPrograms } from '../../programs/queries.js';
 import { Button, ErrorSummary, Form, SelectField, Table, TextField, VisuallyHidden, errorFor } from '../../../ui/index.js';
 import { actorOf } from '../../http/actor.js';
 import { adminPage } from '../../http/admin-page.js';

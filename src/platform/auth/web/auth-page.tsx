@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { isDemoInstallation } from '../../../modules/programs/demo-flag.js';
+import { isDemoInstallation } from '../../programs/demo-flag.js';
 import { PublicLayout } from '../../../ui/index.js';
 import type { AppContext } from '../../http/env.js';
 import { sendPage } from '../../http/respond.js';

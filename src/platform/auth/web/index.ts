@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { ModuleRoutes } from '../../../modules/index.js';
 import type { AppEnv } from '../../http/env.js';
+import type { ModuleRoutes } from '../../module/manifest.js';
 import { accountRoutes } from './account-routes.js';
 import { adminUsers } from './admin-users.js';
 import { authApi } from './api.js';
@@ -14,4 +14,4 @@ root.route('/', mfaRoutes);
 root.route('/', passwordRoutes);
 root.route('/', accountRoutes);
 
-export const accountModule: ModuleRoutes = { name: 'account', root, admin: adminUsers, api: authApi };
+export const accountModuleRoutes: ModuleRoutes = { root, admin: adminUsers, api: authApi };

@@ -1,4 +1,4 @@
-import type { Access } from '../platform/route-access.js';
+import type { Access } from '../../platform/module/manifest.js';
 
 const PUBLIC_PAGES = [
   'GET /:slug/register',

@@ -1,7 +1,7 @@
-import { AppError } from '../../../platform/errors/index.js';
-import type { CommandContext } from '../../../platform/command.js';
-import { parseOrThrow } from '../../../platform/validation.js';
-import { programScope } from '../../../platform/vault/index.js';
+import { AppError } from '../../errors/index.js';
+import type { CommandContext } from '../../command.js';
+import { parseOrThrow } from '../../validation.js';
+import { programScope } from '../../vault/index.js';
 import { findProgramBySlug } from '../queries.js';
 import { programs, type Program } from '../schema.js';
 import { createProgramSchema } from '../validators.js';

@@ -1,4 +1,4 @@
-import type { Access } from '../platform/route-access.js';
+import type { Access } from '../../platform/module/manifest.js';
 
 const RUN = 'program-staff:admin,operator';
 const READ = 'program-staff:admin,operator,city';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.js';
-import { createSession } from '../../../platform/auth/sessions.js';
+import { createSession } from '../../auth/sessions.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { makeProgram, makeUser, TEST_PASSWORD } from '../../../../test/helpers/fixtures.js';
 import { TestBrowser } from '../../../../test/helpers/http.js';

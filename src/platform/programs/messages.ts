@@ -1,4 +1,4 @@
-import { createCatalog } from '../../platform/i18n/index.js';
+import { createCatalog } from '../i18n/index.js';
 
 export const programMessages = createCatalog(
   {

@@ -1,4 +1,4 @@
-import type { Access } from '../platform/route-access.js';
+import type { Access } from '../../platform/module/manifest.js';
 
 /**
  * Access classes of the settlement module's routes. Claims are also open to the program's

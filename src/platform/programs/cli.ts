@@ -1,11 +1,10 @@
-import type { CliCommand } from '../../cli/registry.js';
-import { cliActor, requiredString } from '../../cli/args.js';
-import { CliUsageError } from '../../cli/io.js';
-import { runCommand } from '../../platform/command.js';
+import type { CliCommand } from '../cli/command.js';
+import { cliActor, requiredString } from '../cli/args.js';
+import { CliUsageError } from '../cli/io.js';
+import { runCommand } from '../command.js';
 import { createProgram } from './commands/create-program.js';
 import { setProgramSettings } from './commands/set-program-settings.js';
 import { listPrograms } from './queries.js';
-import { SETTINGS } from './settings.js';
 
 export const programCommands: CliCommand[] = [
   {
@@ -38,7 +37,7 @@ export const programCommands: CliCommand[] = [
     name: 'program set',
     usage: 'program set SLUG KEY=VALUE [KEY=VALUE…]',
     summary: '事業の設定を変更する (change program settings; keys in README)',
-    help: ['Keys:', '  name', ...SETTINGS.map((s) => `  ${s.key.padEnd(24)} (${s.kinds.join('/')}) ${s.description}`)].join('\n'),
+    help: (modules) => ['Keys:', '  name', ...modules.settings.map((s) => `  ${s.key.padEnd(24)} (${s.kinds.join('/')}) ${s.description}`)].join('\n'),
     async run(ctx) {
       const [slug, ...assignments] = ctx.positionals;
       if (!slug || assignments.length === 0) throw new CliUsageError('give a program slug and at least one KEY=VALUE');

@@ -1,12 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Deps } from '../platform/deps.js';
+import type { Deps } from '../deps.js';
 import type { CliIo } from './io.js';
-import { platformCommands } from './platform-commands.js';
-import { programCommands } from '../modules/programs/cli.js';
-import { campaignCommands } from '../modules/campaign/cli.js';
-import { eventsCommands } from '../modules/events/cli.js';
-import { settlementCommands } from '../modules/settlement/cli.js';
-import { siteCommands } from '../modules/site/cli.js';
 
 export interface CliRunContext {
   /** Null only for commands marked `noDatabase`. */
@@ -16,6 +10,7 @@ export interface CliRunContext {
   positionals: string[];
 }
 
+/** One `jimukyoku` command. A module lists its commands in its manifest (`cli`). */
 export interface CliCommand {
   /** Space-separated words, e.g. `program create`. */
   name: string;
@@ -26,12 +21,10 @@ export interface CliCommand {
    */
   usage: string;
   summary: string;
-  help?: string;
+  /** Extra text for `jimukyoku NAME --help`; a function when it lists what the installed modules add. */
+  help?: string | ((modules: import('../module/installation.js').Installation) => string);
   options?: ParseArgsConfig['options'];
   /** The command opens no database itself (e.g. restore, which writes one). */
   noDatabase?: boolean;
   run(ctx: CliRunContext): Promise<number | void>;
 }
-
-/** Every CLI command. Modules add their list here. */
-export const COMMANDS: CliCommand[] = [...platformCommands, ...programCommands, ...campaignCommands, ...eventsCommands, ...settlementCommands, ...siteCommands];

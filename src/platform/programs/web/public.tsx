@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
-import { formatJaDate } from '../../../platform/calendar/index.js';
-import { AppError } from '../../../platform/errors/index.js';
-import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { localHref, publicPage } from '../../../platform/http/public-page.js';
+import { formatJaDate } from '../../calendar/index.js';
+import { AppError } from '../../errors/index.js';
+import type { AppContext, AppEnv } from '../../http/env.js';
+import { localHref, publicPage } from '../../http/public-page.js';
 import { StatusBadge } from '../../../ui/index.js';
-import { renderCampaignHome } from '../../campaign/web/home.js';
-import { renderEventHome } from '../../events/web/home.js';
 import { programMessages as m } from '../messages.js';
 import { findProgramBySlug, listPrograms } from '../queries.js';
 import type { Program } from '../schema.js';
@@ -54,12 +52,13 @@ programsPublic.get('/', async (c) => {
   });
 });
 
-/** The program's own top page: the campaign or event module renders it. */
+/** The program's own top page: the module that declares a home for the program's kind renders it. */
 programsPublic.get('/:slug', async (c) => {
   const slug = c.req.param('slug');
   if (!slugSchema.safeParse(slug).success) throw new AppError('not-found');
   const program = await findProgramBySlug(c.get('deps').db, slug);
   if (!program) throw new AppError('not-found');
-  const period = periodText(c, program);
-  return program.kind === 'campaign' ? renderCampaignHome(c, program, period) : renderEventHome(c, program, period);
+  const home = c.get('deps').modules.homes[program.kind];
+  if (!home) throw new AppError('not-found');
+  return home.render(c, program, periodText(c, program));
 });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { AppError, type FieldError } from '../../../platform/errors/index.js';
-import type { CommandContext } from '../../../platform/command.js';
+import { AppError, type FieldError } from '../../errors/index.js';
+import type { CommandContext } from '../../command.js';
 import { programSettingMessages as m } from '../messages.js';
 import { findProgramBySlug } from '../queries.js';
 import { programs, type Program } from '../schema.js';
@@ -9,7 +9,7 @@ import { slugSchema } from '../validators.js';
 
 /**
  * Applies `KEY=VALUE` pairs (already split) to a program. All pairs are validated first; one bad
- * pair changes nothing. Keys are those of SETTINGS for the program's kind, plus `name`.
+ * pair changes nothing. Keys are the installed modules' settings for the program's kind, plus `name`.
  */
 export async function setProgramSettings(ctx: CommandContext, slug: string, pairs: Array<[string, string]>): Promise<Program> {
   const program = await findProgramBySlug(ctx.tx, slugSchema.parse(slug));
@@ -28,7 +28,7 @@ export async function setProgramSettings(ctx: CommandContext, slug: string, pair
       }
       continue;
     }
-    const def = findSetting(key, program.kind);
+    const def = findSetting(ctx.deps.modules.settings, key, program.kind);
     if (!def) {
       errors.push({ field: key, message: m('ja', 'errUnknownKey', { key, kind: program.kind }) });
       continue;
@@ -55,6 +55,6 @@ export async function setProgramSettings(ctx: CommandContext, slug: string, pair
     .where(eq(programs.id, program.id))
     .returning();
   ctx.audit({ action: 'platform.program.settings_changed', programId: program.id, targetType: 'program', targetId: program.id, diff });
-  for (const [key] of pairs) await findSetting(key, program.kind)?.afterChange?.(ctx, updated!);
+  for (const [key] of pairs) await findSetting(ctx.deps.modules.settings, key, program.kind)?.afterChange?.(ctx, updated!);
   return updated!;
 }

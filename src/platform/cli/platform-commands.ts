@@ -1,22 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CliCommand } from './registry.js';
+import type { CliCommand } from './command.js';
 import { cliActor, optionalString, positiveInt, requiredString } from './args.js';
 import { CliUsageError } from './io.js';
-import { runCommand } from '../platform/command.js';
-import { runMigrations } from '../db/migrate.js';
-import { createApiToken, listApiTokens, revokeApiToken } from '../platform/auth/api-tokens.js';
-import { createUser, findUserByEmail, parseRole } from '../platform/auth/users.js';
-import { verifyAuditChain } from '../platform/audit/verify.js';
-import { findProgramBySlug } from '../modules/programs/queries.js';
-import { AppError } from '../platform/errors/index.js';
-import { parseMasterKey } from '../platform/vault/master-key.js';
-import { jobCounts } from '../platform/jobs/queue.js';
+import { runCommand } from '../command.js';
+import { runMigrations } from '../../db/migrate.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.js';
+import { createUser, findUserByEmail, parseRole } from '../auth/users.js';
+import { verifyAuditChain } from '../audit/verify.js';
+import { findProgramBySlug } from '../programs/queries.js';
+import { AppError } from '../errors/index.js';
+import { parseMasterKey } from '../vault/master-key.js';
+import { jobCounts } from '../jobs/queue.js';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { loadConfig } from '../config/index.js';
-import { pgliteDir } from '../db/client.js';
-import { acquireDataDir, currentOwner } from '../db/data-dir-lock.js';
+import { loadConfig } from '../../config/index.js';
+import { pgliteDir } from '../../db/client.js';
+import { acquireDataDir, currentOwner } from '../../db/data-dir-lock.js';
 
 export const platformCommands: CliCommand[] = [
   {

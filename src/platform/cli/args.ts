@@ -1,6 +1,6 @@
 import { CliUsageError } from './io.js';
-import type { CliRunContext } from './registry.js';
-import { systemActor, type Actor } from '../platform/audit/index.js';
+import type { CliRunContext } from './command.js';
+import { systemActor, type Actor } from '../audit/index.js';
 
 export function requiredString(ctx: CliRunContext, name: string): string {
   const v = ctx.values[name];

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { isInstallationAdmin, rolesIn, STAFF_ROLES } from '../../../platform/auth/memberships.js';
-import type { AppEnv } from '../../../platform/http/env.js';
-import { adminPage } from '../../../platform/http/admin-page.js';
-import { requireRoleAnywhere } from '../../../platform/http/guards.js';
+import { isInstallationAdmin, rolesIn, STAFF_ROLES } from '../../auth/memberships.js';
+import type { AppEnv } from '../../http/env.js';
+import { adminPage } from '../../http/admin-page.js';
+import { requireRoleAnywhere } from '../../http/guards.js';
 import { DescriptionList, Table } from '../../../ui/index.js';
+import type { ProgramTool } from '../../module/manifest.js';
 import { programAdminMessages as m } from '../messages.js';
 import { listPrograms } from '../queries.js';
 import type { Program } from '../schema.js';
@@ -11,19 +12,9 @@ import { programSettingsAdmin, SETTINGS_ROLES, settingsPath } from './admin-sett
 
 export const programsAdmin = new Hono<AppEnv>();
 
-function toolLinks(p: Program, canConfigure: boolean) {
-  const links: Array<[string, string]> =
-    p.kind === 'campaign'
-      ? [
-          [`/admin/campaign/${p.slug}`, m('ja', 'toolApplications')],
-          [`/admin/settlement/${p.slug}`, m('ja', 'toolSettlement')],
-          [`/admin/site/${p.slug}`, m('ja', 'toolSite')],
-          [`/${p.slug}`, m('ja', 'toolPublic')],
-        ]
-      : [
-          [`/admin/events/${p.slug}`, m('ja', 'toolEvent')],
-          [`/${p.slug}`, m('ja', 'toolPublic')],
-        ];
+function toolLinks(tools: ProgramTool[], p: Program, canConfigure: boolean) {
+  const links: Array<[string, string]> = tools.filter((t) => t.kinds.includes(p.kind)).map((t) => [t.href(p), t.label]);
+  links.push([`/${p.slug}`, m('ja', 'toolPublic')]);
   if (canConfigure) links.push([settingsPath(p), m('ja', 'toolSettings')]);
   return links.map(([href, label], i) => (
     <>
@@ -33,10 +24,17 @@ function toolLinks(p: Program, canConfigure: boolean) {
   ));
 }
 
+/** Where a program's name leads: the first tool its modules mark as the main one, else its settings. */
+function mainHref(tools: ProgramTool[], p: Program): string {
+  return tools.find((t) => t.main && t.kinds.includes(p.kind))?.href(p) ?? settingsPath(p);
+}
+
 /** Back-office home: the programs this person works on. Businesses use their portal instead. */
 programsAdmin.get('/', async (c) => {
   const auth = requireRoleAnywhere(c, STAFF_ROLES);
-  const all = await listPrograms(c.get('deps').db);
+  const deps = c.get('deps');
+  const all = await listPrograms(deps.db);
+  const tools = deps.modules.tools;
   const mine = isInstallationAdmin(auth.grants) ? all : all.filter((p) => auth.grants.some((g) => g.programId === p.id));
   return adminPage(c, {
     title: m('ja', 'homeTitle'),
@@ -53,8 +51,8 @@ programsAdmin.get('/', async (c) => {
             { key: 'tools', header: m('ja', 'colTools') },
           ]}
           rows={mine.map((p) => ({
-            name: <a href={p.kind === 'event' ? `/admin/events/${p.slug}` : `/admin/campaign/${p.slug}`}>{p.name}</a>,
-            tools: toolLinks(p, rolesIn(auth.grants, p.id).some((r) => SETTINGS_ROLES.includes(r))),
+            name: <a href={mainHref(tools, p)}>{p.name}</a>,
+            tools: toolLinks(tools, p, rolesIn(auth.grants, p.id).some((r) => SETTINGS_ROLES.includes(r))),
             slug: p.slug,
             kind: p.kind === 'campaign' ? m('ja', 'kindCampaign') : m('ja', 'kindEvent'),
             roles: auth.grants.filter((g) => g.programId === p.id || g.programId === null).map((g) => g.role).join(', '),

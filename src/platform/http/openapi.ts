@@ -1,14 +1,12 @@
-import { VERSION } from '../version.js';
-import { CAMPAIGN_PATHS } from './campaign/web/openapi.js';
-import { siteOpenApiPaths } from './site/web/openapi.js';
-
-type PathItem = Record<string, unknown>;
+import { VERSION } from '../../version.js';
+import type { Installation } from '../module/installation.js';
+import type { OpenApiPaths } from '../module/manifest.js';
 
 const problem = { $ref: '#/components/schemas/Problem' };
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problem } } });
 
-/** Paths of the platform itself; modules contribute theirs below. */
-const PLATFORM_PATHS: Record<string, PathItem> = {
+/** Paths of the platform itself (the auth API); modules contribute theirs through their manifests. */
+export const PLATFORM_PATHS: OpenApiPaths = {
   '/me': {
     get: {
       summary: 'The caller and its roles',
@@ -46,15 +44,13 @@ const PLATFORM_PATHS: Record<string, PathItem> = {
   },
 };
 
-/** Every module's API paths, merged. A module adds its map here (a function when it needs the base URL). */
-const MODULE_PATHS: Array<Record<string, PathItem> | ((baseUrl: string) => Record<string, PathItem>)> = [PLATFORM_PATHS, CAMPAIGN_PATHS, siteOpenApiPaths];
-
-export function openApiDocument(baseUrl: string) {
+/** The OpenAPI 3.1 document of the whole API: every installed module's paths. */
+export function openApiDocument(modules: Installation, baseUrl: string) {
   return {
     openapi: '3.1.0',
     info: { title: 'jimukyoku API', version: VERSION, description: '事務局システムの API。エラーは RFC 9457 の application/problem+json で返します。' },
     servers: [{ url: `${baseUrl}/api/v1` }],
-    paths: Object.assign({}, ...MODULE_PATHS.map((p) => (typeof p === 'function' ? p(baseUrl) : p))),
+    paths: modules.openApiPaths(baseUrl),
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '`jimukyoku token create` で発行したトークン' } },
       schemas: {

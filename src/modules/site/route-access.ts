@@ -1,4 +1,4 @@
-import type { Access } from '../platform/route-access.js';
+import type { Access } from '../../platform/module/manifest.js';
 
 /** Access classes of the site module's routes (campaign website; see docs/modules/site.md). */
 const PUBLIC_PATHS = [

@@ -1,0 +1,23 @@
+import { defineModule } from '../../platform/module/manifest.js';
+import { eventsCommands } from './cli.js';
+import { eventsJobHandlers, eventsSchedules } from './jobs.js';
+import { eventMessages } from './messages.js';
+import { EVENTS_ROUTE_ACCESS } from './route-access.js';
+import * as schema from './schema.js';
+import { EVENTS_SETTINGS } from './settings.js';
+import { renderEventHome } from './web/home.js';
+import { eventsRoutes } from './web/index.js';
+
+/** The community exchange meeting: registration by web, e-mail and FAX, roster, groups, check-in. */
+export const eventsModule = defineModule({
+  name: 'events',
+  schema,
+  routes: eventsRoutes,
+  cli: eventsCommands,
+  jobs: eventsJobHandlers,
+  schedules: eventsSchedules,
+  settings: EVENTS_SETTINGS,
+  routeAccess: EVENTS_ROUTE_ACCESS,
+  home: [{ kind: 'event', render: renderEventHome }],
+  tools: [{ kinds: ['event'], label: eventMessages('ja', 'toolEvent'), href: (p) => `/admin/events/${p.slug}`, main: true }],
+});

@@ -1,0 +1,22 @@
+import { defineModule } from '../../platform/module/manifest.js';
+import { siteCommands } from './cli.js';
+import { siteMessages } from './messages.js';
+import { SITE_ROUTE_ACCESS } from './route-access.js';
+import * as schema from './schema.js';
+import { SITE_SETTINGS } from './settings.js';
+import { siteRoutes } from './web/index.js';
+import { siteOpenApiPaths } from './web/openapi.js';
+import { renderSiteHome } from './web/public.js';
+
+/** The campaign's public website: facility search, content pages with City approval, open data. */
+export const siteModule = defineModule({
+  name: 'site',
+  schema,
+  routes: siteRoutes,
+  cli: siteCommands,
+  settings: SITE_SETTINGS,
+  openapi: siteOpenApiPaths,
+  routeAccess: SITE_ROUTE_ACCESS,
+  home: [{ kind: 'campaign', render: renderSiteHome }],
+  tools: [{ kinds: ['campaign'], label: siteMessages('ja', 'toolSite'), href: (p) => `/admin/site/${p.slug}` }],
+});

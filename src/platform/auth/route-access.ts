@@ -1,0 +1,30 @@
+import type { Access } from '../module/manifest.js';
+
+/** Access classes of sign-in, account and user-administration routes. */
+export const ACCOUNT_ROUTE_ACCESS: Record<string, Access> = {
+  'GET /login': 'public',
+  'POST /login': 'public',
+  'POST /logout': 'public',
+  'GET /password/forgot': 'public',
+  'POST /password/forgot': 'public',
+  'GET /password/reset': 'public',
+  'POST /password/reset': 'public',
+  'POST /api/v1/login': 'public',
+  'GET /mfa': 'session',
+  'POST /mfa': 'session',
+  'POST /mfa/setup': 'session',
+  'GET /account': 'session',
+  'GET /account/reauth': 'session',
+  'POST /account/reauth': 'session',
+  'POST /account/mfa/reset': 'session',
+  'POST /account/mfa/disable': 'session',
+  'GET /account/password': 'session',
+  'POST /account/password': 'session',
+  'GET /api/v1/me': 'session',
+  'GET /admin/users': 'installation-admin',
+  'POST /admin/users': 'installation-admin',
+  'POST /admin/users/:id/roles': 'installation-admin',
+  'POST /admin/users/:id/roles/revoke': 'installation-admin',
+  'POST /admin/users/:id/disable': 'installation-admin',
+  'POST /admin/users/:id/enable': 'installation-admin',
+};

@@ -1,0 +1,88 @@
+import type { Hono } from 'hono';
+import type { CliCommand } from '../cli/command.js';
+import type { AppContext, AppEnv } from '../http/env.js';
+import type { Schedule } from '../jobs/schedule.js';
+import type { JobHandler } from '../jobs/worker.js';
+import type { Program } from '../programs/schema.js';
+import type { SettingDef } from '../programs/setting-def.js';
+import type { AuditActionCatalog } from '../audit/actions.js';
+import type { Role } from '../auth/schema.js';
+
+/**
+ * Who may call a route (proved by test/platform/route-permissions.test.ts, which calls every route
+ * as every role):
+ * - public: anyone, signed in or not.
+ * - session: any signed-in user (account pages).
+ * - staff: a staff role (admin, operator, agent, city) in some program; businesses get 403.
+ * - audit: admin or city; others 403.
+ * - installation-admin: the installation-wide admin only; everyone else 403.
+ * - program-staff:ROLES: staff of the program named by :slug (or owning the record :id);
+ *   staff of other programs get 404, businesses 403.
+ */
+export type Access = 'public' | 'session' | 'staff' | 'audit' | 'installation-admin' | `program-staff:${string}`;
+
+/** OpenAPI 3.1 path items, keyed by path below `/api/v1`. */
+export type OpenApiPaths = Record<string, Record<string, unknown>>;
+
+/** A program's public top page (`/{slug}` and `/en/{slug}`), for the program kinds a module serves. */
+export interface ProgramHome {
+  kind: Program['kind'];
+  render(c: AppContext, program: Program, period: string | null): Promise<Response>;
+}
+
+/** A link on the back-office home, in the row of each program of the kinds named. */
+export interface ProgramTool {
+  kinds: Array<Program['kind']>;
+  label: string;
+  href(program: Program): string;
+  /** The program's own entry point on the back-office home (its name links here); the first one wins. */
+  main?: boolean;
+}
+
+/** What a module holds of people, for the personal-information inventory (別記 特記仕様書). */
+export interface PersonalDataDecl {
+  /** Tables holding personal data (sealed through the vault). */
+  tables: string[];
+  /** 利用目的, in Japanese. */
+  purpose: string;
+  /** The roles that may see it in clear. */
+  roles: Role[];
+}
+
+export interface ModuleRoutes {
+  /** Mounted at `/` and again at `/en` (English). */
+  public?: Hono<AppEnv>;
+  /** Mounted at `/` only (sign-in and other pages that are not per-language). */
+  root?: Hono<AppEnv>;
+  admin?: Hono<AppEnv>;
+  api?: Hono<AppEnv>;
+}
+
+/**
+ * One module's contributions. Every registry of the installation (CLI, jobs, schedules, settings,
+ * Drizzle schema, OpenAPI document, program homes, route-access walk, mounted routes, audit labels)
+ * is derived from the list of manifests in src/modules/index.ts.
+ */
+export interface ModuleManifest {
+  name: string;
+  /** Its Drizzle tables (for relational queries and drizzle-kit). */
+  schema?: Record<string, unknown>;
+  routes?: ModuleRoutes;
+  cli?: CliCommand[];
+  jobs?: Record<string, JobHandler>;
+  schedules?: Schedule[];
+  settings?: SettingDef[];
+  openapi?: OpenApiPaths | ((baseUrl: string) => OpenApiPaths);
+  /** Every route the module mounts, `METHOD /full/path` → access class. */
+  routeAccess?: Record<string, Access>;
+  home?: ProgramHome[];
+  /** Links on the back-office home. */
+  tools?: ProgramTool[];
+  auditActions?: AuditActionCatalog;
+  personalData?: PersonalDataDecl[];
+}
+
+/** Declares a module; the identity function gives the manifest its type where it is written. */
+export function defineModule<M extends ModuleManifest>(manifest: M): M {
+  return manifest;
+}

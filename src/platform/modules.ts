@@ -1,0 +1,60 @@
+import { Hono } from 'hono';
+import * as auditSchema from './audit/schema.js';
+import { auditAdmin } from './audit/web.js';
+import { ACCOUNT_ROUTE_ACCESS } from './auth/route-access.js';
+import * as authSchema from './auth/schema.js';
+import { purgeExpiredSessions } from './auth/sessions.js';
+import { purgeThrottle } from './auth/throttle.js';
+import { accountModuleRoutes } from './auth/web/index.js';
+import { platformCommands } from './cli/platform-commands.js';
+import type { AppEnv } from './http/env.js';
+import { PLATFORM_PATHS } from './http/openapi.js';
+import * as jobsSchema from './jobs/schema.js';
+import * as mailSchema from './mail/schema.js';
+import { MAIL_JOB } from './mail/outbox.js';
+import { sendMailJob } from './mail/send-job.js';
+import { mailAdmin } from './mail/web.js';
+import { defineModule, type ModuleManifest } from './module/manifest.js';
+import { programCommands } from './programs/cli.js';
+import { CORE_ROUTE_ACCESS } from './programs/route-access.js';
+import * as programsSchema from './programs/schema.js';
+import { COMMON_SETTINGS } from './programs/settings.js';
+import { programsAdmin } from './programs/web/admin.js';
+import { programsApi } from './programs/web/api.js';
+import { programsPublic } from './programs/web/public.js';
+import * as vaultSchema from './vault/schema.js';
+
+const PURGE_JOB = 'auth.purge_sessions';
+
+const coreAdmin = new Hono<AppEnv>();
+for (const part of [programsAdmin, auditAdmin, mailAdmin]) coreAdmin.route('/', part);
+
+/** Programs (tenancy), the back-office home, audit trail, outbox, jobs and the platform's CLI. */
+export const coreModule = defineModule({
+  name: 'core',
+  schema: { ...programsSchema, ...auditSchema, ...vaultSchema, ...jobsSchema, ...mailSchema },
+  routes: { public: programsPublic, admin: coreAdmin, api: programsApi },
+  cli: [...platformCommands, ...programCommands],
+  jobs: {
+    [MAIL_JOB]: sendMailJob,
+    [PURGE_JOB]: async ({ deps }) => {
+      await purgeExpiredSessions(deps.db, deps.clock.now());
+      await purgeThrottle(deps.db, deps.clock.now());
+    },
+  },
+  schedules: [{ name: 'purge-sessions', at: '03:00', kind: PURGE_JOB }],
+  settings: COMMON_SETTINGS,
+  routeAccess: CORE_ROUTE_ACCESS,
+});
+
+/** Sign-in, second factor, password reset, own account, user administration, API sign-in. */
+export const accountModule = defineModule({
+  name: 'account',
+  schema: authSchema,
+  routes: accountModuleRoutes,
+  openapi: PLATFORM_PATHS,
+  routeAccess: ACCOUNT_ROUTE_ACCESS,
+});
+
+/** The platform's own parts, installed before every domain module (src/modules/index.ts). */
+export const PLATFORM_MODULES: ModuleManifest[] = [coreModule, accountModule];

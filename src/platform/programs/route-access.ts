@@ -1,0 +1,20 @@
+import type { Access } from '../module/manifest.js';
+
+/** Access classes of the platform's own pages: program portal, back-office home, settings, audit, mail. */
+export const CORE_ROUTE_ACCESS: Record<string, Access> = {
+  'GET /healthz': 'public',
+  'GET /static/:file': 'public',
+  'GET /': 'public',
+  'GET /:slug': 'public',
+  'GET /en': 'public',
+  'GET /en/:slug': 'public',
+  'GET /api/v1/openapi.json': 'public',
+  'GET /admin': 'staff',
+  'GET /admin/programs/:slug/settings': 'program-staff:admin,operator',
+  'POST /admin/programs/:slug/settings': 'program-staff:admin,operator',
+  'GET /admin/audit': 'audit',
+  'GET /admin/audit/export.xlsx': 'audit',
+  'GET /admin/audit/export.csv': 'audit',
+  'GET /admin/mail': 'installation-admin',
+  'GET /admin/mail/:id{[0-9]+}': 'installation-admin',
+};
