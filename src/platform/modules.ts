@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
+import { auditTrailAuditActions } from './audit/audit-actions.js';
 import * as auditSchema from './audit/schema.js';
 import { auditAdmin } from './audit/web.js';
+import { accountAuditActions } from './auth/audit-actions.js';
 import { ACCOUNT_ROUTE_ACCESS } from './auth/route-access.js';
 import * as authSchema from './auth/schema.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
@@ -10,11 +12,13 @@ import { platformCommands } from './cli/platform-commands.js';
 import type { AppEnv } from './http/env.js';
 import { PLATFORM_PATHS } from './http/openapi.js';
 import * as jobsSchema from './jobs/schema.js';
+import { mailAuditActions } from './mail/audit-actions.js';
 import * as mailSchema from './mail/schema.js';
 import { MAIL_JOB } from './mail/outbox.js';
 import { sendMailJob } from './mail/send-job.js';
 import { mailAdmin } from './mail/web.js';
 import { defineModule, type ModuleManifest } from './module/manifest.js';
+import { programsAuditActions } from './programs/audit-actions.js';
 import { programCommands } from './programs/cli.js';
 import { CORE_ROUTE_ACCESS } from './programs/route-access.js';
 import * as programsSchema from './programs/schema.js';
@@ -22,7 +26,10 @@ import { COMMON_SETTINGS } from './programs/settings.js';
 import { programsAdmin } from './programs/web/admin.js';
 import { programsApi } from './programs/web/api.js';
 import { programsPublic } from './programs/web/public.js';
+import { vaultAuditActions } from './vault/audit-actions.js';
 import * as vaultSchema from './vault/schema.js';
+import * as formsSchema from './forms/schema.js';
+import { purgeSubmissionKeys } from './forms/submission-keys.js';
 
 const PURGE_JOB = 'auth.purge_sessions';
 
@@ -32,7 +39,7 @@ for (const part of [programsAdmin, auditAdmin, mailAdmin]) coreAdmin.route('/', 
 /** Programs (tenancy), the back-office home, audit trail, outbox, jobs and the platform's CLI. */
 export const coreModule = defineModule({
   name: 'core',
-  schema: { ...programsSchema, ...auditSchema, ...vaultSchema, ...jobsSchema, ...mailSchema },
+  schema: { ...programsSchema, ...auditSchema, ...vaultSchema, ...jobsSchema, ...mailSchema, ...formsSchema },
   routes: { public: programsPublic, admin: coreAdmin, api: programsApi },
   cli: [...platformCommands, ...programCommands],
   jobs: {
@@ -40,11 +47,13 @@ export const coreModule = defineModule({
     [PURGE_JOB]: async ({ deps }) => {
       await purgeExpiredSessions(deps.db, deps.clock.now());
       await purgeThrottle(deps.db, deps.clock.now());
+      await purgeSubmissionKeys(deps.db, deps.clock.now());
     },
   },
   schedules: [{ name: 'purge-sessions', at: '03:00', kind: PURGE_JOB }],
   settings: COMMON_SETTINGS,
   routeAccess: CORE_ROUTE_ACCESS,
+  auditActions: { ...programsAuditActions, ...auditTrailAuditActions, ...mailAuditActions, ...vaultAuditActions },
 });
 
 /** Sign-in, second factor, password reset, own account, user administration, API sign-in. */
@@ -54,6 +63,7 @@ export const accountModule = defineModule({
   routes: accountModuleRoutes,
   openapi: PLATFORM_PATHS,
   routeAccess: ACCOUNT_ROUTE_ACCESS,
+  auditActions: accountAuditActions,
 });
 
 /** The platform's own parts, installed before every domain module (src/modules/index.ts). */

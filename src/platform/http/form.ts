@@ -5,7 +5,7 @@ export async function formFields(c: AppContext): Promise<Record<string, string>>
   const body = await c.req.parseBody({ all: true });
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) {
-    if (k === '_csrf') continue;
+    if (k === '_csrf' || k === '_once') continue;
     const first = Array.isArray(v) ? v[0] : v;
     if (typeof first === 'string') out[k] = first;
   }

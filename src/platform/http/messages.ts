@@ -41,3 +41,25 @@ export const errorMessages = createCatalog(
     internal: 'A system error occurred',
   },
 );
+
+/** Texts of the form kit (form-action.ts): what a person sees when a form is refused or replayed. */
+export const formKitMessages = createCatalog(
+  {
+    alreadyDone: 'この送信はすでに受け付けています（二重送信のため、もう一度は処理していません）。',
+    'validation-failed': '入力内容を確認してください',
+    conflict: 'ほかの操作で内容が変わったため、処理しませんでした。最新の内容を確認してから、もう一度操作してください',
+    'window-closed': '受付期間外のため処理できません',
+    'budget-exhausted': '予算枠が不足しているため処理できません',
+    'rule-refused': '要件を満たさないため処理できません',
+    'data-erased': 'この個人情報は消去済みです',
+  },
+  {
+    alreadyDone: 'This was already received (a second submission of the same form was not processed again).',
+    'validation-failed': 'Check what you entered',
+    conflict: 'Someone else changed this in the meantime, so nothing was done. Check the latest version and try again',
+    'window-closed': 'Outside the acceptance period',
+    'budget-exhausted': 'The budget is exhausted',
+    'rule-refused': 'The requirements are not met',
+    'data-erased': 'This personal data has been erased',
+  },
+);

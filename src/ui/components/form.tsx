@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { CsrfInput } from './csrf-input.js';
 import type { Child } from './types.js';
 
@@ -14,10 +15,12 @@ export interface FormProps {
   children?: Child;
 }
 
+/** A form; a POST form carries its CSRF token and a one-time submission key (`_once`, see platform/http/form-action.ts). */
 export function Form({ action, method = 'post', csrfToken, enctype, novalidate = true, id, label, children }: FormProps) {
   return (
     <form class="app-form" action={action} method={method} enctype={enctype} novalidate={novalidate} id={id} aria-label={label}>
       {csrfToken !== undefined && method === 'post' && <CsrfInput token={csrfToken} />}
+      {csrfToken !== undefined && method === 'post' && <input type="hidden" name="_once" value={randomBytes(16).toString('base64url')} />}
       {children}
     </form>
   );
