@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module/manifest.js';
+import { campaignAuditActions } from './audit-actions.js';
 import { campaignCommands } from './cli.js';
 import { cm } from './messages.js';
 import { CAMPAIGN_ROUTE_ACCESS } from './route-access.js';
@@ -16,5 +17,6 @@ export const campaignModule = defineModule({
   settings: CAMPAIGN_SETTINGS,
   openapi: CAMPAIGN_PATHS,
   routeAccess: CAMPAIGN_ROUTE_ACCESS,
+  auditActions: campaignAuditActions,
   tools: [{ kinds: ['campaign'], label: cm('toolApplications'), href: (p) => `/admin/campaign/${p.slug}`, main: true }],
 });

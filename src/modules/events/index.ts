@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module/manifest.js';
+import { eventsAuditActions } from './audit-actions.js';
 import { eventsCommands } from './cli.js';
 import { eventsJobHandlers, eventsSchedules } from './jobs.js';
 import { eventMessages } from './messages.js';
@@ -18,6 +19,7 @@ export const eventsModule = defineModule({
   schedules: eventsSchedules,
   settings: EVENTS_SETTINGS,
   routeAccess: EVENTS_ROUTE_ACCESS,
+  auditActions: eventsAuditActions,
   home: [{ kind: 'event', render: renderEventHome }],
   tools: [{ kinds: ['event'], label: eventMessages('ja', 'toolEvent'), href: (p) => `/admin/events/${p.slug}`, main: true }],
 });

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module/manifest.js';
+import { settlementAuditActions } from './audit-actions.js';
 import { settlementCommands } from './cli.js';
 import { sm } from './messages.js';
 import { SETTLEMENT_ROUTE_ACCESS } from './route-access.js';
@@ -14,5 +15,6 @@ export const settlementModule = defineModule({
   cli: settlementCommands,
   settings: SETTLEMENT_SETTINGS,
   routeAccess: SETTLEMENT_ROUTE_ACCESS,
+  auditActions: settlementAuditActions,
   tools: [{ kinds: ['campaign'], label: sm('tool.settlement'), href: (p) => `/admin/settlement/${p.slug}` }],
 });

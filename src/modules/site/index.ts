@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module/manifest.js';
+import { siteAuditActions } from './audit-actions.js';
 import { siteCommands } from './cli.js';
 import { siteMessages } from './messages.js';
 import { SITE_ROUTE_ACCESS } from './route-access.js';
@@ -17,6 +18,7 @@ export const siteModule = defineModule({
   settings: SITE_SETTINGS,
   openapi: siteOpenApiPaths,
   routeAccess: SITE_ROUTE_ACCESS,
+  auditActions: siteAuditActions,
   home: [{ kind: 'campaign', render: renderSiteHome }],
   tools: [{ kinds: ['campaign'], label: siteMessages('ja', 'toolSite'), href: (p) => `/admin/site/${p.slug}` }],
 });

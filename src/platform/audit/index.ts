@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/client.js';
+import type { AuditAction } from './actions.js';
 import { entryBody } from './hash.js';
 import { auditIntents } from './schema.js';
 
@@ -12,8 +13,12 @@ export interface Actor {
 }
 
 export interface AuditEntry {
-  /** Dotted, past tense: `campaign.application.approved`, `privacy.roster.exported`. */
-  action: string;
+  /**
+   * Dotted, past tense: `campaign.application.approved`. One of the actions some module labels in
+   * its catalogue (`defineAuditActions`, in the module's `audit-actions.ts`): an unlabelled action
+   * does not compile. Stored as the plain string.
+   */
+  action: AuditAction;
   programId?: number | null;
   targetType?: string;
   targetId?: string | number | null;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { AuditAction } from '../../../platform/audit/actions.js';
 import { runCommand } from '../../../platform/command.js';
 import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
@@ -26,7 +27,7 @@ import { READ_ROLES, RUN_ROLES, formId, staffEvent, staffRegistration } from './
 export const eventsAdminRegistration = new Hono<AppEnv>();
 
 /** Opens one registration for a staff page or print, auditing the access. */
-async function openOne(c: AppContext, roles: typeof READ_ROLES, action: string) {
+async function openOne(c: AppContext, roles: typeof READ_ROLES, action: AuditAction) {
   const found = await staffRegistration(c, roles);
   const { program, registration: r } = found;
   return runCommand(c.get('deps'), actorOf(c, primaryRole(found.roles)), async (ctx) => {

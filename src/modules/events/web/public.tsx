@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { AuditAction } from '../../../platform/audit/actions.js';
 import { runCommand } from '../../../platform/command.js';
 import { AppError, isAppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
@@ -46,7 +47,7 @@ eventsPublic.post('/:slug/register', async (c) => {
 });
 
 /** The registration behind a link token, opened; the applicant's view of their own data is audited. */
-async function byToken(c: AppContext, action: string) {
+async function byToken(c: AppContext, action: AuditAction) {
   const program = await publicEvent(c);
   const token = c.req.param('token') ?? '';
   return runCommand(c.get('deps'), actorOf(c), async (ctx) => {
