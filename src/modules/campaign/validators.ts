@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/calendar/index.js';
-import { ZenginCharacterError, toZenginKana } from '../settlement/zengin/kana.js';
+import { ZenginCharacterError, toZenginKana } from '../../platform/text/zengin-kana.js';
 import { cm, type CampaignMessageKey } from './messages.js';
 import { KATAKANA_READING, normalizeDigits, normalizePhone, normalizePostalCode, normalizeText, toKatakana } from './normalize.js';
 import { FACILITY_TYPES, WARDS } from './schema.js';

@@ -4,7 +4,7 @@ import { programSetting } from '../../../platform/programs/queries.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { payeesOf } from '../payees.js';
 import { buildZenginFile, type Remitter } from '../zengin/file.js';
-import { ZenginCharacterError } from '../zengin/kana.js';
+import { ZenginCharacterError } from '../../../platform/text/zengin-kana.js';
 import { batchTotals, checkTransferDate, findBatch } from './close-month.js';
 
 function remitterOf(program: Program): Remitter {

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { toZenginKana } from './kana.js';
+import { toZenginKana } from '../../../platform/text/zengin-kana.js';
 
 /** 全銀協 総合振込 (種別コード 21), fixed 120-byte records in Shift_JIS with CRLF. */
 export const RECORD_BYTES = 120;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildZenginFile, type Remitter } from './file.js';
-import { toZenginKana, ZenginCharacterError } from './kana.js';
+import { toZenginKana, ZenginCharacterError } from '../../../platform/text/zengin-kana.js';
 import { validateZenginFile } from './validate.js';
 
 const remitter: Remitter = { code: '1234567890', name: 'センダイシシュクハクキャンペーンジムキョク', bankCode: '0126', branchCode: '101', accountType: 'ordinary', accountNumber: '1234567' };

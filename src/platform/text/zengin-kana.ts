@@ -2,6 +2,9 @@
  * Conversion to the character set a 全銀 transfer record accepts: half-width katakana, digits,
  * upper-case letters, space and ( ) - . / ｢ ｣ ¥ ,. Small kana are folded to full size, as banks
  * require; anything else is reported, never silently dropped.
+ *
+ * The banks' character set, not a module's: campaign checks account holder names with it when an
+ * application is submitted, settlement writes the 全銀 transfer file with it.
  */
 const FULL = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン';
 const HALF = 'ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜｵﾝ';
