@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, pgView, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { programs } from '../../platform/programs/schema.js';
 
 export const FACILITY_TYPES = ['hotel', 'ryokan', 'simple', 'other'] as const;
@@ -48,6 +48,41 @@ export const facilities = pgTable(
 );
 
 export type Facility = typeof facilities.$inferSelect;
+
+/**
+ * The register of facilities as other modules see it: settlement's claims, reports and month-end
+ * close read facilities here, in SQL (a join, or a one-statement hot path), never `facilities`
+ * itself. These columns are campaign's promise; the table behind them may change. A plain
+ * projection of one table, so PostgreSQL inlines it: reading it costs what reading the table does.
+ * Created by the `campaign_facility_directory` migration; exported by `index.ts`.
+ */
+export const facilityDirectory = pgView('facility_directory').as((qb) =>
+  qb
+    .select({
+      id: facilities.id,
+      programId: facilities.programId,
+      name: facilities.name,
+      registrationNumber: facilities.registrationNumber,
+      registeredOn: facilities.registeredOn,
+      status: facilities.status,
+      soldOutOn: facilities.soldOutOn,
+    })
+    .from(facilities),
+);
+
+/** One row of the facility directory. */
+export type FacilityEntry = typeof facilityDirectory.$inferSelect;
+
+/**
+ * `facilities.id`, for other modules' foreign keys ONLY (`.references(facilityIdColumn)`): a row
+ * of settlement that names a facility must not outlive it, and PostgreSQL can say so only on the
+ * table. Reading or writing through the column is not allowed (the dependency test cannot see
+ * that: review does). A function declaration, so that another module's schema may name it while
+ * this module is still loading (ESM import cycle).
+ */
+export function facilityIdColumn(): AnyPgColumn {
+  return facilities.id;
+}
 
 /** The public, editable part of a facility (not personal data). */
 export interface FacilityProfile {

@@ -1,0 +1,1 @@
+CREATE VIEW "public"."facility_directory" AS (select "id", "program_id", "name", "registration_number", "registered_on", "status", "sold_out_on" from "facilities");
