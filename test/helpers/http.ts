@@ -53,6 +53,11 @@ export class TestBrowser {
     return /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? '';
   }
 
+  /** The one-time submission key of the first POST form on the last page (`_once`). */
+  once(): string {
+    return /name="_once" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? '';
+  }
+
   /** Posts a urlencoded form with the CSRF token from the last page (unless `_csrf` is given). */
   async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
     const body = new URLSearchParams({ _csrf: this.csrf(), ...fields });

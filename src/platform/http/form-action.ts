@@ -1,6 +1,6 @@
 import type { Role } from '../auth/schema.js';
 import { runCommand, type CommandContext } from '../command.js';
-import { isAppError, type ErrorCode, type FieldError } from '../errors/index.js';
+import { isAppError, type AppError, type ErrorCode, type FieldError } from '../errors/index.js';
 import { claimSubmissionKey, SUBMISSION_KEY_FIELD } from '../forms/submission-keys.js';
 import { actorOf } from './actor.js';
 import type { AppContext } from './env.js';
@@ -22,11 +22,16 @@ export interface FormActionOptions<T> {
    * errors and the status (422 for input, 409 for a stale or conflicting change, …). Without it,
    * refusals go to the error page.
    */
-  rerender?(errors: FieldError[], status: number): Promise<Response> | Response;
+  rerender?(errors: FieldError[], status: number, error: AppError): Promise<Response> | Response;
   /** The success message shown after the redirect. */
   flash: string | ((result: T) => string);
   /** Where the browser goes next (POST-redirect-GET). */
   redirect: string | ((result: T) => string);
+  /**
+   * Where a replay of the same submission goes, when `redirect` must not be stored (it carries a
+   * secret, such as a registrant's own link); by default the replay goes where the first went.
+   */
+  replayTo?: string;
 }
 
 /**
@@ -47,13 +52,13 @@ export async function submitForm<T>(c: AppContext, opts: FormActionOptions<T>): 
       if (claim && !claim.first) return { replayed: true as const, location: claim.location };
       const result = await opts.run(ctx);
       const location = typeof opts.redirect === 'function' ? opts.redirect(result) : opts.redirect;
-      if (claim?.first) await claim.settle(location);
+      if (claim?.first) await claim.settle(opts.replayTo ?? location);
       return { replayed: false as const, result, location };
     });
   } catch (e) {
     if (opts.rerender && isAppError(e) && isShown(e.code)) {
       const errors = e.fieldErrors.length ? e.fieldErrors : [{ field: '', message: e.message === e.code ? m(c.get('locale'), e.code) : e.message }];
-      return opts.rerender(errors, e.status);
+      return opts.rerender(errors, e.status, e);
     }
     throw e;
   }

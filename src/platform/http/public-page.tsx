@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { isDemoInstallation } from '../programs/demo-flag.js';
-import { PublicLayout, type BreadcrumbItem } from '../../ui/index.js';
+import { NotificationBanner, PublicLayout, type BreadcrumbItem } from '../../ui/index.js';
+import { uiMessages } from '../../ui/messages.js';
+import { takeFlash } from './flash.js';
 import type { AppContext } from './env.js';
 import { sendPage } from './respond.js';
 
@@ -21,7 +23,17 @@ export async function publicPage(
   c: AppContext,
   opts: { title: string; siteName: string; homePath?: string; breadcrumbs?: BreadcrumbItem[]; notice?: Child; hasErrors?: boolean; status?: number; children?: Child },
 ) {
-  return sendPage(
+  // A message after a form (POST-redirect-GET) is this visitor's alone: that answer is never cached.
+  const flash = opts.notice ? undefined : takeFlash(c);
+  const locale = c.get('locale');
+  const notice = flash ? (
+    <NotificationBanner kind={flash.kind} locale={locale} title={uiMessages(locale, FLASH_TITLE[flash.kind])} id="flash-heading">
+      <p>{flash.message}</p>
+    </NotificationBanner>
+  ) : (
+    opts.notice
+  );
+  const res = await sendPage(
     c,
     <PublicLayout
       locale={c.get('locale')}
@@ -31,11 +43,15 @@ export async function publicPage(
       langSwitchHref={otherLanguageHref(c)}
       breadcrumbs={opts.breadcrumbs}
       demo={await isDemoInstallation(c.get('deps').db)}
-      notice={opts.notice}
+      notice={notice}
       hasErrors={opts.hasErrors}
     >
       {opts.children}
     </PublicLayout>,
     opts.status ?? 200,
   );
+  if (flash) res.headers.set('Cache-Control', 'no-store');
+  return res;
 }
+
+const FLASH_TITLE = { success: 'bannerSuccess', error: 'bannerError', info: 'bannerInfo' } as const;

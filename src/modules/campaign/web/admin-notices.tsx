@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
 import { runCommand } from '../../../platform/command.js';
 import { AppError, isAppError, type FieldError } from '../../../platform/errors/index.js';
@@ -97,14 +98,13 @@ adminNotices.get('/campaign/:slug/notices', async (c) => {
 adminNotices.post('/campaign/:slug/notices', async (c) => {
   const { program, roles } = await staffCampaign(c, RUN);
   const f = await formFields(c);
-  try {
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveNotice(ctx, program.id, null, f));
-  } catch (e) {
-    if (isAppError(e) && e.code === 'validation-failed') return listPage(c, program, e.fieldErrors, f, 422);
-    throw e;
-  }
-  setFlash(c, { kind: 'success', message: 'お知らせを掲載しました' });
-  return c.redirect(baseOf(program), 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => saveNotice(ctx, program.id, null, f),
+    rerender: (errors, status) => listPage(c, program, errors, f, status),
+    flash: 'お知らせを掲載しました',
+    redirect: baseOf(program),
+  });
 });
 
 adminNotices.get('/campaign/:slug/notices/:id{[0-9]+}', async (c) => {

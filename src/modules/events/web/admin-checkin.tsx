@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { runCommand } from '../../../platform/command.js';
-import { isAppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, DescriptionList, ErrorSummary, Form, StatusBadge, TextField, errorFor } from '../../../ui/index.js';
@@ -80,28 +79,26 @@ eventsAdminCheckin.get('/events/:slug/checkin', async (c) => {
 eventsAdminCheckin.post('/events/:slug/walk-in', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
   const f = await formFields(c);
-  try {
-    const { registration } = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) =>
-      registerParticipant(ctx, program, { name: f.name, nameKana: f.nameKana, organization: f.organization ?? '', attendance: 'venue', channel: 'walk-in' }, { staff: true }),
-    );
-    setFlash(c, { kind: 'success', message: `当日参加として受付番号 ${registration.number} で登録し、出席にしました` });
-    return c.redirect(`${adminBase(program)}/checkin`, 303);
-  } catch (e) {
-    if (!isAppError(e) || !e.fieldErrors.length) throw e;
-    return adminPage(c, {
-      title: '当日受付',
-      breadcrumbs: crumbs(program, { label: '当日受付' }),
-      notice: <ErrorSummary errors={e.fieldErrors} />,
-      hasErrors: true,
-      status: 422,
-      children: (
-        <Form action={`${adminBase(program)}/walk-in`} csrfToken={csrfToken(c)}>
-          <TextField name="name" label="氏名" required width="md" value={f.name} error={errorFor(e.fieldErrors, 'name')} />
-          <TextField name="nameKana" label="ふりがな" required width="md" value={f.nameKana} error={errorFor(e.fieldErrors, 'nameKana')} />
-          <TextField name="organization" label="所属団体" width="md" value={f.organization} error={errorFor(e.fieldErrors, 'organization')} />
-          <Button>追加して出席にする</Button>
-        </Form>
-      ),
-    });
-  }
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => registerParticipant(ctx, program, { name: f.name, nameKana: f.nameKana, organization: f.organization ?? '', attendance: 'venue', channel: 'walk-in' }, { staff: true }),
+    flash: ({ registration }) => `当日参加として受付番号 ${registration.number} で登録し、出席にしました`,
+    redirect: `${adminBase(program)}/checkin`,
+    rerender: (errors, status) =>
+      adminPage(c, {
+        title: '当日受付',
+        breadcrumbs: crumbs(program, { label: '当日受付' }),
+        notice: <ErrorSummary errors={errors} />,
+        hasErrors: true,
+        status,
+        children: (
+          <Form action={`${adminBase(program)}/walk-in`} csrfToken={csrfToken(c)}>
+            <TextField name="name" label="氏名" required width="md" value={f.name} error={errorFor(errors, 'name')} />
+            <TextField name="nameKana" label="ふりがな" required width="md" value={f.nameKana} error={errorFor(errors, 'nameKana')} />
+            <TextField name="organization" label="所属団体" width="md" value={f.organization} error={errorFor(errors, 'organization')} />
+            <Button>追加して出席にする</Button>
+          </Form>
+        ),
+      }),
+  });
 });

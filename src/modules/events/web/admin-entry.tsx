@@ -1,11 +1,8 @@
 import { Hono } from 'hono';
-import { runCommand } from '../../../platform/command.js';
-import { isAppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
 import { formFields, formList } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, DateField, ErrorSummary, Form, RadioGroup, errorFor, type SummaryError } from '../../../ui/index.js';
@@ -59,17 +56,16 @@ eventsAdminEntry.post('/events/:slug/registrations/new', async (c) => {
   const accommodations = await formList(c, 'accommodations');
   const channel = (PAPER as readonly string[]).includes(fields.channel ?? '') ? fields.channel : undefined;
   if (!channel) return entryPage(c, program, { ...fields, accommodations }, [{ field: 'channel', message: '受付経路を選んでください' }], 422);
-  try {
-    const { registration: r, mailed } = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) =>
-      registerParticipant(ctx, program, { ...formInput(fields, accommodations), consent: undefined, channel, receivedOn: fields.receivedOn || undefined }, { staff: true }),
-    );
-    const how = mailed ? '受付完了メールを送信します。' : '';
-    const sheet = r.printStatus === 'to-send' ? '受付確認書が送付待ちに追加されました。' : '';
-    setFlash(c, { kind: 'success', message: `受付番号 ${r.number}（${STATUS_LABELS[r.status]}）で登録しました。${how}${sheet}` });
-    return c.redirect(`/admin/events/registrations/${r.id}`, 303);
-  } catch (e) {
-    if (isAppError(e) && e.fieldErrors.length) return entryPage(c, program, { ...fields, accommodations }, e.fieldErrors, 422);
-    if (isAppError(e) && e.code === 'window-closed') return entryPage(c, program, { ...fields, accommodations }, [{ field: 'receivedOn', message: '受付日が申込受付期間の外です' }], 409);
-    throw e;
-  }
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => registerParticipant(ctx, program, { ...formInput(fields, accommodations), consent: undefined, channel, receivedOn: fields.receivedOn || undefined }, { staff: true }),
+    flash: ({ registration: r, mailed }) => {
+      const how = mailed ? '受付完了メールを送信します。' : '';
+      const sheet = r.printStatus === 'to-send' ? '受付確認書が送付待ちに追加されました。' : '';
+      return `受付番号 ${r.number}（${STATUS_LABELS[r.status]}）で登録しました。${how}${sheet}`;
+    },
+    redirect: ({ registration: r }) => `/admin/events/registrations/${r.id}`,
+    rerender: (errors, status, e) =>
+      entryPage(c, program, { ...fields, accommodations }, e.code === 'window-closed' ? [{ field: 'receivedOn', message: '受付日が申込受付期間の外です' }] : errors, status),
+  });
 });

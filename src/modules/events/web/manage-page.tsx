@@ -1,8 +1,7 @@
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext } from '../../../platform/http/env.js';
-import { takeFlash } from '../../../platform/http/flash.js';
 import { localHref, publicPage } from '../../../platform/http/public-page.js';
-import { Button, DescriptionList, ErrorSummary, Form, NotificationBanner, type SummaryError } from '../../../ui/index.js';
+import { Button, DescriptionList, ErrorSummary, Form, type SummaryError } from '../../../ui/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig } from '../config.js';
 import { accommodationText, eventDateText, statusText } from '../format.js';
@@ -17,7 +16,6 @@ export async function managePage(c: AppContext, program: Program, r: EventRegist
   const m = (k: Parameters<typeof em>[1]) => em(locale, k);
   const cfg = eventConfig(program);
   const errors = opts.errors ?? [];
-  const flash = takeFlash(c);
   const base = localHref(c, `/${program.slug}/registration/${token}`);
   const live = r.status === 'confirmed' || r.status === 'waitlisted';
   c.header('Cache-Control', 'no-store');
@@ -26,7 +24,8 @@ export async function managePage(c: AppContext, program: Program, r: EventRegist
     title: m('manageTitle'),
     siteName: locale === 'en' && cfg.titleEn ? cfg.titleEn : program.name,
     homePath: `/${program.slug}`,
-    notice: errors.length ? <ErrorSummary errors={errors} locale={locale} /> : flash ? <NotificationBanner kind={flash.kind} title={flash.message} locale={locale} /> : undefined,
+    // A flash after a change is shown by publicPage.
+    notice: errors.length ? <ErrorSummary errors={errors} locale={locale} /> : undefined,
     hasErrors: errors.length > 0,
     status: opts.status,
     children: (

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { submitForm } from '../../../platform/http/form-action.js';
 import type { AuditAction } from '../../../platform/audit/actions.js';
 import { runCommand } from '../../../platform/command.js';
 import { AppError, isAppError } from '../../../platform/errors/index.js';
@@ -32,18 +33,15 @@ eventsPublic.post('/:slug/register', async (c) => {
   const fields = await formFields(c);
   const accommodations = await formList(c, 'accommodations');
   const values = { ...fields, accommodations };
-  try {
-    const { registration, token } = await runCommand(c.get('deps'), actorOf(c), (ctx) =>
-      registerParticipant(ctx, program, { ...formInput(fields, accommodations), channel: 'web' }, { locale, staff: false }),
-    );
-    const n = { number: registration.number };
-    setFlash(c, { kind: 'success', message: `${em(locale, registration.status === 'confirmed' ? 'doneConfirmed' : 'doneWaitlisted', n)} ${em(locale, 'doneMail')}` });
-    return c.redirect(localHref(c, `/${program.slug}/registration/${token}`), 303);
-  } catch (e) {
-    if (isAppError(e) && e.fieldErrors.length) return registerPage(c, program, { values, errors: e.fieldErrors, status: 422 });
-    if (isAppError(e) && e.code === 'window-closed') return registerPage(c, program, { values, banner: e.message, status: 409 });
-    throw e;
-  }
+  return submitForm(c, {
+    role: null,
+    run: (ctx) => registerParticipant(ctx, program, { ...formInput(fields, accommodations), channel: 'web' }, { locale, staff: false }),
+    flash: ({ registration }) => `${em(locale, registration.status === 'confirmed' ? 'doneConfirmed' : 'doneWaitlisted', { number: registration.number })} ${em(locale, 'doneMail')}`,
+    redirect: ({ token }) => localHref(c, `/${program.slug}/registration/${token}`),
+    // The registrant's own link is a secret: a replayed form goes back to the event page instead.
+    replayTo: localHref(c, `/${program.slug}`),
+    rerender: (errors, status, e) => (e.code === 'window-closed' ? registerPage(c, program, { values, banner: e.message, status }) : registerPage(c, program, { values, errors, status })),
+  });
 });
 
 /** The registration behind a link token, opened; the applicant's view of their own data is audited. */
