@@ -40,6 +40,7 @@ export const auditMessages = createCatalog({
   exportRole: 'ロール',
   exportProgramId: '事業ID',
   exportAction: '操作',
+  exportActionLabel: '操作（説明）',
   exportTargetType: '対象種別',
   exportTargetId: '対象ID',
   exportIp: 'IPアドレス',

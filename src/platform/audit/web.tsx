@@ -9,6 +9,7 @@ import { requireRoleAnywhere } from '../http/guards.js';
 import { runCommand } from '../command.js';
 import { Button, DateField, Form, Pagination, Table, TextField } from '../../ui/index.js';
 import { findUserByEmail } from '../auth/users.js';
+import type { AuditActionLabel } from './actions.js';
 import { am } from './messages.js';
 import { iterateAudit, searchAudit, type AuditFilter, type AuditListRow } from './queries.js';
 
@@ -31,7 +32,25 @@ async function filterFrom(c: AppContext): Promise<AuditFilter> {
   return { actor: q.actor?.trim() || undefined, actorUserId, action: q.action?.trim() || undefined, targetType: q.targetType?.trim() || undefined, targetId: q.targetId?.trim() || undefined, from, to, programIds };
 }
 
-const COLUMNS: Column<AuditListRow>[] = [
+/** The labels of the installed modules' actions, by action (an action of an older version may have none). */
+type AuditLabels = Record<string, AuditActionLabel>;
+
+const labelOf = (labels: AuditLabels, action: string): AuditActionLabel | undefined => (Object.hasOwn(labels, action) ? labels[action] : undefined);
+
+/** The action's Japanese label with its code in smaller text below; an unlabelled action shows its code alone. */
+function ActionCell({ action, labels }: { action: string; labels: AuditLabels }) {
+  const label = labelOf(labels, action);
+  if (!label) return <>{action}</>;
+  return (
+    <>
+      {label.ja}
+      <br />
+      <code class="app-audit-action__code">{action}</code>
+    </>
+  );
+}
+
+const columns = (labels: AuditLabels): Column<AuditListRow>[] => [
   { header: am('exportId'), value: (r) => r.id, kind: 'int' },
   { header: am('exportAt'), value: (r) => tokyoDateTime(r.at) },
   { header: am('exportActor'), value: (r) => r.actorLabel },
@@ -39,6 +58,7 @@ const COLUMNS: Column<AuditListRow>[] = [
   { header: am('exportRole'), value: (r) => r.role ?? '' },
   { header: am('exportProgramId'), value: (r) => r.programId ?? '' },
   { header: am('exportAction'), value: (r) => r.action },
+  { header: am('exportActionLabel'), value: (r) => labelOf(labels, r.action)?.ja ?? '' },
   { header: am('exportTargetType'), value: (r) => r.targetType ?? '' },
   { header: am('exportTargetId'), value: (r) => r.targetId ?? '' },
   { header: am('exportIp'), value: (r) => r.ip ?? '' },
@@ -90,7 +110,7 @@ auditAdmin.get('/audit', async (c) => {
             id: String(r.id),
             at: tokyoDateTime(r.at),
             actor: r.role ? am('actorWithRole', { actor: r.actorEmail ?? r.actorLabel, role: r.role }) : (r.actorEmail ?? r.actorLabel),
-            action: r.action,
+            action: <ActionCell action={r.action} labels={deps.modules.auditLabels} />,
             target: r.targetType ? `${r.targetType}:${r.targetId ?? ''}` : '—',
             ip: r.ip ?? '—',
           }))}
@@ -108,6 +128,6 @@ for (const [ext, kind] of [['xlsx', 'xlsx'], ['csv', 'csv-utf8']] as const) {
     const deps = c.get('deps');
     // The export itself is recorded: the trail holds IP addresses.
     await runCommand(deps, actorOf(c), async ({ audit }) => audit({ action: 'platform.audit.exported', diff: { filter: { ...filter, format: ext } } }));
-    return exportResponse(kind, am('exportFileName', { date: tokyoDateTime(deps.clock.now()).slice(0, 10) }), iterateAudit(deps.db, filter), COLUMNS, am('exportSheet'));
+    return exportResponse(kind, am('exportFileName', { date: tokyoDateTime(deps.clock.now()).slice(0, 10) }), iterateAudit(deps.db, filter), columns(deps.modules.auditLabels), am('exportSheet'));
   });
 }
