@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { uiMessages } from './messages.js';
-
-/** Keys only the Japanese-only back office uses, or whose text is the same in both languages. */
-const JA_ONLY = new Set(['adminProductName', 'adminNavLabel', 'adminUserLabel', 'adminUserRoles', 'logout', 'languageNameJa', 'languageNameEn', 'footerCopyright']);
+import { UI_JA_ONLY_KEYS as JA_ONLY, uiMessages } from './messages.js';
 
 test('every key that can appear on a public page has English', () => {
   const missing = uiMessages.keys.filter((k) => !JA_ONLY.has(k) && uiMessages.en[k] === undefined);

@@ -78,4 +78,7 @@ export const uiMessages = createCatalog(
   },
 );
 
+/** Keys only the Japanese-only back office uses, or whose text is the same in both languages (the language names, shown with their own `lang`). */
+export const UI_JA_ONLY_KEYS: ReadonlySet<string> = new Set(['adminProductName', 'adminNavLabel', 'adminUserLabel', 'adminUserRoles', 'logout', 'languageNameJa', 'languageNameEn', 'footerCopyright']);
+
 export type UiMessageKey = (typeof uiMessages.keys)[number];

@@ -3,6 +3,7 @@ import { timingSafeEqualText } from '../auth/tokens.js';
 import { AppError } from '../errors/index.js';
 import { writeAnonCsrf } from './cookies.js';
 import type { AppContext, AppEnv } from './env.js';
+import { csrfMessages } from './messages.js';
 import { randomToken } from '../auth/tokens.js';
 
 /**
@@ -36,9 +37,9 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     if (origin && origin !== 'null') {
       const own = new URL(c.req.url).origin;
       const configured = new URL(c.get('deps').config.publicBaseUrl).origin;
-      if (origin !== own && origin !== configured) throw new AppError('csrf-failed', 'Origin mismatch');
+      if (origin !== own && origin !== configured) throw new AppError('csrf-failed', csrfMessages(c.get('locale'), 'foreignOrigin'), { detail: { reason: 'origin' } });
     } else if (origin === 'null') {
-      throw new AppError('csrf-failed', 'Opaque origin');
+      throw new AppError('csrf-failed', csrfMessages(c.get('locale'), 'foreignOrigin'), { detail: { reason: 'origin' } });
     }
     const isJson = (c.req.header('content-type') ?? '').includes('application/json');
     if (isJson && !auth) return next();
@@ -52,7 +53,7 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
         sent = typeof v === 'string' ? v : undefined;
       }
     }
-    if (!expected || !sent || !timingSafeEqualText(sent, expected)) throw new AppError('csrf-failed', 'CSRF token mismatch');
+    if (!expected || !sent || !timingSafeEqualText(sent, expected)) throw new AppError('csrf-failed', csrfMessages(c.get('locale'), 'tokenMismatch'), { detail: { reason: 'token' } });
     return next();
   };
 }

@@ -63,3 +63,15 @@ export const formKitMessages = createCatalog(
     'data-erased': 'This personal data has been erased',
   },
 );
+
+/** Why a form was refused by the CSRF check (shown on the error page; never an English internal). */
+export const csrfMessages = createCatalog(
+  {
+    foreignOrigin: 'ほかのサイトから送信されたため、受け付けませんでした。このサイトの画面から操作してください。',
+    tokenMismatch: '画面を開いてから時間がたったか、別の画面でログインし直したため、送信を受け付けられませんでした。画面を再読み込みしてから、もう一度操作してください。',
+  },
+  {
+    foreignOrigin: 'This was sent from another site, so it was not accepted. Please use this site’s own pages.',
+    tokenMismatch: 'The page was open too long or you signed in again elsewhere, so the submission was not accepted. Reload the page and try again.',
+  },
+);
