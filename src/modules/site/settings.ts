@@ -1,13 +1,11 @@
-import { z } from 'zod';
-import { isIsoDate } from '../../platform/calendar/index.js';
-import type { SettingDef } from '../../platform/programs/settings.js';
+import { settingSchemas as s, type SettingDef } from '../../platform/programs/setting-def.js';
 
 /** Settings keys of the site module (documented in docs/modules/site.md). */
 export const SITE_SETTINGS: SettingDef[] = [
   {
     key: 'siteAccessibilityTestedOn',
     kinds: ['campaign'],
-    schema: z.string().trim().refine(isIsoDate, 'YYYY-MM-DD 形式の実在する日付で指定してください'),
+    schema: s.isoDate,
     description: 'ウェブアクセシビリティ方針に掲載する試験日 (YYYY-MM-DD)',
   },
 ];
