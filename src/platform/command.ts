@@ -1,4 +1,4 @@
-import type { Tx } from '../db/client.js';
+import { isDatabaseRefusal, type Tx } from '../db/client.js';
 import { appendAudit, type Actor, type AuditEntry } from './audit/index.js';
 import type { Deps } from './deps.js';
 
@@ -23,4 +23,13 @@ export async function runCommand<T>(deps: Deps, actor: Actor, fn: (ctx: CommandC
     await appendAudit(tx, actor, entries, now);
     return result;
   });
+}
+
+/**
+ * The command failed because a unique constraint refused a row (SQLSTATE 23505): another request
+ * wrote the same key first. For routes that answer it (a retry, a field error) without reaching
+ * for the database client.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  return isDatabaseRefusal(e, '23505');
 }

@@ -1,3 +1,24 @@
+// The public face of campaign: other modules import these and nothing else of campaign (the
+// dependency test, test/platform/dependencies.test.ts, fails otherwise). They come first, so that
+// they are ready even when another module reaches this file through an import cycle while the
+// manifest below is still loading (settlement imports campaign, campaign imports settlement).
+export { FACILITY_TYPES, WARDS, facilityDirectory, facilityIdColumn, type FacilityEntry, type FacilityProfile, type FacilityType, type Ward } from './schema.js';
+export {
+  facilityDirectoryColumns,
+  facilityEntriesOf,
+  facilityNamesOf,
+  findFacilityEntry,
+  insertRegisteredFacilities,
+  listPublicFacilities,
+  lockFacilityEntry,
+  setFacilitySoldOut,
+  soldOutMarkStatement,
+  type NewFacility,
+  type PublicFacility,
+} from './facility-directory.js';
+export { payoutAccountOf, type PayoutAccount } from './payout-account.js';
+export { businessPage } from './web/business-page.js';
+
 import { defineModule } from '../../platform/module/manifest.js';
 import { campaignAuditActions } from './audit-actions.js';
 import { campaignCommands } from './cli.js';

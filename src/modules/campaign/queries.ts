@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { addDays, startOfTokyoDay } from '../../platform/calendar/index.js';
+import { facilityIdsOfUser } from '../settlement/index.js';
 import { campaignApplications, campaignNotices, facilities, type Application, type ApplicationStatus, type Facility, type Notice } from './schema.js';
 
 export async function listRegisteredFacilities(conn: Conn, programId: number): Promise<Facility[]> {
@@ -88,11 +89,13 @@ export async function listNotices(conn: Conn, programId: number): Promise<Notice
   return conn.select().from(campaignNotices).where(eq(campaignNotices.programId, programId)).orderBy(desc(campaignNotices.publishedAt), desc(campaignNotices.id));
 }
 
-/** Facilities a business user may act for (links written at approval). */
+/** Facilities a business user may act for (settlement keeps the links; approval writes them). */
 export async function facilitiesOfUser(conn: Conn, programId: number, userId: number): Promise<Facility[]> {
+  const ids = await facilityIdsOfUser(conn, userId);
+  if (!ids.length) return [];
   return conn
     .select()
     .from(facilities)
-    .where(and(eq(facilities.programId, programId), sql`${facilities.id} in (select facility_id from facility_users where user_id = ${userId})`))
+    .where(and(eq(facilities.programId, programId), inArray(facilities.id, ids)))
     .orderBy(asc(facilities.id));
 }

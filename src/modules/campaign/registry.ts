@@ -2,7 +2,7 @@ import type { CommandContext } from '../../platform/command.js';
 import type { Role } from '../../platform/auth/schema.js';
 import type { Column } from '../../platform/exports/index.js';
 import { ERASED, programScope } from '../../platform/vault/index.js';
-import { facilityBalances } from '../settlement/ledger.js';
+import { facilityBalances } from '../settlement/index.js';
 import type { Program } from '../../platform/programs/schema.js';
 import { cm } from './messages.js';
 import { openPersonal, str, type StoredPersonal } from './personal.js';

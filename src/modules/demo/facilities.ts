@@ -1,4 +1,4 @@
-import type { FacilityType, Ward } from '../campaign/schema.js';
+import type { FacilityType, Ward } from '../campaign/index.js';
 
 /** Fictional facilities for the demo: realistic Sendai addresses, invented names. */
 export interface DemoFacility {

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import { systemActor } from '../../platform/audit/index.js';
@@ -8,14 +7,13 @@ import { addDays, tokyoDate } from '../../platform/calendar/index.js';
 import type { Role } from '../../platform/auth/schema.js';
 import { runCommand } from '../../platform/command.js';
 import type { Deps } from '../../platform/deps.js';
-import { facilities } from '../campaign/schema.js';
 import { createProgram } from '../../platform/programs/commands/create-program.js';
 import { forgetDemoFlag } from '../../platform/programs/demo-flag.js';
 import { countPrograms } from '../../platform/programs/queries.js';
 import { DEMO_FACILITIES, DEMO_FEATURES } from './facilities.js';
-import { seedEventDemo } from '../events/demo.js';
-import { setAllocation } from '../settlement/commands/budget.js';
-import { grantFacilityAccess } from '../settlement/facility-access.js';
+import { insertRegisteredFacilities } from '../campaign/index.js';
+import { seedEventDemo } from '../events/index.js';
+import { grantFacilityAccess, setAllocation } from '../settlement/index.js';
 
 /** Each demo facility's allocation (36 × 2,000,000 of the default 120,000,000 yen pool). */
 const DEMO_ALLOCATION_YEN = 2_000_000;
@@ -85,9 +83,10 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
       { isDemo: true, ...contract, settings: { client: '仙台市', contractor: 'デモ事務局株式会社', ...contract } },
     );
     let n = 0;
-    await ctx.tx.insert(facilities).values(
+    const demoFacilities = await insertRegisteredFacilities(
+      ctx.tx,
+      stay.id,
       DEMO_FACILITIES.map((f) => ({
-        programId: stay.id,
         ...f,
         phone: `022-${String(200 + n).padStart(3, '0')}-${String(1000 + n++).padStart(4, '0')}`,
         url: '',
@@ -96,13 +95,12 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
         registeredOn: addDays(today, -7),
       })),
     );
-    const demoFacilities = await ctx.tx.select({ id: facilities.id }).from(facilities).where(eq(facilities.programId, stay.id)).orderBy(asc(facilities.id));
-    for (const f of demoFacilities) await setAllocation(ctx, stay, f.id, DEMO_ALLOCATION_YEN);
+    for (const id of demoFacilities) await setAllocation(ctx, stay, id, DEMO_ALLOCATION_YEN);
     for (const login of logins) {
       const programId = login.role === 'admin' ? null : stay.id;
       const { user } = await createUser(ctx, { email: login.email, role: login.role, programId, password: login.password, displayName: `デモ ${login.role}` });
       // The demo business runs the first demo facility: its portal shows claims and sales.
-      if (login.role === 'business') await grantFacilityAccess(ctx.tx, demoFacilities[0]!.id, user.id);
+      if (login.role === 'business') await grantFacilityAccess(ctx.tx, demoFacilities[0]!, user.id);
       if (login.role === 'operator' || login.role === 'city') {
         await createUser(ctx, { email: login.email, role: login.role, programId: koryukai.id });
       }

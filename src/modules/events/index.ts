@@ -1,3 +1,8 @@
+// The public face of events: other modules import these and nothing else of events (the
+// dependency test, test/platform/dependencies.test.ts, fails otherwise).
+/** For seeding (the demo): fills an exchange meeting with its programme and fictional registrations. */
+export { seedEventDemo } from './demo.js';
+
 import { defineModule } from '../../platform/module/manifest.js';
 import { eventsAuditActions } from './audit-actions.js';
 import { eventsCommands } from './cli.js';

@@ -1,10 +1,10 @@
-import { oncePer } from '../../../db/client.js';
-import type { Deps } from '../../../platform/deps.js';
-import type { AuthState } from '../../../platform/http/env.js';
-import { authorizeFound } from '../../../platform/http/guards.js';
-import type { Role } from '../../../platform/auth/schema.js';
-import { findProgramVersionBySlug } from '../../../platform/programs/queries.js';
-import type { Program } from '../../../platform/programs/schema.js';
+import { oncePer } from '../../db/client.js';
+import type { Deps } from '../../platform/deps.js';
+import type { AuthState } from '../../platform/http/env.js';
+import { authorizeFound } from '../../platform/http/guards.js';
+import type { Role } from '../../platform/auth/schema.js';
+import { findProgramVersionBySlug } from '../../platform/programs/queries.js';
+import type { Program } from '../../platform/programs/schema.js';
 
 export const CLAIM_ROLES: readonly Role[] = ['admin', 'operator', 'business'];
 

@@ -4,7 +4,7 @@ import { rolesIn } from '../../platform/auth/memberships.js';
 import { AppError } from '../../platform/errors/index.js';
 import type { AuthState } from '../../platform/http/env.js';
 import { authorizeProgram } from '../../platform/http/guards.js';
-import { facilities, type Facility } from '../campaign/schema.js';
+import { facilityDirectory, facilityDirectoryColumns, type FacilityEntry } from '../campaign/index.js';
 import type { Program } from '../../platform/programs/schema.js';
 import { facilityUsers } from './schema.js';
 
@@ -13,12 +13,24 @@ export async function grantFacilityAccess(conn: Conn, facilityId: number, userId
   await conn.insert(facilityUsers).values({ facilityId, userId }).onConflictDoNothing();
 }
 
+/** The facilities a user may act for (any program), by id. */
+export async function facilityIdsOfUser(conn: Conn, userId: number): Promise<number[]> {
+  const rows = await conn.select({ id: facilityUsers.facilityId }).from(facilityUsers).where(eq(facilityUsers.userId, userId)).orderBy(facilityUsers.facilityId);
+  return rows.map((r) => r.id);
+}
+
+/** The users who may act for a facility, by id. */
+export async function userIdsOfFacility(conn: Conn, facilityId: number): Promise<number[]> {
+  const rows = await conn.select({ id: facilityUsers.userId }).from(facilityUsers).where(eq(facilityUsers.facilityId, facilityId)).orderBy(facilityUsers.userId);
+  return rows.map((r) => r.id);
+}
+
 /**
  * The facility, if the caller may act for it: operators and admins of its program for any
  * facility, a business only for its own. Anything else is 404, so nothing leaks across programs
  * or businesses.
  */
-export async function facilityForActor(conn: Conn, auth: AuthState, program: Program, facilityId: number): Promise<Facility> {
+export async function facilityForActor(conn: Conn, auth: AuthState, program: Program, facilityId: number): Promise<FacilityEntry> {
   return (await claimTargetForActor(conn, auth, program, facilityId)).facility;
 }
 
@@ -34,20 +46,20 @@ export interface ClaimAccountIds {
  * the facility, whether the caller is linked to it, and its `available`, `reserved` and the
  * program's `pool` account ids.
  */
-export async function claimTargetForActor(conn: Conn, auth: AuthState, program: Program, facilityId: number): Promise<{ facility: Facility; accounts: ClaimAccountIds }> {
+export async function claimTargetForActor(conn: Conn, auth: AuthState, program: Program, facilityId: number): Promise<{ facility: FacilityEntry; accounts: ClaimAccountIds }> {
   const roles = authorizeProgram(auth, program, ['admin', 'operator', 'business']);
   const account = (kind: string, facility: SQL | null) =>
     sql<number | null>`(select a.id from ledger_accounts a where a.program_id = ${program.id} and a.kind = ${kind} and ${facility ? sql`a.facility_id = ${facility}` : sql`a.facility_id is null`})`;
   const [row] = await conn
     .select({
-      facility: facilities,
-      linked: sql<boolean>`exists (select 1 from ${facilityUsers} fu where fu.facility_id = ${facilities.id} and fu.user_id = ${auth.user.id})`,
-      available: account('available', sql`${facilities.id}`),
-      reserved: account('reserved', sql`${facilities.id}`),
+      facility: facilityDirectoryColumns(),
+      linked: sql<boolean>`exists (select 1 from ${facilityUsers} fu where fu.facility_id = ${facilityDirectory.id} and fu.user_id = ${auth.user.id})`,
+      available: account('available', sql`${facilityDirectory.id}`),
+      reserved: account('reserved', sql`${facilityDirectory.id}`),
       pool: account('pool', null),
     })
-    .from(facilities)
-    .where(and(eq(facilities.id, facilityId), eq(facilities.programId, program.id)));
+    .from(facilityDirectory)
+    .where(and(eq(facilityDirectory.id, facilityId), eq(facilityDirectory.programId, program.id)));
   const staff = roles.includes('admin') || roles.includes('operator');
   if (!row || (!staff && !row.linked)) throw new AppError('not-found', `施設 (id ${facilityId}) が見つかりません`);
   const id = (v: number | string | null) => (v === null ? undefined : Number(v));

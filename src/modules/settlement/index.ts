@@ -1,3 +1,12 @@
+// The public face of settlement: other modules import these and nothing else of settlement (the
+// dependency test, test/platform/dependencies.test.ts, fails otherwise). They come first, so that
+// they are ready even when another module reaches this file through an import cycle while the
+// manifest below is still loading (campaign imports settlement, settlement imports campaign).
+export { facilityIdsOfUser, grantFacilityAccess, userIdsOfFacility } from './facility-access.js';
+export { facilityBalances } from './ledger.js';
+/** For seeding (the demo): a facility's allocation, as the allocation page sets it. */
+export { setAllocation } from './commands/budget.js';
+
 import { defineModule } from '../../platform/module/manifest.js';
 import { settlementAuditActions } from './audit-actions.js';
 import { settlementCommands } from './cli.js';

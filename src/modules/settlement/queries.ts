@@ -1,16 +1,16 @@
 import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
-import { facilities, type Facility } from '../campaign/schema.js';
-import { claims, facilitySalesStops, facilityUsers, type Claim, type ClaimStatus } from './schema.js';
+import { facilityDirectory, facilityDirectoryColumns, facilityNamesOf, type FacilityEntry } from '../campaign/index.js';
+import { claims, facilitySalesStops, facilityUsers, paymentBatches, type Claim, type ClaimStatus, type PaymentBatch } from './schema.js';
 
 /** The facilities a business user may act for in a program. */
-export async function facilitiesForUser(conn: Conn, programId: number, userId: number): Promise<Facility[]> {
+export async function facilitiesForUser(conn: Conn, programId: number, userId: number): Promise<FacilityEntry[]> {
   return conn
-    .select({ f: facilities })
+    .select({ f: facilityDirectoryColumns() })
     .from(facilityUsers)
-    .innerJoin(facilities, eq(facilities.id, facilityUsers.facilityId))
-    .where(and(eq(facilityUsers.userId, userId), eq(facilities.programId, programId)))
-    .orderBy(facilities.id)
+    .innerJoin(facilityDirectory, eq(facilityDirectory.id, facilityUsers.facilityId))
+    .where(and(eq(facilityUsers.userId, userId), eq(facilityDirectory.programId, programId)))
+    .orderBy(facilityDirectory.id)
     .then((rows) => rows.map((r) => r.f));
 }
 
@@ -21,9 +21,9 @@ export async function claimsOfFacilities(conn: Conn, facilityIds: number[], limi
 
 export async function claimsByStatus(conn: Conn, programId: number, status: ClaimStatus, limit = 500): Promise<Array<Claim & { facilityName: string }>> {
   const rows = await conn
-    .select({ c: claims, name: facilities.name })
+    .select({ c: claims, name: facilityDirectory.name })
     .from(claims)
-    .innerJoin(facilities, eq(facilities.id, claims.facilityId))
+    .innerJoin(facilityDirectory, eq(facilityDirectory.id, claims.facilityId))
     .where(and(eq(claims.programId, programId), eq(claims.status, status)))
     .orderBy(claims.checkOut, claims.id)
     .limit(limit);
@@ -51,9 +51,9 @@ export async function filteredClaims(conn: Conn, programId: number, f: ClaimFilt
   const where = and(...conds);
   const [count] = await conn.select({ n: sql<number>`count(*)::int` }).from(claims).where(where);
   const rows = await conn
-    .select({ c: claims, name: facilities.name })
+    .select({ c: claims, name: facilityDirectory.name })
     .from(claims)
-    .innerJoin(facilities, eq(facilities.id, claims.facilityId))
+    .innerJoin(facilityDirectory, eq(facilityDirectory.id, claims.facilityId))
     .where(where)
     .orderBy(claims.checkOut, claims.id)
     .limit(perPage)
@@ -63,7 +63,7 @@ export async function filteredClaims(conn: Conn, programId: number, f: ClaimFilt
 
 /** id, name of each facility of a program (for filters and pickers). */
 export async function programFacilityNames(conn: Conn, programId: number): Promise<Array<{ id: number; name: string }>> {
-  return conn.select({ id: facilities.id, name: facilities.name }).from(facilities).where(eq(facilities.programId, programId)).orderBy(facilities.id);
+  return facilityNamesOf(conn, programId);
 }
 
 /** Of the facilities given, those whose business stopped sales itself, with the date. */
@@ -71,4 +71,14 @@ export async function salesStopsOf(conn: Conn, facilityIds: number[]): Promise<M
   if (!facilityIds.length) return new Map();
   const rows = await conn.select().from(facilitySalesStops).where(inArray(facilitySalesStops.facilityId, facilityIds));
   return new Map(rows.map((r) => [r.facilityId, r.stoppedOn]));
+}
+
+export async function findClaim(conn: Conn, id: number): Promise<Claim | undefined> {
+  const [claim] = await conn.select().from(claims).where(eq(claims.id, id));
+  return claim;
+}
+
+/** A program's month-end closes, newest month first. */
+export async function listPaymentBatches(conn: Conn, programId: number): Promise<PaymentBatch[]> {
+  return conn.select().from(paymentBatches).where(eq(paymentBatches.programId, programId)).orderBy(desc(paymentBatches.month));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Conn } from '../../db/client.js';
+import { facilityDirectory } from '../campaign/index.js';
 
 export interface DayPoint {
   date: string;
@@ -37,7 +38,10 @@ export interface FacilityLine {
   soldOutOn: string | null;
 }
 
-/** Per facility: allocation and money by stage (the final report: plan vs paid). */
+/**
+ * Per facility: allocation and money by stage (the final report: plan vs paid). Grouped by every
+ * facility column read: a view has no primary key for PostgreSQL to group the others by.
+ */
 export async function facilityLines(conn: Conn, programId: number): Promise<FacilityLine[]> {
   const rows = await queryRows<{ id: number; name: string; registration_number: string | null; available: string; reserved: string; approved: string; paid: string; has_allocation: boolean; claims: number; sold_out_on: string | null }>(
     conn,
@@ -48,9 +52,9 @@ export async function facilityLines(conn: Conn, programId: number): Promise<Faci
           coalesce(sum(a.balance) filter (where a.kind = 'paid'), 0) as paid,
           bool_or(a.kind = 'available') as has_allocation,
           (select count(*)::int from claims c where c.facility_id = f.id and c.status in ('reserved', 'stayed', 'approved', 'paid')) as claims
-        from facilities f left join ledger_accounts a on a.facility_id = f.id and a.program_id = f.program_id
+        from ${facilityDirectory} f left join ledger_accounts a on a.facility_id = f.id and a.program_id = f.program_id
         where f.program_id = ${programId}
-        group by f.id order by f.registration_number nulls last, f.id`,
+        group by f.id, f.name, f.registration_number, f.sold_out_on order by f.registration_number nulls last, f.id`,
   );
   return rows.map((r) => {
     const [available, reserved, approved, paid] = [r.available, r.reserved, r.approved, r.paid].map(Number) as [number, number, number, number];
@@ -86,7 +90,7 @@ export async function monthlyLines(conn: Conn, programId: number, month: string)
     conn,
     sql`select c.facility_id, f.name, count(*)::int as n,
           sum(coalesce((c.stay->>'guests')::int, c.guests)) as guests, sum(coalesce((c.stay->>'nights')::int, c.nights)) as nights, sum(m.amount) as amount
-        from payment_batch_claims m join payment_batches b on b.id = m.batch_id join claims c on c.id = m.claim_id join facilities f on f.id = c.facility_id
+        from payment_batch_claims m join payment_batches b on b.id = m.batch_id join claims c on c.id = m.claim_id join ${facilityDirectory} f on f.id = c.facility_id
         where b.program_id = ${programId} and b.month = ${month}
         group by c.facility_id, f.name order by c.facility_id`,
   );

@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { facilities } from '../campaign/schema.js';
+// Facilities belong to campaign. Settlement's rows name them by id, and the database keeps those
+// ids honest with foreign keys to campaign's table: `facilityIdColumn` is exported by campaign for
+// that alone (a function, read lazily by drizzle-kit, so this file may load while campaign is
+// still loading). Settlement reads facilities through campaign's index: functions, or the
+// `facility_directory` view for its own SQL.
+import { facilityIdColumn } from '../campaign/index.js';
 import { programs } from '../../platform/programs/schema.js';
 
 /**
@@ -19,7 +24,7 @@ export const ledgerAccounts = pgTable(
     programId: integer('program_id')
       .notNull()
       .references(() => programs.id, { onDelete: 'cascade' }),
-    facilityId: integer('facility_id').references(() => facilities.id, { onDelete: 'restrict' }),
+    facilityId: integer('facility_id').references(facilityIdColumn, { onDelete: 'restrict' }),
     kind: text('kind', { enum: ['pool', 'available', 'reserved', 'approved', 'paid'] }).notNull(),
     balance: bigint('balance', { mode: 'number' }).notNull().default(0),
   },
@@ -60,7 +65,7 @@ export const claims = pgTable(
     programId: integer('program_id').notNull(),
     facilityId: integer('facility_id')
       .notNull()
-      .references(() => facilities.id),
+      .references(facilityIdColumn),
     bookingRef: text('booking_ref').notNull(),
     bookedOn: date('booked_on').notNull(),
     checkIn: date('check_in').notNull(),
@@ -97,7 +102,7 @@ export const facilityUsers = pgTable(
   {
     facilityId: integer('facility_id')
       .notNull()
-      .references(() => facilities.id, { onDelete: 'cascade' }),
+      .references(facilityIdColumn, { onDelete: 'cascade' }),
     userId: integer('user_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -148,13 +153,13 @@ export const paymentBatchClaims = pgTable(
 /**
  * A business's own 販売終了 mark on a facility (it stopped selling discounted stays), kept apart
  * from the allocation-driven mark so that money coming back never clears it. The public site
- * reads `facilities.sold_out_on`, which is set while either this mark or an exhausted allocation
+ * reads the facility's `sold_out_on` (campaign's), which is set while either this mark or an exhausted allocation
  * holds.
  */
 export const facilitySalesStops = pgTable('facility_sales_stops', {
   facilityId: integer('facility_id')
     .primaryKey()
-    .references(() => facilities.id, { onDelete: 'cascade' }),
+    .references(facilityIdColumn, { onDelete: 'cascade' }),
   programId: integer('program_id').notNull(),
   stoppedOn: date('stopped_on').notNull(),
   stoppedBy: integer('stopped_by'),

@@ -1,65 +1,17 @@
 /**
- * Reads of the site module. Facilities belong to the campaign module; this module reads its
- * `facilities` table directly, read-only, only to build the public search index (noted in
- * docs/modules/site.md) — the campaign module is being changed in parallel and exports no such read.
+ * Reads of the site module. Facilities belong to the campaign module: their public fields come
+ * from campaign's index (listPublicFacilities), never from its tables.
  */
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
-import { facilities } from '../campaign/schema.js';
 import { siteContents, siteContentVersions, siteIndexVersions, type ContentKind, type SiteContent, type SiteContentVersion } from './schema.js';
 
-export interface PublicFacility {
-  id: number;
-  name: string;
-  nameKana: string;
-  type: string;
-  ward: string;
-  postalCode: string;
-  address: string;
-  phone: string;
-  website: string;
-  rooms: number | null;
-  features: string[];
-  description: string;
-  soldOutOn: string | null;
-}
-
-/** The public fields of a program's registered facilities (suspended and withdrawn ones are not listed). */
-export async function listSearchableFacilities(conn: Conn, programId: number): Promise<PublicFacility[]> {
-  return conn
-    .select({
-      id: facilities.id,
-      name: facilities.name,
-      nameKana: facilities.nameKana,
-      type: facilities.type,
-      ward: facilities.ward,
-      postalCode: facilities.postalCode,
-      address: facilities.address,
-      phone: facilities.phone,
-      website: facilities.url,
-      rooms: facilities.rooms,
-      features: facilities.features,
-      description: facilities.description,
-      soldOutOn: facilities.soldOutOn,
-    })
-    .from(facilities)
-    .where(and(eq(facilities.programId, programId), eq(facilities.status, 'registered')))
-    .orderBy(asc(facilities.id));
-}
+export type { PublicFacility } from '../campaign/index.js';
 
 /** The version the trigger on `facilities` keeps for the program; 0 before the first change. */
 export async function readIndexVersion(conn: Conn, programId: number): Promise<number> {
   const [row] = await conn.select({ v: siteIndexVersions.version }).from(siteIndexVersions).where(eq(siteIndexVersions.programId, programId));
   return Number(row?.v ?? 0);
-}
-
-export async function findFacilityForUpdate(conn: Conn, programId: number, facilityId: number) {
-  const [row] = await conn
-    .select({ id: facilities.id, soldOutOn: facilities.soldOutOn })
-    .from(facilities)
-    .where(and(eq(facilities.programId, programId), eq(facilities.id, facilityId)))
-    .for('update');
-  return row;
 }
 
 export async function listContents(conn: Conn, programId: number): Promise<SiteContent[]> {
@@ -69,6 +21,11 @@ export async function listContents(conn: Conn, programId: number): Promise<SiteC
 export async function findContent(conn: Conn, programId: number, id: number): Promise<SiteContent | undefined> {
   const [row] = await conn.select().from(siteContents).where(and(eq(siteContents.programId, programId), eq(siteContents.id, id)));
   return row;
+}
+
+/** Which of `keys` the program has contents for. */
+export async function presentContentKeys(conn: Conn, programId: number, keys: string[]): Promise<Array<{ key: string }>> {
+  return conn.select({ key: siteContents.key }).from(siteContents).where(and(eq(siteContents.programId, programId), inArray(siteContents.key, keys)));
 }
 
 export async function findContentByKey(conn: Conn, programId: number, key: string): Promise<SiteContent | undefined> {

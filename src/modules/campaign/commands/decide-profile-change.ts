@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../../db/client.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import { users } from '../../../platform/auth/schema.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
+import { userIdsOfFacility } from '../../settlement/index.js';
 import { cm } from '../messages.js';
 import { facilities, type Facility } from '../schema.js';
 import { changedFields, profileOf } from './submit-profile-change.js';
@@ -45,7 +46,11 @@ export async function decideProfileChange(ctx: CommandContext, facilityId: numbe
     // Public facility information only (no personal data).
     diff: { ...(input.decision === 'approve' ? Object.fromEntries(changed.map((k) => [k, [before[k], after[k]]])) : { fields: changed }), ...(reason ? { reason } : {}) },
   });
-  const recipients = await queryRows<{ email: string }>(ctx.tx, sql`select u.email from facility_users fu join users u on u.id = fu.user_id where fu.facility_id = ${facility.id} and u.status = 'active' order by u.id`);
+  // The users who act for the facility: settlement keeps the links.
+  const linked = await userIdsOfFacility(ctx.tx, facility.id);
+  const recipients = linked.length
+    ? await ctx.tx.select({ email: users.email }).from(users).where(and(inArray(users.id, linked), eq(users.status, 'active'))).orderBy(users.id)
+    : [];
   for (const r of recipients) {
     await queueMail(ctx.tx, ctx.deps, {
       programId,

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../../../platform/command.js';
 import { tokyoDate } from '../../../platform/calendar/index.js';
-import { grantFacilityAccess } from '../../settlement/facility-access.js';
+import { grantFacilityAccess } from '../../settlement/index.js';
 import { nextRegistrationNumber } from '../numbering.js';
 import { facilities, type Application, type Facility, type FacilityProfile } from '../schema.js';
 

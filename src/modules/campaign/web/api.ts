@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { isDatabaseRefusal } from '../../../db/client.js';
-import { runCommand } from '../../../platform/command.js';
+import { isUniqueViolation, runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
 import { jsonBody } from '../../../platform/http/json-body.js';
@@ -19,9 +18,6 @@ import { applicationForStaff, campaignProgram } from './load.js';
 import { registryResponse, variantOf } from './registry-export.js';
 
 export const campaignApi = new Hono<AppEnv>();
-
-/** A unique constraint refused the row (SQLSTATE 23505). */
-const isUniqueViolation = (e: unknown) => isDatabaseRefusal(e, '23505');
 
 /**
  * A complete application. Open to anyone, like the web form; a staff token of the program

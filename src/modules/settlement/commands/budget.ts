@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { facilities } from '../../campaign/schema.js';
+import { findFacilityEntry } from '../../campaign/index.js';
 import { programSetting } from '../../../platform/programs/queries.js';
 import { programs, type Program } from '../../../platform/programs/schema.js';
 import { accountId, facilityBalances, move, programBalances } from '../ledger.js';
@@ -43,7 +43,7 @@ export async function syncPool(ctx: CommandContext, program: Program): Promise<v
  */
 export async function setAllocation(ctx: CommandContext, program: Program, facilityId: number, yen: number): Promise<{ before: number; after: number }> {
   if (!Number.isSafeInteger(yen) || yen < 0) throw new AppError('validation-failed', '配分額は0以上の整数（円）で指定してください', { fieldErrors: [{ field: 'yen', message: '0以上の整数で指定してください' }] });
-  const [facility] = await ctx.tx.select().from(facilities).where(eq(facilities.id, facilityId));
+  const facility = await findFacilityEntry(ctx.tx, facilityId);
   if (!facility || facility.programId !== program.id) throw new AppError('not-found', `施設 (id ${facilityId}) はこの事業にありません`);
   await syncPool(ctx, program);
   const before = (await facilityBalances(ctx.tx, program.id, facilityId)).allocation;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { facilities } from '../../campaign/schema.js';
+import { findFacilityEntry } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { accountId, move } from '../ledger.js';
 import { CLAIM_STATUS_LABELS } from '../messages.js';
@@ -61,7 +61,7 @@ export async function reportStay(ctx: CommandContext, program: Program, id: numb
       fieldErrors: over.map((field) => ({ field, message: '予約時の値を上回っています' })),
     });
   }
-  const [facility] = await ctx.tx.select({ registeredOn: facilities.registeredOn }).from(facilities).where(eq(facilities.id, claim.facilityId));
+  const facility = await findFacilityEntry(ctx.tx, claim.facilityId);
   const result = computeDiscount(claim.rules as unknown as DiscountRules, { ...stay, bookedOn: claim.bookedOn, checkIn: claim.checkIn }, facility?.registeredOn ?? null);
   const discount = result.ok ? Math.min(result.discount, claim.discount) : 0;
   await release(ctx, program, claim, claim.discount - discount, 'adjusted');

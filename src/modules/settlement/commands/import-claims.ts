@@ -1,11 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.js';
 import { addDays, isIsoDate } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { parseCsvObjects, CsvHeaderError } from '../../../platform/imports/csv.js';
 import { issuesToFieldErrors } from '../../../platform/validation.js';
-import { facilities, type Facility } from '../../campaign/schema.js';
+import { facilityDirectory, facilityEntriesOf, type FacilityEntry } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { computeDiscount, rulesOf, type DiscountRules } from '../rules.js';
 
@@ -61,7 +61,7 @@ export async function importClaims(ctx: CommandContext, program: Program, source
     result.errorCount++;
     if (result.errors.length < MAX_LISTED_ERRORS) result.errors.push(e);
   };
-  const facilityCache = new Map<number, Facility | null>();
+  const facilityCache = new Map<number, FacilityEntry | null>();
   /** Remaining money per source account, read once under a row lock. */
   const balances = new Map<number, number>();
   const sourceOf = new Map<number, number>();
@@ -126,7 +126,7 @@ async function soldOutCandidates(ctx: CommandContext, program: Program, touched:
   if (!touched.size) return [];
   const rows = await queryRows<{ id: number }>(
     ctx.tx,
-    sql`select f.id from facilities f join ledger_accounts a on a.program_id = ${program.id} and a.facility_id = f.id and a.kind = 'available'
+    sql`select f.id from ${facilityDirectory} f join ledger_accounts a on a.program_id = ${program.id} and a.facility_id = f.id and a.kind = 'available'
         where f.id = any(${toPgArray([...touched])}::int[]) and (a.balance = 0) <> (f.sold_out_on is not null) order by f.id`,
   );
   return rows.map((r) => Number(r.id));
@@ -142,7 +142,7 @@ export class ImportRejected extends AppError {
 }
 
 interface PriceState {
-  facilityCache: Map<number, Facility | null>;
+  facilityCache: Map<number, FacilityEntry | null>;
   balances: Map<number, number>;
   sourceOf: Map<number, number>;
   reservedOf: Map<number, number>;
@@ -179,7 +179,7 @@ async function priceBatch(
   await previousWrite;
   const ids = [...new Set(parsed.map((p) => p.input.facilityId).filter((id) => !st.facilityCache.has(id)))];
   if (ids.length) {
-    const found = await ctx.tx.select().from(facilities).where(and(eq(facilities.programId, program.id), inArray(facilities.id, ids)));
+    const found = await facilityEntriesOf(ctx.tx, program.id, ids);
     for (const id of ids) st.facilityCache.set(id, found.find((f) => f.id === id) ?? null);
   }
   // Bookings already in the table, and whether this transaction wrote them (an earlier batch of

@@ -1,4 +1,5 @@
 import { isDatabaseRefusal, runPrepared } from '../../../db/client.js';
+import { soldOutMarkStatement } from '../../campaign/index.js';
 import { intentRow, PENDING_TARGET, type Actor } from '../../../platform/audit/index.js';
 import { addDays, tokyoDate } from '../../../platform/calendar/index.js';
 import { runCommand } from '../../../platform/command.js';
@@ -48,7 +49,7 @@ export async function reserveClaimDirect(deps: Deps, program: Program, version: 
   );
   let row: Outcome | undefined;
   try {
-    [row] = await runPrepared<Outcome>(deps.database, 'settlement_reserve_claim', RESERVE_SQL, [
+    [row] = await runPrepared<Outcome>(deps.database, 'settlement_reserve_claim', reserveSql(), [
       program.id,
       input.facilityId,
       caller.userId,
@@ -109,14 +110,22 @@ interface Outcome {
  * (`xmin`) of the program row whose rules priced the claim: if the program has changed since, nothing is written.
  * `ready` is empty unless the facility may register the claim here; the claim is then inserted
  * unless the booking exists; money moves only with a new claim.
+ *
+ * Facilities are campaign's: the statement reads them through campaign's `facility_directory`
+ * view (inlined by the planner: the plan is the one on the table) and sets the 販売終了 mark with
+ * the UPDATE campaign writes for it (soldOutMarkStatement). Built on first use, not at load:
+ * campaign may still be loading then (the two modules import each other).
  */
-const RESERVE_SQL = `
+let reserveText: string | undefined;
+const reserveSql = () => (reserveText ??= buildReserveSql());
+
+const buildReserveSql = () => `
 with target as (
   select f.id, f.registered_on, f.sold_out_on,
          (select a.id from ledger_accounts a where a.program_id = $1::int and a.facility_id = f.id and a.kind = 'available') as available,
          (select a.id from ledger_accounts a where a.program_id = $1::int and a.facility_id = f.id and a.kind = 'reserved') as reserved,
          (select a.id from ledger_accounts a where a.program_id = $1::int and a.facility_id is null and a.kind = 'pool') as pool
-  from facilities f
+  from facility_directory f
   where f.id = $2::int and f.program_id = $1::int
     and exists (select 1 from programs p where p.id = $1::int and p.xmin = $26::xid)
     and ($4::boolean or exists (select 1 from facility_users fu where fu.facility_id = f.id and fu.user_id = $3::int))
@@ -145,11 +154,11 @@ entry as (
   select $1::int, ready.source, ready.reserved, $12::int, 'reserved', c.id, $15::timestamptz from c, ready where exists (select 1 from debit)
 ),
 sold as (
-  update facilities f set sold_out_on = $23::date
-  from ready
-  where f.id = ready.id and ready.from_allocation and (select balance from debit) = 0 and f.sold_out_on is null
-    and not exists (select 1 from facility_sales_stops s where s.facility_id = f.id)
-  returning f.id
+  ${soldOutMarkStatement(
+    `select ready.id from ready where ready.from_allocation and (select balance from debit) = 0
+       and not exists (select 1 from facility_sales_stops s where s.facility_id = ready.id)`,
+    '$23::date',
+  )}
 ),
 audit as (
   insert into audit_intents (at, actor_user_id, actor_label, role, program_id, action, target_type, target_id, ip, request_id, diff, body)

@@ -5,7 +5,7 @@ import { addDays } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { stableStringify } from '../../../platform/audit/hash.js';
-import type { Facility } from '../../campaign/schema.js';
+import type { FacilityEntry } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { accountId, facilityBalances } from '../ledger.js';
 import type { ClaimAccountIds } from '../facility-access.js';
@@ -80,7 +80,7 @@ export async function findClaimByBooking(ctx: Pick<CommandContext, 'tx'>, facili
  * Registers a discounted sale and reserves its discount. Idempotent on (facility, bookingRef):
  * the same body again returns the existing claim (`created: false`), a different body is a conflict.
  */
-export async function reserveClaim(ctx: CommandContext, program: Program, facility: Facility, input: ClaimInput, known?: ClaimAccountIds): Promise<{ claim: Claim; created: boolean }> {
+export async function reserveClaim(ctx: CommandContext, program: Program, facility: FacilityEntry, input: ClaimInput, known?: ClaimAccountIds): Promise<{ claim: Claim; created: boolean }> {
   const hash = requestHash(input);
   // An earlier claim for the booking answers first, whatever the rules say now.
   const earlier = async () => {

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { tokyoDate } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { facilities } from '../../campaign/schema.js';
+import { lockFacilityEntry } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { facilitySalesStops } from '../schema.js';
 import { updateSoldOut } from './sold-out.js';
@@ -13,7 +13,7 @@ import { updateSoldOut } from './sold-out.js';
  * allocation is used up stays marked after a resume). Idempotent; each change audited.
  */
 export async function setSalesStop(ctx: CommandContext, program: Program, facilityId: number, stopped: boolean): Promise<{ changed: boolean }> {
-  const [facility] = await ctx.tx.select({ id: facilities.id }).from(facilities).where(and(eq(facilities.id, facilityId), eq(facilities.programId, program.id))).for('no key update');
+  const facility = await lockFacilityEntry(ctx.tx, program.id, facilityId, 'no key update');
   if (!facility) throw new AppError('not-found', `施設 (id ${facilityId}) が見つかりません`);
   const [existing] = await ctx.tx.select().from(facilitySalesStops).where(eq(facilitySalesStops.facilityId, facilityId));
   if (stopped === !!existing) return { changed: false };

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { tokyoDate } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
-import { facilities } from '../../campaign/schema.js';
+import { findFacilityEntry, setFacilitySoldOut } from '../../campaign/index.js';
 import { facilityBalances } from '../ledger.js';
 import { facilitySalesStops } from '../schema.js';
 
 /**
- * Keeps the public 販売終了 mark (`facilities.sold_out_on`) equal to: the business stopped sales
- * itself, OR the facility's allocation is used up. Money coming back (release, cancellation, a
+ * Keeps the public 販売終了 mark (the facility's `sold_out_on`, set through campaign) equal to:
+ * the business stopped sales itself, OR the facility's allocation is used up. Money coming back (release, cancellation, a
  * larger allocation) clears only the allocation reason, never the business's own mark.
  *
  * On the claim path (the default) a facility without an allocation returns at once — money moving
@@ -19,17 +19,17 @@ export async function updateSoldOut(ctx: CommandContext, programId: number, faci
   const b = await facilityBalances(ctx.tx, programId, facilityId);
   if (!b.hasAllocation && !opts.businessMarkChanged) return;
   const exhausted = b.hasAllocation && b.available === 0;
-  const [f] = await ctx.tx.select({ soldOutOn: facilities.soldOutOn }).from(facilities).where(eq(facilities.id, facilityId));
+  const f = await findFacilityEntry(ctx.tx, facilityId);
   if (!f) return;
   if (!opts.businessMarkChanged && exhausted === !!f.soldOutOn) return;
   const [stop] = await ctx.tx.select({ stoppedOn: facilitySalesStops.stoppedOn }).from(facilitySalesStops).where(eq(facilitySalesStops.facilityId, facilityId));
   const soldOut = exhausted || !!stop;
   if (soldOut === !!f.soldOutOn) return;
   if (soldOut) {
-    await ctx.tx.update(facilities).set({ soldOutOn: stop?.stoppedOn ?? tokyoDate(ctx.now) }).where(eq(facilities.id, facilityId));
+    await setFacilitySoldOut(ctx.tx, facilityId, stop?.stoppedOn ?? tokyoDate(ctx.now));
     ctx.audit({ action: 'settlement.facility.sold_out', programId, targetType: 'facility', targetId: facilityId, diff: { reason: stop ? 'business' : 'allocation-exhausted' } });
   } else {
-    await ctx.tx.update(facilities).set({ soldOutOn: null }).where(eq(facilities.id, facilityId));
+    await setFacilitySoldOut(ctx.tx, facilityId, null);
     ctx.audit({ action: 'settlement.facility.back_on_sale', programId, targetType: 'facility', targetId: facilityId });
   }
 }

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { desc, eq } from 'drizzle-orm';
 import type { Role } from '../../../platform/auth/schema.js';
 import { tokyoDate } from '../../../platform/calendar/index.js';
 import { runCommand } from '../../../platform/command.js';
@@ -19,7 +18,7 @@ import { closeEndedMonth } from '../commands/close-month.js';
 import { programBalances } from '../ledger.js';
 import { sm, yen } from '../messages.js';
 import { committedByDay, facilityLines, monthlyLines, type FacilityLine, type MonthLine } from '../reports.js';
-import { paymentBatches } from '../schema.js';
+import { listPaymentBatches } from '../queries.js';
 import { BurnDownChart } from './chart.js';
 import { drawStatement } from './statement-pdf.js';
 import { RUN_ROLES, adminBase, monthParam, settlementProgram } from './common.js';
@@ -60,7 +59,7 @@ async function dashboardPage(c: AppContext, program: Program, roles: Role[], for
   const [b, points, batches] = await Promise.all([
     programBalances(db, program.id),
     committedByDay(db, program.id),
-    db.select().from(paymentBatches).where(eq(paymentBatches.programId, program.id)).orderBy(desc(paymentBatches.month)),
+    listPaymentBatches(db, program.id),
   ]);
   const base = `/admin/settlement/${program.slug}`;
   return adminPage(c, {

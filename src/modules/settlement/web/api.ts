@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
-import { isDatabaseRefusal } from '../../../db/client.js';
-import { runCommand } from '../../../platform/command.js';
+import { isUniqueViolation, runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
 import { bodyText, jsonBody } from '../../../platform/http/json-body.js';
@@ -11,11 +9,12 @@ import { parseOrThrow } from '../../../platform/validation.js';
 import { cancelClaim, reportStay, reviewClaim } from '../commands/claim-lifecycle.js';
 import { reserveClaim } from '../commands/reserve-claim.js';
 import { reserveClaimDirect } from '../commands/reserve-claim-direct.js';
-import { claimProgram } from './claim-program.js';
+import { claimProgram } from '../claim-program.js';
 import { syncPool } from '../commands/budget.js';
 import { claimTargetForActor, facilityForActor } from '../facility-access.js';
 import { programBalances } from '../ledger.js';
-import { claims, type Claim } from '../schema.js';
+import { findClaim } from '../queries.js';
+import type { Claim } from '../schema.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
 
 export const settlementApi = new Hono<AppEnv>();
@@ -35,9 +34,6 @@ export function claimJson(c: Claim) {
     stay: c.stay,
   };
 }
-
-/** A unique constraint refused the row (SQLSTATE 23505). */
-const isUniqueViolation = (e: unknown) => isDatabaseRefusal(e, '23505');
 
 settlementApi.post('/programs/:slug/claims', async (c) => {
   const slug = c.req.param('slug');
@@ -74,7 +70,7 @@ async function claimFor(c: AppContext, roles: Array<'admin' | 'operator' | 'busi
   const id = Number(c.req.param('id'));
   if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not-found');
   const deps = c.get('deps');
-  const [claim] = await deps.db.select().from(claims).where(eq(claims.id, id));
+  const claim = await findClaim(deps.db, id);
   if (!claim) {
     const auth = requireAuth(c);
     throw new AppError(auth.grants.some((g) => roles.includes(g.role as never)) ? 'not-found' : 'forbidden');

@@ -9,7 +9,7 @@ import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { parseOrThrow } from '../../../platform/validation.js';
 import { Button, DescriptionList, ErrorSummary, Form, RadioGroup, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
-import { businessPage } from '../../campaign/web/business-page.js';
+import { businessPage } from '../../campaign/index.js';
 import { cancelClaim, reportStay } from '../commands/claim-lifecycle.js';
 import { CLAIM_STATUS_LABELS, sm, yen } from '../messages.js';
 import type { Claim } from '../schema.js';

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
-import { facilitiesForUser } from '../queries.js';
-import { claims, type Claim } from '../schema.js';
+import { facilitiesForUser, findClaim } from '../queries.js';
+import type { Claim } from '../schema.js';
 
 /** A business user in a campaign program, with the facilities it may act for. */
 export async function portalContext(c: AppContext) {
@@ -17,7 +16,7 @@ export async function portalContext(c: AppContext) {
 export async function ownClaim(c: AppContext, p: Awaited<ReturnType<typeof portalContext>>): Promise<Claim> {
   const id = Number(c.req.param('id'));
   if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not-found');
-  const [claim] = await c.get('deps').db.select().from(claims).where(eq(claims.id, id));
+  const claim = await findClaim(c.get('deps').db, id);
   if (!claim || claim.programId !== p.program.id || !p.facilities.some((f) => f.id === claim.facilityId)) throw new AppError('not-found');
   return claim;
 }

@@ -9,7 +9,7 @@ import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { parseOrThrow } from '../../../platform/validation.js';
 import { Button, DateField, ErrorSummary, FileField, Form, RadioGroup, SelectField, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
-import { businessPage } from '../../campaign/web/business-page.js';
+import { businessPage } from '../../campaign/index.js';
 import { CLAIM_CSV_COLUMNS, ImportRejected, importClaims, type ImportResult } from '../commands/import-claims.js';
 import { STAY_CSV_COLUMNS, StaysRejected, importStays, type StayImportResult } from '../commands/import-stays.js';
 import { reserveClaim } from '../commands/reserve-claim.js';

@@ -1,4 +1,4 @@
-import { WARDS } from '../../campaign/schema.js';
+import { WARDS } from '../../campaign/index.js';
 import type { PublicFacility } from '../queries.js';
 import { grams, normalizeText, queryTerms } from './normalize.js';
 

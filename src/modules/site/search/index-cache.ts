@@ -1,6 +1,7 @@
 import type { Conn } from '../../../db/client.js';
 import { errorFields, log } from '../../../platform/log/index.js';
-import { listSearchableFacilities, readIndexVersion } from '../queries.js';
+import { listPublicFacilities } from '../../campaign/index.js';
+import { readIndexVersion } from '../queries.js';
 import { FacilityIndex } from './facility-index.js';
 
 interface Entry {
@@ -79,7 +80,7 @@ export class SiteIndexCache {
     const version = await readIndexVersion(conn, programId);
     let index = e?.index;
     if (!index || index.version !== version) {
-      index = new FacilityIndex(await listSearchableFacilities(conn, programId), version);
+      index = new FacilityIndex(await listPublicFacilities(conn, programId), version);
       this.builds++;
     }
     const current = this.entries.get(programId);

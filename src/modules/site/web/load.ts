@@ -1,5 +1,5 @@
-import type { Conn } from '../../../db/client.js';
 import type { Role } from '../../../platform/auth/schema.js';
+import type { Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
@@ -24,7 +24,7 @@ const cache = new Map<string, CachedProgram>();
 /** Lookups under way, shared: when the second expires, 64 open requests wait on one query, not 64. */
 const loading = new Map<string, Promise<CachedProgram>>();
 
-function loadProgram(db: Conn, slug: string): Promise<CachedProgram> {
+function loadProgram(db: Deps['db'], slug: string): Promise<CachedProgram> {
   let p = loading.get(slug);
   if (!p) {
     const at = Date.now();
@@ -46,7 +46,7 @@ function loadProgram(db: Conn, slug: string): Promise<CachedProgram> {
  * is none that recent); past half a second a lookup starts in the background, so under steady
  * traffic no request waits for it. `null`: the slug names no program (as of that lookup).
  */
-export function recentProgram(db: Conn, slug: string): Program | null | undefined {
+export function recentProgram(db: Deps['db'], slug: string): Program | null | undefined {
   const hit = cache.get(slug);
   if (!hit) return undefined;
   const age = Date.now() - hit.at;

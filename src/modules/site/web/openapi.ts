@@ -3,7 +3,7 @@
  * public facility search API and the open data files. The open data files live on the public site,
  * not under /api/v1, so those paths carry their own `servers` entry (the site's root).
  */
-import { FACILITY_TYPES, WARDS } from '../../campaign/schema.js';
+import { FACILITY_TYPES, WARDS } from '../../campaign/index.js';
 import { OPEN_DATA_COLUMNS } from './opendata.js';
 
 type PathItem = Record<string, unknown>;

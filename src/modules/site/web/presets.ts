@@ -1,11 +1,10 @@
-import { inArray, and, eq } from 'drizzle-orm';
 import { systemActor } from '../../../platform/audit/index.js';
 import { runCommand } from '../../../platform/command.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { presetBanners } from '../commands/preset-banners.js';
 import { DEFAULT_BANNERS } from '../defaults.js';
-import { siteContents } from '../schema.js';
+import { presentContentKeys } from '../queries.js';
 
 /** Programs whose preset banners this instance has seen (one read per program and instance). */
 const done = new Set<string>();
@@ -21,7 +20,7 @@ export async function ensurePresetBanners(c: AppContext, program: Program): Prom
   if (done.has(id)) return;
   const deps = c.get('deps');
   const keys = DEFAULT_BANNERS.map((b) => b.key);
-  const present = await deps.db.select({ key: siteContents.key }).from(siteContents).where(and(eq(siteContents.programId, program.id), inArray(siteContents.key, keys)));
+  const present = await presentContentKeys(deps.db, program.id, keys);
   if (present.length < keys.length) await runCommand(deps, systemActor('site'), (ctx) => presetBanners(ctx, program));
   done.add(id);
 }

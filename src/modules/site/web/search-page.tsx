@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import type { AppContext } from '../../../platform/http/env.js';
 import { Button, Checkbox, CheckboxGroup, Pagination, SelectField, TextField } from '../../../ui/index.js';
-import { FACILITY_TYPES, WARDS } from '../../campaign/schema.js';
+import { FACILITY_TYPES, WARDS } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { siteMessages as m } from '../messages.js';
 import type { FacilityIndex, SearchQuery } from '../search/facility-index.js';

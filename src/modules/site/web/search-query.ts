@@ -1,4 +1,4 @@
-import { FACILITY_TYPES, WARDS } from '../../campaign/schema.js';
+import { FACILITY_TYPES, WARDS } from '../../campaign/index.js';
 import { SORTS, type SearchQuery, type SortKey } from '../search/facility-index.js';
 
 function int(v: string | null): number | undefined {
