@@ -1,5 +1,8 @@
 import { hash, verify } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import type { Conn } from '../../db/client.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
+import { users } from './schema.js';
 
 /** OWASP Password Storage Cheat Sheet: Argon2id, m=19 MiB, t=2, p=1. */
 // 2 is Algorithm.Argon2id (a const enum, which isolated modules cannot import).
@@ -34,4 +37,9 @@ export function passwordProblem(password: string, context: { email?: string } = 
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'メールアドレスを含むパスワードは使えません';
   return null;
+}
+
+/** Stores a user's new password (already hashed with hashPassword). */
+export async function setPasswordHash(conn: Conn, userId: number, passwordHash: string): Promise<void> {
+  await conn.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }

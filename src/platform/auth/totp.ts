@@ -85,3 +85,13 @@ export async function startTotpEnrolment(conn: Conn, vault: Vault, user: Pick<Us
   await conn.update(users).set({ totpSecret: box.seal(newTotpSecret()), totpEnabledAt: null, recoveryCodes: [] }).where(eq(users.id, user.id));
   return true;
 }
+
+/** Completes enrolment: the second factor is on from `now`, with these recovery code hashes. */
+export async function enableTotp(conn: Conn, userId: number, now: Date, recoveryHashes: string[]): Promise<void> {
+  await conn.update(users).set({ totpEnabledAt: now, recoveryCodes: recoveryHashes }).where(eq(users.id, userId));
+}
+
+/** Turns the second factor off: secret, enrolment and recovery codes all go. */
+export async function disableTotp(conn: Conn, userId: number): Promise<void> {
+  await conn.update(users).set({ totpSecret: null, totpEnabledAt: null, recoveryCodes: [] }).where(eq(users.id, userId));
+}

@@ -1,4 +1,3 @@
-import { desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { DescriptionList, Pagination, Table } from '../../ui/index.js';
 import { tokyoDateTime } from '../calendar/index.js';
@@ -11,7 +10,7 @@ import { requireInstallationAdmin } from '../http/guards.js';
 import { ERASED, type Opened } from '../vault/index.js';
 import { mm } from './messages.js';
 import { mailScope } from './outbox.js';
-import { mailOutbox } from './schema.js';
+import { findOutboxMail, listOutbox } from './queries.js';
 
 const STATUS: Record<string, string> = { queued: mm('statusQueued'), sent: mm('statusSent'), failed: mm('statusFailed'), held: mm('statusHeld') };
 const PER_PAGE = 50;
@@ -22,8 +21,7 @@ mailAdmin.get('/mail', async (c) => {
   requireInstallationAdmin(c);
   const db = c.get('deps').db;
   const page = Math.max(1, Number(c.req.query('page')) || 1);
-  const rows = await db.select({ id: mailOutbox.id, template: mailOutbox.template, subject: mailOutbox.subject, status: mailOutbox.status, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt }).from(mailOutbox).orderBy(desc(mailOutbox.id)).limit(PER_PAGE).offset((page - 1) * PER_PAGE);
-  const total = (await db.$count(mailOutbox)) as number;
+  const { rows, total } = await listOutbox(db, page, PER_PAGE);
   return adminPage(c, {
     title: mm('listTitle'),
     children: (
@@ -57,7 +55,7 @@ mailAdmin.get('/mail/:id{[0-9]+}', async (c) => {
   requireInstallationAdmin(c);
   const deps = c.get('deps');
   const id = Number(c.req.param('id'));
-  const [mail] = await deps.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  const mail = await findOutboxMail(deps.db, id);
   if (!mail) throw new AppError('not-found');
   const opened = await runCommand(deps, actorOf(c, 'admin'), async ({ tx, audit }) => {
     const box = await deps.vault.box(tx, mailScope(mail.programId));

@@ -1,7 +1,6 @@
 import type { AppContext } from '../../../platform/http/env.js';
 import { ERASED, programScope } from '../../../platform/vault/index.js';
 import type { Deps } from '../../../platform/deps.js';
-import type { Conn } from '../../../db/client.js';
 import type { Upload } from '../documents.js';
 import { openPersonal, str } from '../personal.js';
 import type { Application } from '../schema.js';
@@ -48,7 +47,7 @@ export async function readApplicationForm(c: AppContext): Promise<{ values: Form
 }
 
 /** The saved application as form values (the applicant's own data, for editing). */
-export async function applicationFormValues(conn: Conn, deps: Pick<Deps, 'vault'>, app: Application): Promise<FormValues> {
+export async function applicationFormValues(conn: Deps['db'], deps: Pick<Deps, 'vault'>, app: Application): Promise<FormValues> {
   const box = await deps.vault.box(conn, programScope(app.programId));
   const personal = openPersonal(box, app.personal);
   const fields: Record<string, string> = {};

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import { Button, DescriptionList, ErrorSummary, Form, TextField, errorFor } from '../../../ui/index.js';
 import { actorOf } from '../../http/actor.js';
 import { adminPage } from '../../http/admin-page.js';
@@ -11,12 +10,11 @@ import { requireAuth } from '../../http/guards.js';
 import { safeRedirectTarget } from '../../http/respond.js';
 import { runCommand, type CommandContext } from '../../command.js';
 import { clearStepFailures, endSessionsAfterLock, lockedForUpdate, recordStepFailure } from '../step-throttle.js';
-import { startTotpEnrolment } from '../totp.js';
+import { disableTotp, startTotpEnrolment } from '../totp.js';
 import { lockedPage } from './locked-page.js';
 import { mfaRequired } from '../memberships.js';
-import { hashPassword, passwordProblem, verifyPassword } from '../passwords.js';
+import { hashPassword, passwordProblem, setPasswordHash, verifyPassword } from '../passwords.js';
 import { REAUTH_WINDOW_MS } from '../policy.js';
-import { users } from '../schema.js';
 import { rotateSession } from '../sessions.js';
 import { authMessages as m } from './messages.js';
 import { csrfToken } from '../../http/csrf.js';
@@ -159,7 +157,7 @@ accountRoutes.post('/account/mfa/disable', async (c) => {
   }
   if (!freshlyAuthenticated(c)) return c.redirect('/account/reauth?next=/account', 303);
   await runCommand(c.get('deps'), actorOf(c), async ({ tx, audit }) => {
-    await tx.update(users).set({ totpSecret: null, totpEnabledAt: null, recoveryCodes: [] }).where(eq(users.id, auth.user.id));
+    await disableTotp(tx, auth.user.id);
     audit({ action: 'platform.auth.mfa_disabled', targetType: 'user', targetId: auth.user.id });
   });
   setFlash(c, { kind: 'success', message: m('ja', 'mfaDisabled') });
@@ -199,7 +197,7 @@ accountRoutes.post('/account/password', async (c) => {
   // The current password is checked under the same throttle as re-authentication.
   const r = await checkPasswordStep(c, f.current ?? '', 'password', async ({ tx, now, audit }) => {
     if (!hash) return null;
-    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, auth.user.id));
+    await setPasswordHash(tx, auth.user.id, hash);
     audit({ action: 'platform.auth.password_changed', targetType: 'user', targetId: auth.user.id });
     return { token: auth.session ? (await rotateSession(tx, auth.session, now, { reauthAt: now })).token : null };
   });

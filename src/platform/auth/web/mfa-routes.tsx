@@ -1,6 +1,5 @@
 import { raw } from 'hono/html';
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import { Button, ButtonLink, ErrorSummary, Form, TextField, errorFor } from '../../../ui/index.js';
 import { actorOf } from '../../http/actor.js';
 import { clearSessionCookie, writeSessionCookie } from '../../http/cookies.js';
@@ -9,11 +8,11 @@ import { formFields } from '../../http/form.js';
 import { safeRedirectTarget } from '../../http/respond.js';
 import { AppError } from '../../errors/index.js';
 import { runCommand } from '../../command.js';
-import { users, type User } from '../schema.js';
+import type { User } from '../schema.js';
 import { rotateSession } from '../sessions.js';
 import { defaultLanding } from '../memberships.js';
 import { findUserById } from '../users.js';
-import { checkTotp, spendTotpStep, consumeRecoveryCode, newRecoveryCodes, otpauthQrSvg, sealedSecret, startTotpEnrolment } from '../totp.js';
+import { checkTotp, spendTotpStep, consumeRecoveryCode, enableTotp, newRecoveryCodes, otpauthQrSvg, sealedSecret, startTotpEnrolment } from '../totp.js';
 import { clearStepFailures, endSessionsAfterLock, lockedForUpdate, recordStepFailure } from '../step-throttle.js';
 import { lockedPage } from './locked-page.js';
 import { authPage } from './auth-page.js';
@@ -148,7 +147,7 @@ mfaRoutes.post('/mfa', async (c) => {
     if (enrolling) {
       const rc = newRecoveryCodes();
       codes = rc.codes;
-      await tx.update(users).set({ totpEnabledAt: now, recoveryCodes: rc.hashes }).where(eq(users.id, auth.user.id));
+      await enableTotp(tx, auth.user.id, now, rc.hashes);
       audit({ action: 'platform.auth.mfa_enrolled', targetType: 'user', targetId: auth.user.id });
     } else {
       audit({ action: 'platform.auth.mfa_verified', targetType: 'user', targetId: auth.user.id, diff: { viaRecovery } });
