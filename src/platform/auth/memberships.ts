@@ -58,15 +58,13 @@ export function isStaff(grants: Grant[]): boolean {
   return grants.some((g) => STAFF_ROLES.includes(g.role));
 }
 
-/** Adds the role; false when the user already held it. */
+/**
+ * Adds the role; false when the user already held it (one statement: two concurrent adds insert
+ * one row, the unique index decides). Grants go through grantRole (./grant-role.ts), which audits.
+ */
 export async function addMembership(conn: Conn, userId: number, role: Role, programId: number | null): Promise<boolean> {
-  const existing = await conn
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.role, role), programId === null ? isNull(memberships.programId) : eq(memberships.programId, programId)));
-  if (existing.length) return false;
-  await conn.insert(memberships).values({ userId, role, programId });
-  return true;
+  const added = await conn.insert(memberships).values({ userId, role, programId }).onConflictDoNothing().returning({ id: memberships.id });
+  return added.length > 0;
 }
 
 /** The roles the user holds in one program (`null`: installation-wide). */

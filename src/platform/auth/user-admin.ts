@@ -6,6 +6,7 @@ import { addMembership, removeMembership, rolesHeldIn } from './memberships.js';
 import { sendPasswordLink } from './password-reset.js';
 import { users, type Role } from './schema.js';
 import { destroyUserSessions } from './sessions.js';
+import { grantRole } from './grant-role.js';
 import { createUser, findUserById } from './users.js';
 
 export async function listUsers(conn: Conn) {
@@ -43,22 +44,22 @@ export async function revokeRole(ctx: CommandContext, userId: number, role: Role
  * every session of the user. Returns what was held before, or null when nothing changed.
  */
 export async function setProgramRole(ctx: CommandContext, userId: number, role: Role, programId: number | null): Promise<Role[] | null> {
-  const user = await findUserById(ctx.tx, userId);
+  // Locked: two admins changing one user's roles at once run one after the other.
+  const [user] = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('no key update');
   if (!user) throw new AppError('not-found');
   if (role !== 'admin' && programId === null) {
     throw new AppError('validation-failed', `ロール ${role} には事業の指定が必要です`, { fieldErrors: [{ field: 'program', message: '事業を選んでください' }] });
   }
   const before = await rolesHeldIn(ctx.tx, userId, programId);
   if (before.length === 1 && before[0] === role) return null;
+  // A first role in the program is a grant: the one audited grant command (which ends the sessions).
+  if (before.length === 0) {
+    await grantRole(ctx, { userId, role, programId });
+    return before;
+  }
   for (const r of before) if (r !== role) await removeMembership(ctx.tx, userId, r, programId);
   await addMembership(ctx.tx, userId, role, programId);
   await destroyUserSessions(ctx.tx, userId);
-  ctx.audit({
-    action: before.length ? 'platform.user.role_changed' : 'platform.user.role_granted',
-    programId,
-    targetType: 'user',
-    targetId: userId,
-    diff: before.length ? { roles: [before, [role]], programId } : { role, programId },
-  });
+  ctx.audit({ action: 'platform.user.role_changed', programId, targetType: 'user', targetId: userId, diff: { roles: [before, [role]], programId } });
   return before;
 }

@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { Conn } from '../../db/client.js';
 import type { CommandContext } from '../command.js';
 import { AppError } from '../errors/index.js';
-import { addMembership } from './memberships.js';
+import { grantRole } from './grant-role.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { ROLES, users, type Role, type User } from './schema.js';
-import { destroyUserSessions } from './sessions.js';
 
 export const emailSchema = z
   .string()
@@ -73,15 +72,7 @@ export async function createUser(
     await ctx.tx.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, user.id));
     ctx.audit({ action: 'platform.user.password_set', targetType: 'user', targetId: user.id });
   }
-  const added = await addMembership(ctx.tx, user!.id, input.role, input.programId);
-  // A new role for an existing account is a privilege change: its sessions end (sign in again).
-  if (added && !created) await destroyUserSessions(ctx.tx, user!.id);
-  ctx.audit({
-    action: 'platform.user.role_granted',
-    programId: input.programId,
-    targetType: 'user',
-    targetId: user!.id,
-    diff: { role: input.role, programId: input.programId },
-  });
+  // Audited; a new role for an existing account ends its sessions (sign in again). A role already held changes nothing.
+  await grantRole(ctx, { userId: user!.id, role: input.role, programId: input.programId });
   return { user: user!, created };
 }
