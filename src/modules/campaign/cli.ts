@@ -41,7 +41,7 @@ export const campaignCommands: CliCommand[] = [
     async run(ctx) {
       const program = await campaignProgram(ctx);
       const until = typeof ctx.values.until === 'string' ? ctx.values.until : '';
-      await runCommand(ctx.deps, cliActor(ctx), (c) => reopenApplications(c, program, until, String(ctx.values.reason ?? '')));
+      await runCommand(ctx.deps, cliActor(ctx), (c) => reopenApplications(c, program.id, until, String(ctx.values.reason ?? '')));
       ctx.io.out(until ? `applications of ${program.slug} re-opened until ${until}\n` : `re-opening of ${program.slug} withdrawn\n`);
     },
   },

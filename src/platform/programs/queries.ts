@@ -25,6 +25,16 @@ export async function findProgramById(conn: Conn, id: number): Promise<Program |
   return row;
 }
 
+/**
+ * The program re-read and locked for the rest of the transaction (FOR NO KEY UPDATE: rows that
+ * reference it can still be written meanwhile). Commands that rewrite a program's settings take
+ * it, so two changes never overwrite each other.
+ */
+export async function lockProgram(conn: Conn, id: number): Promise<Program | undefined> {
+  const [row] = await conn.select().from(programs).where(eq(programs.id, id)).for('no key update');
+  return row;
+}
+
 export async function listPrograms(conn: Conn): Promise<Program[]> {
   return conn.select().from(programs).orderBy(asc(programs.id));
 }

@@ -6,11 +6,13 @@ import { AppError } from '../../../platform/errors/index.js';
 import { ERASED, programScope } from '../../../platform/vault/index.js';
 import { findProgramById } from '../../../platform/programs/queries.js';
 import { addEvent } from '../history.js';
+import { cm } from '../messages.js';
 import { openPersonal, str } from '../personal.js';
 import { campaignApplications, type Application, type ApplicationStatus } from '../schema.js';
 import type { DecisionInput } from '../validators.js';
 import { queueApplicantMail } from './applicant-mail.js';
 import { ensureBusinessUser } from './business-user.js';
+import { lockApplication } from './locks.js';
 import { registerFacility } from './register-facility.js';
 
 const REVIEWABLE: ApplicationStatus[] = ['submitted', 'answered'];
@@ -20,11 +22,11 @@ function check(app: Application, decision: DecisionInput['decision'], roles: Rol
   const staff = roles.includes('admin') || roles.includes('operator');
   if (decision === 'answer') {
     if (!roles.includes('city') && !roles.includes('admin')) throw new AppError('forbidden', '発注者への照会に回答できるのは発注者（city）です');
-    if (app.status !== 'escalated') throw new AppError('conflict', 'この申請は発注者に照会中ではありません');
+    if (app.status !== 'escalated') throw new AppError('conflict', `この申請は発注者に照会中ではありません（現在の状態: ${cm(`status.${app.status}`)}）。画面を開き直して確認してください`);
     return;
   }
   if (!staff) throw new AppError('forbidden', '審査の判断は事務局（operator）が行います。照会への回答は decision "answer" で送ってください');
-  if (!REVIEWABLE.includes(app.status)) throw new AppError('conflict', `この申請（状態: ${app.status}）は審査できる状態ではありません`);
+  if (!REVIEWABLE.includes(app.status)) throw new AppError('conflict', `この申請は審査できる状態ではありません（現在の状態: ${cm(`status.${app.status}`)}）。すでに他の担当者が判断した可能性があります。画面を開き直して確認してください`);
 }
 
 export interface DecisionResult {
@@ -37,14 +39,29 @@ export interface DecisionResult {
  * escalate to the City (question); the City answers an escalation with a recommendation, which
  * sends the application back to the operator's queue. Every decision that concerns the applicant
  * mails the contact address.
+ *
+ * The application is re-read under a row lock inside the transaction, so of two decisions posted
+ * at once (two reviewers, or a page loaded before another decision) one wins and the other is
+ * refused with `conflict`. `seenStatus`, the status the reviewer's page showed, also refuses a
+ * decision on an application that changed since (e.g. the City answered meanwhile).
  */
-export async function decideApplication(ctx: CommandContext, app: Application, input: DecisionInput, roles: Role[]): Promise<DecisionResult> {
+export async function decideApplication(
+  ctx: CommandContext,
+  applicationId: number,
+  input: DecisionInput,
+  roles: Role[],
+  opts: { seenStatus?: ApplicationStatus } = {},
+): Promise<DecisionResult> {
   // A City answer given as "approve" / "reject" / "return" on an escalated application is its recommendation.
   const cityOnly = roles.includes('city') && !roles.includes('admin') && !roles.includes('operator');
   const decision = cityOnly && input.decision !== 'escalate' ? 'answer' : input.decision;
   const recommendation = input.recommendation ?? (decision === 'answer' && input.decision !== 'answer' ? (input.decision as 'approve' | 'reject' | 'return') : undefined);
   if (decision === 'answer' && input.reason === '') throw new AppError('validation-failed', '回答を入力してください', { fieldErrors: [{ field: 'reason', message: '回答を入力してください' }] });
+  const app = await lockApplication(ctx, applicationId);
   check(app, decision, roles);
+  if (opts.seenStatus && opts.seenStatus !== app.status) {
+    throw new AppError('conflict', `この申請の状態は画面を開いた後に変わりました（${cm(`status.${opts.seenStatus}`)} → ${cm(`status.${app.status}`)}）。画面を開き直して確認してください`);
+  }
 
   const box = await ctx.deps.vault.box(ctx.tx, programScope(app.programId));
   const personal = openPersonal(box, app.personal);

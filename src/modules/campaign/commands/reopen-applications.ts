@@ -2,18 +2,22 @@ import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { isIsoDate, tokyoDate } from '../../../platform/calendar/index.js';
 import { AppError, type FieldError } from '../../../platform/errors/index.js';
+import { lockProgram } from '../../../platform/programs/queries.js';
 import { programs, type Program } from '../../../platform/programs/schema.js';
 
 /**
  * An admin re-opens applications until a day (inclusive), even after the campaign has started,
  * with a reason that goes into the audit trail. An empty `until` withdraws a re-opening.
  */
-export async function reopenApplications(ctx: CommandContext, program: Program, until: string, reason: string): Promise<Program> {
+export async function reopenApplications(ctx: CommandContext, programId: number, until: string, reason: string): Promise<Program> {
   const errors: FieldError[] = [];
   const today = tokyoDate(ctx.now);
   if (until !== '' && (!isIsoDate(until) || until < today)) errors.push({ field: 'until', message: '再開期限は今日以降の日付を YYYY-MM-DD 形式で入力してください' });
   if (!reason.trim()) errors.push({ field: 'reason', message: '受付を再開する理由を入力してください' });
   if (errors.length) throw new AppError('validation-failed', '入力内容に誤りがあります', { fieldErrors: errors });
+  // Re-read under the lock: a settings change made meanwhile is kept.
+  const program = await lockProgram(ctx.tx, programId);
+  if (!program) throw new AppError('not-found');
   const settings = { ...program.settings };
   const before = settings.applicationsReopenedUntil ?? null;
   if (until === '') delete settings.applicationsReopenedUntil;

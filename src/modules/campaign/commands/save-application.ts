@@ -15,6 +15,7 @@ import { findLiveByLicense } from '../queries.js';
 import { campaignApplications, type Application } from '../schema.js';
 import { applicationSchema, withEmptyGroups, type ApplicationInput } from '../validators.js';
 import { assertWindowOpen } from './application-window.js';
+import { lockApplication } from './locks.js';
 import { queueApplicantMail } from './applicant-mail.js';
 
 export interface SaveInput {
@@ -23,9 +24,17 @@ export interface SaveInput {
   body: unknown;
   channel: Application['channel'];
   applicantUserId: number | null;
-  /** The applicant's existing draft or returned application, if any. */
-  application?: Application;
+  /** The id of the applicant's existing draft or returned application, if any: re-read under a lock here. */
+  applicationId?: number;
   uploads?: Upload[];
+}
+
+/** The input with the existing application as it is now, locked for the rest of the transaction. */
+type Current = Omit<SaveInput, 'applicationId'> & { application?: Application };
+
+async function current(ctx: CommandContext, input: SaveInput): Promise<Current> {
+  const application = input.applicationId === undefined ? undefined : await lockApplication(ctx, input.applicationId, input.program.id);
+  return { ...input, application };
 }
 
 /** Only the applicant's own draft or returned application may be changed. */
@@ -36,11 +45,11 @@ function assertEditable(application: Application | undefined): void {
 }
 
 /** A returned application is corrected whatever the date; anything else needs an open window. */
-function assertAccepting(ctx: CommandContext, input: SaveInput): void {
+function assertAccepting(ctx: CommandContext, input: Current): void {
   if (input.application?.status !== 'returned') assertWindowOpen(input.program, ctx.now);
 }
 
-async function upsert(ctx: CommandContext, input: SaveInput, values: Partial<typeof campaignApplications.$inferInsert>): Promise<Application> {
+async function upsert(ctx: CommandContext, input: Current, values: Partial<typeof campaignApplications.$inferInsert>): Promise<Application> {
   if (input.application) {
     const [row] = await ctx.tx.update(campaignApplications).set({ ...values, updatedAt: ctx.now }).where(eq(campaignApplications.id, input.application.id)).returning();
     return row!;
@@ -62,7 +71,8 @@ async function storeUploads(ctx: CommandContext, box: Box, programId: number, ap
 }
 
 /** Saves whatever was entered as a draft (no completeness check); files are still checked. */
-export async function saveDraft(ctx: CommandContext, input: SaveInput): Promise<Application> {
+export async function saveDraft(ctx: CommandContext, saveInput: SaveInput): Promise<Application> {
+  const input = await current(ctx, saveInput);
   assertEditable(input.application);
   assertAccepting(ctx, input);
   const body = withEmptyGroups(input.body);
@@ -90,7 +100,8 @@ export async function saveDraft(ctx: CommandContext, input: SaveInput): Promise<
  * every field error, file error, missing required document and duplicate licence is reported at
  * once, and nothing is written unless all is well.
  */
-export async function submitApplication(ctx: CommandContext, input: SaveInput): Promise<Application> {
+export async function submitApplication(ctx: CommandContext, saveInput: SaveInput): Promise<Application> {
+  const input = await current(ctx, saveInput);
   assertEditable(input.application);
   assertAccepting(ctx, input);
   const cfg = campaignConfig(input.program);
@@ -115,7 +126,7 @@ export async function submitApplication(ctx: CommandContext, input: SaveInput): 
   return writeSubmission(ctx, input, parsed.data);
 }
 
-async function writeSubmission(ctx: CommandContext, input: SaveInput, data: ApplicationInput): Promise<Application> {
+async function writeSubmission(ctx: CommandContext, input: Current, data: ApplicationInput): Promise<Application> {
   const box = await ctx.deps.vault.box(ctx.tx, programScope(input.program.id));
   const resubmission = input.application?.status === 'returned';
   const number = input.application?.number ?? (await nextApplicationNumber(ctx.tx, input.program.id));

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
@@ -6,6 +6,7 @@ import { parseOrThrow } from '../../../platform/validation.js';
 import { cm } from '../messages.js';
 import { facilities, type Facility, type FacilityProfile } from '../schema.js';
 import { facilitySchema } from '../validators.js';
+import { lockFacility } from './locks.js';
 
 /** The public fields of a facility as it is listed now. */
 export function profileOf(f: Facility): FacilityProfile {
@@ -25,7 +26,9 @@ export function changedFields(before: FacilityProfile, after: FacilityProfile): 
  * has) and kept as pending until an operator approves it; a newer submission replaces a pending
  * one. Nothing public changes here.
  */
-export async function submitProfileChange(ctx: CommandContext, facility: Facility, body: unknown, features: readonly string[]): Promise<Facility> {
+export async function submitProfileChange(ctx: CommandContext, facilityId: number, body: unknown, features: readonly string[]): Promise<Facility> {
+  // Re-read under the lock: the change is compared with the listing as it is now, and an operator's decision on the previous submission is not crossed.
+  const facility = await lockFacility(ctx, facilityId);
   const allowed = [...new Set([...features, ...facility.features])];
   const { facility: profile } = parseOrThrow(z.object({ facility: facilitySchema(allowed) }), { facility: body });
   const changed = changedFields(profileOf(facility), profile);
@@ -33,7 +36,7 @@ export async function submitProfileChange(ctx: CommandContext, facility: Facilit
   const [updated] = await ctx.tx
     .update(facilities)
     .set({ pendingProfile: profile, pendingSince: ctx.now, updatedAt: ctx.now })
-    .where(and(eq(facilities.id, facility.id), eq(facilities.programId, facility.programId)))
+    .where(eq(facilities.id, facility.id))
     .returning();
   ctx.audit({ action: 'campaign.facility.profile_submitted', programId: facility.programId, targetType: 'facility', targetId: facility.id, diff: { fields: changed, replacedPending: facility.pendingProfile !== null } });
   return updated!;

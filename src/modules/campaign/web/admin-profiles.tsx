@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
-import { Button, ErrorSummary, Form, RadioGroup, Table, TextArea, errorFor } from '../../../ui/index.js';
+import { Button, ErrorSummary, Form, NotificationBanner, RadioGroup, Table, TextArea, errorFor } from '../../../ui/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { decideProfileChange } from '../commands/decide-profile-change.js';
 import { changedFields, profileOf } from '../commands/submit-profile-change.js';
@@ -29,15 +29,16 @@ function shown(k: keyof FacilityProfile, v: unknown): string {
   return v === null || v === undefined || v === '' ? '—' : String(v);
 }
 
-async function profilesPage(c: AppContext, program: Program, errors: FieldError[] = [], values: Record<string, string> = {}, status = 200) {
+/** `conflict`: why a decision was refused (409: decided meanwhile, or changed since the page was loaded), above the changes as they are now. */
+async function profilesPage(c: AppContext, program: Program, errors: FieldError[] = [], values: Record<string, string> = {}, status = 200, conflict?: string) {
   const pending = await facilitiesWithPendingProfile(c.get('deps').db, program.id);
   const base = `/admin/campaign/${program.slug}`;
   const token = csrfToken(c);
   return adminPage(c, {
     title: `掲載情報の変更申請：${program.name}`,
     breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: program.name, href: base }, { label: '掲載情報の変更申請' }],
-    notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
-    hasErrors: errors.length > 0,
+    notice: conflict ? <NotificationBanner kind="error" title="判断を登録できませんでした">{conflict}</NotificationBanner> : errors.length ? <ErrorSummary errors={errors} /> : undefined,
+    hasErrors: errors.length > 0 || !!conflict,
     status,
     children: (
       <>
@@ -104,10 +105,7 @@ adminProfiles.post('/campaign/:slug/profiles/:id{[0-9]+}/decision', async (c) =>
     setFlash(c, { kind: 'success', message: decision === 'approve' ? `「${updated.name}」の変更を承認し、掲載に反映しました` : `「${updated.name}」の変更を却下しました` });
   } catch (e) {
     if (isAppError(e) && e.code === 'validation-failed') return profilesPage(c, program, e.fieldErrors.map((x) => ({ ...x, field: `${x.field}-${id}` })), f, 422);
-    if (isAppError(e) && e.code === 'conflict') {
-      setFlash(c, { kind: 'error', message: e.message });
-      return c.redirect(`/admin/campaign/${program.slug}/profiles`, 303);
-    }
+    if (isAppError(e) && e.code === 'conflict') return profilesPage(c, program, [], {}, 409, e.message);
     throw e;
   }
   return c.redirect(`/admin/campaign/${program.slug}/profiles`, 303);

@@ -11,14 +11,14 @@ import { formFields, formList } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { parseOrThrow } from '../../../platform/validation.js';
 import { programScope } from '../../../platform/vault/index.js';
-import { Button, CheckboxGroup, DescriptionList, ErrorSummary, Form, RadioGroup, StatusBadge, Table, TextArea, errorFor } from '../../../ui/index.js';
+import { Button, CheckboxGroup, DescriptionList, ErrorSummary, Form, NotificationBanner, RadioGroup, StatusBadge, Table, TextArea, errorFor } from '../../../ui/index.js';
 import { decideApplication } from '../commands/decide-application.js';
 import { CHECKLIST, addNote, assignApplication, saveChecklist } from '../commands/review-actions.js';
 import { diffApplications, flattenApplication } from '../diff.js';
 import { findDocument, listDocuments } from '../documents.js';
 import { listEvents } from '../history.js';
 import { cm, type CampaignMessageKey } from '../messages.js';
-import type { Application } from '../schema.js';
+import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from '../schema.js';
 import { decisionSchema } from '../validators.js';
 import { applicationForStaff } from './load.js';
 
@@ -33,7 +33,8 @@ function safeLabel(field: string): string {
   }
 }
 
-async function reviewPage(c: AppContext, errors: FieldError[] = [], status = 200) {
+/** `conflict`: the message of a decision refused because the application changed meanwhile (409), shown above the current state. */
+async function reviewPage(c: AppContext, errors: FieldError[] = [], status = 200, conflict?: string) {
   const { app, program, roles } = await applicationForStaff(c, ROLES);
   const deps = c.get('deps');
   const staff = roles.includes('admin') || roles.includes('operator');
@@ -52,8 +53,8 @@ async function reviewPage(c: AppContext, errors: FieldError[] = [], status = 200
   return adminPage(c, {
     title: `参加申請 ${app.number ?? `#${app.id}`}`,
     breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: program.name, href: `/admin/campaign/${program.slug}` }, { label: app.number ?? `#${app.id}` }],
-    notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
-    hasErrors: errors.length > 0,
+    notice: conflict ? <NotificationBanner kind="error" title="判断を登録できませんでした">{conflict}</NotificationBanner> : errors.length ? <ErrorSummary errors={errors} /> : undefined,
+    hasErrors: errors.length > 0 || !!conflict,
     status,
     children: (
       <>
@@ -149,6 +150,7 @@ function DecisionForms(p: { app: Application; staff: boolean; city: boolean; act
       <>
         <h2>審査の判断</h2>
         <Form action={p.action} csrfToken={p.token}>
+          <input type="hidden" name="seenStatus" value={p.app.status} />
           <RadioGroup
             name="decision"
             label="判断"
@@ -173,6 +175,7 @@ function DecisionForms(p: { app: Application; staff: boolean; city: boolean; act
         <h2>照会への回答</h2>
         <Form action={p.action} csrfToken={p.token}>
           <input type="hidden" name="decision" value="answer" />
+          <input type="hidden" name="seenStatus" value={p.app.status} />
           <RadioGroup
             name="recommendation"
             label="判断"
@@ -201,9 +204,12 @@ adminReview.post('/campaign/applications/:id/decision', async (c) => {
   try {
     const input = parseOrThrow(decisionSchema, { decision: f.decision, reason: f.reason, recommendation: f.recommendation || undefined });
     if (input.decision === 'answer' && !input.recommendation) throw new AppError('validation-failed', '判断を選択してください', { fieldErrors: [{ field: 'recommendation', message: '判断を選択してください' }] });
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => decideApplication(ctx, app, input, roles));
+    const seenStatus = (APPLICATION_STATUSES as readonly string[]).includes(f.seenStatus ?? '') ? (f.seenStatus as ApplicationStatus) : undefined;
+    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => decideApplication(ctx, app.id, input, roles, { seenStatus }));
   } catch (e) {
     if (isAppError(e) && e.code === 'validation-failed') return reviewPage(c, e.fieldErrors, 422);
+    // Another decision came first: the page is shown again as it is now, with why nothing was recorded.
+    if (isAppError(e) && e.code === 'conflict') return reviewPage(c, [], 409, e.message);
     throw e;
   }
   setFlash(c, { kind: 'success', message: '判断を登録しました。' });
@@ -213,7 +219,7 @@ adminReview.post('/campaign/applications/:id/decision', async (c) => {
 adminReview.post('/campaign/applications/:id/checklist', async (c) => {
   const { app, roles } = await applicationForStaff(c, ['admin', 'operator']);
   const checked = await formList(c, 'checklist');
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveChecklist(ctx, app, checked));
+  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveChecklist(ctx, app.id, checked));
   setFlash(c, { kind: 'success', message: '審査項目を保存しました。' });
   return c.redirect(`/admin/campaign/applications/${app.id}`, 303);
 });
@@ -222,7 +228,7 @@ adminReview.post('/campaign/applications/:id/note', async (c) => {
   const { app, roles } = await applicationForStaff(c, ['admin', 'operator']);
   const note = (await formFields(c)).note ?? '';
   try {
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => addNote(ctx, app, note));
+    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => addNote(ctx, app.id, note));
   } catch (e) {
     if (isAppError(e) && e.code === 'validation-failed') return reviewPage(c, e.fieldErrors, 422);
     throw e;
@@ -233,7 +239,7 @@ adminReview.post('/campaign/applications/:id/note', async (c) => {
 
 adminReview.post('/campaign/applications/:id/assign', async (c) => {
   const { app, roles, auth } = await applicationForStaff(c, ['admin', 'operator']);
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => assignApplication(ctx, app, auth.user.id));
+  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => assignApplication(ctx, app.id, auth.user.id));
   setFlash(c, { kind: 'success', message: '担当になりました。' });
   return c.redirect(`/admin/campaign/applications/${app.id}`, 303);
 });

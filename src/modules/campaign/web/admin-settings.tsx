@@ -142,7 +142,7 @@ adminSettings.post('/campaign/:slug/reopen', async (c) => {
   const until = (form.until ?? '').trim();
   const reason = form.reason ?? '';
   try {
-    await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => reopenApplications(ctx, program, until, reason));
+    await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => reopenApplications(ctx, program.id, until, reason));
   } catch (e) {
     if (isAppError(e) && e.fieldErrors.length) return settingsPage(c, program, roles, { errors: e.fieldErrors, reopen: { until, reason }, status: 422 });
     throw e;

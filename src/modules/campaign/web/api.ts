@@ -52,7 +52,7 @@ campaignApi.post('/applications/:id/decisions', async (c) => {
   const { app, roles } = await applicationForStaff(c, ['admin', 'operator', 'city']);
   const input = parseOrThrow(decisionSchema, await jsonBody(c));
   const deps = c.get('deps');
-  const result = await runCommand(deps, actorOf(c, primaryRole(roles)), (ctx) => decideApplication(ctx, app, input, roles));
+  const result = await runCommand(deps, actorOf(c, primaryRole(roles)), (ctx) => decideApplication(ctx, app.id, input, roles));
   const facility = result.application.facilityId ? await findFacility(deps.db, result.application.facilityId) : null;
   return c.json(applicationJson(result.application, facility));
 });

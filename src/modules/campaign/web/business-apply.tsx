@@ -82,7 +82,7 @@ businessApply.post('/:slug/business/apply', async (c) => {
   const deps = c.get('deps');
   const existing = await findApplicantApplication(deps.db, program.id, auth.user.id);
   const { values, uploads, action } = await readApplicationForm(c);
-  const input = { program, body: nestForm(values), channel: 'web' as const, applicantUserId: auth.user.id, application: existing, uploads };
+  const input = { program, body: nestForm(values), channel: 'web' as const, applicantUserId: auth.user.id, applicationId: existing?.id, uploads };
   try {
     const app = await runCommand(deps, actorOf(c, 'business'), (ctx) => (action === 'draft' ? saveDraft(ctx, input) : submitApplication(ctx, input)));
     setFlash(c, { kind: 'success', message: action === 'draft' ? '下書きを保存しました。' : `参加申請を受け付けました。申請番号は ${app.number} です。受付メールをお送りしました。` });

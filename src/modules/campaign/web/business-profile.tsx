@@ -79,7 +79,7 @@ businessProfile.post('/:slug/business/facilities/:id{[0-9]+}/profile', async (c)
   const body: Record<string, unknown> = { features };
   for (const [k, v] of Object.entries(fields)) if (k.startsWith('facility.') && k !== 'facility.features') body[k.slice('facility.'.length)] = v;
   try {
-    await runCommand(c.get('deps'), actorOf(c, 'business'), (ctx) => submitProfileChange(ctx, facility, body, campaignConfig(program).features));
+    await runCommand(c.get('deps'), actorOf(c, 'business'), (ctx) => submitProfileChange(ctx, facility.id, body, campaignConfig(program).features));
   } catch (e) {
     if (isAppError(e) && e.code === 'validation-failed') return profilePage(c, program, facility, { values: { fields, features }, errors: e.fieldErrors, status: 422 });
     throw e;

@@ -101,7 +101,8 @@ describe('business profile edit with operator review', () => {
     // A decision about an outdated version is refused.
     await operator.get('/admin/campaign/stay/profiles');
     const stale = await operator.post(`/admin/campaign/stay/profiles/${mine}/decision`, { [`decision-${mine}`]: 'approve', pendingSince: '2000-01-01T00:00:00.000Z' });
-    assert.equal(stale.status, 303);
+    assert.equal(stale.status, 409);
+    assert.match(operator.lastHtml, /事業者が変更内容を更新しました/);
     assert.ok((await row(mine)).pendingProfile, 'still pending after a stale decision');
     await operator.get('/admin/campaign/stay/profiles');
     const approve = await operator.post(`/admin/campaign/stay/profiles/${mine}/decision`, { [`decision-${mine}`]: 'approve', [`reason-${mine}`]: '', pendingSince: (await row(mine)).pendingSince!.toISOString() });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppError, type FieldError } from '../../errors/index.js';
 import type { CommandContext } from '../../command.js';
 import { programSettingMessages as m } from '../messages.js';
-import { findProgramBySlug } from '../queries.js';
+import { findProgramBySlug, lockProgram } from '../queries.js';
 import { programs, type Program } from '../schema.js';
 import { COLUMN_SETTINGS, findSetting } from '../settings.js';
 import { slugSchema } from '../validators.js';
@@ -12,7 +12,9 @@ import { slugSchema } from '../validators.js';
  * pair changes nothing. Keys are the installed modules' settings for the program's kind, plus `name`.
  */
 export async function setProgramSettings(ctx: CommandContext, slug: string, pairs: Array<[string, string]>): Promise<Program> {
-  const program = await findProgramBySlug(ctx.tx, slugSchema.parse(slug));
+  const found = await findProgramBySlug(ctx.tx, slugSchema.parse(slug));
+  // Re-read under the lock: a concurrent change of other keys is kept, never overwritten.
+  const program = found && (await lockProgram(ctx.tx, found.id));
   if (!program) throw new AppError('not-found', m('ja', 'errNotFound', { slug }));
   const errors: FieldError[] = [];
   const settings: Record<string, unknown> = { ...program.settings };
