@@ -48,6 +48,24 @@ async function demoFlag(c: AppContext, err: AppError): Promise<boolean> {
   }
 }
 
+/**
+ * Where an error page in the back office leads: after a change refused because the record changed
+ * meanwhile (409), back to the page the form was on (same origin, back office only), to be read
+ * again as it is now; otherwise to the back office's home.
+ */
+function backOfficeLink(c: AppContext, err: AppError): { href: string; to: 'adminHome' | 'reopen' } | undefined {
+  if (!c.req.path.startsWith('/admin')) return undefined;
+  if (err.status === 409 && c.req.method === 'POST') {
+    try {
+      const from = new URL(c.req.header('referer') ?? '');
+      if (from.origin === new URL(c.req.url).origin && from.pathname.startsWith('/admin')) return { href: from.pathname + from.search, to: 'reopen' };
+    } catch {
+      // no usable Referer: the back office's home below
+    }
+  }
+  return { href: '/admin', to: 'adminHome' };
+}
+
 async function renderError(c: AppContext, err: AppError): Promise<Response> {
   if (isApiPath(c.req.path)) return problemResponse(c, err);
   if (err.code === 'unauthenticated') {
@@ -63,6 +81,7 @@ async function renderError(c: AppContext, err: AppError): Promise<Response> {
       message: err.message !== err.code ? err.message : undefined,
       requestId: c.get('requestId'),
       demo: await demoFlag(c, err),
+      back: backOfficeLink(c, err),
     }),
     err.status,
   );

@@ -8,6 +8,8 @@ const m = createCatalog(
   {
     siteName: '事務局システム',
     home: 'トップページへ戻る',
+    adminHome: '管理画面のホームへ戻る',
+    reopen: '元の画面を開き直す',
     notFoundBody: 'お探しのページは移動または削除されたか、URLが間違っている可能性があります。',
     internalBody: 'しばらく時間をおいてから再度お試しください。問題が続く場合は、問い合わせ番号を添えて事務局へご連絡ください。',
     overloadedBody: 'ご迷惑をおかけしています。数分後にもう一度アクセスしてください。このページは自動では更新されません。',
@@ -16,6 +18,8 @@ const m = createCatalog(
   {
     siteName: 'Secretariat system',
     home: 'Back to the top page',
+    adminHome: 'Back to the back office',
+    reopen: 'Open the page again',
     notFoundBody: 'The page you are looking for may have been moved or deleted, or the URL may be wrong.',
     internalBody: 'Please try again later. If the problem persists, contact the secretariat with the reference number.',
     overloadedBody: 'We apologise for the inconvenience. Please try again in a few minutes. This page does not refresh by itself.',
@@ -23,7 +27,11 @@ const m = createCatalog(
   },
 );
 
-export function ErrorPage(props: { locale: Locale; code: ErrorCode; message?: string; requestId?: string; demo?: boolean }) {
+/**
+ * An error page. `back` replaces the link to the public top page (a back-office page links back
+ * into the back office: to the form's page after a refused change, so the reader sees what changed).
+ */
+export function ErrorPage(props: { locale: Locale; code: ErrorCode; message?: string; requestId?: string; demo?: boolean; back?: { href: string; to: 'adminHome' | 'reopen' } }) {
   const { locale, code } = props;
   const homeHref = locale === 'en' ? '/en' : '/';
   const body =
@@ -33,7 +41,7 @@ export function ErrorPage(props: { locale: Locale; code: ErrorCode; message?: st
       {body ? <p>{body}</p> : null}
       {props.requestId && code === 'internal' ? <p>{m(locale, 'referenceId', { id: props.requestId })}</p> : null}
       <p>
-        <a href={homeHref}>{m(locale, 'home')}</a>
+        <a href={props.back?.href ?? homeHref}>{m(locale, props.back?.to ?? 'home')}</a>
       </p>
     </PublicLayout>
   );

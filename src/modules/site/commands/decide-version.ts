@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import type { Program } from '../../../platform/programs/schema.js';
-import { findVersion } from '../queries.js';
+import { lockVersion, VERSION_STATUS_LABELS } from './locks.js';
 import { siteContentVersions } from '../schema.js';
 
 /**
@@ -10,9 +10,9 @@ import { siteContentVersions } from '../schema.js';
  * null): scheduled or immediate. Rejected, it goes back to the operator with the reason.
  */
 export async function decideVersion(ctx: CommandContext, program: Program, versionId: number, decision: { approve: boolean; publishAt?: Date | null; note?: string }): Promise<void> {
-  const v = await findVersion(ctx.tx, program.id, versionId);
-  if (!v) throw new AppError('not-found');
-  if (v.status !== 'pending') throw new AppError('conflict', 'この版は承認待ちではありません');
+  // Re-read under the lock: of two decisions posted at once (or from a page loaded before the other), one wins; the other is refused.
+  const v = await lockVersion(ctx, program.id, versionId);
+  if (v.status !== 'pending') throw new AppError('conflict', `この版は承認待ちではありません（現在の状態: ${VERSION_STATUS_LABELS[v.status]}）。すでに判断されたか、取り下げられた可能性があります。画面を開き直して確認してください`);
   const note = (decision.note ?? '').trim().slice(0, 1000) || null;
   if (decision.approve) {
     const publishAt = decision.publishAt && decision.publishAt > ctx.now ? decision.publishAt : ctx.now;

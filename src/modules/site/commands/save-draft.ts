@@ -5,9 +5,10 @@ import { parseOrThrow } from '../../../platform/validation.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { MAX_BANNER_IMAGE_BYTES, sniffImageType, type ImageChange } from '../banner-image.js';
 import { isPageKey } from '../defaults.js';
-import { findContent, findContentByKey, listVersions, nextVersionNumber } from '../queries.js';
+import { findContentByKey, listVersions, nextVersionNumber } from '../queries.js';
 import { siteContents, siteContentVersions, type ContentKind, type SiteContent, type SiteContentVersion } from '../schema.js';
 import { draftSchema } from '../validators.js';
+import { lockContent } from './locks.js';
 
 export interface SaveDraftTarget {
   /** An existing content, or a new one of `kind` (pages need `key`). */
@@ -43,7 +44,8 @@ const imageError = (message: string) => new AppError('validation-failed', messag
 /** Saves a new draft version (never public until the City approves it). */
 export async function saveDraft(ctx: CommandContext, program: Program, target: SaveDraftTarget, input: unknown): Promise<SiteContentVersion> {
   const data = parseOrThrow(draftSchema, input);
-  let content = target.contentId ? await findContent(ctx.tx, program.id, target.contentId) : undefined;
+  // An existing content is locked: drafts saved at once get consecutive version numbers.
+  let content = target.contentId ? await lockContent(ctx, program.id, target.contentId) : undefined;
   if (target.contentId && !content) throw new AppError('not-found');
   const kind = content?.kind ?? target.kind;
   if (!kind) throw new AppError('bad-request', '種類を指定してください');
