@@ -20,8 +20,8 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
  */
 const PUBLIC_CATALOGUES: Record<string, { catalogue: Catalog<string>; jaOnly?: ReadonlySet<string> }> = {
   site: { catalogue: siteMessages },
-  // The event's mails are written in Japanese today (mails.ts); their subjects are not page text.
-  events: { catalogue: eventMessages, jaOnly: new Set(['mailConfirmSubject', 'mailWaitSubject', 'mailPromotedSubject', 'mailCancelSubject', 'mailReminderSubject', 'mailChangeSubject']) },
+  // The event's pages and its mails to participants (subjects and bodies).
+  events: { catalogue: eventMessages },
   programs: { catalogue: programMessages },
   ui: { catalogue: uiMessages, jaOnly: UI_JA_ONLY_KEYS },
   errors: { catalogue: errorMessages },

@@ -1,62 +1,86 @@
 import type { CommandContext } from '../../platform/command.js';
+import type { Locale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import type { Box } from '../../platform/vault/index.js';
 import type { Program } from '../../platform/programs/schema.js';
 import { eventConfig } from './config.js';
-import { ATTENDANCE_LABELS, STATUS_LABELS, accommodationText, eventDateText } from './format.js';
+import { accommodationText, attendanceLabel, eventDateText, statusLabel } from './format.js';
 import { linkToken, manageUrl } from './link-token.js';
-import { eventMessages as em } from './messages.js';
+import { eventMessages as em, type EventMessageKey } from './messages.js';
 import { ERASED_TEXT, type Person } from './person.js';
 import type { EventRegistration } from './schema.js';
 
 export type RegistrationMailKind = 'registered' | 'promoted' | 'cancelled' | 'reminder' | 'changed';
 
-const LEADS: Record<RegistrationMailKind, (r: EventRegistration) => string> = {
-  registered: (r) =>
-    r.status === 'waitlisted'
-      ? '定員に達しているため、キャンセル待ちとして受け付けました。席が空き次第、受付番号の順に繰り上げ、メールでお知らせします。'
-      : '参加のお申し込みを受け付けました。当日は受付でこの受付番号をお伝えください。',
-  promoted: () => 'キャンセルが出たため、キャンセル待ちから参加確定に繰り上がりました。当日は受付でこの受付番号をお伝えください。',
-  cancelled: () => '参加のお申し込みを取り消しました。またの機会にご参加ください。',
-  reminder: () => '開催日が近づきましたので、お申し込みの内容をお知らせします。',
-  changed: () => 'お申し込みの内容を変更しました。',
+const LEADS: Record<RegistrationMailKind, (r: EventRegistration) => EventMessageKey> = {
+  registered: (r) => (r.status === 'waitlisted' ? 'mailLeadWaitlisted' : 'mailLeadRegistered'),
+  promoted: () => 'mailLeadPromoted',
+  cancelled: () => 'mailLeadCancelled',
+  reminder: () => 'mailLeadReminder',
+  changed: () => 'mailLeadChanged',
 };
 
-function subjectFor(kind: RegistrationMailKind, r: EventRegistration, event: string): string {
-  if (kind === 'registered') return em('ja', r.status === 'waitlisted' ? 'mailWaitSubject' : 'mailConfirmSubject', { event });
-  const key = ({ promoted: 'mailPromotedSubject', cancelled: 'mailCancelSubject', reminder: 'mailReminderSubject', changed: 'mailChangeSubject' } as const)[kind];
-  return em('ja', key, { event });
+const SUBJECTS: Record<RegistrationMailKind, (r: EventRegistration) => EventMessageKey> = {
+  registered: (r) => (r.status === 'waitlisted' ? 'mailWaitSubject' : 'mailConfirmSubject'),
+  promoted: () => 'mailPromotedSubject',
+  cancelled: () => 'mailCancelSubject',
+  reminder: () => 'mailReminderSubject',
+  changed: () => 'mailChangeSubject',
+};
+
+/**
+ * The language of the mails to a registrant. A registration does not record the language its
+ * registrant used (the form on `/en` and the one on `/` store the same row), so every mail is
+ * Japanese; the texts exist in English too, and once a registration keeps its locale this is the
+ * one place to read it.
+ */
+export function mailLocale(_r: EventRegistration): Locale {
+  return 'ja';
+}
+
+/** The event's name as the mail names it. */
+function eventName(program: Program, locale: Locale): string {
+  const cfg = eventConfig(program);
+  return locale === 'en' && cfg.titleEn ? cfg.titleEn : program.name;
+}
+
+export function registrationMailSubject(program: Program, r: EventRegistration, kind: RegistrationMailKind, locale: Locale = 'ja'): string {
+  return em(locale, SUBJECTS[kind](r), { event: eventName(program, locale) });
 }
 
 /** The mail body: only the recipient's own data, the venue, and (for confirmed online viewers) the link. */
-export function registrationMailText(program: Program, r: EventRegistration, p: Person, kind: RegistrationMailKind, link: string): string {
+export function registrationMailText(program: Program, r: EventRegistration, p: Person, kind: RegistrationMailKind, link: string, locale: Locale = 'ja'): string {
   const cfg = eventConfig(program);
+  const m = (key: EventMessageKey, params?: Record<string, string | number>) => em(locale, key, params);
+  const en = locale === 'en';
+  const event = eventName(program, locale);
   const lines = [
-    `${p.name} 様`,
+    m('mailDear', { name: p.name }),
     '',
-    `「${program.name}」`,
-    LEADS[kind](r),
+    m('mailEvent', { event }),
+    m(LEADS[kind](r)),
     '',
-    `受付番号：${r.number}`,
-    `状況：${STATUS_LABELS[r.status]}`,
-    `参加方法：${ATTENDANCE_LABELS[r.attendance]}`,
-    `お名前：${p.name}（${p.nameKana}）`,
+    m('mailNumber', { number: r.number }),
+    m('mailStatus', { status: statusLabel(r.status, locale) }),
+    m('mailAttendance', { attendance: attendanceLabel(r.attendance, locale) }),
+    m('mailName', { name: p.name, kana: p.nameKana }),
   ];
-  if (p.organization) lines.push(`所属：${p.organization}${p.orgRole ? ` ${p.orgRole}` : ''}`);
-  const acc = accommodationText(r.accommodations, p.accommodationNote);
-  if (acc) lines.push(`配慮が必要な事項：${acc}`);
-  lines.push('', `日時：${eventDateText(cfg)}`);
+  if (p.organization) lines.push(m('mailOrganization', { organization: `${p.organization}${p.orgRole ? ` ${p.orgRole}` : ''}` }));
+  const acc = accommodationText(r.accommodations, p.accommodationNote, locale);
+  if (acc) lines.push(m('mailAccommodations', { accommodations: acc }));
+  lines.push('', m('mailDate', { date: eventDateText(cfg, locale) }));
   if (r.attendance === 'venue') {
-    lines.push(`会場：${cfg.venueName}`, `所在地：${cfg.venueAddress}`);
-    if (cfg.venueAccess) lines.push(`交通：${cfg.venueAccess}`);
+    lines.push(m('mailVenue', { venue: en ? cfg.venueNameEn || cfg.venueName : cfg.venueName }), m('mailAddress', { address: cfg.venueAddress }));
+    const access = en ? cfg.venueAccessEn || cfg.venueAccess : cfg.venueAccess;
+    if (access) lines.push(m('mailAccess', { access }));
   } else if (r.status === 'confirmed' && kind !== 'cancelled') {
-    lines.push(`視聴URL：${cfg.onlineUrl || '開催日までに改めてお知らせします'}`, '（視聴URLはご本人だけでご利用ください。グループでの情報交換は配信しません。）');
+    lines.push(m('mailViewingUrl', { url: cfg.onlineUrl || m('mailViewingUrlLater') }), m('mailViewingNote'));
   }
-  lines.push('', kind === 'cancelled' ? 'お申し込みの状況は、次のリンクから確認できます。' : 'お申し込み内容の確認・変更・取消は、次のリンクから行えます。', link);
-  lines.push('', '―――', `${program.name} 事務局`);
-  if (cfg.contactPhone) lines.push(`電話：${cfg.contactPhone}`);
-  if (cfg.contactEmail) lines.push(`メール：${cfg.contactEmail}`);
-  lines.push('このメールは送信専用のアドレスから送っています。');
+  lines.push('', m(kind === 'cancelled' ? 'mailLinkStatus' : 'mailLinkManage'), link);
+  lines.push('', '―――', m('secretariat', { event }));
+  if (cfg.contactPhone) lines.push(m('mailPhone', { phone: cfg.contactPhone }));
+  if (cfg.contactEmail) lines.push(m('mailEmail', { email: cfg.contactEmail }));
+  lines.push(m('mailNoReply'));
   return lines.join('\n');
 }
 
@@ -66,13 +90,14 @@ export function registrationMailText(program: Program, r: EventRegistration, p: 
  */
 export async function queueRegistrationMail(ctx: CommandContext, box: Box, program: Program, r: EventRegistration, p: Person, kind: RegistrationMailKind): Promise<boolean> {
   if (!p.email || p.email === ERASED_TEXT) return false;
+  const locale = mailLocale(r);
   const link = manageUrl(ctx.deps.config.publicBaseUrl, program.slug, linkToken(box, r.linkNonce));
   await queueMail(ctx.tx, ctx.deps, {
     programId: program.id,
     template: `events.${kind}`,
     to: p.email,
-    subject: subjectFor(kind, r, program.name),
-    text: registrationMailText(program, r, p, kind, link),
+    subject: registrationMailSubject(program, r, kind, locale),
+    text: registrationMailText(program, r, p, kind, link, locale),
   });
   return true;
 }

@@ -4,6 +4,7 @@ import type { Column } from '../../platform/exports/index.js';
 import { programScope } from '../../platform/vault/index.js';
 import type { Program } from '../../platform/programs/schema.js';
 import { ATTENDANCE_LABELS, CHANNEL_LABELS, STATUS_LABELS, accommodationText } from './format.js';
+import { am } from './messages.js';
 import { openPerson, type Person } from './person.js';
 import { listGroups, listRegistrations, type RosterFilter } from './queries.js';
 import type { EventRegistration } from './schema.js';
@@ -32,22 +33,22 @@ export async function readRoster(
 }
 
 export const ROSTER_COLUMNS: Column<RosterRow>[] = [
-  { header: '受付番号', value: (x) => x.r.number, kind: 'int' },
-  { header: '状況', value: (x) => STATUS_LABELS[x.r.status] },
-  { header: '参加方法', value: (x) => ATTENDANCE_LABELS[x.r.attendance] },
-  { header: '受付経路', value: (x) => CHANNEL_LABELS[x.r.channel] },
-  { header: '受付日', value: (x) => x.r.receivedOn, kind: 'date' },
-  { header: '氏名', value: (x) => x.p.name, width: 16 },
-  { header: 'ふりがな', value: (x) => x.p.nameKana, width: 18 },
-  { header: '所属団体', value: (x) => x.p.organization, width: 22 },
-  { header: '役職', value: (x) => x.p.orgRole },
-  { header: 'メールアドレス', value: (x) => x.p.email, width: 26 },
-  { header: '電話番号', value: (x) => x.p.phone, width: 14 },
-  { header: 'FAX番号', value: (x) => x.p.fax, width: 14 },
-  { header: '合理的配慮', value: (x) => accommodationText(x.r.accommodations, x.p.accommodationNote), width: 24 },
-  { header: '質問', value: (x) => x.p.question, width: 30 },
-  { header: 'グループ', value: (x) => x.group ?? '' },
-  { header: '当日受付', value: (x) => (x.r.checkedInAt ? tokyoDateTime(x.r.checkedInAt) : '') },
-  { header: '重複候補', value: (x) => (x.r.possibleDuplicateOf ? `ID ${x.r.possibleDuplicateOf}` : '') },
-  { header: '受付確認書', value: (x) => (x.r.printStatus === 'to-send' ? '未送付' : x.r.printStatus === 'sent' ? '送付済み' : '') },
+  { header: am('term.number'), value: (x) => x.r.number, kind: 'int' },
+  { header: am('term.status'), value: (x) => STATUS_LABELS[x.r.status] },
+  { header: am('term.attendance'), value: (x) => ATTENDANCE_LABELS[x.r.attendance] },
+  { header: am('term.channel'), value: (x) => CHANNEL_LABELS[x.r.channel] },
+  { header: am('term.receivedOn'), value: (x) => x.r.receivedOn, kind: 'date' },
+  { header: am('term.name'), value: (x) => x.p.name, width: 16 },
+  { header: am('term.nameKana'), value: (x) => x.p.nameKana, width: 18 },
+  { header: am('term.organization'), value: (x) => x.p.organization, width: 22 },
+  { header: am('term.orgRole'), value: (x) => x.p.orgRole },
+  { header: am('term.email'), value: (x) => x.p.email, width: 26 },
+  { header: am('term.phone'), value: (x) => x.p.phone, width: 14 },
+  { header: am('term.fax'), value: (x) => x.p.fax, width: 14 },
+  { header: am('term.accommodations'), value: (x) => accommodationText(x.r.accommodations, x.p.accommodationNote), width: 24 },
+  { header: am('term.question'), value: (x) => x.p.question, width: 30 },
+  { header: am('term.group'), value: (x) => x.group ?? '' },
+  { header: am('term.checkin'), value: (x) => (x.r.checkedInAt ? tokyoDateTime(x.r.checkedInAt) : '') },
+  { header: am('export.duplicate'), value: (x) => (x.r.possibleDuplicateOf ? am('export.duplicateOf', { id: x.r.possibleDuplicateOf }) : '') },
+  { header: am('term.confirmation'), value: (x) => (x.r.printStatus === 'to-send' ? am('export.unsent') : x.r.printStatus === 'sent' ? am('export.sent') : '') },
 ];

@@ -19,25 +19,25 @@ export function normaliseTel(v: string): string {
  */
 export function registrationSchema(locale: Locale = 'ja') {
   const m = (k: Parameters<typeof em>[1], p?: Record<string, number>) => em(locale, k, p);
-  const optional = (max: number) => z.string().trim().max(max, m('errLong', { max })).default('');
+  const optional = (max: number) => z.string({ message: m('errText') }).trim().max(max, m('errLong', { max })).default('');
   return z
     .object({
       name: z.string({ message: m('errName') }).trim().min(1, m('errName')).max(50, m('errNameLong')),
       nameKana: z.string({ message: m('errKana') }).trim().min(1, m('errKana')).max(80, m('errLong', { max: 80 })).regex(KANA, m('errKanaChars')),
       organization: optional(100),
       orgRole: optional(50),
-      email: z.string().trim().max(254).default('').refine((v) => v === '' || z.email().safeParse(v).success, m('errEmail')),
-      phone: z.string().trim().default('').refine((v) => v === '' || TEL.test(v), m('errPhone')).transform((v) => (v ? normaliseTel(v) : '')),
-      fax: z.string().trim().default('').refine((v) => v === '' || TEL.test(v), m('errFax')).transform((v) => (v ? normaliseTel(v) : '')),
+      email: z.string({ message: m('errEmail') }).trim().max(254, m('errEmail')).default('').refine((v) => v === '' || z.email().safeParse(v).success, m('errEmail')),
+      phone: z.string({ message: m('errPhone') }).trim().default('').refine((v) => v === '' || TEL.test(v), m('errPhone')).transform((v) => (v ? normaliseTel(v) : '')),
+      fax: z.string({ message: m('errFax') }).trim().default('').refine((v) => v === '' || TEL.test(v), m('errFax')).transform((v) => (v ? normaliseTel(v) : '')),
       attendance: z.enum(ATTENDANCES, { message: m('errAttendance') }),
       accommodations: z
-        .union([z.array(z.enum(ACCOMMODATIONS, { message: m('errAccommodation') })), z.string()])
+        .union([z.array(z.enum(ACCOMMODATIONS, { message: m('errAccommodation') })), z.string()], { message: m('errAccommodation') })
         .default([]),
       accommodationNote: optional(500),
       question: optional(1000),
-      channel: z.enum(CHANNELS).default('web'),
-      consent: z.boolean().optional(),
-      receivedOn: z.string().refine(isIsoDate, '受付日を YYYY-MM-DD 形式で入力してください').optional(),
+      channel: z.enum(CHANNELS, { message: m('errChannel') }).default('web'),
+      consent: z.boolean({ message: m('errConsent') }).optional(),
+      receivedOn: z.string({ message: m('errReceivedOn') }).refine(isIsoDate, m('errReceivedOn')).optional(),
     })
     .superRefine((v, ctx) => {
       if (!v.email && !v.phone && !v.fax && v.channel !== 'walk-in') ctx.addIssue({ code: 'custom', path: ['email'], message: m('errContact') });

@@ -3,6 +3,7 @@ import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { planGroups } from '../grouping.js';
+import { am } from '../messages.js';
 import { liveVenueRegistrations } from '../queries.js';
 import { eventGroups, eventRegistrations } from '../schema.js';
 
@@ -12,7 +13,7 @@ import { eventGroups, eventRegistrations } from '../schema.js';
  */
 export async function assignGroups(ctx: CommandContext, program: Program, size: number): Promise<number> {
   if (!Number.isInteger(size) || size < 2 || size > 30) {
-    throw new AppError('validation-failed', '1グループの人数は2〜30人で指定してください', { fieldErrors: [{ field: 'size', message: '2〜30の整数で入力してください' }] });
+    throw new AppError('validation-failed', am('groups.errSize'), { fieldErrors: [{ field: 'size', message: am('groups.errSizeField') }] });
   }
   const people = await liveVenueRegistrations(ctx.tx, program.id);
   const plan = planGroups(people.map((r) => ({ id: r.id, org: r.orgIndex })), size);
@@ -35,7 +36,7 @@ export async function moveToGroup(ctx: CommandContext, program: Program, registr
   let groupId: number | null = null;
   if (groupNumber > 0) {
     const [g] = await ctx.tx.select().from(eventGroups).where(and(eq(eventGroups.programId, program.id), eq(eventGroups.number, groupNumber)));
-    if (!g) throw new AppError('validation-failed', 'そのグループはありません', { fieldErrors: [{ field: 'group', message: 'そのグループはありません' }] });
+    if (!g) throw new AppError('validation-failed', am('groups.errNoGroup'), { fieldErrors: [{ field: 'group', message: am('groups.errNoGroup') }] });
     groupId = g.id;
   }
   const rows = await ctx.tx

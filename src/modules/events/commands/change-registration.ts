@@ -18,8 +18,8 @@ import { notifyPromoted } from './notify-promoted.js';
 function changeSchema(locale: Locale) {
   return z.object({
     attendance: z.enum(ATTENDANCES, { message: em(locale, 'errAttendance') }),
-    accommodations: z.array(z.enum(ACCOMMODATIONS, { message: em(locale, 'errAccommodation') })).default([]),
-    accommodationNote: z.string().trim().max(500, em(locale, 'errLong', { max: 500 })).default(''),
+    accommodations: z.array(z.enum(ACCOMMODATIONS, { message: em(locale, 'errAccommodation') }), { message: em(locale, 'errAccommodation') }).default([]),
+    accommodationNote: z.string({ message: em(locale, 'errText') }).trim().max(500, em(locale, 'errLong', { max: 500 })).default(''),
   });
 }
 
@@ -38,7 +38,7 @@ export async function changeRegistration(ctx: CommandContext, program: Program, 
   await lockCounter(ctx.tx, program.id);
   const r = await findRegistration(ctx.tx, id);
   if (!r || r.programId !== program.id) throw new AppError('not-found');
-  if (r.status !== 'confirmed' && r.status !== 'waitlisted') throw new AppError('conflict', '取り消された申込は変更できません');
+  if (r.status !== 'confirmed' && r.status !== 'waitlisted') throw new AppError('conflict', em(locale, 'errCancelledNoChange'));
   const box = await ctx.deps.vault.box(ctx.tx, programScope(program.id));
   const moving = d.attendance !== r.attendance;
   const status = moving ? ((await hasSeat(ctx.tx, program.id, cfg, d.attendance)) ? 'confirmed' : 'waitlisted') : r.status;

@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { programScope } from '../../../platform/vault/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig } from '../config.js';
+import { am } from '../messages.js';
 import { findRegistration } from '../queries.js';
 import { eventRegistrations } from '../schema.js';
 import { lockCounter, takeFreeSeats } from '../seats.js';
@@ -15,13 +16,13 @@ import { notifyPromoted } from './notify-promoted.js';
  * waitlist) and the support requests of both. A seat freed this way goes to the next person waiting.
  */
 export async function mergeRegistration(ctx: CommandContext, program: Program, duplicateId: number, keepId: number): Promise<void> {
-  if (duplicateId === keepId) throw new AppError('validation-failed', '同じ申込には統合できません', { fieldErrors: [{ field: 'keepId', message: '別の受付を選んでください' }] });
+  if (duplicateId === keepId) throw new AppError('validation-failed', am('reg.errMergeSelf'), { fieldErrors: [{ field: 'keepId', message: am('reg.errMergeSelfField') }] });
   await lockCounter(ctx.tx, program.id);
   const dup = await findRegistration(ctx.tx, duplicateId);
   const keep = await findRegistration(ctx.tx, keepId);
   if (!dup || !keep || dup.programId !== program.id || keep.programId !== program.id) throw new AppError('not-found');
   const live = (s: string) => s === 'confirmed' || s === 'waitlisted';
-  if (!live(dup.status) || !live(keep.status)) throw new AppError('conflict', '取り消された申込は統合できません');
+  if (!live(dup.status) || !live(keep.status)) throw new AppError('conflict', am('reg.errMergeCancelled'));
   const takeSeat = dup.status === 'confirmed' && keep.status === 'waitlisted' && dup.attendance === keep.attendance;
   const box = await ctx.deps.vault.box(ctx.tx, programScope(program.id));
   const notes = [keep.accommodationNoteSealed, dup.accommodationNoteSealed].filter((v): v is string => !!v).map((v) => box.openOrThrow(v));

@@ -3,15 +3,16 @@ import { z } from 'zod';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { parseOrThrow } from '../../../platform/validation.js';
+import { am } from '../messages.js';
 import { eventProgramItems } from '../schema.js';
 
 export const programItemSchema = z.object({
-  startTime: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '開始時刻を HH:MM 形式で入力してください'),
-  minutes: z.coerce.number({ message: '所要時間を分で入力してください' }).int('所要時間を分で入力してください').min(1, '所要時間は1分以上にしてください').max(600, '所要時間は600分以内にしてください'),
-  title: z.string().trim().min(1, '内容を入力してください').max(200, '内容は200文字以内で入力してください'),
-  titleEn: z.string().trim().max(200, '英語の内容は200文字以内で入力してください').default(''),
-  speakers: z.string().trim().max(1000, '登壇者は1000文字以内で入力してください').default(''),
-  streamed: z.boolean().default(true),
+  startTime: z.string({ message: am('items.errStartTime') }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, am('items.errStartTime')),
+  minutes: z.coerce.number({ message: am('items.errMinutes') }).int(am('items.errMinutes')).min(1, am('items.errMinutesMin')).max(600, am('items.errMinutesMax')),
+  title: z.string({ message: am('items.errTitle') }).trim().min(1, am('items.errTitle')).max(200, am('items.errTitleLong')),
+  titleEn: z.string({ message: am('items.errText') }).trim().max(200, am('items.errTitleEnLong')).default(''),
+  speakers: z.string({ message: am('items.errText') }).trim().max(1000, am('items.errSpeakersLong')).default(''),
+  streamed: z.boolean({ message: am('items.errStreamed') }).default(true),
 });
 
 /** Adds a timed item (話題提供・事例発表・情報交換・まとめ) with its speakers and whether it is streamed. */

@@ -65,7 +65,7 @@ export async function registerParticipant(
   const locale = opts.locale ?? 'ja';
   if (program.kind !== 'event') throw new AppError('not-found');
   const d = parseOrThrow(registrationSchema(locale), raw);
-  if (d.channel !== 'web' && !opts.staff) throw new AppError('forbidden', 'Web 以外の受付は事務局だけが登録できます');
+  if (d.channel !== 'web' && !opts.staff) throw new AppError('forbidden', em(locale, 'errStaffChannel'));
   const cfg = eventConfig(program);
   if (d.attendance === 'online' && !cfg.onlineEnabled) {
     throw new AppError('validation-failed', em(locale, 'errOnlineOff'), { fieldErrors: [{ field: 'attendance', message: em(locale, 'errOnlineOff') }] });

@@ -1,4 +1,5 @@
 import type { Pdf } from '../../../platform/pdf/index.js';
+import { am } from '../messages.js';
 
 /** Small drawing helpers shared by the event's printouts (A4, Noto Sans JP). */
 export function heading(doc: Pdf, text: string, size = 18): void {
@@ -23,7 +24,7 @@ export function boxRow(doc: Pdf, label: string, value: string, height = 30): voi
 
 /** Plain label：value lines. */
 export function lines(doc: Pdf, rows: Array<[string, string]>): void {
-  for (const [k, v] of rows) doc.font('jp').fontSize(10.5).text(`${k}：${v}`);
+  for (const [label, value] of rows) doc.font('jp').fontSize(10.5).text(am('pdf.field', { label, value }));
 }
 
 export function contentWidth(doc: Pdf): number {

@@ -2,17 +2,18 @@ import type { Pdf } from '../../../platform/pdf/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { eventConfig } from '../config.js';
 import { accommodationText, eventDateText } from '../format.js';
+import { am } from '../messages.js';
 import type { RosterRow } from '../roster.js';
 import { contentWidth } from './draw.js';
 
 const COLS: Array<{ header: string; width: number; value: (x: RosterRow) => string }> = [
-  { header: '受付', width: 34, value: () => '□' },
-  { header: '番号', width: 36, value: (x) => String(x.r.number) },
-  { header: '氏名', width: 100, value: (x) => x.p.name },
-  { header: 'ふりがな', width: 100, value: (x) => x.p.nameKana },
-  { header: '所属団体', width: 120, value: (x) => [x.p.organization, x.p.orgRole].filter(Boolean).join(' ') },
-  { header: 'G', width: 24, value: (x) => (x.group ? String(x.group) : '') },
-  { header: '配慮', width: 0, value: (x) => accommodationText(x.r.accommodations, x.p.accommodationNote) },
+  { header: am('pdf.reception.tick'), width: 34, value: () => '□' },
+  { header: am('term.no'), width: 36, value: (x) => String(x.r.number) },
+  { header: am('term.name'), width: 100, value: (x) => x.p.name },
+  { header: am('term.nameKana'), width: 100, value: (x) => x.p.nameKana },
+  { header: am('term.organization'), width: 120, value: (x) => [x.p.organization, x.p.orgRole].filter(Boolean).join(' ') },
+  { header: am('pdf.reception.group'), width: 24, value: (x) => (x.group ? String(x.group) : '') },
+  { header: am('term.needs'), width: 0, value: (x) => accommodationText(x.r.accommodations, x.p.accommodationNote) },
 ];
 
 /** 受付名簿: confirmed in-person participants in kana order with a tick box, for the reception desk. */
@@ -21,8 +22,8 @@ export function drawReceptionList(doc: Pdf, program: Program, rows: RosterRow[])
   const x0 = doc.page.margins.left;
   const widths = COLS.map((c) => c.width || contentWidth(doc) - COLS.reduce((s, k) => s + k.width, 0));
   const header = () => {
-    doc.font('jp-bold').fontSize(13).text(`${program.name} 受付名簿`, x0, doc.page.margins.top);
-    doc.font('jp').fontSize(9).text(`${eventDateText(cfg)}　${cfg.venueName}　会場参加 ${rows.length}名`);
+    doc.font('jp-bold').fontSize(13).text(am('pdf.reception.heading', { program: program.name }), x0, doc.page.margins.top);
+    doc.font('jp').fontSize(9).text(am('pdf.reception.sub', { date: eventDateText(cfg), venue: cfg.venueName, count: rows.length }));
     doc.moveDown(0.4);
     row(COLS.map((c) => c.header), true);
   };
