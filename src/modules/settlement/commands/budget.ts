@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { findFacilityEntry } from '../../campaign/index.js';
 import { programSetting } from '../../../platform/programs/queries.js';
 import { programs, type Program } from '../../../platform/programs/schema.js';
 import { accountId, facilityBalances, move, programBalances } from '../ledger.js';
+import { ledgerAccounts } from '../schema.js';
 import { DEFAULT_POOL_YEN } from '../rules.js';
 import { updateSoldOut } from './sold-out.js';
 
@@ -37,6 +38,18 @@ export async function syncPool(ctx: CommandContext, program: Program): Promise<v
 }
 
 /**
+ * Locks the pool and the facilities' `available` accounts (created at zero on first use) for the
+ * rest of the transaction, in ascending id order as the claim import does (so neither can wait on
+ * the other in a cycle): allocation changes run one after the other, each reading the allocations
+ * the previous one left.
+ */
+export async function lockAllocations(ctx: CommandContext, programId: number, facilityIds: number[]): Promise<void> {
+  const ids = [await accountId(ctx.tx, programId, null, 'pool')];
+  for (const f of facilityIds) ids.push(await accountId(ctx.tx, programId, f, 'available'));
+  await ctx.tx.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(inArray(ledgerAccounts.id, ids)).orderBy(asc(ledgerAccounts.id)).for('update');
+}
+
+/**
  * Sets a facility's allocation. Money moves between the pool and the facility's available
  * account, so the sum of allocations can never pass the pool, and an allocation can never drop
  * below what the facility has already committed.
@@ -46,6 +59,8 @@ export async function setAllocation(ctx: CommandContext, program: Program, facil
   const facility = await findFacilityEntry(ctx.tx, facilityId);
   if (!facility || facility.programId !== program.id) throw new AppError('not-found', `施設 (id ${facilityId}) はこの事業にありません`);
   await syncPool(ctx, program);
+  // Under the lock, `before` is the allocation as it is now: two changes at once never add up wrongly.
+  await lockAllocations(ctx, program.id, [facilityId]);
   const before = (await facilityBalances(ctx.tx, program.id, facilityId)).allocation;
   const pool = await accountId(ctx.tx, program.id, null, 'pool');
   const available = await accountId(ctx.tx, program.id, facilityId, 'available');

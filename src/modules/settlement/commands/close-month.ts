@@ -94,7 +94,8 @@ function nextBankDay(date: string): string {
 
 /** Marks a batch paid: the money moves from approved to paid in the ledger, per facility. */
 export async function markBatchPaid(ctx: CommandContext, program: Program, month: string): Promise<PaymentBatch> {
-  const batch = await findBatch(ctx, program.id, month);
+  // Locked and re-read: two marks at once move the money once (the second finds the batch paid).
+  const [batch] = await ctx.tx.select().from(paymentBatches).where(and(eq(paymentBatches.programId, program.id), eq(paymentBatches.month, month))).for('update');
   if (!batch) throw new AppError('not-found', `${month} はまだ締められていません`);
   if (batch.status === 'paid') return batch;
   for (const t of await batchTotals(ctx, batch.id)) {

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
@@ -20,7 +20,16 @@ export async function reviewClaims(ctx: CommandContext, program: Program, ids: n
   if (decision === 'reject' && !reason.trim()) fieldErrors.push({ field: 'reason', message: '却下の理由を入力してください' });
   if (reason.length > 500) fieldErrors.push({ field: 'reason', message: '理由は500文字以内で入力してください' });
   if (fieldErrors.length) throw new AppError('validation-failed', '入力に誤りがあります', { fieldErrors });
-  const found = await ctx.tx.select({ id: claims.id, status: claims.status, ref: claims.bookingRef }).from(claims).where(and(eq(claims.programId, program.id), inArray(claims.id, unique)));
+  // Every chosen claim is locked up front, in ascending id order, before any money moves: two
+  // overlapping bulk reviews then wait for each other at the first shared claim, holding no ledger
+  // account (locking claim by claim between ledger movements could deadlock), and the statuses
+  // checked here are the ones the decisions act on.
+  const found = await ctx.tx
+    .select({ id: claims.id, status: claims.status, ref: claims.bookingRef })
+    .from(claims)
+    .where(and(eq(claims.programId, program.id), inArray(claims.id, unique)))
+    .orderBy(asc(claims.id))
+    .for('update');
   if (found.length !== unique.length) throw new AppError('not-found', '選んだ申請の一部が見つかりません。画面を開き直してください');
   const notWaiting = found.filter((c) => c.status !== 'stayed');
   if (notWaiting.length) {
@@ -29,7 +38,6 @@ export async function reviewClaims(ctx: CommandContext, program: Program, ids: n
     });
   }
   let total = 0;
-  // Ascending ids: concurrent bulk reviews lock the claims in one order, so they cannot deadlock.
   for (const id of unique) total += (await reviewClaim(ctx, program, id, decision, reason.trim())).discount;
   return { count: unique.length, total };
 }
