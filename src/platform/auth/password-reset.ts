@@ -45,7 +45,13 @@ export async function completePasswordReset(ctx: CommandContext, token: string, 
   const [user] = await ctx.tx.select().from(users).where(eq(users.id, reset.userId));
   const problem = passwordProblem(password, { email: user?.email });
   if (problem) throw new AppError('validation-failed', problem, { fieldErrors: [{ field: 'password', message: problem }] });
-  await ctx.tx.update(passwordResets).set({ usedAt: ctx.now }).where(eq(passwordResets.tokenHash, reset.tokenHash));
+  // Spent only if still unspent: of two uses of one link at once, one sets the password, the other is refused.
+  const spent = await ctx.tx
+    .update(passwordResets)
+    .set({ usedAt: ctx.now })
+    .where(and(eq(passwordResets.tokenHash, reset.tokenHash), isNull(passwordResets.usedAt)))
+    .returning({ userId: passwordResets.userId });
+  if (!spent.length) throw new AppError('not-found', m('ja', 'resetInvalid'));
   await ctx.tx.update(users).set({ passwordHash: await hashPassword(password), failedLogins: 0, lockedUntil: null }).where(eq(users.id, reset.userId));
   await destroyUserSessions(ctx.tx, reset.userId);
   ctx.audit({ action: 'platform.auth.password_reset_completed', targetType: 'user', targetId: reset.userId });

@@ -6,6 +6,7 @@ import { planGroups } from '../grouping.js';
 import { am } from '../messages.js';
 import { liveVenueRegistrations } from '../queries.js';
 import { eventGroups, eventRegistrations } from '../schema.js';
+import { lockCounter } from '../seats.js';
 
 /**
  * Assigns every confirmed in-person participant to a discussion group of about `size` people
@@ -15,6 +16,8 @@ export async function assignGroups(ctx: CommandContext, program: Program, size: 
   if (!Number.isInteger(size) || size < 2 || size > 30) {
     throw new AppError('validation-failed', am('groups.errSize'), { fieldErrors: [{ field: 'size', message: am('groups.errSizeField') }] });
   }
+  // Under the roster lock: a cancellation or change at the same time is either seen here or comes after.
+  await lockCounter(ctx.tx, program.id);
   const people = await liveVenueRegistrations(ctx.tx, program.id);
   const plan = planGroups(people.map((r) => ({ id: r.id, org: r.orgIndex })), size);
   const count = people.length ? Math.max(...plan.values()) + 1 : 0;
