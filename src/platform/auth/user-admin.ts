@@ -7,7 +7,7 @@ import { sendPasswordLink } from './password-reset.js';
 import { users, type Role } from './schema.js';
 import { destroyUserSessions } from './sessions.js';
 import { grantRole } from './grant-role.js';
-import { createUser, findUserById } from './users.js';
+import { createUser } from './users.js';
 
 export async function listUsers(conn: Conn) {
   return conn.select().from(users).orderBy(asc(users.email));
@@ -21,7 +21,8 @@ export async function inviteUser(ctx: CommandContext, input: { email: string; ro
 }
 
 export async function setUserStatus(ctx: CommandContext, userId: number, status: 'active' | 'disabled') {
-  const user = await findUserById(ctx.tx, userId);
+  // Re-read under the lock: of two identical changes at once, the second finds it done (one audit entry).
+  const [user] = await ctx.tx.select({ status: users.status }).from(users).where(eq(users.id, userId)).for('no key update');
   if (!user) throw new AppError('not-found');
   if (user.status === status) return;
   await ctx.tx.update(users).set({ status }).where(eq(users.id, userId));

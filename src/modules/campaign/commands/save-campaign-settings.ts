@@ -3,6 +3,7 @@ import { isIsoDate } from '../../../platform/calendar/index.js';
 import { AppError, isAppError, type FieldError } from '../../../platform/errors/index.js';
 import { setProgramSettings } from '../../../platform/programs/commands/set-program-settings.js';
 import type { Program } from '../../../platform/programs/schema.js';
+import { lockProgram } from '../../../platform/programs/queries.js';
 import { findSetting } from '../../../platform/programs/settings.js';
 import { CAMPAIGN_SETTINGS } from '../settings.js';
 import { cm } from '../messages.js';
@@ -31,7 +32,10 @@ function unchanged(program: Program, key: string, raw: string): boolean {
  * campaign starts; a blank date is left unset; unchanged values are not written, so the audit
  * entry lists real changes only). Every error is reported at once; one bad value saves nothing.
  */
-export async function saveCampaignSettings(ctx: CommandContext, program: Program, input: Array<[string, string]>): Promise<Program> {
+export async function saveCampaignSettings(ctx: CommandContext, programId: number, input: Array<[string, string]>): Promise<Program> {
+  // Re-read under the lock: "unchanged" and the order of the dates are judged on the settings as they are now.
+  const program = await lockProgram(ctx.tx, programId);
+  if (!program) throw new AppError('not-found');
   const dates: Record<string, string | undefined> = {};
   for (const k of DATE_KEYS) dates[k] = typeof program.settings[k] === 'string' ? (program.settings[k] as string) : undefined;
   const pairs: Array<[string, string]> = [];

@@ -127,7 +127,7 @@ adminSettings.post('/campaign/:slug/settings', async (c) => {
     ['facilityFeatures', (form.facilityFeatures ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean).join('|')],
   ];
   try {
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveCampaignSettings(ctx, program, pairs));
+    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveCampaignSettings(ctx, program.id, pairs));
   } catch (e) {
     if (isAppError(e) && e.fieldErrors.length) return settingsPage(c, program, roles, { values, errors: e.fieldErrors.map((x) => ({ ...x, field: fieldOf(x.field) })), status: 422 });
     throw e;
