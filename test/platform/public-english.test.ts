@@ -6,7 +6,6 @@ import { seedDemoIfEmpty } from '../../src/modules/demo/seed.js';
 import { eventMessages } from '../../src/modules/events/messages.js';
 import { siteMessages } from '../../src/modules/site/messages.js';
 import { csrfMessages, errorMessages, formKitMessages } from '../../src/platform/http/messages.js';
-import type { Catalog } from '../../src/platform/i18n/index.js';
 import { programMessages } from '../../src/platform/programs/messages.js';
 import { UI_JA_ONLY_KEYS, uiMessages } from '../../src/ui/messages.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
@@ -18,7 +17,13 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
  * The catalogues whose texts reach public pages, which are bilingual, each with the keys that are
  * Japanese on purpose (and why).
  */
-const PUBLIC_CATALOGUES: Record<string, { catalogue: Catalog<string>; jaOnly?: ReadonlySet<string> }> = {
+/** What the check reads of a catalogue. */
+interface Texts {
+  keys: readonly string[];
+  en: Partial<Record<string, string>>;
+}
+
+const PUBLIC_CATALOGUES: Record<string, { catalogue: Texts; jaOnly?: ReadonlySet<string> }> = {
   site: { catalogue: siteMessages },
   // The event's pages and its mails to participants (subjects and bodies).
   events: { catalogue: eventMessages },
