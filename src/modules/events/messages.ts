@@ -317,6 +317,7 @@ export const eventAdminMessages = createCatalog({
   'term.organization': '所属団体',
   'term.orgRole': '役職',
   'term.orgAndRole': '所属・役職',
+  'term.channelAndDate': '受付経路・受付日',
   'term.status': '状況',
   'term.channel': '受付経路',
   'term.receivedOn': '受付日',

@@ -3,12 +3,13 @@ import { tokyoDate } from '../../../platform/calendar/index.js';
 import type { BreadcrumbItem } from '../../../ui/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { CHANNELS, ATTENDANCES, REGISTRATION_STATUSES, type Attendance, type Channel, type RegistrationStatus } from '../schema.js';
+import { am } from '../messages.js';
 import type { RosterFilter } from '../queries.js';
 
 export const adminBase = (p: Program) => `/admin/events/${p.slug}`;
 
 export function crumbs(p: Program, ...more: BreadcrumbItem[]): BreadcrumbItem[] {
-  return [{ label: 'ホーム', href: '/admin' }, { label: p.name, href: adminBase(p) }, ...more];
+  return [{ label: am('crumb.home'), href: '/admin' }, { label: p.name, href: adminBase(p) }, ...more];
 }
 
 /** The roster filter from the query string; unknown values are ignored. */

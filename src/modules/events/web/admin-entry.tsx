@@ -10,6 +10,7 @@ import type { Program } from '../../../platform/programs/schema.js';
 import { registerParticipant } from '../commands/register-participant.js';
 import { eventConfig } from '../config.js';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../format.js';
+import { am } from '../messages.js';
 import { adminBase, crumbs, filenameDate } from './admin-common.js';
 import { RUN_ROLES, staffEvent } from './load.js';
 import { formInput, RegistrationFields, type FormValues } from './registration-fields.js';
@@ -18,8 +19,8 @@ const PAPER = ['email', 'fax', 'phone', 'post'] as const;
 
 async function entryPage(c: AppContext, program: Program, values: FormValues = {}, errors: SummaryError[] = [], status = 200) {
   return adminPage(c, {
-    title: '申込の入力（メール・FAX・電話・郵送）',
-    breadcrumbs: crumbs(program, { label: '申込の入力' }),
+    title: am('entry.title'),
+    breadcrumbs: crumbs(program, { label: am('entry.crumb') }),
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status,
@@ -27,16 +28,16 @@ async function entryPage(c: AppContext, program: Program, values: FormValues = {
       <Form action={`${adminBase(program)}/registrations/new`} csrfToken={csrfToken(c)}>
         <RadioGroup
           name="channel"
-          label="受付経路"
+          label={am('term.channel')}
           required
           inline
           value={typeof values.channel === 'string' ? values.channel : undefined}
           error={errorFor(errors, 'channel')}
           options={PAPER.map((k) => ({ value: k, label: CHANNEL_LABELS[k] }))}
         />
-        <DateField name="receivedOn" label="受付日" required value={typeof values.receivedOn === 'string' ? values.receivedOn : filenameDate(c)} error={errorFor(errors, 'receivedOn')} />
+        <DateField name="receivedOn" label={am('term.receivedOn')} required value={typeof values.receivedOn === 'string' ? values.receivedOn : filenameDate(c)} error={errorFor(errors, 'receivedOn')} />
         <RegistrationFields locale="ja" values={values} errors={errors} onlineEnabled={eventConfig(program).onlineEnabled} emailRequired={false} />
-        <Button>登録する</Button>
+        <Button>{am('entry.submit')}</Button>
       </Form>
     ),
   });
@@ -55,17 +56,17 @@ eventsAdminEntry.post('/events/:slug/registrations/new', async (c) => {
   const fields = await formFields(c);
   const accommodations = await formList(c, 'accommodations');
   const channel = (PAPER as readonly string[]).includes(fields.channel ?? '') ? fields.channel : undefined;
-  if (!channel) return entryPage(c, program, { ...fields, accommodations }, [{ field: 'channel', message: '受付経路を選んでください' }], 422);
+  if (!channel) return entryPage(c, program, { ...fields, accommodations }, [{ field: 'channel', message: am('entry.errChannel') }], 422);
   return submitForm(c, {
     role: primaryRole(roles),
     run: (ctx) => registerParticipant(ctx, program, { ...formInput(fields, accommodations), consent: undefined, channel, receivedOn: fields.receivedOn || undefined }, { staff: true }),
     flash: ({ registration: r, mailed }) => {
-      const how = mailed ? '受付完了メールを送信します。' : '';
-      const sheet = r.printStatus === 'to-send' ? '受付確認書が送付待ちに追加されました。' : '';
-      return `受付番号 ${r.number}（${STATUS_LABELS[r.status]}）で登録しました。${how}${sheet}`;
+      const how = mailed ? am('entry.done.mailed') : '';
+      const sheet = r.printStatus === 'to-send' ? am('entry.done.toSend') : '';
+      return am('entry.done', { number: r.number, status: STATUS_LABELS[r.status], mailed: how, sheet });
     },
     redirect: ({ registration: r }) => `/admin/events/registrations/${r.id}`,
     rerender: (errors, status, e) =>
-      entryPage(c, program, { ...fields, accommodations }, e.code === 'window-closed' ? [{ field: 'receivedOn', message: '受付日が申込受付期間の外です' }] : errors, status),
+      entryPage(c, program, { ...fields, accommodations }, e.code === 'window-closed' ? [{ field: 'receivedOn', message: am('entry.errOutsideWindow') }] : errors, status),
   });
 });

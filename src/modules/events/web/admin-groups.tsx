@@ -1,61 +1,70 @@
 import { Hono } from 'hono';
-import { runCommand } from '../../../platform/command.js';
-import { AppError, isAppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
+import type { Role } from '../../../platform/auth/schema.js';
+import { AppError } from '../../../platform/errors/index.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
-import type { AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import type { AppContext, AppEnv } from '../../../platform/http/env.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { pdfResponse } from '../../../platform/pdf/index.js';
-import { Button, Form, SelectField, Table, TextField } from '../../../ui/index.js';
+import type { Program } from '../../../platform/programs/schema.js';
+import { Button, ErrorSummary, Form, SelectField, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import { assignGroups, moveToGroup, setFacilitator } from '../commands/assign-groups.js';
 import { eventConfig } from '../config.js';
+import { am } from '../messages.js';
 import { drawGroupSheets } from '../pdf/group-sheets.js';
 import { listGroups } from '../queries.js';
-import { readRoster } from '../roster.js';
 import { adminBase, crumbs } from './admin-common.js';
-import { RUN_ROLES, formId, staffEvent } from './load.js';
+import { RUN_ROLES, formId, staffEvent, staffRoster } from './load.js';
 
 export const eventsAdminGroups = new Hono<AppEnv>();
 
-eventsAdminGroups.get('/events/:slug/groups', async (c) => {
-  const { program, roles } = await staffEvent(c, RUN_ROLES);
+/**
+ * The groups page: the automatic assignment, the facilitators, and every in-person participant
+ * with a menu to move them. Shown again with the errors when an assignment is refused.
+ */
+async function groupsPage(c: AppContext, program: Program, roles: Role[], opts: { errors?: SummaryError[]; size?: string; status?: number } = {}) {
   const deps = c.get('deps');
+  const errors = opts.errors ?? [];
   const groups = await listGroups(deps.db, program.id);
-  const rows = await runCommand(deps, actorOf(c, primaryRole(roles)), (ctx) => readRoster(ctx, program, { status: 'confirmed', attendance: 'venue' }, { action: 'viewed', what: 'groups page' }));
+  const rows = await staffRoster(c, roles, program, { status: 'confirmed', attendance: 'venue' }, { action: 'viewed', what: 'groups page' });
   const base = adminBase(program);
-  const groupOptions = [{ value: '0', label: '（なし）' }, ...groups.map((g) => ({ value: String(g.number), label: `グループ ${g.number}` }))];
+  const groupOptions = [{ value: '0', label: am('groups.none') }, ...groups.map((g) => ({ value: String(g.number), label: am('groups.group', { number: g.number }) }))];
   return adminPage(c, {
-    title: 'グループ分け',
-    breadcrumbs: crumbs(program, { label: 'グループ分け' }),
+    title: am('groups.title'),
+    breadcrumbs: crumbs(program, { label: am('groups.title') }),
+    notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
+    hasErrors: errors.length > 0,
+    status: opts.status,
     children: (
       <>
-        <p>会場参加（参加確定）の方を、同じ団体の方が別々のグループになるよう、人数をそろえて自動で割り当てます。割当て後に手で調整できます。</p>
+        <p>{am('groups.intro')}</p>
         <Form action={`${base}/groups/assign`} csrfToken={csrfToken(c)}>
-          <TextField name="size" label="1グループの人数" inputmode="numeric" width="sm" value={eventConfig(program).groupSize} required />
-          <Button>自動で割り当てる</Button>
+          <TextField name="size" label={am('groups.size')} inputmode="numeric" width="sm" value={opts.size ?? eventConfig(program).groupSize} error={errorFor(errors, 'size')} required />
+          <Button>{am('groups.assign')}</Button>
         </Form>
         <p>
-          <a href={`${base}/groups.pdf`}>グループ表を印刷する（PDF）</a>
+          <a href={`${base}/groups.pdf`}>{am('groups.print')}</a>
         </p>
         {groups.map((g) => (
           <>
-            <h2 class="app-heading-2">グループ {g.number}（{rows.filter((x) => x.group === g.number).length}名）</h2>
+            <h2 class="app-heading-2">{am('groups.heading', { number: g.number, count: rows.filter((x) => x.group === g.number).length })}</h2>
             <Form action={`${base}/groups/${g.number}/facilitator`} csrfToken={csrfToken(c)}>
-              <TextField name={`facilitator-${g.number}`} label="ファシリテーター" value={g.facilitator} width="md" />
-              <Button size="sm" variant="secondary">保存する</Button>
+              <TextField name={`facilitator-${g.number}`} label={am('term.facilitator')} value={g.facilitator} width="md" />
+              <Button size="sm" variant="secondary">
+                {am('action.save')}
+              </Button>
             </Form>
           </>
         ))}
         <Table
-          caption={`会場参加者（${rows.length}名）`}
+          caption={am('groups.caption', { count: rows.length })}
           columns={[
-            { key: 'number', header: '番号', numeric: true, rowHeader: true },
-            { key: 'name', header: '氏名' },
-            { key: 'org', header: '所属' },
-            { key: 'group', header: 'グループ' },
+            { key: 'number', header: am('term.no'), numeric: true, rowHeader: true },
+            { key: 'name', header: am('term.name') },
+            { key: 'org', header: am('term.org') },
+            { key: 'group', header: am('term.group') },
           ]}
           rows={rows.map(({ r, p, group }) => ({
             number: String(r.number),
@@ -64,29 +73,36 @@ eventsAdminGroups.get('/events/:slug/groups', async (c) => {
             group: (
               <Form action={`${base}/groups/move`} csrfToken={csrfToken(c)}>
                 <input type="hidden" name="registrationId" value={String(r.id)} />
-                <SelectField name={`group-${r.id}`} label={`受付番号 ${r.number} のグループ`} value={String(group ?? 0)} emptyOption={false} options={groupOptions} width="sm" />
-                <Button size="sm" variant="secondary">移動</Button>
+                <SelectField name={`group-${r.id}`} label={am('groups.moveLabel', { number: r.number })} value={String(group ?? 0)} emptyOption={false} options={groupOptions} width="sm" />
+                <Button size="sm" variant="secondary">
+                  {am('groups.move')}
+                </Button>
               </Form>
             ),
           }))}
-          emptyMessage="会場参加の方はいません"
+          emptyMessage={am('groups.empty')}
         />
       </>
     ),
   });
+}
+
+eventsAdminGroups.get('/events/:slug/groups', async (c) => {
+  const { program, roles } = await staffEvent(c, RUN_ROLES);
+  return groupsPage(c, program, roles);
 });
 
 eventsAdminGroups.post('/events/:slug/groups/assign', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
-  const size = Number((await formFields(c)).size);
-  try {
-    const n = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => assignGroups(ctx, program, size));
-    setFlash(c, { kind: 'success', message: `${n}グループに割り当てました` });
-  } catch (e) {
-    if (!isAppError(e) || e.code !== 'validation-failed') throw e;
-    setFlash(c, { kind: 'error', message: e.message });
-  }
-  return c.redirect(`${adminBase(program)}/groups`, 303);
+  const raw = (await formFields(c)).size ?? '';
+  const size = Number(raw);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => assignGroups(ctx, program, size),
+    flash: (n) => am('groups.assigned', { count: n }),
+    redirect: `${adminBase(program)}/groups`,
+    rerender: (errors, status) => groupsPage(c, program, roles, { errors, size: raw, status }),
+  });
 });
 
 eventsAdminGroups.post('/events/:slug/groups/move', async (c) => {
@@ -94,25 +110,30 @@ eventsAdminGroups.post('/events/:slug/groups/move', async (c) => {
   const f = await formFields(c);
   const id = formId(f.registrationId);
   const group = Number(f[`group-${id}`] ?? 0);
-  if (!Number.isSafeInteger(group) || group < 0) throw new AppError('bad-request', 'グループを選んでください');
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => moveToGroup(ctx, program, id, group));
-  setFlash(c, { kind: 'success', message: 'グループを変更しました' });
-  return c.redirect(`${adminBase(program)}/groups`, 303);
+  if (!Number.isSafeInteger(group) || group < 0) throw new AppError('bad-request', am('groups.errPick'));
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => moveToGroup(ctx, program, id, group),
+    flash: am('groups.moved'),
+    redirect: `${adminBase(program)}/groups`,
+  });
 });
 
 eventsAdminGroups.post('/events/:slug/groups/:number{[0-9]+}/facilitator', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
   const n = Number(c.req.param('number'));
   const f = await formFields(c);
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => setFacilitator(ctx, program, n, f[`facilitator-${n}`] ?? ''));
-  setFlash(c, { kind: 'success', message: `グループ ${n} のファシリテーターを保存しました` });
-  return c.redirect(`${adminBase(program)}/groups`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => setFacilitator(ctx, program, n, f[`facilitator-${n}`] ?? ''),
+    flash: am('groups.facilitatorSaved', { number: n }),
+    redirect: `${adminBase(program)}/groups`,
+  });
 });
 
 eventsAdminGroups.get('/events/:slug/groups.pdf', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
-  const deps = c.get('deps');
-  const groups = await listGroups(deps.db, program.id);
-  const rows = await runCommand(deps, actorOf(c, primaryRole(roles)), (ctx) => readRoster(ctx, program, { status: 'confirmed', attendance: 'venue' }, { action: 'printed', what: 'group sheets' }));
-  return pdfResponse(`グループ表_${program.slug}`, (doc) => drawGroupSheets(doc, program, groups, rows), { title: `${program.name} グループ表` });
+  const groups = await listGroups(c.get('deps').db, program.id);
+  const rows = await staffRoster(c, roles, program, { status: 'confirmed', attendance: 'venue' }, { action: 'printed', what: 'group sheets' });
+  return pdfResponse(am('file.groups', { slug: program.slug }), (doc) => drawGroupSheets(doc, program, groups, rows), { title: am('pdf.groups.title', { program: program.name }) });
 });

@@ -5,7 +5,7 @@ import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { pdfResponse } from '../../../platform/pdf/index.js';
@@ -17,12 +17,12 @@ import { markPrintSent } from '../commands/mark-print-sent.js';
 import { mergeRegistration } from '../commands/merge-registration.js';
 import { ATTENDANCE_LABELS, CHANNEL_LABELS, STATUS_LABELS, accommodationText } from '../format.js';
 import { linkToken, manageUrl } from '../link-token.js';
+import { am } from '../messages.js';
 import { drawConfirmationSheet } from '../pdf/confirmation-sheet.js';
 import { openPerson } from '../person.js';
-import { readRoster } from '../roster.js';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
 import { adminBase, crumbs } from './admin-common.js';
-import { READ_ROLES, RUN_ROLES, formId, staffEvent, staffRegistration } from './load.js';
+import { READ_ROLES, RUN_ROLES, formId, staffEvent, staffRegistration, staffRoster } from './load.js';
 
 export const eventsAdminRegistration = new Hono<AppEnv>();
 
@@ -43,42 +43,50 @@ eventsAdminRegistration.get('/events/registrations/:id', async (c) => {
   const live = r.status === 'confirmed' || r.status === 'waitlisted';
   const base = `/admin/events/registrations/${r.id}`;
   return adminPage(c, {
-    title: `受付番号 ${r.number}`,
-    breadcrumbs: crumbs(program, { label: '参加者名簿', href: `${adminBase(program)}/roster` }, { label: `受付番号 ${r.number}` }),
+    title: am('term.numberN', { number: r.number }),
+    breadcrumbs: crumbs(program, { label: am('roster.title'), href: `${adminBase(program)}/roster` }, { label: am('term.numberN', { number: r.number }) }),
     children: (
       <>
         <DescriptionList
           items={[
-            { term: '状況', detail: <StatusBadge tone={r.status === 'confirmed' ? 'success' : 'neutral'}>{STATUS_LABELS[r.status]}</StatusBadge> },
-            { term: '氏名', detail: `${p.name}（${p.nameKana}）` },
-            { term: '所属・役職', detail: [p.organization, p.orgRole].filter(Boolean).join(' ') || '—' },
-            { term: '連絡先', detail: [p.email && `メール ${p.email}`, p.phone && `電話 ${p.phone}`, p.fax && `FAX ${p.fax}`].filter(Boolean).join('／') || '—' },
-            { term: '参加方法', detail: ATTENDANCE_LABELS[r.attendance] },
-            { term: '受付経路・受付日', detail: `${CHANNEL_LABELS[r.channel]}（${r.receivedOn}）` },
-            { term: '合理的配慮', detail: accommodationText(r.accommodations, p.accommodationNote) || '—' },
-            { term: '質問', detail: p.question || '—' },
-            { term: '受付確認書', detail: r.printStatus === 'to-send' ? '送付待ち' : r.printStatus === 'sent' ? `送付済み（${tokyoDateTime(r.printSentAt!)}）` : 'メールで送信' },
-            { term: '当日受付', detail: r.checkedInAt ? `出席（${tokyoDateTime(r.checkedInAt)}）` : '—' },
-            ...(r.possibleDuplicateOf ? [{ term: '重複の可能性', detail: <a href={`/admin/events/registrations/${r.possibleDuplicateOf}`}>同じ方の申込（ID {r.possibleDuplicateOf}）があります</a> }] : []),
+            { term: am('term.status'), detail: <StatusBadge tone={r.status === 'confirmed' ? 'success' : 'neutral'}>{STATUS_LABELS[r.status]}</StatusBadge> },
+            { term: am('term.name'), detail: `${p.name}（${p.nameKana}）` },
+            { term: am('term.orgAndRole'), detail: [p.organization, p.orgRole].filter(Boolean).join(' ') || '—' },
+            {
+              term: am('term.contact'),
+              detail: [p.email && am('fmt.contactEmail', { email: p.email }), p.phone && am('fmt.contactPhone', { phone: p.phone }), p.fax && am('fmt.contactFax', { fax: p.fax })].filter(Boolean).join('／') || '—',
+            },
+            { term: am('term.attendance'), detail: ATTENDANCE_LABELS[r.attendance] },
+            { term: am('term.channelAndDate'), detail: am('fmt.withDate', { label: CHANNEL_LABELS[r.channel], date: r.receivedOn }) },
+            { term: am('term.accommodations'), detail: accommodationText(r.accommodations, p.accommodationNote) || '—' },
+            { term: am('term.question'), detail: p.question || '—' },
+            {
+              term: am('term.confirmation'),
+              detail: r.printStatus === 'to-send' ? am('reg.printStatus.toSend') : r.printStatus === 'sent' ? am('reg.printStatus.sent', { at: tokyoDateTime(r.printSentAt!) }) : am('reg.printStatus.mail'),
+            },
+            { term: am('term.checkin'), detail: r.checkedInAt ? am('reg.presentAt', { at: tokyoDateTime(r.checkedInAt) }) : '—' },
+            ...(r.possibleDuplicateOf
+              ? [{ term: am('term.possibleDuplicate'), detail: <a href={`/admin/events/registrations/${r.possibleDuplicateOf}`}>{am('reg.duplicateLink', { id: r.possibleDuplicateOf })}</a> }]
+              : []),
           ]}
         />
         <p>
-          <a href={`${base}/confirmation.pdf`}>受付確認書を印刷する（PDF）</a>
+          <a href={`${base}/confirmation.pdf`}>{am('reg.print')}</a>
         </p>
         {canRun && r.printStatus === 'to-send' && (
           <Form action={`${base}/sent`} csrfToken={csrfToken(c)}>
-            <Button variant="secondary">受付確認書を送付済みにする</Button>
+            <Button variant="secondary">{am('reg.markSent')}</Button>
           </Form>
         )}
         {canRun && live && r.possibleDuplicateOf && (
           <Form action={`${base}/merge`} csrfToken={csrfToken(c)}>
             <input type="hidden" name="keepId" value={String(r.possibleDuplicateOf)} />
-            <Button variant="secondary">先の申込（ID {r.possibleDuplicateOf}）に統合する</Button>
+            <Button variant="secondary">{am('reg.merge', { id: r.possibleDuplicateOf })}</Button>
           </Form>
         )}
         {canRun && live && (
           <p>
-            <a href={`${base}/cancel`}>この申込を取り消す</a>
+            <a href={`${base}/cancel`}>{am('reg.cancelLink')}</a>
           </p>
         )}
       </>
@@ -89,32 +97,38 @@ eventsAdminRegistration.get('/events/registrations/:id', async (c) => {
 eventsAdminRegistration.get('/events/registrations/:id/confirmation.pdf', async (c) => {
   const { program, registration: r, p, link } = await openOne(c, RUN_ROLES, 'events.confirmation.printed');
   const now = c.get('deps').clock.now();
-  return pdfResponse(`受付確認書_${r.number}`, (doc) => drawConfirmationSheet(doc, program, r, p, link, now), { title: `受付確認書 ${r.number}` }, true);
+  return pdfResponse(am('file.confirmation', { number: r.number }), (doc) => drawConfirmationSheet(doc, program, r, p, link, now), { title: am('pdf.confirmation.title', { number: r.number }) }, true);
 });
 
 eventsAdminRegistration.post('/events/registrations/:id/sent', async (c) => {
   const { program, registration: r, roles } = await staffRegistration(c, RUN_ROLES);
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => markPrintSent(ctx, program.id, r.id));
-  setFlash(c, { kind: 'success', message: `受付番号 ${r.number} の受付確認書を送付済みにしました` });
-  return c.redirect(`${adminBase(program)}/to-send`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => markPrintSent(ctx, program.id, r.id),
+    flash: am('reg.sent.done', { number: r.number }),
+    redirect: `${adminBase(program)}/to-send`,
+  });
 });
 
 eventsAdminRegistration.post('/events/registrations/:id/merge', async (c) => {
   const { program, registration: r, roles } = await staffRegistration(c, RUN_ROLES);
   const keepId = formId((await formFields(c)).keepId);
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => mergeRegistration(ctx, program, r.id, keepId));
-  setFlash(c, { kind: 'success', message: `受付番号 ${r.number} を先の申込に統合しました` });
-  return c.redirect(`/admin/events/registrations/${keepId}`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => mergeRegistration(ctx, program, r.id, keepId),
+    flash: am('reg.merge.done', { number: r.number }),
+    redirect: `/admin/events/registrations/${keepId}`,
+  });
 });
 
 eventsAdminRegistration.get('/events/registrations/:id/cancel', async (c) => {
   const { program, registration: r } = await staffRegistration(c, RUN_ROLES);
   return adminPage(c, {
-    title: `受付番号 ${r.number} の取消`,
-    breadcrumbs: crumbs(program, { label: `受付番号 ${r.number}`, href: `/admin/events/registrations/${r.id}` }, { label: '取消' }),
+    title: am('reg.cancel.title', { number: r.number }),
+    breadcrumbs: crumbs(program, { label: am('term.numberN', { number: r.number }), href: `/admin/events/registrations/${r.id}` }, { label: am('reg.cancel.crumb') }),
     children: (
-      <ConfirmForm action={`/admin/events/registrations/${r.id}/cancel`} csrfToken={csrfToken(c)} submitLabel="取り消す" cancelHref={`/admin/events/registrations/${r.id}`} danger>
-        <p>この申込を取り消します。参加確定の方を取り消すと、キャンセル待ちの先頭の方が自動で繰り上がり、メールで通知されます。</p>
+      <ConfirmForm action={`/admin/events/registrations/${r.id}/cancel`} csrfToken={csrfToken(c)} submitLabel={am('reg.cancel.submit')} cancelHref={`/admin/events/registrations/${r.id}`} danger>
+        <p>{am('reg.cancel.body')}</p>
       </ConfirmForm>
     ),
   });
@@ -122,51 +136,62 @@ eventsAdminRegistration.get('/events/registrations/:id/cancel', async (c) => {
 
 eventsAdminRegistration.post('/events/registrations/:id/cancel', async (c) => {
   const { program, registration: r, roles } = await staffRegistration(c, RUN_ROLES);
-  const { promoted } = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => cancelRegistration(ctx, program, r.id, 'staff'));
-  const up = promoted.length ? `受付番号 ${promoted.map((x) => x.number).join('、')} を繰り上げました。` : '';
-  setFlash(c, { kind: 'success', message: `受付番号 ${r.number} を取り消しました。${up}` });
-  return c.redirect(`/admin/events/registrations/${r.id}`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => cancelRegistration(ctx, program, r.id, 'staff'),
+    flash: ({ promoted }) =>
+      am('reg.cancel.done', {
+        number: r.number,
+        promoted: promoted.length ? am('reg.cancel.promoted', { numbers: promoted.map((x) => x.number).join(am('fmt.listSeparator')) }) : '',
+      }),
+    redirect: `/admin/events/registrations/${r.id}`,
+  });
 });
 
 eventsAdminRegistration.post('/events/registrations/:id/checkin', async (c) => {
   const { program, registration: r, roles } = await staffRegistration(c, RUN_ROLES);
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => checkIn(ctx, program.id, r.id));
-  setFlash(c, { kind: 'success', message: `受付番号 ${r.number} の出席を記録しました` });
   const back = (await formFields(c)).q;
-  return c.redirect(`${adminBase(program)}/checkin${back ? `?q=${encodeURIComponent(back)}` : ''}`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => checkIn(ctx, program.id, r.id),
+    flash: am('checkin.done', { number: r.number }),
+    redirect: `${adminBase(program)}/checkin${back ? `?q=${encodeURIComponent(back)}` : ''}`,
+  });
 });
 
 /** Printed confirmations owed to FAX and postal applicants. */
 eventsAdminRegistration.get('/events/:slug/to-send', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
-  const rows = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => readRoster(ctx, program, { toSend: true }, { action: 'viewed', what: 'to-send list' }));
+  const rows = await staffRoster(c, roles, program, { toSend: true }, { action: 'viewed', what: 'to-send list' });
   return adminPage(c, {
-    title: '送付待ちの受付確認書',
-    breadcrumbs: crumbs(program, { label: '送付待ちの受付確認書' }),
+    title: am('toSend.title'),
+    breadcrumbs: crumbs(program, { label: am('toSend.title') }),
     children: (
       <Table
-        caption={`送付待ち（${rows.length}件）`}
+        caption={am('toSend.caption', { count: rows.length })}
         columns={[
-          { key: 'number', header: '番号', numeric: true, rowHeader: true },
-          { key: 'name', header: '氏名' },
-          { key: 'to', header: '送付先' },
-          { key: 'status', header: '状況' },
-          { key: 'print', header: '印刷' },
-          { key: 'sent', header: '送付' },
+          { key: 'number', header: am('term.no'), numeric: true, rowHeader: true },
+          { key: 'name', header: am('term.name') },
+          { key: 'to', header: am('toSend.to') },
+          { key: 'status', header: am('term.status') },
+          { key: 'print', header: am('toSend.print') },
+          { key: 'sent', header: am('toSend.sent') },
         ]}
         rows={rows.map(({ r, p }) => ({
           number: <a href={`/admin/events/registrations/${r.id}`}>{r.number}</a>,
           name: p.name,
-          to: p.fax ? `FAX ${p.fax}` : p.phone ? `郵送（電話 ${p.phone}）` : '郵送',
+          to: p.fax ? am('fmt.contactFax', { fax: p.fax }) : p.phone ? am('toSend.postWithPhone', { phone: p.phone }) : am('toSend.post'),
           status: STATUS_LABELS[r.status],
-          print: <a href={`/admin/events/registrations/${r.id}/confirmation.pdf`}>受付確認書（PDF）</a>,
+          print: <a href={`/admin/events/registrations/${r.id}/confirmation.pdf`}>{am('toSend.pdf')}</a>,
           sent: (
             <Form action={`/admin/events/registrations/${r.id}/sent`} csrfToken={csrfToken(c)}>
-              <Button size="sm" variant="secondary">送付済みにする</Button>
+              <Button size="sm" variant="secondary">
+                {am('toSend.markSent')}
+              </Button>
             </Form>
           ),
         }))}
-        emptyMessage="送付待ちの受付確認書はありません"
+        emptyMessage={am('toSend.empty')}
       />
     ),
   });

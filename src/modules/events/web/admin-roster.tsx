@@ -1,27 +1,25 @@
 import { Hono } from 'hono';
-import { runCommand } from '../../../platform/command.js';
 import { exportResponse } from '../../../platform/exports/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { primaryRole } from '../../../platform/http/guards.js';
 import { pdfResponse } from '../../../platform/pdf/index.js';
 import { Button, DescriptionList, Form, SelectField, StatusBadge, Table, Checkbox } from '../../../ui/index.js';
 import { eventConfig } from '../config.js';
 import { ACCOMMODATION_LABELS, ATTENDANCE_LABELS, CHANNEL_LABELS, STATUS_LABELS, eventDateText } from '../format.js';
+import { am } from '../messages.js';
 import { drawNameCards } from '../pdf/name-cards.js';
 import { drawReceptionList } from '../pdf/reception-list.js';
 import { foldKana } from '../person.js';
 import { rosterCounts } from '../queries.js';
-import { readRoster, ROSTER_COLUMNS } from '../roster.js';
+import { ROSTER_COLUMNS } from '../roster.js';
 import { adminBase, crumbs, filenameDate, rosterFilter } from './admin-common.js';
-import { READ_ROLES, RUN_ROLES, staffEvent } from './load.js';
+import { READ_ROLES, RUN_ROLES, staffEvent, staffRoster } from './load.js';
 
 export const eventsAdminRoster = new Hono<AppEnv>();
 
 const tally = (rec: Record<string, number>, labels: Record<string, string>) =>
   Object.entries(labels)
-    .map(([k, label]) => `${label} ${rec[k] ?? 0}`)
+    .map(([k, label]) => am('fmt.tally', { label, count: rec[k] ?? 0 }))
     .join('／');
 
 /** The event's back-office home: counts by status, channel and attendance, and every tool. */
@@ -37,22 +35,22 @@ eventsAdminRoster.get('/events/:slug', async (c) => {
       <>
         <DescriptionList
           items={[
-            { term: '日時', detail: eventDateText(cfg) },
-            { term: '会場', detail: `${cfg.venueName}（定員 ${cfg.capacity}名）` },
-            { term: 'オンライン', detail: cfg.onlineEnabled ? `あり（定員 ${cfg.onlineCapacity ?? '上限なし'}）` : 'なし' },
-            { term: '状況別', detail: tally(counts.byStatus, STATUS_LABELS) },
-            { term: '受付経路別（有効な申込）', detail: tally(counts.byChannel, CHANNEL_LABELS) },
-            { term: '参加方法別（参加確定）', detail: tally(counts.byAttendance, ATTENDANCE_LABELS) },
-            { term: '当日受付', detail: `出席 ${counts.checkedIn}名（うち当日参加 ${counts.walkIns}名）` },
+            { term: am('term.date'), detail: eventDateText(cfg) },
+            { term: am('term.venue'), detail: am('home.venue', { venue: cfg.venueName, capacity: cfg.capacity }) },
+            { term: am('term.online'), detail: cfg.onlineEnabled ? am('home.online', { capacity: cfg.onlineCapacity ?? am('home.noLimit') }) : am('term.none') },
+            { term: am('home.byStatus'), detail: tally(counts.byStatus, STATUS_LABELS) },
+            { term: am('home.byChannel'), detail: tally(counts.byChannel, CHANNEL_LABELS) },
+            { term: am('home.byAttendance'), detail: tally(counts.byAttendance, ATTENDANCE_LABELS) },
+            { term: am('term.checkin'), detail: am('home.checkedIn', { checkedIn: counts.checkedIn, walkIns: counts.walkIns }) },
           ]}
         />
         <ul class="app-link-list">
-          <li><a href={`${base}/roster`}>参加者名簿</a></li>
-          <li><a href={`${base}/registrations/new`}>メール・FAX・電話・郵送の申込を入力する</a></li>
-          <li><a href={`${base}/to-send`}>送付待ちの受付確認書</a></li>
-          <li><a href={`${base}/groups`}>グループ分け</a></li>
-          <li><a href={`${base}/checkin`}>当日受付（チェックイン）</a></li>
-          <li><a href={`${base}/setup`}>開催情報・プログラムの設定</a></li>
+          <li><a href={`${base}/roster`}>{am('home.link.roster')}</a></li>
+          <li><a href={`${base}/registrations/new`}>{am('home.link.entry')}</a></li>
+          <li><a href={`${base}/to-send`}>{am('home.link.toSend')}</a></li>
+          <li><a href={`${base}/groups`}>{am('home.link.groups')}</a></li>
+          <li><a href={`${base}/checkin`}>{am('home.link.checkin')}</a></li>
+          <li><a href={`${base}/setup`}>{am('home.link.setup')}</a></li>
         </ul>
       </>
     ),
@@ -63,40 +61,40 @@ eventsAdminRoster.get('/events/:slug', async (c) => {
 eventsAdminRoster.get('/events/:slug/roster', async (c) => {
   const { program, roles } = await staffEvent(c, READ_ROLES);
   const filter = rosterFilter(c);
-  const rows = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => readRoster(ctx, program, filter, { action: 'viewed', what: 'roster page' }));
+  const rows = await staffRoster(c, roles, program, filter, { action: 'viewed', what: 'roster page' });
   const base = adminBase(program);
   const qs = new URLSearchParams(Object.entries(c.req.query()).filter(([, v]) => v)).toString();
   const opt = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
   return adminPage(c, {
-    title: '参加者名簿',
-    breadcrumbs: crumbs(program, { label: '参加者名簿' }),
+    title: am('roster.title'),
+    breadcrumbs: crumbs(program, { label: am('roster.title') }),
     children: (
       <>
-        <Form action={`${base}/roster`} method="get" label="名簿の絞り込み">
-          <SelectField name="status" label="状況" value={filter.status} emptyOption="すべて" options={opt(STATUS_LABELS)} />
-          <SelectField name="channel" label="受付経路" value={filter.channel} emptyOption="すべて" options={opt(CHANNEL_LABELS)} />
-          <SelectField name="attendance" label="参加方法" value={filter.attendance} emptyOption="すべて" options={opt(ATTENDANCE_LABELS)} />
-          <Checkbox name="needs" label="配慮が必要な方だけ" checked={filter.needs} />
-          <Button preventDoubleSubmit={false}>絞り込む</Button>
+        <Form action={`${base}/roster`} method="get" label={am('roster.filter')}>
+          <SelectField name="status" label={am('term.status')} value={filter.status} emptyOption={am('term.all')} options={opt(STATUS_LABELS)} />
+          <SelectField name="channel" label={am('term.channel')} value={filter.channel} emptyOption={am('term.all')} options={opt(CHANNEL_LABELS)} />
+          <SelectField name="attendance" label={am('term.attendance')} value={filter.attendance} emptyOption={am('term.all')} options={opt(ATTENDANCE_LABELS)} />
+          <Checkbox name="needs" label={am('roster.needsOnly')} checked={filter.needs} />
+          <Button preventDoubleSubmit={false}>{am('roster.apply')}</Button>
         </Form>
         <p>
-          <a href={`${base}/roster.xlsx${qs ? `?${qs}` : ''}`}>この名簿を Excel でダウンロード</a>
+          <a href={`${base}/roster.xlsx${qs ? `?${qs}` : ''}`}>{am('roster.xlsx')}</a>
           {' ／ '}
-          <a href={`${base}/reception.pdf`}>受付名簿（PDF）</a>
+          <a href={`${base}/reception.pdf`}>{am('roster.receptionPdf')}</a>
           {' ／ '}
-          <a href={`${base}/name-cards.pdf`}>名札（PDF）</a>
+          <a href={`${base}/name-cards.pdf`}>{am('roster.nameCardsPdf')}</a>
         </p>
         <Table
-          caption={`参加者名簿（${rows.length}件）`}
+          caption={am('roster.caption', { count: rows.length })}
           columns={[
-            { key: 'number', header: '番号', numeric: true, rowHeader: true },
-            { key: 'status', header: '状況' },
-            { key: 'name', header: '氏名' },
-            { key: 'org', header: '所属' },
-            { key: 'attendance', header: '参加方法' },
-            { key: 'channel', header: '受付経路' },
-            { key: 'needs', header: '配慮' },
-            { key: 'notes', header: '確認' },
+            { key: 'number', header: am('term.no'), numeric: true, rowHeader: true },
+            { key: 'status', header: am('term.status') },
+            { key: 'name', header: am('term.name') },
+            { key: 'org', header: am('term.org') },
+            { key: 'attendance', header: am('term.attendance') },
+            { key: 'channel', header: am('term.channel') },
+            { key: 'needs', header: am('term.needs') },
+            { key: 'notes', header: am('roster.check') },
           ]}
           rows={rows.map(({ r, p }) => ({
             number: <a href={`/admin/events/registrations/${r.id}`}>{r.number}</a>,
@@ -110,11 +108,11 @@ eventsAdminRoster.get('/events/:slug/roster', async (c) => {
             ),
             org: [p.organization, p.orgRole].filter(Boolean).join(' '),
             attendance: ATTENDANCE_LABELS[r.attendance],
-            channel: `${CHANNEL_LABELS[r.channel]}（${r.receivedOn}）`,
-            needs: [...r.accommodations.map((a) => ACCOMMODATION_LABELS[a]), p.accommodationNote ? 'あり' : ''].filter(Boolean).join('・') || '—',
-            notes: [r.possibleDuplicateOf ? '重複の可能性' : '', r.printStatus === 'to-send' ? '確認書未送付' : '', r.checkedInAt ? '出席' : ''].filter(Boolean).join('・') || '—',
+            channel: am('fmt.withDate', { label: CHANNEL_LABELS[r.channel], date: r.receivedOn }),
+            needs: [...r.accommodations.map((a) => ACCOMMODATION_LABELS[a]), p.accommodationNote ? am('roster.noteYes') : ''].filter(Boolean).join('・') || '—',
+            notes: [r.possibleDuplicateOf ? am('term.possibleDuplicate') : '', r.printStatus === 'to-send' ? am('roster.unsent') : '', r.checkedInAt ? am('roster.present') : ''].filter(Boolean).join('・') || '—',
           }))}
-          emptyMessage="該当する申込はありません"
+          emptyMessage={am('roster.empty')}
         />
       </>
     ),
@@ -124,24 +122,20 @@ eventsAdminRoster.get('/events/:slug/roster', async (c) => {
 eventsAdminRoster.get('/events/:slug/roster.xlsx', async (c) => {
   const { program, roles } = await staffEvent(c, READ_ROLES);
   const filter = rosterFilter(c);
-  const rows = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => readRoster(ctx, program, filter, { action: 'exported', what: 'roster.xlsx' }));
-  return exportResponse('xlsx', `参加者名簿_${program.slug}_${filenameDate(c)}`, rows, ROSTER_COLUMNS, '参加者名簿');
+  const rows = await staffRoster(c, roles, program, filter, { action: 'exported', what: 'roster.xlsx' });
+  return exportResponse('xlsx', am('file.roster', { slug: program.slug, date: filenameDate(c) }), rows, ROSTER_COLUMNS, am('file.rosterSheet'));
 });
 
 const byKana = (a: { p: { nameKana: string } }, b: { p: { nameKana: string } }) => foldKana(a.p.nameKana).localeCompare(foldKana(b.p.nameKana), 'ja');
 
 eventsAdminRoster.get('/events/:slug/reception.pdf', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
-  const rows = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) =>
-    readRoster(ctx, program, { status: 'confirmed', attendance: 'venue' }, { action: 'printed', what: 'reception list' }),
-  );
-  return pdfResponse(`受付名簿_${program.slug}`, (doc) => drawReceptionList(doc, program, rows.sort(byKana)), { title: `${program.name} 受付名簿`, margin: 36 });
+  const rows = await staffRoster(c, roles, program, { status: 'confirmed', attendance: 'venue' }, { action: 'printed', what: 'reception list' });
+  return pdfResponse(am('file.reception', { slug: program.slug }), (doc) => drawReceptionList(doc, program, rows.sort(byKana)), { title: am('pdf.reception.title', { program: program.name }), margin: 36 });
 });
 
 eventsAdminRoster.get('/events/:slug/name-cards.pdf', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
-  const rows = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) =>
-    readRoster(ctx, program, { status: 'confirmed', attendance: 'venue' }, { action: 'printed', what: 'name cards' }),
-  );
-  return pdfResponse(`名札_${program.slug}`, (doc) => drawNameCards(doc, rows.sort(byKana)), { title: `${program.name} 名札`, margin: 0 });
+  const rows = await staffRoster(c, roles, program, { status: 'confirmed', attendance: 'venue' }, { action: 'printed', what: 'name cards' });
+  return pdfResponse(am('file.nameCards', { slug: program.slug }), (doc) => drawNameCards(doc, rows.sort(byKana)), { title: am('pdf.nameCards.title', { program: program.name }), margin: 0 });
 });

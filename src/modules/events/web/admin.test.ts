@@ -129,4 +129,34 @@ describe('events back office', () => {
     const page = await (await op.get('/ev-office')).text();
     assert.ok(page.includes('話題提供') && page.includes('講師：仙台 太郎'));
   });
+
+  test('a programme item sent twice is added once; a refused item comes back in its own form with its values', async () => {
+    const items = async () => Number((await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from event_program_items where title = '事例発表'`))[0]!.n);
+    await op.get('/admin/events/ev-office/setup');
+    const key = op.once();
+    assert.ok(key.length >= 16);
+    const bad = await op.post('/admin/events/ev-office/items', { _once: key, startTime: '25:00', minutes: '20', title: '事例発表' });
+    assert.equal(bad.status, 422);
+    assert.ok(op.lastHtml.includes('開始時刻を HH:MM 形式で入力してください'));
+    assert.ok(op.lastHtml.includes('value="25:00"'), 'the item form keeps what was typed');
+    const form = { _once: key, startTime: '14:30', minutes: '20', title: '事例発表', streamed: 'true' };
+    const first = await op.post('/admin/events/ev-office/items', form);
+    assert.equal(first.status, 303);
+    const replay = await op.post('/admin/events/ev-office/items', form);
+    assert.equal(replay.status, 303);
+    assert.equal(replay.headers.get('location'), first.headers.get('location'));
+    assert.equal(await items(), 1);
+    assert.equal(await auditCount(env, 'events.program_item.added'), 2, 'the item of the test above and this one, once');
+    assert.ok((await op.get('/admin/events/ev-office/setup')).ok && op.lastHtml.includes('この送信はすでに受け付けています'));
+  });
+
+  test('groups: a refused size comes back on the groups page with its error (422), nothing reassigned', async () => {
+    await op.get('/admin/events/ev-office/groups');
+    const before = await auditCount(env, 'events.groups.assigned');
+    const res = await op.post('/admin/events/ev-office/groups/assign', { _once: op.once(), size: '1' });
+    assert.equal(res.status, 422);
+    assert.ok(op.lastHtml.includes('1グループの人数は2〜30人で指定してください') || op.lastHtml.includes('2〜30の整数で入力してください'));
+    assert.ok(op.lastHtml.includes('value="1"'));
+    assert.equal(await auditCount(env, 'events.groups.assigned'), before);
+  });
 });

@@ -7,8 +7,9 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { registerParticipant } from '../commands/register-participant.js';
-import { readRoster, ROSTER_COLUMNS } from '../roster.js';
-import { publicEvent, READ_ROLES, RUN_ROLES, staffEvent } from './load.js';
+import { am } from '../messages.js';
+import { ROSTER_COLUMNS } from '../roster.js';
+import { publicEvent, READ_ROLES, RUN_ROLES, staffEvent, staffRoster } from './load.js';
 
 export const eventsApi = new Hono<AppEnv>();
 
@@ -39,7 +40,6 @@ eventsApi.post('/programs/:slug/registrations', async (c) => {
 /** The roster as xlsx, for operators and the City; every download is audited. */
 eventsApi.get('/programs/:slug/roster.xlsx', async (c) => {
   const { program, roles } = await staffEvent(c, READ_ROLES);
-  const deps = c.get('deps');
-  const rows = await runCommand(deps, actorOf(c, primaryRole(roles)), (ctx) => readRoster(ctx, program, {}, { action: 'exported', what: 'roster.xlsx (api)' }));
-  return exportResponse('xlsx', `参加者名簿_${program.slug}_${tokyoDate(deps.clock.now())}`, rows, ROSTER_COLUMNS, '参加者名簿');
+  const rows = await staffRoster(c, roles, program, {}, { action: 'exported', what: 'roster.xlsx (api)' });
+  return exportResponse('xlsx', am('file.roster', { slug: program.slug, date: tokyoDate(c.get('deps').clock.now()) }), rows, ROSTER_COLUMNS, am('file.rosterSheet'));
 });

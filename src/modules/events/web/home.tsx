@@ -63,7 +63,7 @@ export async function renderEventHome(c: AppContext, program: Program, period: s
                 ...(cfg.onlineEnabled ? [{ key: 'streamed', header: m('streamed') }] : []),
               ]}
               rows={items.map((i) => ({
-                time: `${i.startTime}（${m('minutes', { minutes: i.minutes })}）`,
+                time: m('itemTime', { time: i.startTime, minutes: m('minutes', { minutes: i.minutes }) }),
                 item: en && i.titleEn ? i.titleEn : i.title,
                 speakers: i.speakers ? i.speakers.split('\n').map((s, n) => (n ? <><br />{s}</> : s)) : '—',
                 streamed: i.streamed ? m('streamedYes') : m('streamedNo'),
@@ -98,8 +98,8 @@ export async function renderEventHome(c: AppContext, program: Program, period: s
           <>
             <h2 class="app-heading-2">{m('contact')}</h2>
             <p>
-              {program.name} {en ? 'secretariat' : '事務局'}
-              {cfg.contactPhone && <> TEL {cfg.contactPhone}</>}
+              {m('secretariat', { event: program.name })}
+              {cfg.contactPhone && <> {m('tel', { phone: cfg.contactPhone })}</>}
               {cfg.contactEmail && <> {cfg.contactEmail}</>}
             </p>
           </>

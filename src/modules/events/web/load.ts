@@ -1,7 +1,11 @@
+import { runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
+import { actorOf } from '../../../platform/http/actor.js';
 import type { AppContext } from '../../../platform/http/env.js';
-import { requireProgramRole, requireProgramRoleById, requireRoleAnywhere } from '../../../platform/http/guards.js';
-import { findRegistration } from '../queries.js';
+import { primaryRole, requireProgramRole, requireProgramRoleById, requireRoleAnywhere } from '../../../platform/http/guards.js';
+import { am } from '../messages.js';
+import { findRegistration, type RosterFilter } from '../queries.js';
+import { readRoster } from '../roster.js';
 import { findProgramBySlug } from '../../../platform/programs/queries.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { slugSchema } from '../../../platform/programs/validators.js';
@@ -44,6 +48,15 @@ export async function staffRegistration(c: AppContext, roles: Role[]) {
 /** A record id posted in a form field; anything else is a bad request, never a database error. */
 export function formId(value: string | undefined): number {
   const id = Number(value);
-  if (!value || !Number.isSafeInteger(id) || id <= 0) throw new AppError('bad-request', '対象の受付が指定されていません');
+  if (!value || !Number.isSafeInteger(id) || id <= 0) throw new AppError('bad-request', am('err.noTarget'));
   return id;
+}
+
+/**
+ * The roster with personal data opened, for a staff page, export or print: a read, not a form
+ * post, so it runs as its own transaction that records the access (`events.roster.viewed` /
+ * `.exported` / `.printed`) as the signed-in staff member, in the role the guard found.
+ */
+export function staffRoster(c: AppContext, roles: Role[], program: Program, filter: RosterFilter, purpose: Parameters<typeof readRoster>[3]) {
+  return runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => readRoster(ctx, program, filter, purpose));
 }

@@ -37,7 +37,7 @@ export async function managePage(c: AppContext, program: Program, r: EventRegist
             { term: m('name'), detail: `${p.name}（${p.nameKana}）` },
             { term: m('organization'), detail: [p.organization, p.orgRole].filter(Boolean).join(' ') || '—' },
             { term: m('attendance'), detail: m(r.attendance === 'venue' ? 'attendanceVenue' : 'attendanceOnline') },
-            { term: m('accommodations'), detail: accommodationText(r.accommodations, p.accommodationNote) || '—' },
+            { term: m('accommodations'), detail: accommodationText(r.accommodations, p.accommodationNote, locale) || '—' },
             { term: m('date'), detail: eventDateText(cfg, locale) },
             r.attendance === 'venue'
               ? { term: m('venue'), detail: `${locale === 'en' ? cfg.venueNameEn || cfg.venueName : cfg.venueName}（${cfg.venueAddress}）` }

@@ -52,9 +52,16 @@ describe('public event pages', () => {
     assert.equal(changed.status, 303);
     assert.ok((await (await b.get(link)).text()).includes('https://meet.example.jp/koryukai'), 'online viewers see the link');
     await b.get(link + '/cancel');
+    const csrf = b.csrf();
     const cancelled = await b.post(link + '/cancel', {});
     assert.equal(cancelled.status, 303);
     assert.ok((await (await b.get(link)).text()).includes('取消済み'));
+    // Cancelled again (another tab): the applicant's page says so, in the page's language.
+    const again = await b.post(link + '/cancel', { _csrf: csrf });
+    assert.equal(again.status, 409);
+    assert.ok(b.lastHtml.includes('この申込はすでに取り消されています') && b.lastHtml.includes('取消済み'));
+    assert.equal((await b.post('/en' + link + '/cancel', { _csrf: csrf })).status, 409);
+    assert.ok(b.lastHtml.includes('This registration has already been cancelled'));
     assert.equal((await b.get('/ev-pub/registration/' + '0'.repeat(40))).status, 404);
   });
 });

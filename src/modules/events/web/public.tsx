@@ -2,10 +2,9 @@ import { Hono } from 'hono';
 import { submitForm } from '../../../platform/http/form-action.js';
 import type { AuditAction } from '../../../platform/audit/actions.js';
 import { runCommand } from '../../../platform/command.js';
-import { AppError, isAppError } from '../../../platform/errors/index.js';
+import { AppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
 import { formFields, formList } from '../../../platform/http/form.js';
 import { localHref } from '../../../platform/http/public-page.js';
 import { pdfResponse } from '../../../platform/pdf/index.js';
@@ -14,7 +13,7 @@ import type { Program } from '../../../platform/programs/schema.js';
 import { cancelRegistration } from '../commands/cancel-registration.js';
 import { changeRegistration } from '../commands/change-registration.js';
 import { registerParticipant } from '../commands/register-participant.js';
-import { eventMessages as em } from '../messages.js';
+import { am, eventMessages as em } from '../messages.js';
 import { drawFaxSheet } from '../pdf/fax-sheet.js';
 import { openPerson } from '../person.js';
 import { findRegistrationByToken } from '../queries.js';
@@ -73,31 +72,43 @@ eventsPublic.post('/:slug/registration/:token', async (c) => {
   const accommodations = await formList(c, 'accommodations');
   const found = await findRegistrationByToken(c.get('deps').db, program.id, token);
   if (!found) throw new AppError('not-found', em(locale, 'linkInvalid'));
-  try {
-    await runCommand(c.get('deps'), actorOf(c), (ctx) => changeRegistration(ctx, program, found.id, { ...fields, accommodations }, { locale, by: 'applicant' }));
-  } catch (e) {
-    if (isAppError(e) && e.fieldErrors.length) {
+  return submitForm(c, {
+    role: null,
+    run: (ctx) => changeRegistration(ctx, program, found.id, { ...fields, accommodations }, { locale, by: 'applicant' }),
+    flash: em(locale, 'changeDone'),
+    redirect: localHref(c, `/${program.slug}/registration/${token}`),
+    // The link is a secret: it is not stored with the submission key; a replay goes to the event page.
+    replayTo: localHref(c, `/${program.slug}`),
+    rerender: async (errors, status) => {
       const { r, p } = await byToken(c, 'events.registration.viewed_by_applicant');
-      return managePage(c, program, r, p, token, { errors: e.fieldErrors, status: 422 });
-    }
-    throw e;
-  }
-  setFlash(c, { kind: 'success', message: em(locale, 'changeDone') });
-  return c.redirect(localHref(c, `/${program.slug}/registration/${token}`), 303);
+      return managePage(c, program, r, p, token, { errors, status });
+    },
+  });
 });
 
 eventsPublic.post('/:slug/registration/:token/cancel', async (c) => {
   const program = await publicEvent(c);
   const token = c.req.param('token');
+  const locale = c.get('locale');
   const found = await findRegistrationByToken(c.get('deps').db, program.id, token);
-  if (!found) throw new AppError('not-found', em(c.get('locale'), 'linkInvalid'));
-  await runCommand(c.get('deps'), actorOf(c), (ctx) => cancelRegistration(ctx, program, found.id, 'applicant'));
-  setFlash(c, { kind: 'success', message: em(c.get('locale'), 'cancelDone') });
-  return c.redirect(localHref(c, `/${program.slug}/registration/${token}`), 303);
+  if (!found) throw new AppError('not-found', em(locale, 'linkInvalid'));
+  return submitForm(c, {
+    role: null,
+    run: (ctx) => cancelRegistration(ctx, program, found.id, 'applicant', locale),
+    flash: em(locale, 'cancelDone'),
+    redirect: localHref(c, `/${program.slug}/registration/${token}`),
+    replayTo: localHref(c, `/${program.slug}`),
+    // Already cancelled (in another tab, or by the secretariat): the page says so, with its state.
+    rerender: async (errors, status) => {
+      const { r, p } = await byToken(c, 'events.registration.viewed_by_applicant');
+      return managePage(c, program, r, p, token, { errors, status });
+    },
+  });
 });
 
 /** The blank FAX application sheet (no personal data), printable A4. */
 eventsPublic.get('/:slug/fax-sheet.pdf', async (c) => {
   const program = await publicEvent(c);
-  return pdfResponse(`FAX申込用紙_${program.slug}`, (doc) => drawFaxSheet(doc, program), { title: `${program.name} FAX申込用紙` }, true);
+  // A Japanese paper form on both sites (the English page says so): its texts are in the Japanese catalogue.
+  return pdfResponse(am('file.faxSheet', { slug: program.slug }), (doc) => drawFaxSheet(doc, program), { title: am('pdf.faxSheet.title', { program: program.name }) }, true);
 });

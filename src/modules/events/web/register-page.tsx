@@ -16,7 +16,7 @@ export async function registerPage(c: AppContext, program: Program, opts: { valu
   const cfg = eventConfig(program);
   const errors = opts.errors ?? [];
   const open = isWithinWindow(cfg, tokyoDate(c.get('deps').clock.now()));
-  const title = `${m('registerTitle')}：${locale === 'en' && cfg.titleEn ? cfg.titleEn : program.name}`;
+  const title = em(locale, 'registerHeading', { title: m('registerTitle'), event: locale === 'en' && cfg.titleEn ? cfg.titleEn : program.name });
   return publicPage(c, {
     title,
     siteName: locale === 'en' && cfg.titleEn ? cfg.titleEn : program.name,
@@ -27,9 +27,7 @@ export async function registerPage(c: AppContext, program: Program, opts: { valu
     status: opts.status,
     children: open ? (
       <>
-        <p>
-          {m('date')}：{eventDateText(cfg, locale)}
-        </p>
+        <p>{em(locale, 'field', { label: m('date'), value: eventDateText(cfg, locale) })}</p>
         <p>{m('registerIntro')}</p>
         <Form action={localHref(c, `/${program.slug}/register`)} csrfToken={csrfToken(c)}>
           <RegistrationFields locale={locale} values={opts.values ?? {}} errors={errors} onlineEnabled={cfg.onlineEnabled} emailRequired />
