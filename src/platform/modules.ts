@@ -53,6 +53,7 @@ export const coreModule = defineModule({
   schedules: [{ name: 'purge-sessions', at: '03:00', kind: PURGE_JOB }],
   settings: COMMON_SETTINGS,
   routeAccess: CORE_ROUTE_ACCESS,
+  personalData: [{ tables: ['mail_outbox'], purpose: '通知メールの送信と送信記録（宛先、本文）', roles: ['admin'] }],
   auditActions: { ...programsAuditActions, ...auditTrailAuditActions, ...mailAuditActions, ...vaultAuditActions },
 });
 
@@ -63,6 +64,7 @@ export const accountModule = defineModule({
   routes: accountModuleRoutes,
   openapi: PLATFORM_PATHS,
   routeAccess: ACCOUNT_ROUTE_ACCESS,
+  personalData: [{ tables: ['users'], purpose: 'システム利用者の認証と権限管理（メールアドレス、氏名、二要素認証の鍵）', roles: ['admin'] }],
   auditActions: accountAuditActions,
 });
 

@@ -39,5 +39,12 @@ export const campaignModule = defineModule({
   openapi: CAMPAIGN_PATHS,
   routeAccess: CAMPAIGN_ROUTE_ACCESS,
   auditActions: campaignAuditActions,
+  personalData: [
+    {
+      tables: ['campaign_applications', 'campaign_documents'],
+      purpose: '参加事業者の審査・登録と割引相当分の支払い（代表者・担当者の氏名と連絡先、振込口座、許可証の写し）',
+      roles: ['admin', 'operator', 'city'],
+    },
+  ],
   tools: [{ kinds: ['campaign'], label: cm('toolApplications'), href: (p) => `/admin/campaign/${p.slug}`, main: true }],
 });

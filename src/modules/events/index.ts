@@ -26,5 +26,12 @@ export const eventsModule = defineModule({
   routeAccess: EVENTS_ROUTE_ACCESS,
   auditActions: eventsAuditActions,
   home: [{ kind: 'event', render: renderEventHome }],
+  personalData: [
+    {
+      tables: ['event_registrations'],
+      purpose: '情報交換会の参加受付・連絡・当日受付と報告（氏名、ふりがな、所属・役職、連絡先、配慮事項、質問）',
+      roles: ['admin', 'operator', 'city'],
+    },
+  ],
   tools: [{ kinds: ['event'], label: eventMessages('ja', 'toolEvent'), href: (p) => `/admin/events/${p.slug}`, main: true }],
 });
