@@ -1,4 +1,4 @@
-import { createCatalog } from '../../platform/i18n/index.js';
+import { createCatalog, type Params } from '../../platform/i18n/index.js';
 
 /** Public text of the campaign website. Japanese is the source; every key has English. */
 export const siteMessages = createCatalog(
@@ -15,7 +15,8 @@ export const siteMessages = createCatalog(
     footerPrivacy: 'プライバシーポリシー',
     footerOpenData: 'オープンデータ（参加施設一覧）',
     home: 'ホーム',
-    period: 'キャンペーン期間',
+    periodLine: 'キャンペーン期間：{period}',
+    periodRange: '{from} 〜 {to}',
     periodUndecided: '決まり次第お知らせします',
     discountHeading: '割引の内容',
     discount: '対象の宿泊施設に泊まると、宿泊料金が{rate}％引きになります。割引は1人1泊あたり最大{cap}円です。1人1泊あたりの宿泊料金（税込）が{min}円以上の宿泊が対象です。1回の予約で割引になるのは{nights}泊までです。',
@@ -55,7 +56,11 @@ export const siteMessages = createCatalog(
     onSale: '販売中',
     kana: 'よみがな',
     address: '住所',
+    cardTypeWard: '{type}／{ward}',
+    cardAddress: '住所：',
+    cardFeatures: '特色：',
     postalCode: '郵便番号',
+    postalCodeValue: '〒{code}',
     phone: '電話番号',
     website: 'ウェブサイト',
     rooms: '客室数',
@@ -109,7 +114,8 @@ export const siteMessages = createCatalog(
     footerPrivacy: 'Privacy policy',
     footerOpenData: 'Open data (participating facilities)',
     home: 'Home',
-    period: 'Campaign period',
+    periodLine: 'Campaign period: {period}',
+    periodRange: '{from} – {to}',
     periodUndecided: 'To be announced',
     discountHeading: 'The discount',
     discount: 'Stay at a participating facility and your room charge is {rate}% off, up to {cap} yen per person per night. Stays costing {min} yen or more per person per night (tax included) are eligible. One booking is discounted for up to {nights} nights.',
@@ -149,7 +155,11 @@ export const siteMessages = createCatalog(
     onSale: 'Available',
     kana: 'Reading',
     address: 'Address',
+    cardTypeWard: '{type} / {ward}',
+    cardAddress: 'Address: ',
+    cardFeatures: 'Features: ',
     postalCode: 'Postal code',
+    postalCodeValue: '{code}',
     phone: 'Phone',
     website: 'Website',
     rooms: 'Rooms',
@@ -193,3 +203,146 @@ export const siteMessages = createCatalog(
 );
 
 export type SiteMessageKey = (typeof siteMessages.keys)[number];
+
+/**
+ * Texts of the site's back office (the content list, the edit and approval pages, flashes and the
+ * refusals staff meet in commands and validators), Japanese only like every back-office page.
+ */
+export const siteAdminMessages = createCatalog({
+  // terms shared by several pages
+  'kind.page': 'ページ',
+  'kind.news': 'お知らせ',
+  'kind.banner': 'バナー',
+  'page.howto': 'ご利用方法（旅行者向け）',
+  'page.business': '事業者の方へ',
+  'page.faq': 'よくある質問',
+  'page.accessibility': 'ウェブアクセシビリティ方針',
+  'page.privacy': 'プライバシーポリシー',
+  'page.contact': 'お問い合わせ',
+  'status.draft': '下書き',
+  'status.pending': '承認待ち',
+  'status.approved': '承認済み',
+  'status.rejected': '差し戻し',
+  'status.live': '公開中',
+  'status.scheduled': '{at} に公開予定',
+  'version.number': '第{n}版',
+  'version.restored': '（復元）',
+
+  // breadcrumbs
+  'crumb.home': 'ホーム',
+  'crumb.site': '{program}：サイト',
+  'crumb.siteShort': 'サイト',
+  'crumb.new': '新規作成',
+
+  // the list of contents
+  'list.title': '{program}：サイトの内容',
+  'list.intro': '公開ページ：{link}。編集した内容は、発注者（city）の承認を受けるまで公開されません。',
+  'list.caption': 'ページ・お知らせ・バナー',
+  'list.content': '内容',
+  'list.kind': '種類',
+  'list.latestStatus': '最新版の状態',
+  'list.liveVersion': '公開中の版',
+  'list.kindWithOrder': '{kind}（表示順 {order}）',
+  'list.contentTitle': '{label}：{title}',
+  'list.notLive': '未公開',
+  'list.empty': 'まだ編集された内容はありません（既定の文面を表示中）',
+  'list.createHeading': '新しく作る',
+  'list.createNews': 'お知らせを作る',
+  'list.createBanner': 'バナーを作る',
+  'list.editPage': 'ページ「{page}」を編集する（現在は既定の文面）',
+
+  // a new content
+  'new.title': '{kind}を作る',
+  'new.titlePage': '{kind}「{page}」を作る',
+
+  // a content and its versions
+  'content.title': '{kind}：{title}',
+  'content.versionsCaption': '版の履歴（すべての版を保存しています）',
+  'content.version': '版',
+  'content.versionTitle': 'タイトル',
+  'content.status': '状態',
+  'content.createdAt': '作成日時',
+  'content.actions': '操作',
+  'content.note': '理由・コメント：{note}',
+  'content.preview': 'プレビュー',
+  'content.previewEn': '英語',
+  'content.submit': '承認を依頼する',
+  'content.publishAt': '公開日時',
+  'content.publishAtHint': '2026-06-01T09:00 のように YYYY-MM-DDTHH:MM（日本時間）。空欄なら承認と同時に公開',
+  'content.approve': '承認する',
+  'content.rejectNote': '差し戻しの理由',
+  'content.reject': '差し戻す',
+  'content.restore': 'この版を下書きとして復元する',
+  'content.newVersion': '新しい版を作る',
+
+  // the edit form of a version
+  'draft.titleJa': 'タイトル（日本語）',
+  'draft.titleJaBannerHint': '画像がないときはこの文字がリンクになります',
+  'draft.titleEn': 'タイトル（英語）',
+  'draft.titleEnHint': '空欄のときは英語ページにも日本語を表示します',
+  'draft.bodyJa': '本文（日本語）',
+  'draft.bodyJaHint': '「# 」で始まる行は見出し、「- 」は箇条書き、「1. 」は番号付きリスト、[文字](https://…) はリンク、**文字** は強調。空行で段落を分けます。',
+  'draft.bodyEn': '本文（英語）',
+  'draft.linkUrl': 'リンク先URL',
+  'draft.linkUrlHint': 'https:// で始まるURL',
+  'draft.currentImage': '現在の画像：',
+  'draft.currentImageAlt': '現在のバナー画像',
+  'draft.replaceImage': '画像を差し替える',
+  'draft.imageFile': '画像ファイル',
+  'draft.imageHint': 'PNG・JPEG・GIF・WebP、{mb}MB以下。画像はこのサイトから配信します（外部サイトの画像は表示できません）。{then}',
+  'draft.imageHintKeep': '選ばなければ現在の画像のままです。',
+  'draft.imageHintNone': '選ばなければ文字のバナーになります。',
+  'draft.removeImage': '画像を外して文字のバナーにする',
+  'draft.altJa': '画像の代替テキスト（日本語）',
+  'draft.altJaHint': '画像に書かれている文字をそのまま入力します（画像があるときは必須）',
+  'draft.altEn': '画像の代替テキスト（英語）',
+  'draft.sortOrder': '表示順',
+  'draft.sortOrderHint': '小さい数字ほど先に表示します（0〜9999）',
+  'draft.save': '下書きを保存する',
+
+  // flashes
+  'flash.draftCreated': '下書きを保存しました。プレビューで確認してから承認を依頼してください',
+  'flash.draftSaved': '下書きを保存しました',
+  'flash.submitted': '発注者に承認を依頼しました',
+  'flash.approved': '承認しました',
+  'flash.rejected': '差し戻しました',
+  'flash.restored': '第{n}版を新しい下書きとして復元しました。承認を依頼すると公開されます',
+
+  // input rules (validators.ts)
+  'valid.urlMax': 'URLは500文字以内で入力してください',
+  'valid.urlSafe': 'URLは http:// か https:// で始まるもの、またはサイト内のパスを入力してください',
+  'valid.titleJaRequired': 'タイトル（日本語）を入力してください',
+  'valid.titleJaMax': 'タイトルは200文字以内で入力してください',
+  'valid.titleEnMax': 'タイトル（英語）は200文字以内で入力してください',
+  'valid.bodyJaMax': '本文は50,000文字以内で入力してください',
+  'valid.bodyEnMax': '本文（英語）は50,000文字以内で入力してください',
+  'valid.imageUrlMax': '画像のパスは500文字以内で入力してください',
+  'valid.imageUrlExternal': '外部のサイトの画像は表示できません。画像ファイルをアップロードしてください',
+  'valid.altJaMax': '代替テキストは200文字以内で入力してください',
+  'valid.altEnMax': '代替テキスト（英語）は200文字以内で入力してください',
+  'valid.sortOrder': '表示順は0から9999までの数字で入力してください',
+  'valid.publishAtFormat': '公開日時は 2026-06-01T09:00 のように YYYY-MM-DDTHH:MM の形式で入力してください',
+  'valid.publishAtReal': '公開日時が正しくありません（存在しない日付や時刻です）',
+  'valid.publishAtInvalid': '公開日時が正しくありません',
+
+  // refusals of the commands
+  'refuse.notPending': 'この版は承認待ちではありません（現在の状態: {status}）。すでに判断されたか、取り下げられた可能性があります。画面を開き直して確認してください',
+  'refuse.notSubmittable': 'この版は承認依頼できる状態ではありません（現在の状態: {status}）。画面を開き直して確認してください',
+  'refuse.rejectNoteRequired': '差し戻しの理由を入力してください',
+  'refuse.imageTooLarge': '画像ファイルは{mb}MB以下にしてください',
+  'refuse.imageType': '画像ファイルは PNG・JPEG・GIF・WebP のいずれかにしてください',
+  'refuse.kindMissing': '種類を指定してください',
+  'refuse.linkUrlRequired': 'リンク先URLを入力してください',
+  'refuse.altJaRequired': '画像の代替テキスト（日本語）を入力してください。画像に書かれている文字をそのまま入力します',
+  'refuse.pageKeyInvalid': 'ページの種類が正しくありません',
+  'refuse.pageKeyField': 'ページを選んでください',
+  'refuse.facilityNotFound': '施設が見つかりません',
+
+  // the note of the preset tourism banners (commands/preset-banners.ts), shown on their versions
+  'preset.note': '初期設定のバナー（仕様書§6-2-5）。リンク先URLは発注者と確認してください',
+});
+
+export type SiteAdminMessageKey = (typeof siteAdminMessages.keys)[number];
+
+/** Japanese text of a back-office key (the back office is Japanese only). */
+export const sam = (key: SiteAdminMessageKey, params?: Params) => siteAdminMessages('ja', key, params);

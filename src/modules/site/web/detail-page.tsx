@@ -26,7 +26,7 @@ export async function detailPageHtml(c: AppContext, program: Program, f: PublicF
             { term: m(locale, 'kana'), detail: ja(f.nameKana) },
             { term: m(locale, 'type'), detail: typeLabel(locale, f.type) },
             { term: m(locale, 'ward'), detail: wardLabel(locale, f.ward) },
-            { term: m(locale, 'postalCode'), detail: `〒${f.postalCode}` },
+            { term: m(locale, 'postalCode'), detail: m(locale, 'postalCodeValue', { code: f.postalCode }) },
             { term: m(locale, 'address'), detail: ja(f.address) },
             ...(f.phone ? [{ term: m(locale, 'phone'), detail: <a href={`tel:${f.phone}`}>{f.phone}</a> }] : []),
             ...(website ? [{ term: m(locale, 'website'), detail: <a href={website}>{website}</a> }] : []),

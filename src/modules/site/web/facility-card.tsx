@@ -18,17 +18,17 @@ export function FacilityCard({ locale, f, href }: { locale: Locale; f: PublicFac
         <a href={href}>{f.name}</a>
       </h3>
       <p>
-        <SaleBadge locale={locale} soldOutOn={f.soldOutOn} /> {typeLabel(locale, f.type)}／{wardLabel(locale, f.ward)}
+        <SaleBadge locale={locale} soldOutOn={f.soldOutOn} /> {m(locale, 'cardTypeWard', { type: typeLabel(locale, f.type), ward: wardLabel(locale, f.ward) })}
       </p>
       <p>
         <span lang="ja">{f.nameKana}</span>
       </p>
       <p>
-        {m(locale, 'address')}：<span lang="ja">{f.address}</span>
+        {m(locale, 'cardAddress')}<span lang="ja">{f.address}</span>
       </p>
       {f.features.length > 0 && (
         <p>
-          {m(locale, 'features')}：<span lang="ja">{f.features.join('、')}</span>
+          {m(locale, 'cardFeatures')}<span lang="ja">{f.features.join('、')}</span>
         </p>
       )}
     </li>

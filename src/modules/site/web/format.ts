@@ -26,5 +26,5 @@ export function soldOutLabel(locale: Locale, soldOutOn: string | null): string |
 /** The program's period as the programs module shows it on the top page. */
 export function periodOf(locale: Locale, p: { startsOn: string | null; endsOn: string | null }): string | null {
   if (!p.startsOn || !p.endsOn) return null;
-  return locale === 'en' ? `${p.startsOn} – ${p.endsOn}` : `${formatJaDate(p.startsOn)} 〜 ${formatJaDate(p.endsOn)}`;
+  return m(locale, 'periodRange', { from: dateLabel(locale, p.startsOn), to: dateLabel(locale, p.endsOn) });
 }

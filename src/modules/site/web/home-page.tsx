@@ -24,9 +24,7 @@ export async function homePageHtml(c: AppContext, program: Program, period: stri
     notice: draft ? <NotificationBanner kind="info" locale={locale} title={m(locale, 'previewBanner')} /> : undefined,
     children: (
       <>
-        <p>
-          {m(locale, 'period')}：{period ?? m(locale, 'periodUndecided')}
-        </p>
+        <p>{m(locale, 'periodLine', { period: period ?? m(locale, 'periodUndecided') })}</p>
         <h2 class="app-heading-2">{m(locale, 'discountHeading')}</h2>
         <p>
           {m(locale, 'discount', {

@@ -4,10 +4,13 @@
  * 地方公共団体名, 名称, 名称_カナ, 名称_英語, 所在地_連結表記 and its parts, 緯度, 経度, 電話番号,
  * 内線番号, URL, 備考), UTF-8 with BOM. Columns we cannot fill (英語名, 緯度・経度, 内線番号) stay,
  * empty, so the file loads into tools built for the standard; this campaign's own columns
- * (販売状況 and the rest) follow at the end. Only public facility fields; no personal data.
+ * (販売状況 and the rest) follow at the end. Only public facility fields; no personal data. The
+ * headers are the standard's column names (data, not messages); the values that are words (種別,
+ * 販売状況) come from the site's catalogue, in Japanese like the standard.
  */
 import type { Column } from '../../../platform/exports/index.js';
 import type { PublicFacility } from '../queries.js';
+import { siteMessages as m } from '../messages.js';
 import { typeLabel } from './format.js';
 
 /** 全国地方公共団体コード (with check digit) of 仙台市, the body that manages this data. */
@@ -81,7 +84,7 @@ export const OPEN_DATA_COLUMNS: Column<OpenDataRow>[] = [
   { header: '区コード', value: (r) => WARD_CODES[r.f.ward] ?? '' },
   { header: '客室数', value: (r) => r.f.rooms ?? '', kind: 'int' },
   { header: '特色', value: (r) => r.f.features.join(';') },
-  { header: '販売状況', value: (r) => (r.f.soldOutOn ? '販売終了' : '販売中') },
+  { header: '販売状況', value: (r) => m('ja', r.f.soldOutOn ? 'soldOut' : 'onSale') },
   { header: '販売終了日', value: (r) => r.f.soldOutOn ?? '' },
   { header: '掲載ページURL', value: (r) => r.url },
 ];
