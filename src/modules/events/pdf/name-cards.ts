@@ -18,7 +18,7 @@ export function drawNameCards(doc: Pdf, rows: RosterRow[]): void {
     doc.font('jp').fontSize(10).text([r.p.organization, r.p.orgRole].filter(Boolean).join(' '), x + 10, y + 14, { width: w - 20, align: 'center', lineBreak: false, ellipsis: true });
     doc.font('jp').fontSize(9).text(r.p.nameKana, x + 10, y + 50, { width: w - 20, align: 'center', lineBreak: false });
     doc.font('jp-bold').fontSize(24).text(r.p.name, x + 10, y + 64, { width: w - 20, align: 'center', lineBreak: false, ellipsis: true });
-    doc.font('jp').fontSize(9).text(`${am('pdf.nameCards.number', { number: r.r.number })}${r.group ? am('pdf.nameCards.group', { number: r.group }) : ''}`, x + 10, y + h - 22, { width: w - 20, align: 'center' });
+    doc.font('jp').fontSize(9).text(`${am('nameCardsPdf.number', { number: r.r.number })}${r.group ? am('nameCardsPdf.group', { number: r.group }) : ''}`, x + 10, y + h - 22, { width: w - 20, align: 'center' });
   });
-  if (rows.length === 0) doc.font('jp').fontSize(12).text(am('pdf.nameCards.empty'));
+  if (rows.length === 0) doc.font('jp').fontSize(12).text(am('nameCardsPdf.empty'));
 }

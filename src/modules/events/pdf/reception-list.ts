@@ -7,12 +7,12 @@ import type { RosterRow } from '../roster.js';
 import { contentWidth } from './draw.js';
 
 const COLS: Array<{ header: string; width: number; value: (x: RosterRow) => string }> = [
-  { header: am('pdf.reception.tick'), width: 34, value: () => '□' },
+  { header: am('receptionPdf.tick'), width: 34, value: () => '□' },
   { header: am('term.no'), width: 36, value: (x) => String(x.r.number) },
   { header: am('term.name'), width: 100, value: (x) => x.p.name },
   { header: am('term.nameKana'), width: 100, value: (x) => x.p.nameKana },
   { header: am('term.organization'), width: 120, value: (x) => [x.p.organization, x.p.orgRole].filter(Boolean).join(' ') },
-  { header: am('pdf.reception.group'), width: 24, value: (x) => (x.group ? String(x.group) : '') },
+  { header: am('receptionPdf.group'), width: 24, value: (x) => (x.group ? String(x.group) : '') },
   { header: am('term.needs'), width: 0, value: (x) => accommodationText(x.r.accommodations, x.p.accommodationNote) },
 ];
 
@@ -22,8 +22,8 @@ export function drawReceptionList(doc: Pdf, program: Program, rows: RosterRow[])
   const x0 = doc.page.margins.left;
   const widths = COLS.map((c) => c.width || contentWidth(doc) - COLS.reduce((s, k) => s + k.width, 0));
   const header = () => {
-    doc.font('jp-bold').fontSize(13).text(am('pdf.reception.heading', { program: program.name }), x0, doc.page.margins.top);
-    doc.font('jp').fontSize(9).text(am('pdf.reception.sub', { date: eventDateText(cfg), venue: cfg.venueName, count: rows.length }));
+    doc.font('jp-bold').fontSize(13).text(am('receptionPdf.heading', { program: program.name }), x0, doc.page.margins.top);
+    doc.font('jp').fontSize(9).text(am('receptionPdf.sub', { date: eventDateText(cfg), venue: cfg.venueName, count: rows.length }));
     doc.moveDown(0.4);
     row(COLS.map((c) => c.header), true);
   };

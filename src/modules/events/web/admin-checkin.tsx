@@ -26,7 +26,7 @@ function WalkInForm(props: { c: AppContext; program: Program; values?: Record<st
       <TextField name="name" label={am('term.name')} required width="md" value={v.name} error={errorFor(errors, 'name')} />
       <TextField name="nameKana" label={am('term.nameKana')} required width="md" value={v.nameKana} error={errorFor(errors, 'nameKana')} />
       <TextField name="organization" label={am('term.organization')} width="md" value={v.organization} error={errorFor(errors, 'organization')} />
-      <Button>{am('checkin.walkIn.submit')}</Button>
+      <Button>{am('checkin.walkInSubmit')}</Button>
     </Form>
   );
 }
@@ -73,7 +73,7 @@ eventsAdminCheckin.get('/events/:slug/checkin', async (c) => {
             )}
           </section>
         ))}
-        <h2 class="app-heading-2">{am('checkin.walkIn.heading')}</h2>
+        <h2 class="app-heading-2">{am('checkin.walkInHeading')}</h2>
         <WalkInForm c={c} program={program} />
       </>
     ),
@@ -86,7 +86,7 @@ eventsAdminCheckin.post('/events/:slug/walk-in', async (c) => {
   return submitForm(c, {
     role: primaryRole(roles),
     run: (ctx) => registerParticipant(ctx, program, { name: f.name, nameKana: f.nameKana, organization: f.organization ?? '', attendance: 'venue', channel: 'walk-in' }, { staff: true }),
-    flash: ({ registration }) => am('checkin.walkIn.done', { number: registration.number }),
+    flash: ({ registration }) => am('checkin.walkInDone', { number: registration.number }),
     redirect: `${adminBase(program)}/checkin`,
     rerender: (errors, status) =>
       adminPage(c, {

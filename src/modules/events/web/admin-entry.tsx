@@ -61,8 +61,8 @@ eventsAdminEntry.post('/events/:slug/registrations/new', async (c) => {
     role: primaryRole(roles),
     run: (ctx) => registerParticipant(ctx, program, { ...formInput(fields, accommodations), consent: undefined, channel, receivedOn: fields.receivedOn || undefined }, { staff: true }),
     flash: ({ registration: r, mailed }) => {
-      const how = mailed ? am('entry.done.mailed') : '';
-      const sheet = r.printStatus === 'to-send' ? am('entry.done.toSend') : '';
+      const how = mailed ? am('entry.doneMailed') : '';
+      const sheet = r.printStatus === 'to-send' ? am('entry.doneToSend') : '';
       return am('entry.done', { number: r.number, status: STATUS_LABELS[r.status], mailed: how, sheet });
     },
     redirect: ({ registration: r }) => `/admin/events/registrations/${r.id}`,

@@ -135,5 +135,5 @@ eventsAdminGroups.get('/events/:slug/groups.pdf', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
   const groups = await listGroups(c.get('deps').db, program.id);
   const rows = await staffRoster(c, roles, program, { status: 'confirmed', attendance: 'venue' }, { action: 'printed', what: 'group sheets' });
-  return pdfResponse(am('file.groups', { slug: program.slug }), (doc) => drawGroupSheets(doc, program, groups, rows), { title: am('pdf.groups.title', { program: program.name }) });
+  return pdfResponse(am('file.groups', { slug: program.slug }), (doc) => drawGroupSheets(doc, program, groups, rows), { title: am('groupsPdf.title', { program: program.name }) });
 });

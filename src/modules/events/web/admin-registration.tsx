@@ -62,7 +62,7 @@ eventsAdminRegistration.get('/events/registrations/:id', async (c) => {
             { term: am('term.question'), detail: p.question || '—' },
             {
               term: am('term.confirmation'),
-              detail: r.printStatus === 'to-send' ? am('reg.printStatus.toSend') : r.printStatus === 'sent' ? am('reg.printStatus.sent', { at: tokyoDateTime(r.printSentAt!) }) : am('reg.printStatus.mail'),
+              detail: r.printStatus === 'to-send' ? am('reg.printToSend') : r.printStatus === 'sent' ? am('reg.printSent', { at: tokyoDateTime(r.printSentAt!) }) : am('reg.printByMail'),
             },
             { term: am('term.checkin'), detail: r.checkedInAt ? am('reg.presentAt', { at: tokyoDateTime(r.checkedInAt) }) : '—' },
             ...(r.possibleDuplicateOf
@@ -97,7 +97,7 @@ eventsAdminRegistration.get('/events/registrations/:id', async (c) => {
 eventsAdminRegistration.get('/events/registrations/:id/confirmation.pdf', async (c) => {
   const { program, registration: r, p, link } = await openOne(c, RUN_ROLES, 'events.confirmation.printed');
   const now = c.get('deps').clock.now();
-  return pdfResponse(am('file.confirmation', { number: r.number }), (doc) => drawConfirmationSheet(doc, program, r, p, link, now), { title: am('pdf.confirmation.title', { number: r.number }) }, true);
+  return pdfResponse(am('file.confirmation', { number: r.number }), (doc) => drawConfirmationSheet(doc, program, r, p, link, now), { title: am('confirmationPdf.title', { number: r.number }) }, true);
 });
 
 eventsAdminRegistration.post('/events/registrations/:id/sent', async (c) => {
@@ -105,7 +105,7 @@ eventsAdminRegistration.post('/events/registrations/:id/sent', async (c) => {
   return submitForm(c, {
     role: primaryRole(roles),
     run: (ctx) => markPrintSent(ctx, program.id, r.id),
-    flash: am('reg.sent.done', { number: r.number }),
+    flash: am('reg.sentDone', { number: r.number }),
     redirect: `${adminBase(program)}/to-send`,
   });
 });
@@ -116,7 +116,7 @@ eventsAdminRegistration.post('/events/registrations/:id/merge', async (c) => {
   return submitForm(c, {
     role: primaryRole(roles),
     run: (ctx) => mergeRegistration(ctx, program, r.id, keepId),
-    flash: am('reg.merge.done', { number: r.number }),
+    flash: am('reg.mergeDone', { number: r.number }),
     redirect: `/admin/events/registrations/${keepId}`,
   });
 });
@@ -124,11 +124,11 @@ eventsAdminRegistration.post('/events/registrations/:id/merge', async (c) => {
 eventsAdminRegistration.get('/events/registrations/:id/cancel', async (c) => {
   const { program, registration: r } = await staffRegistration(c, RUN_ROLES);
   return adminPage(c, {
-    title: am('reg.cancel.title', { number: r.number }),
-    breadcrumbs: crumbs(program, { label: am('term.numberN', { number: r.number }), href: `/admin/events/registrations/${r.id}` }, { label: am('reg.cancel.crumb') }),
+    title: am('reg.cancelTitle', { number: r.number }),
+    breadcrumbs: crumbs(program, { label: am('term.numberN', { number: r.number }), href: `/admin/events/registrations/${r.id}` }, { label: am('reg.cancelCrumb') }),
     children: (
-      <ConfirmForm action={`/admin/events/registrations/${r.id}/cancel`} csrfToken={csrfToken(c)} submitLabel={am('reg.cancel.submit')} cancelHref={`/admin/events/registrations/${r.id}`} danger>
-        <p>{am('reg.cancel.body')}</p>
+      <ConfirmForm action={`/admin/events/registrations/${r.id}/cancel`} csrfToken={csrfToken(c)} submitLabel={am('reg.cancelSubmit')} cancelHref={`/admin/events/registrations/${r.id}`} danger>
+        <p>{am('reg.cancelBody')}</p>
       </ConfirmForm>
     ),
   });
@@ -140,9 +140,9 @@ eventsAdminRegistration.post('/events/registrations/:id/cancel', async (c) => {
     role: primaryRole(roles),
     run: (ctx) => cancelRegistration(ctx, program, r.id, 'staff'),
     flash: ({ promoted }) =>
-      am('reg.cancel.done', {
+      am('reg.cancelDone', {
         number: r.number,
-        promoted: promoted.length ? am('reg.cancel.promoted', { numbers: promoted.map((x) => x.number).join(am('fmt.listSeparator')) }) : '',
+        promoted: promoted.length ? am('reg.cancelPromoted', { numbers: promoted.map((x) => x.number).join(am('fmt.listSeparator')) }) : '',
       }),
     redirect: `/admin/events/registrations/${r.id}`,
   });

@@ -45,12 +45,12 @@ eventsAdminRoster.get('/events/:slug', async (c) => {
           ]}
         />
         <ul class="app-link-list">
-          <li><a href={`${base}/roster`}>{am('home.link.roster')}</a></li>
-          <li><a href={`${base}/registrations/new`}>{am('home.link.entry')}</a></li>
-          <li><a href={`${base}/to-send`}>{am('home.link.toSend')}</a></li>
-          <li><a href={`${base}/groups`}>{am('home.link.groups')}</a></li>
-          <li><a href={`${base}/checkin`}>{am('home.link.checkin')}</a></li>
-          <li><a href={`${base}/setup`}>{am('home.link.setup')}</a></li>
+          <li><a href={`${base}/roster`}>{am('home.linkRoster')}</a></li>
+          <li><a href={`${base}/registrations/new`}>{am('home.linkEntry')}</a></li>
+          <li><a href={`${base}/to-send`}>{am('home.linkToSend')}</a></li>
+          <li><a href={`${base}/groups`}>{am('home.linkGroups')}</a></li>
+          <li><a href={`${base}/checkin`}>{am('home.linkCheckin')}</a></li>
+          <li><a href={`${base}/setup`}>{am('home.linkSetup')}</a></li>
         </ul>
       </>
     ),
@@ -131,11 +131,11 @@ const byKana = (a: { p: { nameKana: string } }, b: { p: { nameKana: string } }) 
 eventsAdminRoster.get('/events/:slug/reception.pdf', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
   const rows = await staffRoster(c, roles, program, { status: 'confirmed', attendance: 'venue' }, { action: 'printed', what: 'reception list' });
-  return pdfResponse(am('file.reception', { slug: program.slug }), (doc) => drawReceptionList(doc, program, rows.sort(byKana)), { title: am('pdf.reception.title', { program: program.name }), margin: 36 });
+  return pdfResponse(am('file.reception', { slug: program.slug }), (doc) => drawReceptionList(doc, program, rows.sort(byKana)), { title: am('receptionPdf.title', { program: program.name }), margin: 36 });
 });
 
 eventsAdminRoster.get('/events/:slug/name-cards.pdf', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
   const rows = await staffRoster(c, roles, program, { status: 'confirmed', attendance: 'venue' }, { action: 'printed', what: 'name cards' });
-  return pdfResponse(am('file.nameCards', { slug: program.slug }), (doc) => drawNameCards(doc, rows.sort(byKana)), { title: am('pdf.nameCards.title', { program: program.name }), margin: 0 });
+  return pdfResponse(am('file.nameCards', { slug: program.slug }), (doc) => drawNameCards(doc, rows.sort(byKana)), { title: am('nameCardsPdf.title', { program: program.name }), margin: 0 });
 });

@@ -110,5 +110,5 @@ eventsPublic.post('/:slug/registration/:token/cancel', async (c) => {
 eventsPublic.get('/:slug/fax-sheet.pdf', async (c) => {
   const program = await publicEvent(c);
   // A Japanese paper form on both sites (the English page says so): its texts are in the Japanese catalogue.
-  return pdfResponse(am('file.faxSheet', { slug: program.slug }), (doc) => drawFaxSheet(doc, program), { title: am('pdf.faxSheet.title', { program: program.name }) }, true);
+  return pdfResponse(am('file.faxSheet', { slug: program.slug }), (doc) => drawFaxSheet(doc, program), { title: am('faxSheetPdf.title', { program: program.name }) }, true);
 });
