@@ -11,12 +11,13 @@ import { ImportRejected, importClaims } from './commands/import-claims.js';
 import fs from 'node:fs';
 import { exportZenginFile } from './commands/zengin-export.js';
 import { StaysRejected, importStays } from './commands/import-stays.js';
+import { sm } from './messages.js';
 import type { CliRunContext } from '../../platform/cli/command.js';
 
 async function campaignProgram(ctx: CliRunContext) {
   const slug = requiredString(ctx, 'program');
   const program = await findProgramBySlug(ctx.deps.db, slug);
-  if (!program || program.kind !== 'campaign') throw new AppError('not-found', `キャンペーン事業「${slug}」が見つかりません`);
+  if (!program || program.kind !== 'campaign') throw new AppError('not-found', sm('cli.programNotFound', { slug }));
   return program;
 }
 
@@ -40,11 +41,11 @@ async function runCsvImport<R extends RowReport>(
   const program = await campaignProgram(ctx);
   const file = ctx.positionals[0];
   if (!file) throw new CliUsageError('give the CSV file');
-  if (!fs.existsSync(file)) throw new AppError('not-found', `ファイル ${file} が見つかりません`);
+  if (!fs.existsSync(file)) throw new AppError('not-found', sm('cli.fileNotFound', { file }));
   const mode = ctx.values['valid-only'] ? 'valid' : 'all';
   const report = (r: R) => {
-    for (const e of r.errors) ctx.io.err(`  ${e.line}行目${e.field ? `（${e.field}）` : ''}: ${e.message}\n`);
-    if (r.errorCount > r.errors.length) ctx.io.err(`  …ほか${r.errorCount - r.errors.length}件\n`);
+    for (const e of r.errors) ctx.io.err(`  ${sm('cli.rowError', { line: e.line, field: e.field ? sm('cli.rowError.field', { field: e.field }) : '', message: e.message })}\n`);
+    if (r.errorCount > r.errors.length) ctx.io.err(`  ${sm('cli.moreErrors', { count: r.errorCount - r.errors.length })}\n`);
   };
   try {
     const r = await runCommand(ctx.deps, cliActor(ctx), (c) => importer(c, program, fs.createReadStream(file), mode));
@@ -55,7 +56,7 @@ async function runCsvImport<R extends RowReport>(
     const result = rejected(e);
     if (!result) throw e;
     report(result);
-    ctx.io.err(`${result.errorCount}行に誤りがあるため、${nothingTaken} (${result.rows} rows)\n`);
+    ctx.io.err(`${sm('cli.rejected', { count: result.errorCount, nothing: nothingTaken, rows: result.rows })}\n`);
     return 1;
   }
 }
@@ -64,7 +65,7 @@ export const settlementCommands: CliCommand[] = [
   {
     name: 'allocation set',
     usage: 'allocation set --program SLUG --facility ID --yen N',
-    summary: '施設の配分枠を設定する。合計は原資を超えられない (set a facility allocation)',
+    summary: sm('cli.allocationSet'),
     options: { program: { type: 'string' }, facility: { type: 'string' }, yen: { type: 'string' } },
     async run(ctx) {
       const facilityId = positiveInt(requiredString(ctx, 'facility'), '--facility')!;
@@ -79,7 +80,7 @@ export const settlementCommands: CliCommand[] = [
   {
     name: 'settlement close',
     usage: 'settlement close --program SLUG --month YYYY-MM',
-    summary: '月末締め: 承認済みの宿泊実績を支払バッチにまとめる。終わった月（日本時間）だけ。再実行しても同じバッチ (month-end close, idempotent)',
+    summary: sm('cli.close'),
     options: { program: { type: 'string' }, month: { type: 'string' } },
     async run(ctx) {
       const program = await campaignProgram(ctx);
@@ -91,7 +92,7 @@ export const settlementCommands: CliCommand[] = [
   {
     name: 'settlement paid',
     usage: 'settlement paid --program SLUG --month YYYY-MM',
-    summary: '締めたバッチを支払済みにし、台帳に支払を記録する (mark a closed month paid)',
+    summary: sm('cli.paid'),
     options: { program: { type: 'string' }, month: { type: 'string' } },
     async run(ctx) {
       const program = await campaignProgram(ctx);
@@ -104,7 +105,7 @@ export const settlementCommands: CliCommand[] = [
   {
     name: 'claims import',
     usage: 'claims import --program SLUG FILE.csv [--valid-only]',
-    summary: '予約（割引）データを CSV から一括登録する。既定は1行でも誤りがあれば全体を取り込まない (bulk claims import)',
+    summary: sm('cli.claimsImport'),
     help: `Header: facilityId,bookingRef,bookedOn,checkIn,nights,guests,totalPrice (UTF-8 or Shift_JIS).\n--valid-only registers the valid rows and lists the others.`,
     options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' } },
     run: (ctx) =>
@@ -113,14 +114,14 @@ export const settlementCommands: CliCommand[] = [
         (c, program, file, mode) => importClaims(c, program, file, { mode }),
         (e) => (e instanceof ImportRejected ? e.result : null),
         (r) => `${r.rows} rows: ${r.reserved} reserved (${r.discountTotal} yen), ${r.alreadyRegistered} already registered, ${r.errorCount} rejected\n`,
-        '何も登録していません',
+        sm('cli.nothingRegistered'),
       ),
   },
 
   {
     name: 'settlement stays import',
     usage: 'settlement stays import --program SLUG FILE.csv [--valid-only]',
-    summary: '宿泊実績を CSV から一括報告する。既定は1行でも誤りがあれば全体を取り込まない (bulk stay reports)',
+    summary: sm('cli.staysImport'),
     help: `Header: facilityId,bookingRef,nights,guests,totalPrice (UTF-8 or Shift_JIS); each value at most what was reserved.\n--valid-only reports the valid rows and lists the others.`,
     options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' } },
     run: (ctx) =>
@@ -129,14 +130,14 @@ export const settlementCommands: CliCommand[] = [
         (c, program, file, mode) => importStays(c, program, file, { mode }),
         (e) => (e instanceof StaysRejected ? e.result : null),
         (r) => `${r.rows} rows: ${r.reported} stays reported (${r.released} yen released), ${r.alreadyReported} already reported, ${r.errorCount} rejected\n`,
-        '何も報告していません',
+        sm('cli.nothingReported'),
       ),
   },
 
   {
     name: 'settlement zengin',
     usage: 'settlement zengin --program SLUG --month YYYY-MM --transfer-date YYYY-MM-DD --out FILE',
-    summary: '締めた月の全銀協 総合振込ファイルを作成する（監査ログに記録） (write the bank transfer file)',
+    summary: sm('cli.zengin'),
     options: { program: { type: 'string' }, month: { type: 'string' }, 'transfer-date': { type: 'string' }, out: { type: 'string' } },
     async run(ctx) {
       const program = await campaignProgram(ctx);

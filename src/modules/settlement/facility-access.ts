@@ -6,6 +6,7 @@ import type { AuthState } from '../../platform/http/env.js';
 import { authorizeProgram } from '../../platform/http/guards.js';
 import { facilityDirectory, facilityDirectoryColumns, type FacilityEntry } from '../campaign/index.js';
 import type { Program } from '../../platform/programs/schema.js';
+import { sm } from './messages.js';
 import { facilityUsers } from './schema.js';
 
 /** Gives a business user the right to act for a facility (idempotent). */
@@ -61,7 +62,7 @@ export async function claimTargetForActor(conn: Conn, auth: AuthState, program: 
     .from(facilityDirectory)
     .where(and(eq(facilityDirectory.id, facilityId), eq(facilityDirectory.programId, program.id)));
   const staff = roles.includes('admin') || roles.includes('operator');
-  if (!row || (!staff && !row.linked)) throw new AppError('not-found', `施設 (id ${facilityId}) が見つかりません`);
+  if (!row || (!staff && !row.linked)) throw new AppError('not-found', sm('cmd.facilityNotFound', { id: facilityId }));
   const id = (v: number | string | null) => (v === null ? undefined : Number(v));
   return { facility: row.facility, accounts: { available: id(row.available), reserved: id(row.reserved), pool: id(row.pool) } };
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Conn } from '../../db/client.js';
 import { AppError } from '../../platform/errors/index.js';
+import { sm } from './messages.js';
 import { ledgerAccounts, ledgerEntries } from './schema.js';
 
 export type AccountKind = (typeof ledgerAccounts.$inferSelect)['kind'];
@@ -56,12 +57,12 @@ export async function moveReturning(conn: Conn, m: Movement): Promise<number | n
                     select ${m.programId}, ${m.from}, ${m.to}, ${m.amount}, ${m.reason}, ${m.claimId ?? null} where exists (select 1 from debit))
           select (select balance from debit) as left`,
     );
-    if (row?.left === null || row?.left === undefined) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: m.reason } });
+    if (row?.left === null || row?.left === undefined) throw new AppError('budget-exhausted', sm('cmd.budgetExhausted'), { detail: { shortOf: m.reason } });
     return Number(row.left);
   }
   if (m.from !== null) {
     const debited = await queryRows<{ id: number }>(conn, sql`update ledger_accounts set balance = balance - ${m.amount} where id = ${m.from} and balance >= ${m.amount} returning id`);
-    if (debited.length === 0) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: m.reason } });
+    if (debited.length === 0) throw new AppError('budget-exhausted', sm('cmd.budgetExhausted'), { detail: { shortOf: m.reason } });
   }
   if (m.to !== null) await conn.execute(sql`update ledger_accounts set balance = balance + ${m.amount} where id = ${m.to}`);
   await conn.insert(ledgerEntries).values({ programId: m.programId, fromAccount: m.from, toAccount: m.to, amount: m.amount, reason: m.reason, claimId: m.claimId ?? null });

@@ -1,6 +1,7 @@
 import { addDays } from '../../platform/calendar/index.js';
 import { programSetting } from '../../platform/programs/queries.js';
 import type { Program } from '../../platform/programs/schema.js';
+import { sm } from './messages.js';
 
 /** The guide's (手引き) rules, as program settings; the defaults are placeholders until the City fixes them. */
 export interface DiscountRules {
@@ -32,10 +33,10 @@ export function rulesOf(program: Program): DiscountRules | null {
 export type RefusalCode = 'outside-campaign-period' | 'below-minimum-price' | 'booked-before-registration' | 'invalid-booking';
 
 export const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
-  'outside-campaign-period': '宿泊日がキャンペーン期間に含まれていません',
-  'below-minimum-price': '1人1泊あたりの宿泊料金が対象となる最低額を下回っています',
-  'booked-before-registration': '予約日が施設の登録日より前のため、割引の対象外です',
-  'invalid-booking': '泊数・人数・料金は1以上の整数で指定してください',
+  'outside-campaign-period': sm('rule.outside-campaign-period'),
+  'below-minimum-price': sm('rule.below-minimum-price'),
+  'booked-before-registration': sm('rule.booked-before-registration'),
+  'invalid-booking': sm('rule.invalid-booking'),
 };
 
 export interface Booking {

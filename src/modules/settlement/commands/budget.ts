@@ -6,6 +6,7 @@ import { programSetting } from '../../../platform/programs/queries.js';
 import { programs, type Program } from '../../../platform/programs/schema.js';
 import { accountId, facilityBalances, move, programBalances } from '../ledger.js';
 import { ledgerAccounts } from '../schema.js';
+import { sm } from '../messages.js';
 import { DEFAULT_POOL_YEN } from '../rules.js';
 import { updateSoldOut } from './sold-out.js';
 
@@ -31,7 +32,7 @@ export async function syncPool(ctx: CommandContext, program: Program): Promise<v
     try {
       await move(ctx.tx, { programId: program.id, from: poolAccount, to: null, amount: pool - target, reason: 'defunded' });
     } catch {
-      throw new AppError('conflict', '原資を配分済みの額より小さくすることはできません');
+      throw new AppError('conflict', sm('cmd.poolBelowAllocated'));
     }
   }
   ctx.audit({ action: 'settlement.pool.synced', programId: program.id, diff: { pool: [pool, target] } });
@@ -55,9 +56,9 @@ export async function lockAllocations(ctx: CommandContext, programId: number, fa
  * below what the facility has already committed.
  */
 export async function setAllocation(ctx: CommandContext, program: Program, facilityId: number, yen: number): Promise<{ before: number; after: number }> {
-  if (!Number.isSafeInteger(yen) || yen < 0) throw new AppError('validation-failed', '配分額は0以上の整数（円）で指定してください', { fieldErrors: [{ field: 'yen', message: '0以上の整数で指定してください' }] });
+  if (!Number.isSafeInteger(yen) || yen < 0) throw new AppError('validation-failed', sm('cmd.allocationYen'), { fieldErrors: [{ field: 'yen', message: sm('cmd.allocationYen.field') }] });
   const facility = await findFacilityEntry(ctx.tx, facilityId);
-  if (!facility || facility.programId !== program.id) throw new AppError('not-found', `施設 (id ${facilityId}) はこの事業にありません`);
+  if (!facility || facility.programId !== program.id) throw new AppError('not-found', sm('cmd.facilityNotInProgram', { id: facilityId }));
   await syncPool(ctx, program);
   // Under the lock, `before` is the allocation as it is now: two changes at once never add up wrongly.
   await lockAllocations(ctx, program.id, [facilityId]);
@@ -70,8 +71,9 @@ export async function setAllocation(ctx: CommandContext, program: Program, facil
     } catch {
       const b = await programBalances(ctx.tx, program.id);
       const unallocated = b.pool - b.allocated;
-      throw new AppError('budget-exhausted', `配分額の合計が原資を超えるため設定できません（未配分の残りは${unallocated.toLocaleString('ja-JP')}円、この施設に配分できるのは最大${(before + unallocated).toLocaleString('ja-JP')}円です）`, {
-        fieldErrors: [{ field: 'yen', message: `配分額の合計が原資を超えます。最大${(before + unallocated).toLocaleString('ja-JP')}円まで配分できます` }],
+      const max = (before + unallocated).toLocaleString('ja-JP');
+      throw new AppError('budget-exhausted', sm('cmd.allocationOverPool', { unallocated: unallocated.toLocaleString('ja-JP'), max }), {
+        fieldErrors: [{ field: 'yen', message: sm('cmd.allocationOverPool.field', { max }) }],
       });
     }
   } else if (yen < before) {
@@ -79,8 +81,9 @@ export async function setAllocation(ctx: CommandContext, program: Program, facil
       await move(ctx.tx, { programId: program.id, from: available, to: pool, amount: before - yen, reason: 'deallocated' });
     } catch {
       const committed = before - (await facilityBalances(ctx.tx, program.id, facilityId)).available;
-      throw new AppError('conflict', `すでに予約・承認済みの額（${committed.toLocaleString('ja-JP')}円）より小さい配分額にはできません`, {
-        fieldErrors: [{ field: 'yen', message: `${committed.toLocaleString('ja-JP')}円以上で指定してください（予約・承認済みの額）` }],
+      const amount = committed.toLocaleString('ja-JP');
+      throw new AppError('conflict', sm('cmd.allocationBelowCommitted', { committed: amount }), {
+        fieldErrors: [{ field: 'yen', message: sm('cmd.allocationBelowCommitted.field', { committed: amount }) }],
       });
     }
   }

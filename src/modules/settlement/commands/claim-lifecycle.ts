@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { findFacilityEntry } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { accountId, move } from '../ledger.js';
-import { CLAIM_STATUS_LABELS } from '../messages.js';
+import { CLAIM_STATUS_LABELS, sm, type SettlementMessageKey } from '../messages.js';
 import { computeDiscount, type DiscountRules } from '../rules.js';
 import { claims, type Claim, type ClaimStatus } from '../schema.js';
 import type { StayInput } from '../validators.js';
@@ -18,8 +18,8 @@ export async function lockClaim(ctx: CommandContext, id: number): Promise<Claim>
   return claim;
 }
 
-function expectStatus(claim: Claim, allowed: ClaimStatus[], action: string): void {
-  if (!allowed.includes(claim.status)) throw new AppError('conflict', `この申請（予約番号 ${claim.bookingRef}、状態: ${CLAIM_STATUS_LABELS[claim.status]}）は${action}できません`);
+function expectStatus(claim: Claim, allowed: ClaimStatus[], action: SettlementMessageKey & `cmd.claimStatus.${string}`): void {
+  if (!allowed.includes(claim.status)) throw new AppError('conflict', sm('cmd.claimStatus', { ref: claim.bookingRef, status: CLAIM_STATUS_LABELS[claim.status], action: sm(action) }));
 }
 
 async function setStatus(ctx: CommandContext, claim: Claim, status: ClaimStatus, extra: Partial<Claim> = {}): Promise<Claim> {
@@ -39,7 +39,7 @@ async function release(ctx: CommandContext, program: Program, claim: Claim, amou
 export async function cancelClaim(ctx: CommandContext, program: Program, id: number, noShow = false): Promise<Claim> {
   const claim = await lockClaim(ctx, id);
   if (claim.status === 'cancelled') return claim;
-  expectStatus(claim, ['reserved'], '取り消し');
+  expectStatus(claim, ['reserved'], 'cmd.claimStatus.cancel');
   await release(ctx, program, claim, claim.discount, 'released');
   ctx.audit({ action: noShow ? 'settlement.claim.no_show' : 'settlement.claim.cancelled', programId: program.id, targetType: 'claim', targetId: id, diff: { released: claim.discount } });
   return setStatus(ctx, claim, 'cancelled');
@@ -51,14 +51,14 @@ export async function cancelClaim(ctx: CommandContext, program: Program, id: num
  */
 export async function reportStay(ctx: CommandContext, program: Program, id: number, stay: StayInput): Promise<Claim> {
   const claim = await lockClaim(ctx, id);
-  expectStatus(claim, ['reserved'], '実績報告');
+  expectStatus(claim, ['reserved'], 'cmd.claimStatus.report');
   const over: string[] = [];
   if (stay.nights > claim.nights) over.push('nights');
   if (stay.guests > claim.guests) over.push('guests');
   if (stay.totalPrice > claim.totalPrice) over.push('totalPrice');
   if (over.length) {
-    throw new AppError('validation-failed', '実績は予約時の内容を上回ることはできません', {
-      fieldErrors: over.map((field) => ({ field, message: '予約時の値を上回っています' })),
+    throw new AppError('validation-failed', sm('cmd.stayOver'), {
+      fieldErrors: over.map((field) => ({ field, message: sm('cmd.stayOver.field') })),
     });
   }
   const facility = await findFacilityEntry(ctx.tx, claim.facilityId);
@@ -72,7 +72,7 @@ export async function reportStay(ctx: CommandContext, program: Program, id: numb
 /** The secretariat's decision on a reported stay: approval commits the money to payment. */
 export async function reviewClaim(ctx: CommandContext, program: Program, id: number, decision: 'approve' | 'reject', reason: string): Promise<Claim> {
   const claim = await lockClaim(ctx, id);
-  expectStatus(claim, ['stayed'], decision === 'approve' ? '承認' : '却下');
+  expectStatus(claim, ['stayed'], decision === 'approve' ? 'cmd.claimStatus.approve' : 'cmd.claimStatus.reject');
   if (decision === 'approve') {
     const reserved = await accountId(ctx.tx, program.id, claim.facilityId, 'reserved');
     const approved = await accountId(ctx.tx, program.id, claim.facilityId, 'approved');

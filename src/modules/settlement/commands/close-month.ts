@@ -5,11 +5,12 @@ import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { accountId, move } from '../ledger.js';
+import { sm } from '../messages.js';
 import { paymentBatches, type PaymentBatch } from '../schema.js';
 
 export function parseMonth(month: string): { first: string; next: string } {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new AppError('validation-failed', '月は YYYY-MM 形式で指定してください', { fieldErrors: [{ field: 'month', message: 'YYYY-MM 形式で指定してください' }] });
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new AppError('validation-failed', sm('cmd.monthFormat'), { fieldErrors: [{ field: 'month', message: sm('cmd.monthFormat.field') }] });
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const next = mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
@@ -63,8 +64,8 @@ export async function closeEndedMonth(ctx: CommandContext, program: Program, mon
   const { next } = parseMonth(month);
   const today = tokyoDate(ctx.now);
   if (today < next) {
-    throw new AppError('conflict', `${month.replace('-', '年')}月はまだ終わっていないため締められません（${next} 以降に締めてください。今日は日本時間で ${today} です）`, {
-      fieldErrors: [{ field: 'month', message: '終わった月を指定してください' }],
+    throw new AppError('conflict', sm('cmd.monthNotEnded', { year: month.slice(0, 4), month: month.slice(5, 7), next, today }), {
+      fieldErrors: [{ field: 'month', message: sm('cmd.monthNotEnded.field') }],
     });
   }
   return closeMonth(ctx, program, month);
@@ -82,7 +83,7 @@ export async function batchTotals(ctx: Pick<CommandContext, 'tx'>, batchId: numb
 /** A transfer date must be a bank business day, on or after the close. */
 export function checkTransferDate(date: string): void {
   if (!isBusinessDay(date)) {
-    throw new AppError('validation-failed', `振込指定日 ${date} は銀行の営業日ではありません（次の営業日: ${nextBankDay(date)}）`, { fieldErrors: [{ field: 'transferDate', message: '銀行の営業日を指定してください' }] });
+    throw new AppError('validation-failed', sm('cmd.transferNotBankDay', { date, next: nextBankDay(date) }), { fieldErrors: [{ field: 'transferDate', message: sm('cmd.transferNotBankDay.field') }] });
   }
 }
 
@@ -96,7 +97,7 @@ function nextBankDay(date: string): string {
 export async function markBatchPaid(ctx: CommandContext, program: Program, month: string): Promise<PaymentBatch> {
   // Locked and re-read: two marks at once move the money once (the second finds the batch paid).
   const [batch] = await ctx.tx.select().from(paymentBatches).where(and(eq(paymentBatches.programId, program.id), eq(paymentBatches.month, month))).for('update');
-  if (!batch) throw new AppError('not-found', `${month} はまだ締められていません`);
+  if (!batch) throw new AppError('not-found', sm('cmd.monthNotClosed', { month }));
   if (batch.status === 'paid') return batch;
   for (const t of await batchTotals(ctx, batch.id)) {
     const from = await accountId(ctx.tx, program.id, t.facilityId, 'approved');

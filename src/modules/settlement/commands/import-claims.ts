@@ -7,6 +7,7 @@ import { parseCsvObjects, CsvHeaderError } from '../../../platform/imports/csv.j
 import { issuesToFieldErrors } from '../../../platform/validation.js';
 import { facilityDirectory, facilityEntriesOf, type FacilityEntry } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
+import { sm } from '../messages.js';
 import { computeDiscount, rulesOf, type DiscountRules } from '../rules.js';
 
 import { CLAIM_LIMITS, claimSchema, type ClaimInput } from '../validators.js';
@@ -55,7 +56,7 @@ interface Accepted {
  */
 export async function importClaims(ctx: CommandContext, program: Program, source: AsyncIterable<Buffer>, opts: ImportOptions): Promise<ImportResult> {
   const rules = rulesOf(program);
-  if (!rules) throw new AppError('conflict', 'キャンペーン期間が設定されていないため受け付けできません');
+  if (!rules) throw new AppError('conflict', sm('cmd.campaignPeriodUnset'));
   const result: ImportResult = { rows: 0, reserved: 0, alreadyRegistered: 0, discountTotal: 0, errors: [], errorCount: 0, committed: false };
   const fail = (e: RowError) => {
     result.errorCount++;
@@ -135,7 +136,7 @@ async function soldOutCandidates(ctx: CommandContext, program: Program, touched:
 /** Thrown to roll back an all-or-nothing import; carries the per-row report. */
 export class ImportRejected extends AppError {
   constructor(readonly result: ImportResult) {
-    super('validation-failed', `${result.errorCount}行に誤りがあるため、ファイル全体を取り込みませんでした`, {
+    super('validation-failed', sm('import.rejected', { count: result.errorCount }), {
       fieldErrors: result.errors.map((e) => ({ field: `line${e.line}${e.field ? '.' + e.field : ''}`, message: e.message })),
     });
   }
@@ -200,30 +201,30 @@ async function priceBatch(
   for (const { line, input, hash } of parsed) {
     const facility = st.facilityCache.get(input.facilityId);
     if (!facility || (st.opts.facilityIds && !st.opts.facilityIds.has(facility.id))) {
-      st.fail({ line, field: 'facilityId', message: `施設 (id ${input.facilityId}) が見つかりません` });
+      st.fail({ line, field: 'facilityId', message: sm('cmd.facilityNotFound', { id: input.facilityId }) });
       continue;
     }
     const key = `${input.facilityId}\u0000${input.bookingRef}`;
     const prior = existing.get(key);
     if (batchRefs.has(key) || prior?.inThisFile) {
-      st.fail({ line, field: 'bookingRef', message: `予約番号「${input.bookingRef}」がファイル内で重複しています` });
+      st.fail({ line, field: 'bookingRef', message: sm('import.duplicateInFile', { ref: input.bookingRef }) });
       continue;
     }
     if (prior !== undefined) {
       if (prior.hash === hash) st.result.alreadyRegistered++;
-      else st.fail({ line, field: 'bookingRef', message: `予約番号「${input.bookingRef}」はすでに別の内容で登録されています` });
+      else st.fail({ line, field: 'bookingRef', message: sm('cmd.bookingRefTaken', { ref: input.bookingRef }) });
       continue;
     }
     batchRefs.add(key);
     const priced = computeDiscount(rules, input, facility.registeredOn);
     if (!priced.ok) {
-      st.fail({ line, message: `${priced.message}（${priced.code}）` });
+      st.fail({ line, message: sm('import.withDetail', { message: priced.message, detail: priced.code }) });
       continue;
     }
     const source = st.sourceOf.get(facility.id)!;
     const left = st.balances.get(source)!;
     if (left < priced.discount) {
-      st.fail({ line, message: '予算枠が不足しています（budget-exhausted）' });
+      st.fail({ line, message: sm('import.budgetExhausted') });
       continue;
     }
     st.balances.set(source, left - priced.discount);

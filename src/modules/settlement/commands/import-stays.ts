@@ -4,6 +4,7 @@ import { AppError, isAppError } from '../../../platform/errors/index.js';
 import { CsvHeaderError, parseCsvObjects } from '../../../platform/imports/csv.js';
 import { issuesToFieldErrors } from '../../../platform/validation.js';
 import type { Program } from '../../../platform/programs/schema.js';
+import { sm } from '../messages.js';
 import { claims } from '../schema.js';
 import { staySchema } from '../validators.js';
 import { reportStay } from './claim-lifecycle.js';
@@ -26,7 +27,7 @@ export interface StayImportResult {
 /** Thrown to roll back an all-or-nothing stay import; carries the per-row report. */
 export class StaysRejected extends AppError {
   constructor(readonly result: StayImportResult) {
-    super('validation-failed', `${result.errorCount}行に誤りがあるため、ファイル全体を取り込みませんでした`, {
+    super('validation-failed', sm('import.rejected', { count: result.errorCount }), {
       fieldErrors: result.errors.map((e) => ({ field: `line${e.line}${e.field ? '.' + e.field : ''}`, message: e.message })),
     });
   }
@@ -58,7 +59,7 @@ export async function importStays(ctx: CommandContext, program: Program, source:
       }
       const key = `${facilityId}\u0000${bookingRef}`;
       if (seen.has(key)) {
-        fail({ line, field: 'bookingRef', message: `予約番号「${bookingRef}」がファイル内で重複しています` });
+        fail({ line, field: 'bookingRef', message: sm('import.duplicateInFile', { ref: bookingRef }) });
         continue;
       }
       seen.add(key);
@@ -66,7 +67,7 @@ export async function importStays(ctx: CommandContext, program: Program, source:
         ? await ctx.tx.select().from(claims).where(and(eq(claims.programId, program.id), eq(claims.facilityId, facilityId), eq(claims.bookingRef, bookingRef)))
         : [];
       if (!claim) {
-        fail({ line, field: 'bookingRef', message: `施設 ${row.facilityId} の予約番号「${bookingRef}」の登録が見つかりません` });
+        fail({ line, field: 'bookingRef', message: sm('import.stayClaimNotFound', { facility: String(row.facilityId), ref: bookingRef }) });
         continue;
       }
       const stay = parsed.data;
@@ -81,7 +82,7 @@ export async function importStays(ctx: CommandContext, program: Program, source:
       } catch (e) {
         if (!isAppError(e) || e.status >= 500) throw e;
         const fields = e.fieldErrors.length ? e.fieldErrors : [{ field: undefined, message: e.message }];
-        for (const fe of fields) fail({ line, field: fe.field, message: fe.field ? `${e.message}（${fe.message}）` : fe.message });
+        for (const fe of fields) fail({ line, field: fe.field, message: fe.field ? sm('import.withDetail', { message: e.message, detail: fe.message }) : fe.message });
       }
     }
   } catch (e) {

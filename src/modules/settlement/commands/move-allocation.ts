@@ -2,6 +2,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { facilityBalances } from '../ledger.js';
+import { sm } from '../messages.js';
 import { lockAllocations, setAllocation, syncPool } from './budget.js';
 
 /**
@@ -11,16 +12,17 @@ import { lockAllocations, setAllocation, syncPool } from './budget.js';
  */
 export async function moveAllocation(ctx: CommandContext, program: Program, fromFacility: number, toFacility: number, yen: number): Promise<void> {
   const fieldErrors = [];
-  if (!Number.isSafeInteger(yen) || yen <= 0) fieldErrors.push({ field: 'moveYen', message: '移す額を1円以上の整数で入力してください' });
-  if (fromFacility === toFacility) fieldErrors.push({ field: 'to', message: '移し元と別の施設を選んでください' });
-  if (fieldErrors.length) throw new AppError('validation-failed', '入力に誤りがあります', { fieldErrors });
+  if (!Number.isSafeInteger(yen) || yen <= 0) fieldErrors.push({ field: 'moveYen', message: sm('cmd.moveYen') });
+  if (fromFacility === toFacility) fieldErrors.push({ field: 'to', message: sm('cmd.moveSameFacility') });
+  if (fieldErrors.length) throw new AppError('validation-failed', sm('cmd.inputInvalid'), { fieldErrors });
   // Both allocations locked (in one ascending order, so opposite moves cannot deadlock) before they are read.
   await syncPool(ctx, program);
   await lockAllocations(ctx, program.id, [fromFacility, toFacility]);
   const from = await facilityBalances(ctx.tx, program.id, fromFacility);
   if (from.available < yen) {
-    throw new AppError('conflict', `移し元の施設の未使用の配分額は${from.available.toLocaleString('ja-JP')}円です。それを超えて移すことはできません`, {
-      fieldErrors: [{ field: 'moveYen', message: `${from.available.toLocaleString('ja-JP')}円以下で指定してください` }],
+    const available = from.available.toLocaleString('ja-JP');
+    throw new AppError('conflict', sm('cmd.moveOverAvailable', { available }), {
+      fieldErrors: [{ field: 'moveYen', message: sm('cmd.moveOverAvailable.field', { available }) }],
     });
   }
   const to = await facilityBalances(ctx.tx, program.id, toFacility);

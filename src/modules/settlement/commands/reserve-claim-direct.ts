@@ -6,6 +6,7 @@ import { runCommand } from '../../../platform/command.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
+import { sm } from '../messages.js';
 import { computeDiscount, rulesOf } from '../rules.js';
 import type { ClaimInput } from '../validators.js';
 import { requestHash } from './reserve-claim.js';
@@ -78,7 +79,7 @@ export async function reserveClaimDirect(deps: Deps, program: Program, version: 
       version,
     ]);
   } catch (e) {
-    if (isDatabaseRefusal(e, CHECK_VIOLATION, 'ledger_accounts_non_negative')) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: 'reserved' } });
+    if (isDatabaseRefusal(e, CHECK_VIOLATION, 'ledger_accounts_non_negative')) throw new AppError('budget-exhausted', sm('cmd.budgetExhausted'), { detail: { shortOf: 'reserved' } });
     throw e;
   }
   if (!row || row.id === null) return null;

@@ -9,6 +9,7 @@ import type { FacilityEntry } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { accountId, facilityBalances } from '../ledger.js';
 import type { ClaimAccountIds } from '../facility-access.js';
+import { sm } from '../messages.js';
 import { computeDiscount, rulesOf } from '../rules.js';
 import { claims, type Claim } from '../schema.js';
 import type { ClaimInput } from '../validators.js';
@@ -87,13 +88,13 @@ export async function reserveClaim(ctx: CommandContext, program: Program, facili
     const existing = await findClaimByBooking(ctx, facility.id, input.bookingRef);
     if (!existing) return null;
     if (existing.requestHash === hash) return { claim: existing, created: false };
-    throw new AppError('conflict', `予約番号「${input.bookingRef}」はすでに別の内容で登録されています`);
+    throw new AppError('conflict', sm('cmd.bookingRefTaken', { ref: input.bookingRef }));
   };
   const rules = rulesOf(program);
   if (!rules) {
     const found = await earlier();
     if (found) return found;
-    throw new AppError('conflict', 'キャンペーン期間が設定されていないため受け付けできません');
+    throw new AppError('conflict', sm('cmd.campaignPeriodUnset'));
   }
   const result = computeDiscount(rules, input, facility.registeredOn);
   if (!result.ok) {
@@ -130,7 +131,7 @@ export async function reserveClaim(ctx: CommandContext, program: Program, facili
     const found = await earlier();
     if (found) return found;
     // Inserted and rolled back by another transaction between the two statements: try once more.
-    throw new AppError('conflict', `予約番号「${input.bookingRef}」の登録が競合しました。もう一度送信してください`);
+    throw new AppError('conflict', sm('cmd.bookingRefRace', { ref: input.bookingRef }));
   }
   claim.id = written.id;
   // updateSoldOut changes nothing for a facility drawing on the pool (it has no allocation), nor
@@ -163,6 +164,6 @@ async function insertReserving(ctx: CommandContext, c: Claim, a: { from: number;
         select c.id, (select balance from debit) as left from c`,
   );
   if (!row) return null;
-  if (d > 0 && row.left === null) throw new AppError('budget-exhausted', '予算枠が不足しています', { detail: { shortOf: 'reserved' } });
+  if (d > 0 && row.left === null) throw new AppError('budget-exhausted', sm('cmd.budgetExhausted'), { detail: { shortOf: 'reserved' } });
   return { id: Number(row.id), left: row.left === null ? null : Number(row.left) };
 }

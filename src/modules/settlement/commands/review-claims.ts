@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
+import { sm } from '../messages.js';
 import { claims } from '../schema.js';
 import { reviewClaim } from './claim-lifecycle.js';
 
@@ -15,11 +16,11 @@ export const MAX_BULK_REVIEW = 500;
 export async function reviewClaims(ctx: CommandContext, program: Program, ids: number[], decision: 'approve' | 'reject', reason: string): Promise<{ count: number; total: number }> {
   const unique = [...new Set(ids)].sort((a, b) => a - b);
   const fieldErrors = [];
-  if (unique.length === 0) fieldErrors.push({ field: 'ids', message: '審査する申請を1件以上選んでください' });
-  if (unique.length > MAX_BULK_REVIEW) fieldErrors.push({ field: 'ids', message: `一度に審査できるのは${MAX_BULK_REVIEW}件までです` });
-  if (decision === 'reject' && !reason.trim()) fieldErrors.push({ field: 'reason', message: '却下の理由を入力してください' });
-  if (reason.length > 500) fieldErrors.push({ field: 'reason', message: '理由は500文字以内で入力してください' });
-  if (fieldErrors.length) throw new AppError('validation-failed', '入力に誤りがあります', { fieldErrors });
+  if (unique.length === 0) fieldErrors.push({ field: 'ids', message: sm('cmd.reviewNone') });
+  if (unique.length > MAX_BULK_REVIEW) fieldErrors.push({ field: 'ids', message: sm('cmd.reviewTooMany', { max: MAX_BULK_REVIEW }) });
+  if (decision === 'reject' && !reason.trim()) fieldErrors.push({ field: 'reason', message: sm('val.reasonRequired') });
+  if (reason.length > 500) fieldErrors.push({ field: 'reason', message: sm('val.reasonLong') });
+  if (fieldErrors.length) throw new AppError('validation-failed', sm('cmd.inputInvalid'), { fieldErrors });
   // Every chosen claim is locked up front, in ascending id order, before any money moves: two
   // overlapping bulk reviews then wait for each other at the first shared claim, holding no ledger
   // account (locking claim by claim between ledger movements could deadlock), and the statuses
@@ -30,11 +31,12 @@ export async function reviewClaims(ctx: CommandContext, program: Program, ids: n
     .where(and(eq(claims.programId, program.id), inArray(claims.id, unique)))
     .orderBy(asc(claims.id))
     .for('update');
-  if (found.length !== unique.length) throw new AppError('not-found', '選んだ申請の一部が見つかりません。画面を開き直してください');
+  if (found.length !== unique.length) throw new AppError('conflict', sm('cmd.reviewMissing'));
   const notWaiting = found.filter((c) => c.status !== 'stayed');
   if (notWaiting.length) {
-    throw new AppError('conflict', `審査待ちでない申請が含まれています（予約番号: ${notWaiting.map((c) => c.ref).slice(0, 10).join('、')}${notWaiting.length > 10 ? ' ほか' : ''}）。何も審査していません`, {
-      fieldErrors: [{ field: 'ids', message: '審査待ち（実績報告済み）の申請だけを選んでください' }],
+    const refs = notWaiting.map((c) => c.ref).slice(0, 10).join(sm('fmt.listSeparator'));
+    throw new AppError('conflict', sm('cmd.reviewNotWaiting', { refs, more: notWaiting.length > 10 ? sm('cmd.reviewNotWaiting.more') : '' }), {
+      fieldErrors: [{ field: 'ids', message: sm('cmd.reviewNotWaiting.field') }],
     });
   }
   let total = 0;

@@ -4,6 +4,7 @@ import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { lockFacilityEntry } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
+import { sm } from '../messages.js';
 import { facilitySalesStops } from '../schema.js';
 import { updateSoldOut } from './sold-out.js';
 
@@ -14,7 +15,7 @@ import { updateSoldOut } from './sold-out.js';
  */
 export async function setSalesStop(ctx: CommandContext, program: Program, facilityId: number, stopped: boolean): Promise<{ changed: boolean }> {
   const facility = await lockFacilityEntry(ctx.tx, program.id, facilityId, 'no key update');
-  if (!facility) throw new AppError('not-found', `施設 (id ${facilityId}) が見つかりません`);
+  if (!facility) throw new AppError('not-found', sm('cmd.facilityNotFound', { id: facilityId }));
   const [existing] = await ctx.tx.select().from(facilitySalesStops).where(eq(facilitySalesStops.facilityId, facilityId));
   if (stopped === !!existing) return { changed: false };
   if (stopped) {

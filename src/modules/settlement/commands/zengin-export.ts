@@ -2,6 +2,7 @@ import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { programSetting } from '../../../platform/programs/queries.js';
 import type { Program } from '../../../platform/programs/schema.js';
+import { sm } from '../messages.js';
 import { payeesOf } from '../payees.js';
 import { buildZenginFile, type Remitter } from '../zengin/file.js';
 import { ZenginCharacterError } from '../../../platform/text/zengin-kana.js';
@@ -10,7 +11,7 @@ import { batchTotals, checkTransferDate, findBatch } from './close-month.js';
 function remitterOf(program: Program): Remitter {
   const get = (k: string) => programSetting<string | null>(program, k, null);
   const missing = ['remitterCode', 'remitterName', 'remitterBankCode', 'remitterBranchCode', 'remitterAccountType', 'remitterAccountNumber'].filter((k) => !get(k));
-  if (missing.length) throw new AppError('conflict', `振込依頼人の設定がありません: ${missing.join(', ')}（jimukyoku program set で設定してください）`);
+  if (missing.length) throw new AppError('conflict', sm('cmd.remitterMissing', { keys: missing.join(', ') }));
   return {
     code: get('remitterCode')!,
     name: get('remitterName')!,
@@ -28,11 +29,11 @@ function remitterOf(program: Program): Remitter {
 export async function exportZenginFile(ctx: CommandContext, program: Program, month: string, transferDate: string): Promise<{ file: Buffer; transfers: number; total: number }> {
   checkTransferDate(transferDate);
   const batch = await findBatch(ctx, program.id, month);
-  if (!batch) throw new AppError('not-found', `${month} はまだ締められていません（settlement close を先に実行してください）`);
-  if (transferDate < batch.closedAt.toISOString().slice(0, 10)) throw new AppError('validation-failed', '振込指定日は締め日以降にしてください', { fieldErrors: [{ field: 'transferDate', message: '締め日以降の日付にしてください' }] });
+  if (!batch) throw new AppError('not-found', sm('cmd.monthNotClosedForTransfer', { month }));
+  if (transferDate < batch.closedAt.toISOString().slice(0, 10)) throw new AppError('validation-failed', sm('cmd.transferBeforeClose'), { fieldErrors: [{ field: 'transferDate', message: sm('cmd.transferBeforeClose.field') }] });
   const totals = (await batchTotals(ctx, batch.id)).filter((t) => t.total > 0);
   const { payees, missing } = await payeesOf(ctx.tx, ctx.deps.vault, program.id, totals.map((t) => t.facilityId));
-  if (missing.length) throw new AppError('conflict', `振込先口座が登録されていない施設があります（施設ID: ${missing.join(', ')}）`);
+  if (missing.length) throw new AppError('conflict', sm('cmd.payeeAccountMissing', { ids: missing.join(', ') }));
   let file: Buffer;
   try {
     file = buildZenginFile(remitterOf(program), transferDate, totals.map((t) => ({ ...payees.get(t.facilityId)!, amount: t.total })));

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { toZenginKana } from '../../../platform/text/zengin-kana.js';
+import { sm } from '../messages.js';
 
 /** 全銀協 総合振込 (種別コード 21), fixed 120-byte records in Shift_JIS with CRLF. */
 export const RECORD_BYTES = 120;
@@ -31,7 +32,7 @@ export interface Transfer {
 
 const num = (value: string | number, width: number): string => {
   const s = String(value);
-  if (!/^\d+$/.test(s) || s.length > width) throw new Error(`数値項目の桁数が不正です: ${s} (${width}桁)`);
+  if (!/^\d+$/.test(s) || s.length > width) throw new Error(sm('zengin.digits', { value: s, width }));
   return s.padStart(width, '0');
 };
 /** Alphanumeric field: converted, then cut or padded with spaces to its width. */
@@ -46,7 +47,7 @@ export function headerRecord(r: Remitter, transferDate: string): string {
 }
 
 export function dataRecord(t: Transfer): string {
-  if (!Number.isSafeInteger(t.amount) || t.amount <= 0) throw new Error(`振込金額が不正です: ${t.amount}`);
+  if (!Number.isSafeInteger(t.amount) || t.amount <= 0) throw new Error(sm('zengin.amount', { amount: t.amount }));
   return (
     '2' +
     num(t.bankCode, 4) +
