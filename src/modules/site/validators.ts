@@ -1,35 +1,36 @@
 import { z } from 'zod';
 import { isSafeHref } from './markdown.js';
+import { sam } from './messages.js';
 
 const url = z
   .string()
   .trim()
-  .max(500, 'URLは500文字以内で入力してください')
-  .refine((u) => u === '' || isSafeHref(u), 'URLは http:// か https:// で始まるもの、またはサイト内のパスを入力してください');
+  .max(500, sam('valid.urlMax'))
+  .refine((u) => u === '' || isSafeHref(u), sam('valid.urlSafe'));
 
 /** A path on this site (`/…`, not `//host`): the CSP shows images only from our own origin. */
 export const isSitePath = (u: string) => u.startsWith('/') && !u.startsWith('//') && !u.startsWith('/\\') && isSafeHref(u);
 
 /** A content version as the operator enters it (form or CLI). */
 export const draftSchema = z.object({
-  titleJa: z.string().trim().min(1, 'タイトル（日本語）を入力してください').max(200, 'タイトルは200文字以内で入力してください'),
-  titleEn: z.string().trim().max(200, 'タイトル（英語）は200文字以内で入力してください').default(''),
-  bodyJa: z.string().max(50_000, '本文は50,000文字以内で入力してください').default(''),
-  bodyEn: z.string().max(50_000, '本文（英語）は50,000文字以内で入力してください').default(''),
+  titleJa: z.string().trim().min(1, sam('valid.titleJaRequired')).max(200, sam('valid.titleJaMax')),
+  titleEn: z.string().trim().max(200, sam('valid.titleEnMax')).default(''),
+  bodyJa: z.string().max(50_000, sam('valid.bodyJaMax')).default(''),
+  bodyEn: z.string().max(50_000, sam('valid.bodyEnMax')).default(''),
   linkUrl: url.default(''),
   imageUrl: z
     .string()
     .trim()
-    .max(500, '画像のパスは500文字以内で入力してください')
-    .refine((u) => u === '' || isSitePath(u), '外部のサイトの画像は表示できません。画像ファイルをアップロードしてください')
+    .max(500, sam('valid.imageUrlMax'))
+    .refine((u) => u === '' || isSitePath(u), sam('valid.imageUrlExternal'))
     .default(''),
-  altJa: z.string().trim().max(200, '代替テキストは200文字以内で入力してください').default(''),
-  altEn: z.string().trim().max(200, '代替テキスト（英語）は200文字以内で入力してください').default(''),
+  altJa: z.string().trim().max(200, sam('valid.altJaMax')).default(''),
+  altEn: z.string().trim().max(200, sam('valid.altEnMax')).default(''),
   sortOrder: z
     .string()
     .trim()
     .default('')
-    .refine((s) => s === '' || /^[0-9０-９]{1,4}$/.test(s), '表示順は0から9999までの数字で入力してください')
+    .refine((s) => s === '' || /^[0-9０-９]{1,4}$/.test(s), sam('valid.sortOrder'))
     .transform((s) => (s === '' ? 0 : Number(s.normalize('NFKC')))),
 });
 export type DraftInput = z.infer<typeof draftSchema>;
@@ -38,8 +39,8 @@ export type DraftInput = z.infer<typeof draftSchema>;
 export const publishAtSchema = z
   .string()
   .trim()
-  .refine((s) => s === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), '公開日時は 2026-06-01T09:00 のように YYYY-MM-DDTHH:MM の形式で入力してください')
-  .refine((s) => s === '' || isRealDateTime(s), '公開日時が正しくありません（存在しない日付や時刻です）');
+  .refine((s) => s === '' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s), sam('valid.publishAtFormat'))
+  .refine((s) => s === '' || isRealDateTime(s), sam('valid.publishAtReal'));
 
 /** A calendar date and time that exists (2026-02-30T25:00 does not). */
 function isRealDateTime(s: string): boolean {

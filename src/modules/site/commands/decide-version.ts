@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../../platform/errors/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import type { Program } from '../../../platform/programs/schema.js';
-import { lockVersion, VERSION_STATUS_LABELS } from './locks.js';
+import { sam } from '../messages.js';
+import { lockVersion, versionStatusLabel } from './locks.js';
 import { siteContentVersions } from '../schema.js';
 
 /**
@@ -12,14 +13,14 @@ import { siteContentVersions } from '../schema.js';
 export async function decideVersion(ctx: CommandContext, program: Program, versionId: number, decision: { approve: boolean; publishAt?: Date | null; note?: string }): Promise<void> {
   // Re-read under the lock: of two decisions posted at once (or from a page loaded before the other), one wins; the other is refused.
   const v = await lockVersion(ctx, program.id, versionId);
-  if (v.status !== 'pending') throw new AppError('conflict', `この版は承認待ちではありません（現在の状態: ${VERSION_STATUS_LABELS[v.status]}）。すでに判断されたか、取り下げられた可能性があります。画面を開き直して確認してください`);
+  if (v.status !== 'pending') throw new AppError('conflict', sam('refuse.notPending', { status: versionStatusLabel(v.status) }));
   const note = (decision.note ?? '').trim().slice(0, 1000) || null;
   if (decision.approve) {
     const publishAt = decision.publishAt && decision.publishAt > ctx.now ? decision.publishAt : ctx.now;
     await ctx.tx.update(siteContentVersions).set({ status: 'approved', publishAt, decidedBy: ctx.actor.userId, decidedAt: ctx.now, note }).where(eq(siteContentVersions.id, v.id));
     ctx.audit({ action: 'site.content.approved', programId: program.id, targetType: 'site_content_version', targetId: v.id, diff: { status: ['pending', 'approved'], publishAt: publishAt.toISOString() } });
   } else {
-    if (!note) throw new AppError('validation-failed', '差し戻しの理由を入力してください', { fieldErrors: [{ field: 'note', message: '差し戻しの理由を入力してください' }] });
+    if (!note) throw new AppError('validation-failed', sam('refuse.rejectNoteRequired'), { fieldErrors: [{ field: 'note', message: sam('refuse.rejectNoteRequired') }] });
     await ctx.tx.update(siteContentVersions).set({ status: 'rejected', decidedBy: ctx.actor.userId, decidedAt: ctx.now, note }).where(eq(siteContentVersions.id, v.id));
     ctx.audit({ action: 'site.content.rejected', programId: program.id, targetType: 'site_content_version', targetId: v.id, diff: { status: ['pending', 'rejected'] } });
   }

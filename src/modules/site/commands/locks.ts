@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
+import { sam } from '../messages.js';
 import { siteContents, siteContentVersions, type SiteContent, type SiteContentVersion, type VersionStatus } from '../schema.js';
 
 /** A version's state in the Japanese of the back office, for the messages of refused transitions. */
-export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = { draft: '下書き', pending: '承認待ち', approved: '承認済み', rejected: '差し戻し' };
+export const versionStatusLabel = (status: VersionStatus): string => sam(`status.${status}`);
 
 /** A version of the program's content, re-read and locked (FOR UPDATE) for the rest of the transaction: two decisions on it run one after the other. */
 export async function lockVersion(ctx: Pick<CommandContext, 'tx'>, programId: number, id: number): Promise<SiteContentVersion> {

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../../../platform/command.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { DEFAULT_BANNERS } from '../defaults.js';
+import { sam } from '../messages.js';
 import { siteContents, siteContentVersions } from '../schema.js';
 
 /**
@@ -28,7 +29,7 @@ export async function presetBanners(ctx: CommandContext, program: Program): Prom
         publishAt: ctx.now,
         createdAt: ctx.now,
         decidedAt: ctx.now,
-        note: '初期設定のバナー（仕様書§6-2-5）。リンク先URLは発注者と確認してください',
+        note: sam('preset.note'),
       })
       .returning();
     ctx.audit({ action: 'site.content.preset', programId: program.id, targetType: 'site_content_version', targetId: version!.id, diff: { contentId: content.id, key: b.key } });

@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../../platform/validation.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { MAX_BANNER_IMAGE_BYTES, sniffImageType, type ImageChange } from '../banner-image.js';
 import { isPageKey } from '../defaults.js';
+import { sam } from '../messages.js';
 import { findContentByKey, listVersions, nextVersionNumber } from '../queries.js';
 import { siteContents, siteContentVersions, type ContentKind, type SiteContent, type SiteContentVersion } from '../schema.js';
 import { draftSchema } from '../validators.js';
@@ -27,9 +28,9 @@ async function resolveImage(ctx: CommandContext, content: SiteContent | undefine
     case 'copy':
       return { imageType: change.data ? change.type : '', imageData: change.data };
     case 'upload': {
-      if (change.bytes.length > MAX_BANNER_IMAGE_BYTES) throw imageError('画像ファイルは1MB以下にしてください');
+      if (change.bytes.length > MAX_BANNER_IMAGE_BYTES) throw imageError(sam('refuse.imageTooLarge', { mb: MAX_BANNER_IMAGE_BYTES / 1024 / 1024 }));
       const type = sniffImageType(change.bytes);
-      if (!type) throw imageError('画像ファイルは PNG・JPEG・GIF・WebP のいずれかにしてください');
+      if (!type) throw imageError(sam('refuse.imageType'));
       return { imageType: type, imageData: change.bytes.toString('base64') };
     }
     case 'keep': {
@@ -48,19 +49,19 @@ export async function saveDraft(ctx: CommandContext, program: Program, target: S
   let content = target.contentId ? await lockContent(ctx, program.id, target.contentId) : undefined;
   if (target.contentId && !content) throw new AppError('not-found');
   const kind = content?.kind ?? target.kind;
-  if (!kind) throw new AppError('bad-request', '種類を指定してください');
+  if (!kind) throw new AppError('bad-request', sam('refuse.kindMissing'));
   let image: { imageType: string; imageData: string | null } = { imageType: '', imageData: null };
   if (kind === 'banner') {
     image = await resolveImage(ctx, content, target.image ?? { kind: 'keep' });
     const errors: FieldError[] = [];
-    if (!data.linkUrl) errors.push({ field: 'linkUrl', message: 'リンク先URLを入力してください' });
-    if ((image.imageData || data.imageUrl) && !data.altJa) errors.push({ field: 'altJa', message: '画像の代替テキスト（日本語）を入力してください。画像に書かれている文字をそのまま入力します' });
+    if (!data.linkUrl) errors.push({ field: 'linkUrl', message: sam('refuse.linkUrlRequired') });
+    if ((image.imageData || data.imageUrl) && !data.altJa) errors.push({ field: 'altJa', message: sam('refuse.altJaRequired') });
     if (errors.length) throw new AppError('validation-failed', errors[0]!.message, { fieldErrors: errors });
   }
   if (!content) {
     let key = `${kind}-${crypto.randomUUID().slice(0, 8)}`;
     if (kind === 'page') {
-      if (!target.key || !isPageKey(target.key)) throw new AppError('validation-failed', 'ページの種類が正しくありません', { fieldErrors: [{ field: 'key', message: 'ページを選んでください' }] });
+      if (!target.key || !isPageKey(target.key)) throw new AppError('validation-failed', sam('refuse.pageKeyInvalid'), { fieldErrors: [{ field: 'key', message: sam('refuse.pageKeyField') }] });
       key = target.key;
       content = await findContentByKey(ctx.tx, program.id, key);
     }
