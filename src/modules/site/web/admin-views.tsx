@@ -1,37 +1,37 @@
+import type { Child } from 'hono/jsx';
 import type { AppContext } from '../../../platform/http/env.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
 import { Button, Checkbox, FileField, Form, StatusBadge, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import { MAX_BANNER_IMAGE_BYTES } from '../banner-image.js';
 import type { Program } from '../../../platform/programs/schema.js';
-import type { ContentKind, SiteContentVersion, VersionStatus } from '../schema.js';
+import { PAGE_KEYS } from '../defaults.js';
+import { sam } from '../messages.js';
+import { CONTENT_KINDS, type ContentKind, type SiteContentVersion, type VersionStatus } from '../schema.js';
 
 export const adminBase = (p: Program) => `/admin/site/${p.slug}`;
 
-export const KIND_LABELS: Record<ContentKind, string> = { page: 'ページ', news: 'お知らせ', banner: 'バナー' };
-export const PAGE_LABELS: Record<string, string> = {
-  howto: 'ご利用方法（旅行者向け）',
-  business: '事業者の方へ',
-  faq: 'よくある質問',
-  accessibility: 'ウェブアクセシビリティ方針',
-  privacy: 'プライバシーポリシー',
-  contact: 'お問い合わせ',
-};
-const STATUS: Record<VersionStatus, [string, 'neutral' | 'info' | 'success' | 'danger']> = {
-  draft: ['下書き', 'neutral'],
-  pending: ['承認待ち', 'info'],
-  approved: ['承認済み', 'success'],
-  rejected: ['差し戻し', 'danger'],
-};
+export const KIND_LABELS = Object.fromEntries(CONTENT_KINDS.map((k) => [k, sam(`kind.${k}`)])) as Record<ContentKind, string>;
+export const PAGE_LABELS: Record<string, string> = Object.fromEntries(PAGE_KEYS.map((k) => [k, sam(`page.${k}`)]));
+const TONE: Record<VersionStatus, 'neutral' | 'info' | 'success' | 'danger'> = { draft: 'neutral', pending: 'info', approved: 'success', rejected: 'danger' };
+
+/**
+ * A catalogue text with JSX in its placeholders: `withParts(sam('list.intro'), { link: <a …/> })`
+ * (the text around the parts is escaped like any text).
+ */
+export function withParts(text: string, parts: Record<string, Child>): Child[] {
+  return text.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 1 ? (parts[piece] ?? `{${piece}}`) : piece)).filter((p) => p !== '');
+}
 
 export function VersionStatusBadge({ v, live, now }: { v: SiteContentVersion; live: boolean; now: Date }) {
-  const [label, tone] = STATUS[v.status];
+  const label = sam(`status.${v.status}`);
+  const tone = TONE[v.status];
   const scheduled = v.status === 'approved' && v.publishAt && v.publishAt > now;
   return (
     <>
       <StatusBadge tone={tone}>{label}</StatusBadge>
-      {live && <> <StatusBadge tone="success">公開中</StatusBadge></>}
-      {scheduled && ` ${tokyoDateTime(v.publishAt!)} に公開予定`}
+      {live && <> <StatusBadge tone="success">{sam('status.live')}</StatusBadge></>}
+      {scheduled && ` ${sam('status.scheduled', { at: tokyoDateTime(v.publishAt!) })}`}
     </>
   );
 }
@@ -52,42 +52,42 @@ export function DraftForm({ c, action, kind, values, errors, currentImage }: { c
     <Form action={action} csrfToken={csrfToken(c)} enctype={kind === 'banner' ? 'multipart/form-data' : undefined}>
       {values.key !== undefined && <input type="hidden" name="key" value={values.key} />}
       <input type="hidden" name="kind" value={kind} />
-      <TextField {...f('titleJa')} label="タイトル（日本語）" hint={kind === 'banner' ? '画像がないときはこの文字がリンクになります' : undefined} width="full" required />
-      <TextField {...f('titleEn')} label="タイトル（英語）" hint="空欄のときは英語ページにも日本語を表示します" width="full" />
+      <TextField {...f('titleJa')} label={sam('draft.titleJa')} hint={kind === 'banner' ? sam('draft.titleJaBannerHint') : undefined} width="full" required />
+      <TextField {...f('titleEn')} label={sam('draft.titleEn')} hint={sam('draft.titleEnHint')} width="full" />
       {kind !== 'banner' ? (
         <>
           <TextArea
             {...f('bodyJa')}
-            label="本文（日本語）"
+            label={sam('draft.bodyJa')}
             rows={12}
-            hint="「# 」で始まる行は見出し、「- 」は箇条書き、「1. 」は番号付きリスト、[文字](https://…) はリンク、**文字** は強調。空行で段落を分けます。"
+            hint={sam('draft.bodyJaHint')}
           />
-          <TextArea {...f('bodyEn')} label="本文（英語）" rows={8} />
+          <TextArea {...f('bodyEn')} label={sam('draft.bodyEn')} rows={8} />
         </>
       ) : (
         <>
-          <TextField {...f('linkUrl')} label="リンク先URL" hint="https:// で始まるURL" type="url" width="full" required />
+          <TextField {...f('linkUrl')} label={sam('draft.linkUrl')} hint={sam('draft.linkUrlHint')} type="url" width="full" required />
           {currentImage && (
             <p>
-              現在の画像：
+              {sam('draft.currentImage')}
               <br />
-              <img src={currentImage} alt="現在のバナー画像" />
+              <img src={currentImage} alt={sam('draft.currentImageAlt')} />
             </p>
           )}
           <FileField
             name="imageFile"
-            label={currentImage ? '画像を差し替える' : '画像ファイル'}
-            hint={`PNG・JPEG・GIF・WebP、${MAX_BANNER_IMAGE_BYTES / 1024 / 1024}MB以下。画像はこのサイトから配信します（外部サイトの画像は表示できません）。${currentImage ? '選ばなければ現在の画像のままです。' : '選ばなければ文字のバナーになります。'}`}
+            label={sam(currentImage ? 'draft.replaceImage' : 'draft.imageFile')}
+            hint={sam('draft.imageHint', { mb: MAX_BANNER_IMAGE_BYTES / 1024 / 1024, then: sam(currentImage ? 'draft.imageHintKeep' : 'draft.imageHintNone') })}
             accept=".png,.jpg,.jpeg,.gif,.webp,image/png,image/jpeg,image/gif,image/webp"
             error={errorFor(errors, 'imageFile')}
           />
-          {currentImage && <Checkbox name="removeImage" label="画像を外して文字のバナーにする" checked={values.removeImage === 'true'} />}
-          <TextField {...f('altJa')} label="画像の代替テキスト（日本語）" hint="画像に書かれている文字をそのまま入力します（画像があるときは必須）" width="full" />
-          <TextField {...f('altEn')} label="画像の代替テキスト（英語）" width="full" />
-          <TextField {...f('sortOrder')} label="表示順" hint="小さい数字ほど先に表示します（0〜9999）" inputmode="numeric" width="sm" />
+          {currentImage && <Checkbox name="removeImage" label={sam('draft.removeImage')} checked={values.removeImage === 'true'} />}
+          <TextField {...f('altJa')} label={sam('draft.altJa')} hint={sam('draft.altJaHint')} width="full" />
+          <TextField {...f('altEn')} label={sam('draft.altEn')} width="full" />
+          <TextField {...f('sortOrder')} label={sam('draft.sortOrder')} hint={sam('draft.sortOrderHint')} inputmode="numeric" width="sm" />
         </>
       )}
-      <Button>下書きを保存する</Button>
+      <Button>{sam('draft.save')}</Button>
     </Form>
   );
 }

@@ -1,13 +1,11 @@
 import { Hono } from 'hono';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
-import { runCommand } from '../../../platform/command.js';
-import { AppError, isAppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
+import { AppError } from '../../../platform/errors/index.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
 import { formFields } from '../../../platform/http/form.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, ButtonLink, ErrorSummary, Form, Table, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import type { Role } from '../../../platform/auth/schema.js';
@@ -16,10 +14,11 @@ import { decideVersion } from '../commands/decide-version.js';
 import { saveDraft } from '../commands/save-draft.js';
 import { submitVersion } from '../commands/submit-version.js';
 import { PAGE_KEYS, isPageKey } from '../defaults.js';
+import { sam } from '../messages.js';
 import { findContent, findVersion, listContents, listVersions } from '../queries.js';
 import { CONTENT_KINDS, type ContentKind, type SiteContent } from '../schema.js';
 import { parsePublishAt, publishAtSchema } from '../validators.js';
-import { DraftForm, KIND_LABELS, PAGE_LABELS, VersionStatusBadge, adminBase, liveVersionId, versionValues } from './admin-views.js';
+import { DraftForm, KIND_LABELS, PAGE_LABELS, VersionStatusBadge, adminBase, liveVersionId, versionValues, withParts } from './admin-views.js';
 import { contentPageHtml } from './content-page.js';
 import { periodOf } from './format.js';
 import { homePageHtml } from './home-page.js';
@@ -31,7 +30,7 @@ import { ensurePresetBanners } from './presets.js';
 
 export const siteAdmin = new Hono<AppEnv>();
 
-const crumbs = (p: Program, ...more: Array<{ label: string; href?: string }>) => [{ label: 'ホーム', href: '/admin' }, { label: `${p.name}：サイト`, href: adminBase(p) }, ...more];
+const crumbs = (p: Program, ...more: Array<{ label: string; href?: string }>) => [{ label: sam('crumb.home'), href: '/admin' }, { label: sam('crumb.site', { program: p.name }), href: adminBase(p) }, ...more];
 const can = (roles: Role[], need: Role[]) => roles.some((r) => need.includes(r));
 const contentLabel = (ct: SiteContent) => (ct.kind === 'page' ? PAGE_LABELS[ct.key] ?? ct.key : KIND_LABELS[ct.kind]);
 
@@ -47,45 +46,43 @@ siteAdmin.get('/site/:slug', async (c) => {
     const latest = versions[0];
     const liveId = liveVersionId(versions, now);
     rows.push({
-      kind: ct.kind === 'banner' && latest ? `${KIND_LABELS[ct.kind]}（表示順 ${latest.sortOrder}）` : KIND_LABELS[ct.kind],
-      title: <a href={`${adminBase(program)}/contents/${ct.id}`}>{latest ? `${contentLabel(ct)}：${latest.titleJa}` : contentLabel(ct)}</a>,
+      kind: ct.kind === 'banner' && latest ? sam('list.kindWithOrder', { kind: KIND_LABELS[ct.kind], order: latest.sortOrder }) : KIND_LABELS[ct.kind],
+      title: <a href={`${adminBase(program)}/contents/${ct.id}`}>{latest ? sam('list.contentTitle', { label: contentLabel(ct), title: latest.titleJa }) : contentLabel(ct)}</a>,
       status: latest ? <VersionStatusBadge v={latest} live={latest.id === liveId} now={now} /> : '—',
-      live: liveId ? `第${versions.find((v) => v.id === liveId)!.number}版` : '未公開',
+      live: liveId ? sam('version.number', { n: versions.find((v) => v.id === liveId)!.number }) : sam('list.notLive'),
     });
   }
   const missingPages = PAGE_KEYS.filter((k) => !contents.some((ct) => ct.kind === 'page' && ct.key === k));
   return adminPage(c, {
-    title: `${program.name}：サイトの内容`,
-    breadcrumbs: crumbs(program, { label: 'サイト' }),
+    title: sam('list.title', { program: program.name }),
+    breadcrumbs: crumbs(program, { label: sam('crumb.siteShort') }),
     children: (
       <>
-        <p>
-          公開ページ：<a href={`/${program.slug}`}>/{program.slug}</a>。編集した内容は、発注者（city）の承認を受けるまで公開されません。
-        </p>
+        <p>{withParts(sam('list.intro'), { link: <a href={`/${program.slug}`}>/{program.slug}</a> })}</p>
         <Table
-          caption="ページ・お知らせ・バナー"
+          caption={sam('list.caption')}
           columns={[
-            { key: 'title', header: '内容', rowHeader: true },
-            { key: 'kind', header: '種類' },
-            { key: 'status', header: '最新版の状態' },
-            { key: 'live', header: '公開中の版' },
+            { key: 'title', header: sam('list.content'), rowHeader: true },
+            { key: 'kind', header: sam('list.kind') },
+            { key: 'status', header: sam('list.latestStatus') },
+            { key: 'live', header: sam('list.liveVersion') },
           ]}
           rows={rows}
-          emptyMessage="まだ編集された内容はありません（既定の文面を表示中）"
+          emptyMessage={sam('list.empty')}
         />
         {can(roles, EDIT_ROLES) && (
           <>
-            <h2 class="app-heading-2">新しく作る</h2>
+            <h2 class="app-heading-2">{sam('list.createHeading')}</h2>
             <ul>
               <li>
-                <a href={`${adminBase(program)}/new?kind=news`}>お知らせを作る</a>
+                <a href={`${adminBase(program)}/new?kind=news`}>{sam('list.createNews')}</a>
               </li>
               <li>
-                <a href={`${adminBase(program)}/new?kind=banner`}>バナーを作る</a>
+                <a href={`${adminBase(program)}/new?kind=banner`}>{sam('list.createBanner')}</a>
               </li>
               {missingPages.map((k) => (
                 <li>
-                  <a href={`${adminBase(program)}/new?kind=page&key=${k}`}>ページ「{PAGE_LABELS[k]}」を編集する（現在は既定の文面）</a>
+                  <a href={`${adminBase(program)}/new?kind=page&key=${k}`}>{sam('list.editPage', { page: PAGE_LABELS[k]! })}</a>
                 </li>
               ))}
             </ul>
@@ -106,8 +103,8 @@ async function imageChangeFrom(c: AppContext, f: Record<string, string>): Promis
 
 async function newPage(c: AppContext, program: Program, kind: ContentKind, values: Record<string, string>, errors: SummaryError[] = [], status = 200) {
   return adminPage(c, {
-    title: `${KIND_LABELS[kind]}${kind === 'page' && values.key ? `「${PAGE_LABELS[values.key]}」` : ''}を作る`,
-    breadcrumbs: crumbs(program, { label: '新規作成' }),
+    title: kind === 'page' && values.key ? sam('new.titlePage', { kind: KIND_LABELS[kind], page: PAGE_LABELS[values.key] ?? values.key }) : sam('new.title', { kind: KIND_LABELS[kind] }),
+    breadcrumbs: crumbs(program, { label: sam('crumb.new') }),
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status,
@@ -132,15 +129,14 @@ siteAdmin.post('/site/:slug/contents', async (c) => {
   const { program, roles } = await staffCampaign(c, EDIT_ROLES);
   const f = await formFields(c);
   const kind = kindOf(f.kind);
-  try {
-    const image = await imageChangeFrom(c, f);
-    const v = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveDraft(ctx, program, { kind, key: f.key, image }, f));
-    setFlash(c, { kind: 'success', message: '下書きを保存しました。プレビューで確認してから承認を依頼してください' });
-    return c.redirect(`${adminBase(program)}/contents/${v.contentId}`, 303);
-  } catch (e) {
-    if (isAppError(e) && e.fieldErrors.length) return newPage(c, program, kind, f, e.fieldErrors, 422);
-    throw e;
-  }
+  const image = await imageChangeFrom(c, f);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => saveDraft(ctx, program, { kind, key: f.key, image }, f),
+    rerender: (errors, status) => newPage(c, program, kind, f, errors, status),
+    flash: sam('flash.draftCreated'),
+    redirect: (v) => `${adminBase(program)}/contents/${v.contentId}`,
+  });
 });
 
 async function contentPage(c: AppContext, program: Program, roles: Role[], content: SiteContent, values?: Record<string, string>, errors: SummaryError[] = [], status = 200) {
@@ -153,7 +149,7 @@ async function contentPage(c: AppContext, program: Program, roles: Role[], conte
   const edit = can(roles, EDIT_ROLES);
   const approve = can(roles, APPROVE_ROLES);
   return adminPage(c, {
-    title: `${KIND_LABELS[content.kind]}：${versions[0]?.titleJa ?? contentLabel(content)}`,
+    title: sam('content.title', { kind: KIND_LABELS[content.kind], title: versions[0]?.titleJa ?? contentLabel(content) }),
     breadcrumbs: crumbs(program, { label: contentLabel(content) }),
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
@@ -161,32 +157,32 @@ async function contentPage(c: AppContext, program: Program, roles: Role[], conte
     children: (
       <>
         <Table
-          caption="版の履歴（すべての版を保存しています）"
+          caption={sam('content.versionsCaption')}
           columns={[
-            { key: 'n', header: '版', rowHeader: true },
-            { key: 'title', header: 'タイトル' },
-            { key: 'status', header: '状態' },
-            { key: 'at', header: '作成日時' },
-            { key: 'actions', header: '操作' },
+            { key: 'n', header: sam('content.version'), rowHeader: true },
+            { key: 'title', header: sam('content.versionTitle') },
+            { key: 'status', header: sam('content.status') },
+            { key: 'at', header: sam('content.createdAt') },
+            { key: 'actions', header: sam('content.actions') },
           ]}
           rows={versions.map((v) => ({
-            n: `第${v.number}版${v.restoredFrom ? '（復元）' : ''}`,
+            n: `${sam('version.number', { n: v.number })}${v.restoredFrom ? sam('version.restored') : ''}`,
             title: v.titleJa,
             status: (
               <>
                 <VersionStatusBadge v={v} live={v.id === liveId} now={now} />
-                {v.note && <p>理由・コメント：{v.note}</p>}
+                {v.note && <p>{sam('content.note', { note: v.note })}</p>}
               </>
             ),
             at: tokyoDateTime(v.createdAt),
             actions: (
               <>
                 <p>
-                  <a href={`${base}/versions/${v.id}/preview`}>プレビュー</a> ／ <a href={`${base}/versions/${v.id}/preview?lang=en`}>英語</a>
+                  <a href={`${base}/versions/${v.id}/preview`}>{sam('content.preview')}</a> ／ <a href={`${base}/versions/${v.id}/preview?lang=en`}>{sam('content.previewEn')}</a>
                 </p>
                 {edit && (v.status === 'draft' || v.status === 'rejected') && (
                   <Form action={`${base}/versions/${v.id}/submit`} csrfToken={token}>
-                    <Button size="sm">承認を依頼する</Button>
+                    <Button size="sm">{sam('content.submit')}</Button>
                   </Form>
                 )}
                 {approve && v.status === 'pending' && (
@@ -194,23 +190,23 @@ async function contentPage(c: AppContext, program: Program, roles: Role[], conte
                     <Form action={`${base}/versions/${v.id}/approve`} csrfToken={token}>
                       <TextField
                         name="publishAt"
-                        label="公開日時"
-                        hint="2026-06-01T09:00 のように YYYY-MM-DDTHH:MM（日本時間）。空欄なら承認と同時に公開"
+                        label={sam('content.publishAt')}
+                        hint={sam('content.publishAtHint')}
                         width="md"
                         value={values?.publishAt ?? ''}
                         error={errorFor(errors, 'publishAt')}
                       />
-                      <Button size="sm">承認する</Button>
+                      <Button size="sm">{sam('content.approve')}</Button>
                     </Form>
                     <Form action={`${base}/versions/${v.id}/reject`} csrfToken={token}>
-                      <TextArea name="note" label="差し戻しの理由" rows={2} />
-                      <Button size="sm" variant="secondary">差し戻す</Button>
+                      <TextArea name="note" label={sam('content.rejectNote')} rows={2} error={errorFor(errors, 'note')} />
+                      <Button size="sm" variant="secondary">{sam('content.reject')}</Button>
                     </Form>
                   </>
                 )}
                 {edit && v.number !== versions[0]!.number && (
                   <Form action={`${base}/versions/${v.id}/restore`} csrfToken={token}>
-                    <Button size="sm" variant="secondary">この版を下書きとして復元する</Button>
+                    <Button size="sm" variant="secondary">{sam('content.restore')}</Button>
                   </Form>
                 )}
               </>
@@ -219,7 +215,7 @@ async function contentPage(c: AppContext, program: Program, roles: Role[], conte
         />
         {edit && (
           <>
-            <h2 class="app-heading-2">新しい版を作る</h2>
+            <h2 class="app-heading-2">{sam('content.newVersion')}</h2>
             <DraftForm
               c={c}
               action={`${base}/contents/${content.id}/drafts`}
@@ -250,15 +246,14 @@ siteAdmin.get('/site/:slug/contents/:id{[0-9]+}', async (c) => {
 siteAdmin.post('/site/:slug/contents/:id{[0-9]+}/drafts', async (c) => {
   const { program, roles, content } = await loadContent(c, EDIT_ROLES);
   const f = await formFields(c);
-  try {
-    const image = await imageChangeFrom(c, f);
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveDraft(ctx, program, { contentId: content.id, image }, f));
-  } catch (e) {
-    if (isAppError(e) && e.fieldErrors.length) return contentPage(c, program, roles, content, f, e.fieldErrors, 422);
-    throw e;
-  }
-  setFlash(c, { kind: 'success', message: '下書きを保存しました' });
-  return c.redirect(`${adminBase(program)}/contents/${content.id}`, 303);
+  const image = await imageChangeFrom(c, f);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => saveDraft(ctx, program, { contentId: content.id, image }, f),
+    rerender: (errors, status) => contentPage(c, program, roles, content, f, errors, status),
+    flash: sam('flash.draftSaved'),
+    redirect: `${adminBase(program)}/contents/${content.id}`,
+  });
 });
 
 async function loadVersion(c: AppContext, roles: Role[]) {
@@ -270,9 +265,13 @@ async function loadVersion(c: AppContext, roles: Role[]) {
 
 siteAdmin.post('/site/:slug/versions/:vid{[0-9]+}/submit', async (c) => {
   const { program, roles, version } = await loadVersion(c, EDIT_ROLES);
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => submitVersion(ctx, program, version.id));
-  setFlash(c, { kind: 'success', message: '発注者に承認を依頼しました' });
-  return c.redirect(`${adminBase(program)}/contents/${version.contentId}`, 303);
+  // No re-render: a refusal (409, the version changed meanwhile) is an error page that says why and links back.
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => submitVersion(ctx, program, version.id),
+    flash: sam('flash.submitted'),
+    redirect: `${adminBase(program)}/contents/${version.contentId}`,
+  });
 });
 
 siteAdmin.post('/site/:slug/versions/:vid{[0-9]+}/approve', async (c) => {
@@ -281,36 +280,43 @@ siteAdmin.post('/site/:slug/versions/:vid{[0-9]+}/approve', async (c) => {
   const checked = publishAtSchema.safeParse(f.publishAt ?? '');
   if (!checked.success) {
     const content = (await findContent(c.get('deps').db, program.id, version.contentId))!;
-    const message = checked.error.issues[0]?.message ?? '公開日時が正しくありません';
+    const message = checked.error.issues[0]?.message ?? sam('valid.publishAtInvalid');
     const latest = (await listVersions(c.get('deps').db, content.id))[0];
     return contentPage(c, program, roles, content, { ...versionValues(latest), publishAt: f.publishAt ?? '' }, [{ field: 'publishAt', message }], 422);
   }
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => decideVersion(ctx, program, version.id, { approve: true, publishAt: parsePublishAt(checked.data), note: f.note }));
-  setFlash(c, { kind: 'success', message: '承認しました' });
-  return c.redirect(`${adminBase(program)}/contents/${version.contentId}`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => decideVersion(ctx, program, version.id, { approve: true, publishAt: parsePublishAt(checked.data), note: f.note }),
+    flash: sam('flash.approved'),
+    redirect: `${adminBase(program)}/contents/${version.contentId}`,
+  });
 });
 
 siteAdmin.post('/site/:slug/versions/:vid{[0-9]+}/reject', async (c) => {
   const { program, roles, version } = await loadVersion(c, APPROVE_ROLES);
   const f = await formFields(c);
-  try {
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => decideVersion(ctx, program, version.id, { approve: false, note: f.note }));
-  } catch (e) {
-    if (isAppError(e) && e.fieldErrors.length) {
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => decideVersion(ctx, program, version.id, { approve: false, note: f.note }),
+    rerender: async (errors, status, e) => {
+      // A missing reason comes back on the page; a decision made meanwhile (409) is an error page that says why and links back.
+      if (e.code !== 'validation-failed') throw e;
       const content = (await findContent(c.get('deps').db, program.id, version.contentId))!;
-      return contentPage(c, program, roles, content, undefined, e.fieldErrors, 422);
-    }
-    throw e;
-  }
-  setFlash(c, { kind: 'success', message: '差し戻しました' });
-  return c.redirect(`${adminBase(program)}/contents/${version.contentId}`, 303);
+      return contentPage(c, program, roles, content, undefined, errors, status);
+    },
+    flash: sam('flash.rejected'),
+    redirect: `${adminBase(program)}/contents/${version.contentId}`,
+  });
 });
 
 siteAdmin.post('/site/:slug/versions/:vid{[0-9]+}/restore', async (c) => {
   const { program, roles, version } = await loadVersion(c, EDIT_ROLES);
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => saveDraft(ctx, program, { contentId: version.contentId, restoredFrom: version.id, image: { kind: 'copy', type: version.imageType, data: version.imageData } }, versionValues(version)));
-  setFlash(c, { kind: 'success', message: `第${version.number}版を新しい下書きとして復元しました。承認を依頼すると公開されます` });
-  return c.redirect(`${adminBase(program)}/contents/${version.contentId}`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => saveDraft(ctx, program, { contentId: version.contentId, restoredFrom: version.id, image: { kind: 'copy', type: version.imageType, data: version.imageData } }, versionValues(version)),
+    flash: sam('flash.restored', { n: version.number }),
+    redirect: `${adminBase(program)}/contents/${version.contentId}`,
+  });
 });
 
 /** The draft exactly as it will look: the public page rendered with this version in place. */

@@ -83,4 +83,30 @@ describe('content approval: concurrent decisions on one version, one wins (409 f
     const audit = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'site.content.submitted' and target_id = ${String(v.id)}`);
     assert.equal(Number(audit[0]!.n), 1);
   });
+
+  test('a new content and a new draft, each sent twice with the same form key, are saved once; the replay goes where the first went', async () => {
+    const count = async (where: ReturnType<typeof sql>) => Number((await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from site_content_versions where ${where}`))[0]!.n);
+    await op.get('/admin/site/stsite/new?kind=news');
+    const key = op.once();
+    assert.ok(key.length >= 16);
+    // A refused form keeps its key for the corrected one.
+    assert.equal((await op.post('/admin/site/stsite/contents', { _once: key, kind: 'news', titleJa: ' ' })).status, 422);
+    const form = { _once: key, kind: 'news', titleJa: 'お知らせ（二度押し）', bodyJa: '本文' };
+    const first = await op.post('/admin/site/stsite/contents', form);
+    assert.equal(first.status, 303);
+    const replay = await op.post('/admin/site/stsite/contents', form);
+    assert.equal(replay.status, 303);
+    assert.equal(replay.headers.get('location'), first.headers.get('location'));
+    assert.equal(await count(sql`title_ja = 'お知らせ（二度押し）'`), 1);
+    const page = await (await op.get(first.headers.get('location')!)).text();
+    assert.ok(page.includes('この送信はすでに受け付けています'));
+    const contentId = Number(/contents\/(\d+)$/.exec(first.headers.get('location')!)![1]);
+
+    // The key of the page's form for a new version (each form on the page has its own).
+    const draftKey = new RegExp(`action="/admin/site/stsite/contents/${contentId}/drafts"[^>]*>[\\s\\S]*?name="_once" value="([^"]+)"`).exec(op.lastHtml)![1]!;
+    const draft = { _once: draftKey, titleJa: 'お知らせ（二度押し・第2版）', bodyJa: '本文' };
+    const drafts = await Promise.all([op.post(`/admin/site/stsite/contents/${contentId}/drafts`, draft), op.post(`/admin/site/stsite/contents/${contentId}/drafts`, draft)]);
+    assert.deepEqual(drafts.map((r) => r.status), [303, 303]);
+    assert.equal(await count(sql`content_id = ${contentId}`), 2, 'the first version and one new draft');
+  });
 });
