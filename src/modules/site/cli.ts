@@ -5,13 +5,14 @@ import { isIsoDate, tokyoDate } from '../../platform/calendar/index.js';
 import { runCommand } from '../../platform/command.js';
 import { findProgramBySlug } from '../../platform/programs/queries.js';
 import { setSoldOut } from './commands/set-sold-out.js';
+import { sam } from './messages.js';
 
 /** The site module's CLI commands. */
 export const siteCommands: CliCommand[] = [
   {
     name: 'facilities sold-out',
     usage: 'facilities sold-out --program SLUG --facility ID [--date YYYY-MM-DD | --clear]',
-    summary: '施設を販売終了にする（--clear で解除）。公開サイトと API に1秒以内に反映 (mark a facility sold out)',
+    summary: sam('cli.soldOutSummary'),
     options: { program: { type: 'string' }, facility: { type: 'string' }, date: { type: 'string' }, clear: { type: 'boolean' } },
     async run(ctx) {
       const slug = requiredString(ctx, 'program');
@@ -23,7 +24,7 @@ export const siteCommands: CliCommand[] = [
       if (dateOpt && !isIsoDate(dateOpt)) throw new CliUsageError('--date must be a real date YYYY-MM-DD');
       const date = ctx.values.clear ? null : (dateOpt ?? tokyoDate(ctx.deps.clock.now()));
       await runCommand(ctx.deps, cliActor(ctx), (c) => setSoldOut(c, program.id, facilityId, date));
-      ctx.io.out(date ? `施設 ${facilityId} を ${date} から販売終了にしました\n` : `施設 ${facilityId} の販売終了を解除しました\n`);
+      ctx.io.out(`${date ? sam('cli.soldOutDone', { facility: facilityId, date }) : sam('cli.soldOutCleared', { facility: facilityId })}\n`);
     },
   },
 ];

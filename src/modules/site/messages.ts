@@ -338,6 +338,11 @@ export const siteAdminMessages = createCatalog({
   'refuse.pageKeyField': 'ページを選んでください',
   'refuse.facilityNotFound': '施設が見つかりません',
 
+  // the CLI (cli.ts): the command's summary in --help and what it reports
+  'cli.soldOutSummary': '施設を販売終了にする（--clear で解除）。公開サイトと API に1秒以内に反映 (mark a facility sold out)',
+  'cli.soldOutDone': '施設 {facility} を {date} から販売終了にしました',
+  'cli.soldOutCleared': '施設 {facility} の販売終了を解除しました',
+
   // the note of the preset tourism banners (commands/preset-banners.ts), shown on their versions
   'preset.note': '初期設定のバナー（仕様書§6-2-5）。リンク先URLは発注者と確認してください',
 });
