@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
-import { runCommand } from '../../../platform/command.js';
-import { isAppError, type FieldError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
+import type { FieldError } from '../../../platform/errors/index.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, ErrorSummary, Form, NotificationBanner, RadioGroup, Table, TextArea, errorFor } from '../../../ui/index.js';
@@ -35,51 +33,49 @@ async function profilesPage(c: AppContext, program: Program, errors: FieldError[
   const base = `/admin/campaign/${program.slug}`;
   const token = csrfToken(c);
   return adminPage(c, {
-    title: `掲載情報の変更申請：${program.name}`,
-    breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: program.name, href: base }, { label: '掲載情報の変更申請' }],
-    notice: conflict ? <NotificationBanner kind="error" title="判断を登録できませんでした">{conflict}</NotificationBanner> : errors.length ? <ErrorSummary errors={errors} /> : undefined,
+    title: cm('profiles.title', { program: program.name }),
+    breadcrumbs: [{ label: cm('term.home'), href: '/admin' }, { label: program.name, href: base }, { label: cm('term.profiles') }],
+    notice: conflict ? <NotificationBanner kind="error" title={cm('term.decisionRefused')}>{conflict}</NotificationBanner> : errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0 || !!conflict,
     status,
     children: (
       <>
-        <p>参加事業者が送った施設の掲載情報の変更です。承認するとキャンペーンサイトの施設情報に反映されます。判断の結果は事業者にメールで知らせます。</p>
-        {pending.length === 0 && <p>確認待ちの変更申請はありません。</p>}
+        <p>{cm('profiles.intro')}</p>
+        {pending.length === 0 && <p>{cm('profiles.none')}</p>}
         {pending.map((f) => {
           const after = f.pendingProfile!;
           const before = profileOf(f);
           const changed = changedFields(before, after);
           return (
             <section aria-labelledby={`facility-${f.id}`}>
-              <h2 id={`facility-${f.id}`}>
-                {f.name}（{f.registrationNumber ?? `#${f.id}`}）
-              </h2>
-              <p>申請日時：{f.pendingSince ? tokyoDateTime(f.pendingSince) : ''}</p>
+              <h2 id={`facility-${f.id}`}>{cm('profiles.heading', { name: f.name, number: f.registrationNumber ?? `#${f.id}` })}</h2>
+              <p>{cm('profiles.submittedAt', { at: f.pendingSince ? tokyoDateTime(f.pendingSince) : '' })}</p>
               <Table
-                caption={`${f.name} の変更された項目`}
+                caption={cm('profiles.caption', { name: f.name })}
                 columns={[
-                  { key: 'field', header: '項目', rowHeader: true },
-                  { key: 'before', header: '掲載中' },
-                  { key: 'after', header: '変更後' },
+                  { key: 'field', header: cm('term.field'), rowHeader: true },
+                  { key: 'before', header: cm('profiles.current') },
+                  { key: 'after', header: cm('term.after') },
                 ]}
                 rows={changed.map((k) => ({ field: cm(`facility.${k}` as CampaignMessageKey), before: shown(k, before[k]), after: shown(k, after[k]) }))}
-                emptyMessage="掲載中の内容と同じです"
+                emptyMessage={cm('profiles.same')}
               />
-              <Form action={`${base}/profiles/${f.id}/decision`} csrfToken={token} label={`${f.name} の変更申請の判断`}>
+              <Form action={`${base}/profiles/${f.id}/decision`} csrfToken={token} label={cm('profiles.formLabel', { name: f.name })}>
                 <input type="hidden" name="pendingSince" value={f.pendingSince?.toISOString() ?? ''} />
                 <RadioGroup
                   name={`decision-${f.id}`}
-                  label="判断"
+                  label={cm('term.decision')}
                   required
                   inline
                   value={values[`decision-${f.id}`]}
                   error={errorFor(errors, `decision-${f.id}`)}
                   options={[
-                    { value: 'approve', label: '承認して掲載する' },
-                    { value: 'reject', label: '却下する' },
+                    { value: 'approve', label: cm('profiles.approve') },
+                    { value: 'reject', label: cm('profiles.reject') },
                   ]}
                 />
-                <TextArea name={`reason-${f.id}`} label="事業者への連絡（却下の場合は理由が必須）" value={values[`reason-${f.id}`]} error={errorFor(errors, `reason-${f.id}`)} rows={3} />
-                <Button>判断を登録する</Button>
+                <TextArea name={`reason-${f.id}`} label={cm('profiles.reason')} value={values[`reason-${f.id}`]} error={errorFor(errors, `reason-${f.id}`)} rows={3} />
+                <Button>{cm('term.submitDecision')}</Button>
               </Form>
             </section>
           );
@@ -100,13 +96,13 @@ adminProfiles.post('/campaign/:slug/profiles/:id{[0-9]+}/decision', async (c) =>
   const f = await formFields(c);
   const decision = f[`decision-${id}`];
   if (decision !== 'approve' && decision !== 'reject') return profilesPage(c, program, [{ field: `decision-${id}`, message: cm('errDecisionRequired') }], f, 422);
-  try {
-    const updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => decideProfileChange(ctx, id, program.id, { decision, reason: f[`reason-${id}`] ?? '', pendingSince: f.pendingSince ?? '' }));
-    setFlash(c, { kind: 'success', message: decision === 'approve' ? `「${updated.name}」の変更を承認し、掲載に反映しました` : `「${updated.name}」の変更を却下しました` });
-  } catch (e) {
-    if (isAppError(e) && e.code === 'validation-failed') return profilesPage(c, program, e.fieldErrors.map((x) => ({ ...x, field: `${x.field}-${id}` })), f, 422);
-    if (isAppError(e) && e.code === 'conflict') return profilesPage(c, program, [], {}, 409, e.message);
-    throw e;
-  }
-  return c.redirect(`/admin/campaign/${program.slug}/profiles`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => decideProfileChange(ctx, id, program.id, { decision, reason: f[`reason-${id}`] ?? '', pendingSince: f.pendingSince ?? '' }),
+    // Decided meanwhile, or changed since the page was loaded: the changes as they are now, with why nothing was recorded.
+    rerender: (errors, status, e) =>
+      e.code === 'conflict' ? profilesPage(c, program, [], {}, 409, e.message) : profilesPage(c, program, errors.map((x) => ({ ...x, field: x.field ? `${x.field}-${id}` : x.field })), f, status),
+    flash: (updated) => cm(decision === 'approve' ? 'profiles.flashApproved' : 'profiles.flashRejected', { name: updated.name }),
+    redirect: `/admin/campaign/${program.slug}/profiles`,
+  });
 });

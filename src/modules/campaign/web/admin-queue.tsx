@@ -36,61 +36,61 @@ adminQueue.get('/campaign/:slug', async (c) => {
   const cfg = campaignConfig(program);
   const today = tokyoDate(c.get('deps').clock.now());
   return adminPage(c, {
-    title: `参加申請の審査：${program.name}`,
-    breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: program.name }],
+    title: cm('queue.title', { program: program.name }),
+    breadcrumbs: [{ label: cm('term.home'), href: '/admin' }, { label: program.name }],
     children: (
       <>
         <DescriptionList
           items={[
-            { term: '受付状況', detail: windowMessage(program, c.get('deps').clock.now()) },
+            { term: cm('queue.window'), detail: windowMessage(program, c.get('deps').clock.now()) },
             {
-              term: '参加事業者データの納品期限',
+              term: cm('queue.deadline'),
               detail: cfg.registryDeadline ? (
                 <>
                   {formatJaDate(cfg.registryDeadline)}
-                  {cfg.registryDeadline >= today ? `（あと${daysBetween(today, cfg.registryDeadline)}日）` : '（期限を過ぎています）'}
+                  {cfg.registryDeadline >= today ? cm('queue.daysLeft', { days: daysBetween(today, cfg.registryDeadline) }) : cm('queue.overdue')}
                 </>
               ) : (
-                '未設定'
+                cm('queue.unset')
               ),
             },
           ]}
         />
         <p>
-          <a href={`${base}/registry.xlsx`}>参加事業者データ（Excel）</a>
+          <a href={`${base}/registry.xlsx`}>{cm('queue.registryXlsx')}</a>
           {' ／ '}
           <a href={`${base}/registry.csv`}>CSV</a>
           {' ／ '}
-          <a href={`${base}/registry.xlsx?variant=final`}>完成データ（支払実績つき）</a>
+          <a href={`${base}/registry.xlsx?variant=final`}>{cm('queue.registryFinal')}</a>
           {!cityOnly && (
             <>
               {' ／ '}
-              <a href={`${base}/settings`}>募集の設定</a>
+              <a href={`${base}/settings`}>{cm('term.settings')}</a>
               {' ／ '}
-              <a href={`${base}/profiles`}>掲載情報の変更申請（確認待ち {pendingProfiles.length}件）</a>
+              <a href={`${base}/profiles`}>{cm('queue.profilesLink', { count: pendingProfiles.length })}</a>
               {' ／ '}
-              <a href={`${base}/notices`}>事業者へのお知らせ</a>
+              <a href={`${base}/notices`}>{cm('term.notices')}</a>
             </>
           )}
         </p>
-        <Form action={base} method="get" label="申請の絞り込み">
-          <SelectField name="status" label="状態" value={status} emptyOption="すべて" options={APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: cm(`status.${s}`) }))} />
-          <SelectField name="ward" label="区" value={q.ward} emptyOption="すべて" options={WARDS.map((w) => ({ value: w, label: w }))} />
-          <SelectField name="type" label="種別" value={q.type} emptyOption="すべて" options={FACILITY_TYPES.map((t) => ({ value: t, label: cm(`type.${t}`) }))} />
-          <DateField name="from" label="申請日（開始）" value={q.from} />
-          <DateField name="to" label="申請日（終了）" value={q.to} />
-          <SelectField name="assignee" label="担当" value={q.assignee} emptyOption="すべて" options={[{ value: 'me', label: '自分' }, { value: 'none', label: '未割り当て' }]} />
-          <Button preventDoubleSubmit={false}>絞り込む</Button>
+        <Form action={base} method="get" label={cm('queue.filterLabel')}>
+          <SelectField name="status" label={cm('term.status')} value={status} emptyOption={cm('term.all')} options={APPLICATION_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: cm(`status.${s}`) }))} />
+          <SelectField name="ward" label={cm('term.ward')} value={q.ward} emptyOption={cm('term.all')} options={WARDS.map((w) => ({ value: w, label: w }))} />
+          <SelectField name="type" label={cm('term.type')} value={q.type} emptyOption={cm('term.all')} options={FACILITY_TYPES.map((t) => ({ value: t, label: cm(`type.${t}`) }))} />
+          <DateField name="from" label={cm('queue.from')} value={q.from} />
+          <DateField name="to" label={cm('queue.to')} value={q.to} />
+          <SelectField name="assignee" label={cm('queue.assignee')} value={q.assignee} emptyOption={cm('term.all')} options={[{ value: 'me', label: cm('queue.me') }, { value: 'none', label: cm('term.unassigned') }]} />
+          <Button preventDoubleSubmit={false}>{cm('queue.filter')}</Button>
         </Form>
         <Table
-          caption={`参加申請（${rows.length}件）`}
+          caption={cm('queue.caption', { count: rows.length })}
           columns={[
-            { key: 'number', header: '申請番号', rowHeader: true },
-            { key: 'name', header: '施設名' },
-            { key: 'ward', header: '区' },
-            { key: 'type', header: '種別' },
-            { key: 'status', header: '状態' },
-            { key: 'submitted', header: '申請日時' },
+            { key: 'number', header: cm('term.applicationNumber'), rowHeader: true },
+            { key: 'name', header: cm('term.facilityName') },
+            { key: 'ward', header: cm('term.ward') },
+            { key: 'type', header: cm('term.type') },
+            { key: 'status', header: cm('term.status') },
+            { key: 'submitted', header: cm('term.submittedAt') },
           ]}
           rows={rows.map((a) => ({
             number: <a href={`/admin/campaign/applications/${a.id}`}>{a.number ?? `#${a.id}`}</a>,
@@ -100,7 +100,7 @@ adminQueue.get('/campaign/:slug', async (c) => {
             status: <StatusBadge tone={a.status === 'escalated' ? 'warning' : a.status === 'approved' ? 'success' : 'info'}>{cm(`status.${a.status}`)}</StatusBadge>,
             submitted: a.submittedAt ? tokyoDateTime(a.submittedAt) : '',
           }))}
-          emptyMessage="該当する申請はありません"
+          emptyMessage={cm('queue.empty')}
         />
       </>
     ),
