@@ -39,7 +39,7 @@ async function setupPage(
   const items = await listProgramItems(c.get('deps').db, program.id);
   const base = adminBase(program);
   const f = (name: string) => ({ name, value: v[name] ?? '', error: errorFor(errors, name) });
-  const i = (name: string) => ({ name, value: item.values[name] ?? '', error: errorFor(item.errors, name) });
+  const i = (name: string) => ({ name, value: item.values[name], error: errorFor(item.errors, name) });
   const shown = [...errors, ...item.errors];
   return adminPage(c, {
     title: am('setup.title'),
