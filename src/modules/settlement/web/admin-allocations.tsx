@@ -1,11 +1,8 @@
 import { Hono } from 'hono';
-import { runCommand } from '../../../platform/command.js';
-import { isAppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, DescriptionList, ErrorSummary, Form, SelectField, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
@@ -107,16 +104,18 @@ settlementAllocations.post('/settlement/:slug/allocations', async (c) => {
   };
   const target = move ? [id('from'), id('to'), amount('moveYen')] : [id('facility'), amount('yen')];
   if (errors.length) return allocationsPage(c, program, { errors, values: f, status: 422 });
-  try {
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: async (ctx) => {
       if (move) await moveAllocation(ctx, program, target[0]!, target[1]!, target[2]!);
       else await setAllocation(ctx, program, target[0]!, target[1]!);
-    });
-  } catch (e) {
-    if (!isAppError(e) || e.status >= 500) throw e;
-    const errs = e.fieldErrors.length ? e.fieldErrors.map((fe) => ({ ...fe, field: move && fe.field === 'yen' ? 'moveYen' : fe.field })) : [{ field: move ? 'from' : 'facility', message: e.message }];
-    return allocationsPage(c, program, { errors: errs, values: f, status: e.code === 'not-found' ? 422 : e.status });
-  }
-  setFlash(c, { kind: 'success', message: move ? sm('admin.alloc.move.done', { amount: yen(target[2]!) }) : sm('admin.alloc.set.done', { amount: yen(target[1]!) }) });
-  return c.redirect(`${adminBase(program)}/allocations`, 303);
+    },
+    // A move reuses setAllocation, whose refusals name `yen`: shown beside the move's amount.
+    rerender: (_errors, status, e) => {
+      const errors = e.fieldErrors.length ? e.fieldErrors.map((fe) => ({ ...fe, field: move && fe.field === 'yen' ? 'moveYen' : fe.field })) : [{ field: move ? 'from' : 'facility', message: e.message }];
+      return allocationsPage(c, program, { errors, values: f, status });
+    },
+    flash: move ? sm('admin.alloc.move.done', { amount: yen(target[2]!) }) : sm('admin.alloc.set.done', { amount: yen(target[1]!) }),
+    redirect: `${adminBase(program)}/allocations`,
+  });
 });

@@ -1,11 +1,8 @@
 import { Hono } from 'hono';
-import { runCommand } from '../../../platform/command.js';
-import { isAppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields, formList } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { ChoiceItem } from '../../../ui/components/choice-item.js';
@@ -146,14 +143,15 @@ settlementReview.post('/settlement/:slug/claims/review', async (c) => {
   const ids = (await formList(c, 'ids')).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
   const decision = f.decision === 'reject' ? 'reject' : f.decision === 'approve' ? 'approve' : null;
   if (!decision) return reviewPage(c, program, q, { errors: [{ field: 'decision', message: sm('err.decisionRequired') }], values: f, checked: new Set(ids), status: 422 });
-  let result;
-  try {
-    result = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => reviewClaims(ctx, program, ids, decision, f.reason ?? ''));
-  } catch (e) {
-    if (!isAppError(e) || e.status >= 500) throw e;
-    const errors = e.fieldErrors.length ? e.fieldErrors.map((fe) => (fe.field === 'ids' && e.code !== 'validation-failed' ? { ...fe, message: e.message } : fe)) : [{ field: 'ids', message: e.message }];
-    return reviewPage(c, program, q, { errors, values: f, checked: new Set(ids), status: e.code === 'not-found' ? 409 : e.status });
-  }
-  setFlash(c, { kind: 'success', message: sm(decision === 'approve' ? 'admin.claims.review.approved' : 'admin.claims.review.rejected', { count: result.count, total: yen(result.total) }) });
-  return c.redirect(`${adminBase(program)}/claims${queryString({ ...q, page: 1 })}`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => reviewClaims(ctx, program, ids, decision, f.reason ?? ''),
+    // A conflict (claims decided or gone meanwhile) says which, beside the choice of claims.
+    rerender: (_errors, status, e) => {
+      const errors = e.fieldErrors.length ? e.fieldErrors.map((fe) => (fe.field === 'ids' && e.code !== 'validation-failed' ? { ...fe, message: e.message } : fe)) : [{ field: 'ids', message: e.message }];
+      return reviewPage(c, program, q, { errors, values: f, checked: new Set(ids), status });
+    },
+    flash: (result) => sm(decision === 'approve' ? 'admin.claims.review.approved' : 'admin.claims.review.rejected', { count: result.count, total: yen(result.total) }),
+    redirect: `${adminBase(program)}/claims${queryString({ ...q, page: 1 })}`,
+  });
 });

@@ -9,7 +9,7 @@ import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, DescriptionList, ErrorSummary, Form, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
@@ -34,9 +34,12 @@ settlementMonthly.get('/settlement/:slug/monthly/:month', async (c) => {
 settlementMonthly.post('/settlement/:slug/monthly/:month/paid', async (c) => {
   const { program, roles } = await settlementProgram(c, RUN_ROLES);
   const month = monthParam(c.req.param('month'));
-  const batch = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => markBatchPaid(ctx, program, month));
-  setFlash(c, { kind: 'success', message: sm('admin.monthly.paid.done', { month, total: yen(batch.total) }) });
-  return c.redirect(`${adminBase(program)}/monthly/${month}`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => markBatchPaid(ctx, program, month),
+    flash: (batch) => sm('admin.monthly.paid.done', { month, total: yen(batch.total) }),
+    redirect: `${adminBase(program)}/monthly/${month}`,
+  });
 });
 
 /** The 全銀協 総合振込 file of the batch for a bank business day (exportZenginFile, audited). */

@@ -1,12 +1,9 @@
 import { Hono } from 'hono';
-import { runCommand } from '../../../platform/command.js';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
-import { isAppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, ErrorSummary, Form, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
@@ -101,15 +98,16 @@ settlementSettings.post('/settlement/:slug/settings', async (c) => {
     else if (text !== currentValue(program, field.key)) pairs.push([field.key, text]);
   }
   if (errors.length) return settingsPage(c, program, { errors, values: f, status: 422 });
-  if (pairs.length) {
-    try {
-      await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => setProgramSettings(ctx, program.slug, pairs));
-    } catch (e) {
-      if (!isAppError(e) || e.status >= 500) throw e;
-      const errs = e.fieldErrors.length ? e.fieldErrors.map((fe) => ({ field: fe.field, message: sm('err.ruleField', { label: label(fe.field), message: fe.message }) })) : [{ field: 'pool', message: e.message }];
-      return settingsPage(c, program, { errors: errs, values: f, status: e.status });
-    }
-  }
-  setFlash(c, { kind: 'success', message: pairs.length ? sm('admin.settings.saved', { items: pairs.map(([k]) => label(k)).join(sm('fmt.listSeparator')) }) : sm('admin.settings.unchanged') });
-  return c.redirect(`${adminBase(program)}/settings`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: async (ctx) => {
+      if (pairs.length) await setProgramSettings(ctx, program.slug, pairs);
+    },
+    rerender: (_errors, status, e) => {
+      const errors = e.fieldErrors.length ? e.fieldErrors.map((fe) => ({ field: fe.field, message: sm('err.ruleField', { label: label(fe.field), message: fe.message }) })) : [{ field: 'pool', message: e.message }];
+      return settingsPage(c, program, { errors, values: f, status });
+    },
+    flash: pairs.length ? sm('admin.settings.saved', { items: pairs.map(([k]) => label(k)).join(sm('fmt.listSeparator')) }) : sm('admin.settings.unchanged'),
+    redirect: `${adminBase(program)}/settings`,
+  });
 });

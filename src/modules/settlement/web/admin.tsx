@@ -7,9 +7,9 @@ import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
-import { AppError, isAppError } from '../../../platform/errors/index.js';
+import { AppError } from '../../../platform/errors/index.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { pdfResponse } from '../../../platform/pdf/index.js';
 import { Button, DescriptionList, ErrorSummary, Form, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
@@ -40,16 +40,14 @@ settlementAdmin.post('/settlement/:slug/close', async (c) => {
   const month = (f.month ?? '').trim();
   const invalid = (message: string, status = 422) => dashboardPage(c, program, roles, { errors: [{ field: 'month', message }], values: f, status });
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return invalid(sm('err.closeMonth'));
-  let closed;
-  try {
-    closed = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => closeEndedMonth(ctx, program, month));
-  } catch (e) {
-    if (!isAppError(e) || e.status >= 500) throw e;
-    return invalid(e.message, e.status);
-  }
-  const { batch, created } = closed;
-  setFlash(c, { kind: 'success', message: created ? sm('admin.close.done', { month, count: batch.claimCount.toLocaleString('ja-JP'), total: yen(batch.total) }) : sm('admin.close.already', { month }) });
-  return c.redirect(`${adminBase(program)}/monthly/${month}`, 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => closeEndedMonth(ctx, program, month),
+    // The whole reason (which month, from when it can be closed) beside the field.
+    rerender: (_errors, status, e) => invalid(e.message, status),
+    flash: ({ batch, created }) => (created ? sm('admin.close.done', { month, count: batch.claimCount.toLocaleString('ja-JP'), total: yen(batch.total) }) : sm('admin.close.already', { month })),
+    redirect: `${adminBase(program)}/monthly/${month}`,
+  });
 });
 
 async function dashboardPage(c: AppContext, program: Program, roles: Role[], form: { errors?: SummaryError[]; values?: Record<string, string>; status?: number } = {}) {

@@ -1,10 +1,7 @@
 import { Hono } from 'hono';
-import { runCommand } from '../../../platform/command.js';
-import { isAppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { parseOrThrow } from '../../../platform/validation.js';
@@ -89,15 +86,13 @@ portalClaim.post('/:slug/business/claims/:id{[0-9]+}/stay', async (c) => {
   const p = await portalContext(c);
   const claim = await ownClaim(c, p);
   const f = await formFields(c);
-  try {
-    const stay = parseOrThrow(staySchema, { nights: Number(f.nights), guests: Number(f.guests), totalPrice: Number(f.totalPrice) });
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(p.roles)), (ctx) => reportStay(ctx, p.program, claim.id, stay));
-  } catch (e) {
-    if (!isAppError(e) || e.code === 'not-found' || e.status >= 500) throw e;
-    return claimPage(c, p, claim, { errors: e.fieldErrors.length ? e.fieldErrors : [{ field: 'nights', message: e.message }], values: f, status: e.status });
-  }
-  setFlash(c, { kind: 'success', message: sm('portal.claim.report.done', { ref: claim.bookingRef }) });
-  return c.redirect(`${p.base}/${claim.id}`, 303);
+  return submitForm(c, {
+    role: primaryRole(p.roles),
+    run: (ctx) => reportStay(ctx, p.program, claim.id, parseOrThrow(staySchema, { nights: Number(f.nights), guests: Number(f.guests), totalPrice: Number(f.totalPrice) })),
+    rerender: (_errors, status, e) => claimPage(c, p, claim, { errors: e.fieldErrors.length ? e.fieldErrors : [{ field: 'nights', message: e.message }], values: f, status }),
+    flash: sm('portal.claim.report.done', { ref: claim.bookingRef }),
+    redirect: `${p.base}/${claim.id}`,
+  });
 });
 
 portalClaim.post('/:slug/business/claims/:id{[0-9]+}/cancel', async (c) => {
@@ -106,12 +101,11 @@ portalClaim.post('/:slug/business/claims/:id{[0-9]+}/cancel', async (c) => {
   const f = await formFields(c);
   if (f.cancelKind !== 'cancel' && f.cancelKind !== 'noShow') return claimPage(c, p, claim, { errors: [{ field: 'cancelKind', message: sm('err.cancelKindRequired') }], status: 422 });
   const noShow = f.cancelKind === 'noShow';
-  try {
-    await runCommand(c.get('deps'), actorOf(c, primaryRole(p.roles)), (ctx) => cancelClaim(ctx, p.program, claim.id, noShow));
-  } catch (e) {
-    if (!isAppError(e) || e.code === 'not-found' || e.status >= 500) throw e;
-    return claimPage(c, p, claim, { errors: [{ field: 'cancelKind', message: e.message }], status: e.status });
-  }
-  setFlash(c, { kind: 'success', message: sm(noShow ? 'portal.claim.cancel.noShowDone' : 'portal.claim.cancel.done', { ref: claim.bookingRef }) });
-  return c.redirect(p.base, 303);
+  return submitForm(c, {
+    role: primaryRole(p.roles),
+    run: (ctx) => cancelClaim(ctx, p.program, claim.id, noShow),
+    rerender: (_errors, status, e) => claimPage(c, p, claim, { errors: [{ field: 'cancelKind', message: e.message }], status }),
+    flash: sm(noShow ? 'portal.claim.cancel.noShowDone' : 'portal.claim.cancel.done', { ref: claim.bookingRef }),
+    redirect: p.base,
+  });
 });

@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
-import { runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, Form, Table } from '../../../ui/index.js';
@@ -63,7 +61,10 @@ portalSoldOut.post('/:slug/business/claims/sales', async (c) => {
   const facility = p.facilities.find((x) => x.id === Number(f.facility));
   if (!facility || (f.action !== 'stop' && f.action !== 'resume')) throw new AppError('not-found');
   const stop = f.action === 'stop';
-  await runCommand(c.get('deps'), actorOf(c, primaryRole(p.roles)), (ctx) => setSalesStop(ctx, p.program, facility.id, stop));
-  setFlash(c, { kind: 'success', message: sm(stop ? 'portal.sales.stop.done' : 'portal.sales.resume.done', { facility: facility.name }) });
-  return c.redirect(p.base, 303);
+  return submitForm(c, {
+    role: primaryRole(p.roles),
+    run: (ctx) => setSalesStop(ctx, p.program, facility.id, stop),
+    flash: sm(stop ? 'portal.sales.stop.done' : 'portal.sales.resume.done', { facility: facility.name }),
+    redirect: p.base,
+  });
 });

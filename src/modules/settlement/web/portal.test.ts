@@ -120,6 +120,37 @@ describe('business portal: claims, stays, sales stop', () => {
     assert.equal((await biz.post(`${base}/${otherClaim!.id}/cancel`, { cancelKind: 'cancel' })).status, 404);
   });
 
+  test('the claim form sent twice registers once; so does the cancel form (the replay says it was already received)', async () => {
+    const available = async () => (await facilityBalances(env.deps.db, fx.program.id, mine)).available;
+    const audits = async (action: string) => Number((await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = ${action}`))[0]!.n);
+    const left = await available();
+    const reserved = await audits('settlement.claim.reserved');
+    await biz.get(base);
+    const form = { _once: biz.once(), facilityId: String(mine), bookingRef: 'TWICE-1', bookedOn: '2025-05-20', checkIn: '2025-06-05', nights: '1', guests: '1', totalPrice: '10000' };
+    assert.ok(form._once.length >= 16);
+    const first = await biz.post(base, form);
+    assert.equal(first.status, 303);
+    assert.match(await (await biz.get(base)).text(), /予約番号 TWICE-1 を登録しました（割引額 5,000円）/);
+    const second = await biz.post(base, form);
+    assert.equal(second.status, 303);
+    assert.equal(second.headers.get('location'), base);
+    assert.match(await (await biz.get(base)).text(), /この送信はすでに受け付けています/);
+    const rows = await queryRows<{ id: number }>(env.deps.db, sql`select id from claims where booking_ref = 'TWICE-1'`);
+    assert.equal(rows.length, 1);
+    assert.equal(await audits('settlement.claim.reserved'), reserved + 1);
+    assert.equal(await available(), left - 5000);
+
+    await biz.get(`${base}/${rows[0]!.id}`);
+    const cancel = { _once: biz.once(), cancelKind: 'cancel' };
+    assert.equal((await biz.post(`${base}/${rows[0]!.id}/cancel`, cancel)).status, 303);
+    assert.equal((await biz.post(`${base}/${rows[0]!.id}/cancel`, cancel)).status, 303);
+    assert.match(await (await biz.get(base)).text(), /この送信はすでに受け付けています/);
+    assert.equal((await claimStatus('TWICE-1'))!.status, 'cancelled');
+    assert.equal(Number((await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'settlement.claim.cancelled' and target_id = ${String(rows[0]!.id)}`))[0]!.n), 1);
+    assert.equal(await available(), left);
+    assert.equal(await ledgerIsBalanced(env.deps.db, fx.program.id), true);
+  });
+
   test('stays CSV: all-or-nothing and valid rows only; the discount is recomputed and the difference released', async () => {
     const csv = [STAY_HEADER, `${mine},C2,1,1,8000`, `${mine},C3,1,3,10000`, `${mine},NOPE,1,1,1000`].join('\r\n');
     const all = await upload('stays/upload', 'stayFile', 'stayMode', 'all', csv);

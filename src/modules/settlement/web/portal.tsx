@@ -4,7 +4,7 @@ import { isAppError } from '../../../platform/errors/index.js';
 import { actorOf } from '../../../platform/http/actor.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { parseOrThrow } from '../../../platform/validation.js';
@@ -148,19 +148,17 @@ settlementPortal.get('/:slug/business/claims/stays-template.csv', async (c) => {
 settlementPortal.post('/:slug/business/claims', async (c) => {
   const { auth, program, roles, base } = await portalContext(c);
   const f = await formFields(c);
-  try {
-    const input = parseOrThrow(claimSchema, { ...f, facilityId: Number(f.facilityId), nights: Number(f.nights), guests: Number(f.guests), totalPrice: Number(f.totalPrice) });
-    const { claim } = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: async (ctx) => {
+      const input = parseOrThrow(claimSchema, { ...f, facilityId: Number(f.facilityId), nights: Number(f.nights), guests: Number(f.guests), totalPrice: Number(f.totalPrice) });
       const { facility, accounts } = await claimTargetForActor(ctx.tx, auth, program, input.facilityId);
-      return reserveClaim(ctx, program, facility, input, accounts);
-    });
-    setFlash(c, { kind: 'success', message: sm('portal.claims.form.done', { ref: claim.bookingRef, discount: yen(claim.discount) }) });
-    return c.redirect(base, 303);
-  } catch (e) {
-    if (!isAppError(e) || e.status >= 500 || e.code === 'not-found') throw e;
-    const errors = e.fieldErrors.length ? e.fieldErrors : [{ field: 'facilityId', message: e.message }];
-    return claimsPage(c, { errors, values: f, status: e.status });
-  }
+      return (await reserveClaim(ctx, program, facility, input, accounts)).claim;
+    },
+    rerender: (_errors, status, e) => claimsPage(c, { errors: e.fieldErrors.length ? e.fieldErrors : [{ field: 'facilityId', message: e.message }], values: f, status }),
+    flash: (claim) => sm('portal.claims.form.done', { ref: claim.bookingRef, discount: yen(claim.discount) }),
+    redirect: base,
+  });
 });
 
 /** The uploaded file's bytes, or null when none was chosen. */
