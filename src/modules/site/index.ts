@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module/manifest.js';
 import { siteAuditActions } from './audit-actions.js';
 import { siteCommands } from './cli.js';
+import { SITE_INBOX } from './inbox.js';
 import { siteMessages } from './messages.js';
 import { SITE_ROUTE_ACCESS } from './route-access.js';
 import * as schema from './schema.js';
@@ -20,5 +21,6 @@ export const siteModule = defineModule({
   routeAccess: SITE_ROUTE_ACCESS,
   auditActions: siteAuditActions,
   home: [{ kind: 'campaign', render: renderSiteHome }],
+  inbox: SITE_INBOX,
   tools: [{ kinds: ['campaign'], label: siteMessages('ja', 'toolSite'), href: (p) => `/admin/site/${p.slug}` }],
 });

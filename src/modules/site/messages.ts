@@ -209,6 +209,8 @@ export type SiteMessageKey = (typeof siteMessages.keys)[number];
  * refusals staff meet in commands and validators), Japanese only like every back-office page.
  */
 export const siteAdminMessages = createCatalog({
+  'inbox.pending': '市の承認待ちの掲載内容',
+  'inbox.rejected': '差し戻された掲載内容',
   // terms shared by several pages
   'kind.page': 'ページ',
   'kind.news': 'お知らせ',

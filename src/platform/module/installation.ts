@@ -6,7 +6,7 @@ import type { Schedule } from '../jobs/schedule.js';
 import type { JobHandler } from '../jobs/worker.js';
 import type { Program } from '../programs/schema.js';
 import type { SettingDef } from '../programs/setting-def.js';
-import type { Access, ModuleManifest, OpenApiPaths, PersonalDataDecl, ProgramHome, ProgramTool } from './manifest.js';
+import type { Access, ModuleManifest, OpenApiPaths, PersonalDataDecl, ProgramHome, ProgramInbox, ProgramTool } from './manifest.js';
 
 /** Everything the installed modules contribute, derived once from their manifests. */
 export interface Installation {
@@ -20,6 +20,7 @@ export interface Installation {
   routeAccess: Record<string, Access>;
   homes: Partial<Record<Program['kind'], ProgramHome>>;
   tools: ProgramTool[];
+  inbox: ProgramInbox[];
   auditLabels: Record<string, AuditActionLabel>;
   personalData: Array<PersonalDataDecl & { module: string }>;
   openApiPaths(baseUrl: string): OpenApiPaths;
@@ -78,6 +79,7 @@ export function assembleInstallation(modules: readonly ModuleManifest[]): Instal
     routeAccess,
     homes,
     tools: modules.flatMap((m) => m.tools ?? []),
+    inbox: modules.flatMap((m) => m.inbox ?? []),
     auditLabels,
     personalData: modules.flatMap((m) => (m.personalData ?? []).map((d) => ({ ...d, module: m.name }))),
     openApiPaths: (baseUrl) => Object.assign({}, ...modules.map((m) => (typeof m.openapi === 'function' ? m.openapi(baseUrl) : (m.openapi ?? {})))),

@@ -7,6 +7,7 @@ import type { Program } from '../programs/schema.js';
 import type { SettingDef } from '../programs/setting-def.js';
 import type { AuditActionCatalog } from '../audit/actions.js';
 import type { Role } from '../auth/schema.js';
+import type { Deps } from '../deps.js';
 
 /**
  * Who may call a route (proved by test/platform/route-permissions.test.ts, which calls every route
@@ -37,6 +38,22 @@ export interface ProgramTool {
   href(program: Program): string;
   /** The program's own entry point on the back-office home (its name links here); the first one wins. */
   main?: boolean;
+}
+
+/** One kind of work waiting for someone, counted for the back-office home. */
+export interface InboxItem {
+  label: string;
+  count: number;
+  href: string;
+}
+
+/** The waiting work a module shows on the back-office home, for the program kinds and roles named. */
+export interface ProgramInbox {
+  kinds: Array<Program['kind']>;
+  /** The roles (in the program) whose home shows it. */
+  roles: Role[];
+  /** Counts for this program; items with a count of 0 are not shown. */
+  items(deps: Deps, program: Program, roles: Role[]): Promise<InboxItem[]>;
 }
 
 /** What a module holds of people, for the personal-information inventory (別記 特記仕様書). */
@@ -78,6 +95,8 @@ export interface ModuleManifest {
   home?: ProgramHome[];
   /** Links on the back-office home. */
   tools?: ProgramTool[];
+  /** Work waiting on the back-office home (審査待ち, 承認待ち…). */
+  inbox?: ProgramInbox[];
   auditActions?: AuditActionCatalog;
   personalData?: PersonalDataDecl[];
 }

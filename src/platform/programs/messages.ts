@@ -48,6 +48,9 @@ export const programAdminMessages = createCatalog({
   colKind: '種別',
   colRoles: 'あなたのロール',
   colTools: '業務',
+  colWaiting: '対応待ち',
+  inboxItem: '{label}（{count}件）',
+  inboxNone: 'なし',
   kindCampaign: 'キャンペーン',
   kindEvent: 'イベント',
   toolApplications: '参加申請',
@@ -77,6 +80,7 @@ export const programAdminMessages = createCatalog({
   twoFactorAdminOnly: '（管理者だけが変更できます）',
   save: '保存する',
   saved: '事業の設定を保存しました（{keys}）',
+  keySeparator: '、',
   unchanged: '変更された項目はありませんでした',
   errAdminOnly: '二要素認証の設定は管理者だけが変更できます',
 });

@@ -4,7 +4,9 @@ import type { AppEnv } from '../../http/env.js';
 import { adminPage } from '../../http/admin-page.js';
 import { requireRoleAnywhere } from '../../http/guards.js';
 import { DescriptionList, Table } from '../../../ui/index.js';
-import type { ProgramTool } from '../../module/manifest.js';
+import type { Role } from '../../auth/schema.js';
+import type { Deps } from '../../deps.js';
+import type { ProgramInbox, ProgramTool } from '../../module/manifest.js';
 import { programAdminMessages as m } from '../messages.js';
 import { listPrograms } from '../queries.js';
 import type { Program } from '../schema.js';
@@ -29,13 +31,34 @@ function mainHref(tools: ProgramTool[], p: Program): string {
   return tools.find((t) => t.main && t.kinds.includes(p.kind))?.href(p) ?? settingsPath(p);
 }
 
-/** Back-office home: the programs this person works on. Businesses use their portal instead. */
+/** The work waiting in one program for someone with these roles, as links with counts. */
+async function inboxLinks(deps: Deps, inbox: ProgramInbox[], p: Program, roles: Role[]) {
+  const mine = inbox.filter((i) => i.kinds.includes(p.kind) && i.roles.some((r) => roles.includes(r)));
+  const items = (await Promise.all(mine.map((i) => i.items(deps, p, roles)))).flat().filter((i) => i.count > 0);
+  if (!items.length) return m('ja', 'inboxNone');
+  return (
+    <ul class="app-inbox">
+      {items.map((i) => (
+        <li>
+          <a href={i.href}>{m('ja', 'inboxItem', { label: i.label, count: i.count })}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Back-office home: the programs this person works on, with the work waiting in each. Businesses use their portal instead. */
 programsAdmin.get('/', async (c) => {
   const auth = requireRoleAnywhere(c, STAFF_ROLES);
   const deps = c.get('deps');
   const all = await listPrograms(deps.db);
   const tools = deps.modules.tools;
-  const mine = isInstallationAdmin(auth.grants) ? all : all.filter((p) => auth.grants.some((g) => g.programId === p.id));
+  const everywhere = isInstallationAdmin(auth.grants);
+  const mine = everywhere ? all : all.filter((p) => auth.grants.some((g) => g.programId === p.id));
+  const rolesOf = (p: Program): Role[] => (everywhere ? ['admin'] : rolesIn(auth.grants, p.id));
+  // Sequential: PGlite has one connection, and a home page counts a handful of rows per program.
+  const waiting: Array<Awaited<ReturnType<typeof inboxLinks>>> = [];
+  for (const p of mine) waiting.push(await inboxLinks(deps, deps.modules.inbox, p, rolesOf(p)));
   return adminPage(c, {
     title: m('ja', 'homeTitle'),
     children: (
@@ -48,9 +71,11 @@ programsAdmin.get('/', async (c) => {
             { key: 'slug', header: m('ja', 'colSlug') },
             { key: 'kind', header: m('ja', 'colKind') },
             { key: 'roles', header: m('ja', 'colRoles') },
+            { key: 'waiting', header: m('ja', 'colWaiting') },
             { key: 'tools', header: m('ja', 'colTools') },
           ]}
-          rows={mine.map((p) => ({
+          rows={mine.map((p, i) => ({
+            waiting: waiting[i],
             name: <a href={mainHref(tools, p)}>{p.name}</a>,
             tools: toolLinks(tools, p, rolesIn(auth.grants, p.id).some((r) => SETTINGS_ROLES.includes(r))),
             slug: p.slug,

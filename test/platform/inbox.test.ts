@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { systemActor } from '../../src/platform/audit/index.js';
+import { runCommand } from '../../src/platform/command.js';
+import { saveDraft } from '../../src/modules/site/commands/save-draft.js';
+import { submitVersion } from '../../src/modules/site/commands/submit-version.js';
+import { createTestEnv, type TestEnv } from '../helpers/deps.js';
+import { makeProgram, makeUser } from '../helpers/fixtures.js';
+import { signedInBrowsers, type TestBrowser } from '../helpers/http.js';
+
+/** The back-office home lists, per program, the work waiting for the person signed in (manifest `inbox`). */
+describe('the back-office home shows the work waiting for each role', () => {
+  let env: TestEnv;
+  let city: TestBrowser;
+  let operator: TestBrowser;
+  before(async () => {
+    env = await createTestEnv();
+    const program = await makeProgram(env.deps, 'inbox-a');
+    await makeUser(env.deps, 'city@inbox.example', 'city', program.id);
+    await makeUser(env.deps, 'op@inbox.example', 'operator', program.id);
+    [city, operator] = (await signedInBrowsers(env.deps, ['city@inbox.example', 'op@inbox.example'])) as [TestBrowser, TestBrowser];
+    await runCommand(env.deps, systemActor('test'), async (ctx) => {
+      for (const title of ['夏のお知らせ', '秋のお知らせ']) {
+        const v = await saveDraft(ctx, program, { kind: 'news' }, { titleJa: title, bodyJa: '本文' });
+        await submitVersion(ctx, program, v.id);
+      }
+    });
+  });
+  after(() => env.close());
+
+  test('the City sees the content awaiting its approval, with the count and a link', async () => {
+    const html = await (await city.get('/admin')).text();
+    assert.match(html, /<a href="\/admin\/site\/inbox-a">市の承認待ちの掲載内容（2件）<\/a>/);
+  });
+
+  test('the secretariat does not see the City’s work; nothing waits for it here', async () => {
+    const html = await (await operator.get('/admin')).text();
+    assert.doesNotMatch(html, /承認待ちの掲載内容/);
+    assert.match(html, /対応待ち/);
+  });
+});
