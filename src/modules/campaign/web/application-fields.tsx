@@ -41,16 +41,16 @@ export function FacilityFields({ values, errors, features }: { values: FormValue
   return (
     <>
       {text('facility.name', { autocomplete: 'organization' })}
-      {text('facility.nameKana', { hint: '全角カタカナ（ひらがなで入力しても自動で変換します）' })}
+      {text('facility.nameKana', { hint: cm('hint.nameKana') })}
       <RadioGroup name="facility.type" label={cm('facility.type')} required value={v('facility.type')} error={errorFor(errors, 'facility.type')} options={FACILITY_TYPES.map((t) => ({ value: t, label: cm(`type.${t}`) }))} />
-      {text('facility.postalCode', { hint: '例：980-0811', autocomplete: 'postal-code', width: 'sm', inputmode: 'numeric' })}
+      {text('facility.postalCode', { hint: cm('hint.postalCode'), autocomplete: 'postal-code', width: 'sm', inputmode: 'numeric' })}
       <SelectField name="facility.ward" label={cm('facility.ward')} required value={v('facility.ward')} error={errorFor(errors, 'facility.ward')} options={WARDS.map((w) => ({ value: w, label: w }))} />
-      {text('facility.address', { hint: '例：仙台市青葉区一番町1-2-3', autocomplete: 'street-address', width: 'full' })}
-      {text('facility.phone', { hint: '例：022-123-4567', type: 'tel', autocomplete: 'tel', width: 'md' })}
-      {text('facility.url', { hint: '例：https://example.jp/', type: 'url', autocomplete: 'url', required: false })}
+      {text('facility.address', { hint: cm('hint.address'), autocomplete: 'street-address', width: 'full' })}
+      {text('facility.phone', { hint: cm('hint.phone'), type: 'tel', autocomplete: 'tel', width: 'md' })}
+      {text('facility.url', { hint: cm('hint.url'), type: 'url', autocomplete: 'url', required: false })}
       {text('facility.rooms', { width: 'sm', inputmode: 'numeric', required: false })}
       <CheckboxGroup name="facility.features" label={cm('facility.features')} values={values.features} error={errorFor(errors, 'facility.features') ?? errors.find((e) => e.field.startsWith('facility.features.'))?.message} options={features.map((f) => ({ value: f, label: f }))} />
-      <TextArea name="facility.description" label={cm('facility.description')} hint="400文字以内。キャンペーンサイトの施設紹介に掲載します。" value={v('facility.description')} error={errorFor(errors, 'facility.description')} maxLength={400} rows={4} />
+      <TextArea name="facility.description" label={cm('facility.description')} hint={cm('hint.description')} value={v('facility.description')} error={errorFor(errors, 'facility.description')} maxLength={400} rows={4} />
     </>
   );
 }
@@ -63,41 +63,41 @@ export function ApplicationFields({ values, errors, features, requiredAttachment
   return (
     <>
       <section aria-labelledby="app-section-facility">
-        <h2 id="app-section-facility">施設について</h2>
+        <h2 id="app-section-facility">{cm('section.facility')}</h2>
         <FacilityFields values={values} errors={errors} features={features} />
       </section>
       <section aria-labelledby="app-section-operator">
-        <h2 id="app-section-operator">事業者と担当者</h2>
+        <h2 id="app-section-operator">{cm('section.operator')}</h2>
         {text('operator.corporateName', { autocomplete: 'organization' })}
         {text('operator.representativeName')}
         {text('operator.contactName', { autocomplete: 'name' })}
-        {text('operator.contactEmail', { type: 'email', autocomplete: 'email', hint: '審査結果のお知らせをこのアドレスに送ります' })}
+        {text('operator.contactEmail', { type: 'email', autocomplete: 'email', hint: cm('hint.contactEmail') })}
         {text('operator.contactPhone', { type: 'tel', autocomplete: 'tel', width: 'md' })}
       </section>
       <section aria-labelledby="app-section-license">
-        <h2 id="app-section-license">旅館業の許可</h2>
-        {text('license.number', { hint: '許可証に記載の番号' })}
+        <h2 id="app-section-license">{cm('section.license')}</h2>
+        {text('license.number', { hint: cm('hint.licenseNumber') })}
         <DateField name="license.issuedOn" label={cm('license.issuedOn')} required value={v('license.issuedOn')} error={errorFor(errors, 'license.issuedOn')} />
         <FileField
           name="licenseFile"
           label={cm('licenseFile')}
           required={requiredAttachments.includes('license')}
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-          hint={`PDF・JPEG・PNG、${maxMb}MB以下。${attached.length ? `添付済み：${attached.join('、')}（選び直すと差し替えます）` : ''}${errors.length ? ' 入力に誤りがあった場合、ファイルはもう一度選択してください。' : ''}`}
+          hint={`${cm('hint.licenseFile', { max: maxMb })}${attached.length ? cm('hint.attached', { files: attached.join('、') }) : ''}${errors.length ? cm('hint.reselect') : ''}`}
           error={errorFor(errors, 'licenseFile')}
         />
-        <FileField name="photoFile" label={cm('photoFile')} required={requiredAttachments.includes('photo')} accept=".jpg,.jpeg,.png,image/jpeg,image/png" hint={`JPEG・PNG、${maxMb}MB以下`} error={errorFor(errors, 'photoFile')} />
+        <FileField name="photoFile" label={cm('photoFile')} required={requiredAttachments.includes('photo')} accept=".jpg,.jpeg,.png,image/jpeg,image/png" hint={cm('hint.photoFile', { max: maxMb })} error={errorFor(errors, 'photoFile')} />
       </section>
       <section aria-labelledby="app-section-bank">
-        <h2 id="app-section-bank">割引相当分の振込先口座</h2>
-        {text('bankAccount.bankCode', { hint: '4桁の数字', width: 'sm', inputmode: 'numeric' })}
-        {text('bankAccount.branchCode', { hint: '3桁の数字', width: 'sm', inputmode: 'numeric' })}
+        <h2 id="app-section-bank">{cm('section.bank')}</h2>
+        {text('bankAccount.bankCode', { hint: cm('hint.bankCode'), width: 'sm', inputmode: 'numeric' })}
+        {text('bankAccount.branchCode', { hint: cm('hint.branchCode'), width: 'sm', inputmode: 'numeric' })}
         <RadioGroup name="bankAccount.accountType" label={cm('bankAccount.accountType')} required inline value={v('bankAccount.accountType')} error={errorFor(errors, 'bankAccount.accountType')} options={[{ value: 'ordinary', label: cm('accountType.ordinary') }, { value: 'checking', label: cm('accountType.checking') }]} />
-        {text('bankAccount.accountNumber', { hint: '7桁の数字（7桁未満の場合は先頭に0を付けてください）', width: 'sm', inputmode: 'numeric' })}
-        {text('bankAccount.accountHolderKana', { hint: '通帳に記載のとおりカナで入力してください（例：カ）アオバカンコウ）' })}
+        {text('bankAccount.accountNumber', { hint: cm('hint.accountNumber'), width: 'sm', inputmode: 'numeric' })}
+        {text('bankAccount.accountHolderKana', { hint: cm('hint.holderKana') })}
       </section>
       <p>
-        <a href={termsHref}>募集要項を読む</a>
+        <a href={termsHref}>{cm('apply.readTerms')}</a>
       </p>
       <Checkbox name="agreeToTerms" label={cm('agreeToTerms')} required checked={v('agreeToTerms') === 'true'} error={errorFor(errors, 'agreeToTerms')} />
     </>

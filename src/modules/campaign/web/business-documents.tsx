@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { pdfResponse, type Pdf } from '../../../platform/pdf/index.js';
 import { campaignConfig } from '../config.js';
+import { cm } from '../messages.js';
 import { businessPage } from './business-page.js';
 import { campaignProgram } from './load.js';
 
@@ -15,8 +16,8 @@ function blocks(text: string): Array<{ heading: boolean; text: string }> {
 }
 
 const DOCS = {
-  terms: { title: '募集要項', key: 'termsText' as const, empty: '募集要項は準備中です。' },
-  manual: { title: '参加事業者マニュアル', key: 'manualText' as const, empty: 'マニュアルは準備中です。' },
+  terms: { title: cm('term.terms'), key: 'termsText' as const, empty: cm('doc.termsEmpty') },
+  manual: { title: cm('term.manual'), key: 'manualText' as const, empty: cm('doc.manualEmpty') },
 };
 
 function writePdf(doc: Pdf, title: string, text: string) {
@@ -39,7 +40,7 @@ for (const [path, d] of Object.entries(DOCS)) {
         <>
           {text ? blocks(text).map((b) => (b.heading ? <h2>{b.text}</h2> : <p>{b.text}</p>)) : <p>{d.empty}</p>}
           <p>
-            <a href={`/${program.slug}/business/${path}.pdf`}>{d.title}（PDF）をダウンロード</a>
+            <a href={`/${program.slug}/business/${path}.pdf`}>{cm('doc.download', { title: d.title })}</a>
           </p>
         </>
       ),

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { TestBrowser } from '../../../../test/helpers/http.js';
 import { addDays, tokyoDate } from '../../../platform/calendar/index.js';
@@ -48,5 +50,30 @@ describe('the way in for businesses (demo)', () => {
     assert.match(web.lastHtml, /href="\/demo-stay\/business\/account"[^>]*>アカウントを作成する/);
     assert.match(web.lastHtml, /href="\/login\?next=%2Fdemo-stay%2Fbusiness"[^>]*>\s*ログインする/);
     assert.equal((await web.get('/demo-stay/business/account')).status, 200);
+  });
+
+  test('an account request sent twice invites once; the answer comes after a redirect, the same for a known address', async () => {
+    const invites = async () => Number((await queryRows<{ n: string }>(env.deps.db, sql`select count(*)::text as n from mail_outbox where template = 'auth.invite'`))[0]!.n);
+    const before = await invites();
+    const b = new TestBrowser(env.deps);
+    await b.get('/demo-stay/business/account');
+    const bad = await b.post('/demo-stay/business/account', { _once: b.once(), email: 'not-an-address' });
+    assert.equal(bad.status, 422);
+    assert.match(b.lastHtml, /メールアドレスを「name@example\.jp」の形式で入力してください/);
+    const form = { _once: b.once(), email: 'twice@hotel.example.jp' };
+    const first = await b.post('/demo-stay/business/account', form);
+    assert.equal(first.status, 303);
+    assert.equal(first.headers.get('location'), '/demo-stay/business/account');
+    await b.get('/demo-stay/business/account');
+    assert.match(b.lastHtml, /メールを送信しました。メールに記載のリンクからパスワードを設定してください。/);
+    const replay = await b.post('/demo-stay/business/account', form);
+    assert.equal(replay.status, 303);
+    assert.equal(await invites(), before + 1, 'one invitation');
+    // A second request from a new form is answered the same way (and reminds instead of inviting again).
+    await b.get('/demo-stay/business/account');
+    assert.equal((await b.post('/demo-stay/business/account', { _once: b.once(), email: 'twice@hotel.example.jp' })).status, 303);
+    await b.get('/demo-stay/business/account');
+    assert.match(b.lastHtml, /メールを送信しました。/);
+    assert.equal(await invites(), before + 1);
   });
 });

@@ -5,6 +5,7 @@ import { sendPage } from '../../../platform/http/respond.js';
 import { takeFlash } from '../../../platform/http/flash.js';
 import { NotificationBanner, PublicLayout, type BreadcrumbItem } from '../../../ui/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
+import { cm } from '../messages.js';
 
 /**
  * The business pages (`/{slug}/business/…`): public layout, Japanese only (no language switch),
@@ -23,7 +24,7 @@ export async function businessPage(
       title={opts.title}
       siteName={program.name}
       homeHref={`/${program.slug}`}
-      breadcrumbs={[{ label: program.name, href: `/${program.slug}` }, { label: '事業者の皆さまへ', href: `/${program.slug}/business` }, ...(opts.breadcrumbs ?? [])]}
+      breadcrumbs={[{ label: program.name, href: `/${program.slug}` }, { label: cm('biz.crumb'), href: `/${program.slug}/business` }, ...(opts.breadcrumbs ?? [])]}
       demo={await isDemoInstallation(c.get('deps').db)}
       notice={opts.notice ?? (flash ? <NotificationBanner kind={flash.kind} title={flash.message} /> : undefined)}
       hasErrors={opts.hasErrors}

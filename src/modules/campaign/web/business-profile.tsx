@@ -1,17 +1,16 @@
 import { Hono } from 'hono';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
-import { runCommand } from '../../../platform/command.js';
-import { AppError, isAppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
+import { AppError } from '../../../platform/errors/index.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
-import { setFlash } from '../../../platform/http/flash.js';
+import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields, formList } from '../../../platform/http/form.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
 import { Button, ErrorSummary, Form, NotificationBanner, type SummaryError } from '../../../ui/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { profileOf, submitProfileChange } from '../commands/submit-profile-change.js';
 import { campaignConfig } from '../config.js';
+import { cm } from '../messages.js';
 import { facilitiesOfUser } from '../queries.js';
 import type { Facility, FacilityProfile } from '../schema.js';
 import { FacilityFields } from './application-fields.js';
@@ -42,25 +41,25 @@ async function profilePage(c: AppContext, program: Program, facility: Facility, 
   const features = [...new Set([...campaignConfig(program).features, ...facility.features])];
   const values = opts.values ?? valuesOf(facility.pendingProfile ?? profileOf(facility));
   return businessPage(c, program, {
-    title: `掲載情報の変更：${facility.name}`,
-    breadcrumbs: [{ label: '掲載情報の変更' }],
+    title: cm('profile.title', { name: facility.name }),
+    breadcrumbs: [{ label: cm('profile.crumb') }],
     notice: errors.length ? <ErrorSummary errors={errors} /> : undefined,
     hasErrors: errors.length > 0,
     status: opts.status,
     children: (
       <>
         {facility.pendingProfile && facility.pendingSince && (
-          <NotificationBanner kind="info" title="事務局の確認待ちの変更があります">
-            <p>{tokyoDateTime(facility.pendingSince)} に送った変更は、事務局の確認後にキャンペーンサイトへ反映されます。下の内容はその変更です。もう一度送ると置き換わります。</p>
+          <NotificationBanner kind="info" title={cm('profile.pendingTitle')}>
+            <p>{cm('profile.pendingBody', { at: tokyoDateTime(facility.pendingSince) })}</p>
           </NotificationBanner>
         )}
-        <p>キャンペーンサイトに掲載する施設の情報を変更できます。変更は事務局が確認してから掲載され、結果はメールでお知らせします。登録番号・登録日・振込先口座はここでは変更できません（事務局にお問い合わせください）。</p>
-        <Form action={`/${program.slug}/business/facilities/${facility.id}/profile`} csrfToken={csrfToken(c)} label="掲載情報">
+        <p>{cm('profile.intro')}</p>
+        <Form action={`/${program.slug}/business/facilities/${facility.id}/profile`} csrfToken={csrfToken(c)} label={cm('profile.form')}>
           <FacilityFields values={values} errors={errors} features={features} />
-          <Button>変更を申請する</Button>
+          <Button>{cm('profile.submit')}</Button>
         </Form>
         <p>
-          <a href={`/${program.slug}/business`}>事業者ページへ戻る</a>
+          <a href={`/${program.slug}/business`}>{cm('profile.back')}</a>
         </p>
       </>
     ),
@@ -78,12 +77,14 @@ businessProfile.post('/:slug/business/facilities/:id{[0-9]+}/profile', async (c)
   const features = await formList(c, 'facility.features');
   const body: Record<string, unknown> = { features };
   for (const [k, v] of Object.entries(fields)) if (k.startsWith('facility.') && k !== 'facility.features') body[k.slice('facility.'.length)] = v;
-  try {
-    await runCommand(c.get('deps'), actorOf(c, 'business'), (ctx) => submitProfileChange(ctx, facility.id, body, campaignConfig(program).features));
-  } catch (e) {
-    if (isAppError(e) && e.code === 'validation-failed') return profilePage(c, program, facility, { values: { fields, features }, errors: e.fieldErrors, status: 422 });
-    throw e;
-  }
-  setFlash(c, { kind: 'success', message: '掲載情報の変更を受け付けました。事務局の確認後に反映します。' });
-  return c.redirect(`/${program.slug}/business`, 303);
+  return submitForm(c, {
+    role: 'business',
+    run: (ctx) => submitProfileChange(ctx, facility.id, body, campaignConfig(program).features),
+    rerender: (errors, status, e) => {
+      if (e.code !== 'validation-failed') throw e;
+      return profilePage(c, program, facility, { values: { fields, features }, errors, status });
+    },
+    flash: cm('profile.flashSubmitted'),
+    redirect: `/${program.slug}/business`,
+  });
 });

@@ -29,7 +29,7 @@ export async function readApplicationForm(c: AppContext): Promise<{ values: Form
   const features: string[] = [];
   const uploads: Upload[] = [];
   for (const [k, raw] of Object.entries(body)) {
-    if (k === '_csrf') continue;
+    if (k === '_csrf' || k === '_once') continue;
     const list = Array.isArray(raw) ? raw : [raw];
     if (k === 'facility.features') {
       for (const x of list) if (typeof x === 'string') features.push(x);

@@ -83,12 +83,23 @@ describe('web: apply with a document, return, resubmit, escalate, City answer, a
     assert.deepEqual((await apps()).map((a) => a.status), ['draft']);
     await applicant.get('/stay/business/apply');
     assert.match(applicant.lastHtml, /value="ホテル青葉"/);
-    const res = await postMultipart(applicant, '/stay/business/apply', formOf(validApplication(1), { action: 'submit' }), {
-      licenseFile: { name: '許可証.pdf', bytes: PDF_BYTES, type: 'application/pdf' },
-    });
+    const submission = formOf(validApplication(1), { action: 'submit', _once: applicant.once() });
+    const licence = { licenseFile: { name: '許可証.pdf', bytes: PDF_BYTES, type: 'application/pdf' } };
+    const res = await postMultipart(applicant, '/stay/business/apply', submission, licence);
     assert.equal(res.status, 303, applicant.lastHtml.slice(0, 2000));
     const [a] = await apps();
     assert.equal(a!.status, 'submitted');
+    // Sent twice (a double click): submitted once, one receipt, and the replay goes where the first went.
+    const replay = await postMultipart(applicant, '/stay/business/apply', submission, licence);
+    assert.equal(replay.status, 303);
+    assert.equal(replay.headers.get('location'), '/stay/business');
+    assert.equal((await apps()).length, 1);
+    const submitted = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'campaign.application.submitted'`);
+    assert.equal(Number(submitted[0]!.n), 1);
+    const receipts = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from mail_outbox where template = 'campaign.receipt'`);
+    assert.equal(Number(receipts[0]!.n), 1);
+    const docs = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from campaign_documents`);
+    assert.equal(Number(docs[0]!.n), 1, 'the licence copy once');
     await applicant.get('/stay/business');
     assert.match(applicant.lastHtml, new RegExp(a!.number!));
   });
@@ -108,6 +119,22 @@ describe('web: apply with a document, return, resubmit, escalate, City answer, a
     assert.equal((await applicant.request(`/admin/campaign/applications/${a!.id}/documents/${docId}`)).status, 403);
     const audit = await queryRows<{ action: string }>(env.deps.db, sql`select action from audit_log where action in ('campaign.application.viewed', 'campaign.application.document_viewed')`);
     assert.equal(audit.length, 2);
+  });
+
+  test('a review note sent twice is added once; an empty note is refused beside its field', async () => {
+    const [a] = await apps();
+    const review = `/admin/campaign/applications/${a!.id}`;
+    await operator.get(review);
+    const key = operator.once();
+    assert.equal((await operator.post(`${review}/note`, { _once: key, note: ' ' })).status, 422);
+    assert.match(operator.lastHtml, /id="note-error"[^>]*>[\s\S]*?メモを2000文字以内で入力してください/);
+    const note = { _once: key, note: '許可証の写しは鮮明です' };
+    assert.equal((await operator.post(`${review}/note`, note)).status, 303);
+    assert.equal((await operator.post(`${review}/note`, note)).status, 303);
+    const notes = await queryRows<{ text: string }>(env.deps.db, sql`select text from campaign_application_events where kind = 'note'`);
+    assert.deepEqual(notes.map((n) => n.text), ['許可証の写しは鮮明です']);
+    await operator.get(review);
+    assert.match(operator.lastHtml, /許可証の写しは鮮明です/);
   });
 
   test('return → the applicant corrects and resubmits → the reviewer sees the diff → escalate → City answers → approve', async () => {
