@@ -26,7 +26,6 @@ export interface RegistryRow {
   paid: number;
 }
 
-const STATUS: Record<Facility['status'], string> = { registered: '登録', suspended: '停止', withdrawn: '辞退' };
 
 /**
  * The registry (参加事業者データ) with every registration field; bank columns only when
@@ -34,41 +33,43 @@ const STATUS: Record<Facility['status'], string> = { registered: '登録', suspe
  * settlement has any).
  */
 export function registryColumns(withBank: boolean, variant: RegistryVariant): Column<RegistryRow>[] {
-  const p = (group: 'operator' | 'bankAccount', key: string) => (r: RegistryRow) => (r.erased ? '消去済み' : str(r.personal?.[group]?.[key]));
+  const erased = cm('registry.erased');
+  const p = (group: 'operator' | 'bankAccount', key: string) => (r: RegistryRow) => (r.erased ? erased : str(r.personal?.[group]?.[key]));
   const cols: Column<RegistryRow>[] = [
-    { header: '登録番号', value: (r) => r.facility.registrationNumber ?? '', width: 12 },
-    { header: '登録日', value: (r) => r.facility.registeredOn ?? '', kind: 'date' },
-    { header: '状態', value: (r) => STATUS[r.facility.status] },
-    { header: '施設名', value: (r) => r.facility.name, width: 30 },
-    { header: '施設名（フリガナ）', value: (r) => r.facility.nameKana, width: 30 },
-    { header: '種別', value: (r) => cm(`type.${r.facility.type}`) },
-    { header: '郵便番号', value: (r) => r.facility.postalCode },
-    { header: '区', value: (r) => r.facility.ward },
-    { header: '所在地', value: (r) => r.facility.address, width: 40 },
-    { header: '電話番号', value: (r) => r.facility.phone },
-    { header: 'URL', value: (r) => r.facility.url, width: 30 },
-    { header: '客室数', value: (r) => r.facility.rooms, kind: 'int' },
-    { header: '特色', value: (r) => r.facility.features.join('、'), width: 30 },
-    { header: '申請番号', value: (r) => r.applicationNumber },
-    { header: '旅館業許可番号', value: (r) => r.licenseNumber },
-    { header: '旅館業許可年月日', value: (r) => r.licenseIssuedOn, kind: 'date' },
-    { header: '事業者名', value: p('operator', 'corporateName'), width: 30 },
-    { header: '代表者氏名', value: p('operator', 'representativeName') },
-    { header: '担当者氏名', value: p('operator', 'contactName') },
-    { header: '担当者メールアドレス', value: p('operator', 'contactEmail'), width: 30 },
-    { header: '担当者電話番号', value: p('operator', 'contactPhone') },
+    { header: cm('col.registrationNumber'), value: (r) => r.facility.registrationNumber ?? '', width: 12 },
+    { header: cm('col.registeredOn'), value: (r) => r.facility.registeredOn ?? '', kind: 'date' },
+    { header: cm('col.status'), value: (r) => cm(`facilityStatus.${r.facility.status}`) },
+    { header: cm('col.name'), value: (r) => r.facility.name, width: 30 },
+    { header: cm('col.nameKana'), value: (r) => r.facility.nameKana, width: 30 },
+    { header: cm('col.type'), value: (r) => cm(`type.${r.facility.type}`) },
+    { header: cm('col.postalCode'), value: (r) => r.facility.postalCode },
+    { header: cm('col.ward'), value: (r) => r.facility.ward },
+    { header: cm('col.address'), value: (r) => r.facility.address, width: 40 },
+    { header: cm('col.phone'), value: (r) => r.facility.phone },
+    { header: cm('col.url'), value: (r) => r.facility.url, width: 30 },
+    { header: cm('col.rooms'), value: (r) => r.facility.rooms, kind: 'int' },
+    { header: cm('col.features'), value: (r) => r.facility.features.join('、'), width: 30 },
+    { header: cm('col.applicationNumber'), value: (r) => r.applicationNumber },
+    { header: cm('col.licenseNumber'), value: (r) => r.licenseNumber },
+    { header: cm('col.licenseIssuedOn'), value: (r) => r.licenseIssuedOn, kind: 'date' },
+    { header: cm('col.corporateName'), value: p('operator', 'corporateName'), width: 30 },
+    { header: cm('col.representativeName'), value: p('operator', 'representativeName') },
+    { header: cm('col.contactName'), value: p('operator', 'contactName') },
+    { header: cm('col.contactEmail'), value: p('operator', 'contactEmail'), width: 30 },
+    { header: cm('col.contactPhone'), value: p('operator', 'contactPhone') },
   ];
   if (withBank) {
+    const accountType = (r: RegistryRow) => r.personal?.bankAccount.accountType;
     cols.push(
-      { header: '金融機関コード', value: p('bankAccount', 'bankCode') },
-      { header: '支店コード', value: p('bankAccount', 'branchCode') },
-      { header: '口座種別', value: (r) => (r.erased ? '消去済み' : r.personal?.bankAccount.accountType === 'checking' ? '当座' : r.personal?.bankAccount.accountType ? '普通' : '') },
-      { header: '口座番号', value: p('bankAccount', 'accountNumber') },
-      { header: '口座名義（カナ）', value: p('bankAccount', 'accountHolderKana'), width: 30 },
+      { header: cm('col.bankCode'), value: p('bankAccount', 'bankCode') },
+      { header: cm('col.branchCode'), value: p('bankAccount', 'branchCode') },
+      { header: cm('col.accountType'), value: (r) => (r.erased ? erased : accountType(r) === 'checking' ? cm('accountType.checking') : accountType(r) ? cm('accountType.ordinary') : '') },
+      { header: cm('col.accountNumber'), value: p('bankAccount', 'accountNumber') },
+      { header: cm('col.accountHolderKana'), value: p('bankAccount', 'accountHolderKana'), width: 30 },
     );
   }
   if (variant === 'final') {
-    cols.push({ header: '配分額（円）', value: (r) => r.allocation, kind: 'yen' }, { header: '支払額（円）', value: (r) => r.paid, kind: 'yen' });
+    cols.push({ header: cm('col.allocation'), value: (r) => r.allocation, kind: 'yen' }, { header: cm('col.paid'), value: (r) => r.paid, kind: 'yen' });
   }
   return cols;
 }

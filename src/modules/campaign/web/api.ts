@@ -35,7 +35,7 @@ campaignApi.post('/programs/:slug/applications', async (c) => {
     );
     return c.json({ id: app.id, number: app.number, status: app.status }, 201);
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('validation-failed', '入力内容に誤りがあります', { fieldErrors: [{ field: 'license.number', message: cm('errLicenseDuplicate') }] });
+    if (isUniqueViolation(e)) throw new AppError('validation-failed', cm('errInput'), { fieldErrors: [{ field: 'license.number', message: cm('errLicenseDuplicate') }] });
     throw e;
   }
 });

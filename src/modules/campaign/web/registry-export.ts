@@ -6,6 +6,7 @@ import { actorOf } from '../../../platform/http/actor.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import type { Program } from '../../../platform/programs/schema.js';
+import { cm } from '../messages.js';
 import { BANK_DATA_ROLES, readRegistry, registryColumns, type RegistryVariant } from '../registry.js';
 
 /** The registry download (API and back office): read and audited in one transaction. */
@@ -17,8 +18,8 @@ export async function registryResponse(c: AppContext, program: Program, roles: R
     ctx.audit({ action: 'campaign.registry.exported', programId: program.id, targetType: 'program', targetId: program.id, diff: { variant, format: kind, withBank, rows: rows.length } });
     return rows;
   });
-  const base = `${variant === 'final' ? '参加事業者データ_完成' : '参加事業者データ'}_${program.slug}_${tokyoDate(deps.clock.now())}`;
-  return exportResponse(kind, base, rows, registryColumns(withBank, variant), '参加事業者');
+  const base = `${cm(variant === 'final' ? 'registry.fileFinal' : 'registry.file')}_${program.slug}_${tokyoDate(deps.clock.now())}`;
+  return exportResponse(kind, base, rows, registryColumns(withBank, variant), cm('registry.sheet'));
 }
 
 export function variantOf(c: AppContext): RegistryVariant {
