@@ -21,10 +21,21 @@ describe('user administration', () => {
   });
   after(() => env.close());
 
-  test('inviting creates the account without a password and mails a set-password link', async () => {
+  test('inviting creates the account without a password and mails a set-password link; the form sent twice invites once', async () => {
+    const mails = async () => Number((await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from mail_outbox where template = 'auth.invite'`))[0]!.n);
+    const before = await mails();
     await admin.get('/admin/users');
-    const res = await admin.post('/admin/users', { email: 'New.Staff@Example.jp', role: 'operator', program: String(programId) });
+    const form = { _once: admin.once(), email: 'New.Staff@Example.jp', role: 'operator', program: String(programId) };
+    assert.ok(form._once.length >= 16);
+    const res = await admin.post('/admin/users', form);
     assert.equal(res.status, 303);
+    const again = await admin.post('/admin/users', form);
+    assert.equal(again.status, 303);
+    assert.equal(again.headers.get('location'), '/admin/users');
+    assert.match(await (await admin.get('/admin/users')).text(), /この送信はすでに受け付けています/);
+    assert.equal(await mails(), before + 1, 'one invitation mail');
+    const [{ n }] = (await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from users where email = 'new.staff@example.jp'`)) as [{ n: number }];
+    assert.equal(Number(n), 1);
     const [u] = await queryRows<{ password_hash: string | null }>(env.deps.db, sql`select password_hash from users where email = 'new.staff@example.jp'`);
     assert.equal(u!.password_hash, null);
     const [mail] = await queryRows<{ template: string }>(env.deps.db, sql`select template from mail_outbox order by id desc limit 1`);

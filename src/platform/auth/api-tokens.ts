@@ -5,6 +5,7 @@ import { AppError } from '../errors/index.js';
 import { grantsJson, toGrants, type Grant, type GrantRow } from './memberships.js';
 import { apiTokens, users, type User } from './schema.js';
 import { randomToken, sha256 } from './tokens.js';
+import { authMessages as m } from './web/messages.js';
 
 export const API_TOKEN_PREFIX = 'jmk_';
 
@@ -29,7 +30,7 @@ export async function revokeApiToken(ctx: CommandContext, id: number): Promise<v
     .set({ revokedAt: ctx.now })
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
-  if (!rows.length) throw new AppError('not-found', `有効なトークン (id ${id}) が見つかりません`);
+  if (!rows.length) throw new AppError('not-found', m('ja', 'errTokenNotFound', { id }));
   ctx.audit({ action: 'platform.api_token.revoked', targetType: 'api_token', targetId: id });
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '../errors/index.js';
 import { addMembership } from './memberships.js';
 import { users, type Role } from './schema.js';
 import { destroyUserSessions } from './sessions.js';
+import { authMessages as m } from './web/messages.js';
 
 export interface RoleGrant {
   userId: number;
@@ -22,11 +23,11 @@ export interface RoleGrant {
 export async function grantRole(ctx: CommandContext, grant: RoleGrant): Promise<boolean> {
   const { userId, role, programId } = grant;
   if (role !== 'admin' && programId === null) {
-    throw new AppError('validation-failed', `ロール ${role} には事業の指定が必要です`, { fieldErrors: [{ field: 'program', message: '事業を指定してください' }] });
+    throw new AppError('validation-failed', m('ja', 'errRoleNeedsProgram', { role }), { fieldErrors: [{ field: 'program', message: m('ja', 'errProgramRequired') }] });
   }
   // The user row is locked: grants, changes and status changes of one user run one after the other.
   const [user] = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('no key update');
-  if (!user) throw new AppError('not-found', 'ユーザーが見つかりません');
+  if (!user) throw new AppError('not-found', m('ja', 'errUserNotFound'));
   if (!(await addMembership(ctx.tx, userId, role, programId))) return false;
   await destroyUserSessions(ctx.tx, userId);
   ctx.audit({ action: 'platform.user.role_granted', programId, targetType: 'user', targetId: userId, diff: { role, programId } });

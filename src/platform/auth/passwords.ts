@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 import { users } from './schema.js';
+import { authMessages as m } from './web/messages.js';
 
 /** OWASP Password Storage Cheat Sheet: Argon2id, m=19 MiB, t=2, p=1. */
 // 2 is Algorithm.Argon2id (a const enum, which isolated modules cannot import).
@@ -29,13 +30,13 @@ export async function verifyPassword(stored: string | null, password: string): P
 
 /** Returns a Japanese reason when the password is not acceptable, else null. */
 export function passwordProblem(password: string, context: { email?: string } = {}): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください`;
-  if ([...password].length > 128) return 'パスワードは128文字以内にしてください';
+  if ([...password].length < MIN_PASSWORD_LENGTH) return m('ja', 'pwTooShort', { min: MIN_PASSWORD_LENGTH });
+  if ([...password].length > 128) return m('ja', 'pwTooLong');
   const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return 'よく使われていて推測されやすいパスワードです。別のパスワードにしてください';
-  if (/^(.)\1+$/.test(password)) return '同じ文字の繰り返しは使えません';
+  if (COMMON_PASSWORDS.has(lower)) return m('ja', 'pwCommon');
+  if (/^(.)\1+$/.test(password)) return m('ja', 'pwRepeated');
   const local = context.email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.includes(local)) return 'メールアドレスを含むパスワードは使えません';
+  if (local && local.length >= 4 && lower.includes(local)) return m('ja', 'pwContainsEmail');
   return null;
 }
 

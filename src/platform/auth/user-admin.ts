@@ -8,6 +8,7 @@ import { users, type Role } from './schema.js';
 import { destroyUserSessions } from './sessions.js';
 import { grantRole } from './grant-role.js';
 import { createUser } from './users.js';
+import { authMessages as m } from './web/messages.js';
 
 export async function listUsers(conn: Conn) {
   return conn.select().from(users).orderBy(asc(users.email));
@@ -49,7 +50,7 @@ export async function setProgramRole(ctx: CommandContext, userId: number, role: 
   const [user] = await ctx.tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('no key update');
   if (!user) throw new AppError('not-found');
   if (role !== 'admin' && programId === null) {
-    throw new AppError('validation-failed', `ロール ${role} には事業の指定が必要です`, { fieldErrors: [{ field: 'program', message: '事業を選んでください' }] });
+    throw new AppError('validation-failed', m('ja', 'errRoleNeedsProgram', { role }), { fieldErrors: [{ field: 'program', message: m('ja', 'errProgramChoose') }] });
   }
   const before = await rolesHeldIn(ctx.tx, userId, programId);
   if (before.length === 1 && before[0] === role) return null;

@@ -6,12 +6,13 @@ import { AppError } from '../errors/index.js';
 import { grantRole } from './grant-role.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { ROLES, users, type Role, type User } from './schema.js';
+import { authMessages as m } from './web/messages.js';
 
 export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ message: 'メールアドレスの形式が正しくありません' }).max(254));
+  .pipe(z.email({ message: m('ja', 'errEmailFormat') }).max(254, m('ja', 'errEmailFormat')));
 
 export async function findUserByEmail(conn: Conn, email: string): Promise<User | undefined> {
   const [row] = await conn.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
@@ -25,8 +26,8 @@ export async function findUserById(conn: Conn, id: number): Promise<User | undef
 
 export function parseRole(text: string): Role {
   if (!(ROLES as readonly string[]).includes(text)) {
-    throw new AppError('validation-failed', `ロールは ${ROLES.join(', ')} のいずれかを指定してください`, {
-      fieldErrors: [{ field: 'role', message: 'ロールが正しくありません' }],
+    throw new AppError('validation-failed', m('ja', 'errRoleUnknown', { roles: ROLES.join(', ') }), {
+      fieldErrors: [{ field: 'role', message: m('ja', 'errRoleInvalid') }],
     });
   }
   return text as Role;
@@ -43,13 +44,13 @@ export async function createUser(
 ): Promise<{ user: User; created: boolean }> {
   const email = emailSchema.safeParse(input.email);
   if (!email.success) {
-    throw new AppError('validation-failed', 'メールアドレスの形式が正しくありません', {
-      fieldErrors: [{ field: 'email', message: 'メールアドレスの形式が正しくありません' }],
+    throw new AppError('validation-failed', m('ja', 'errEmailFormat'), {
+      fieldErrors: [{ field: 'email', message: m('ja', 'errEmailFormat') }],
     });
   }
   if (input.role !== 'admin' && input.programId === null) {
-    throw new AppError('validation-failed', `ロール ${input.role} には事業 (--program) の指定が必要です`, {
-      fieldErrors: [{ field: 'program', message: '事業を指定してください' }],
+    throw new AppError('validation-failed', m('ja', 'errRoleNeedsProgramCli', { role: input.role }), {
+      fieldErrors: [{ field: 'program', message: m('ja', 'errProgramRequired') }],
     });
   }
   if (input.password !== undefined) {

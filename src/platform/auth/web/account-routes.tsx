@@ -5,6 +5,7 @@ import { adminPage } from '../../http/admin-page.js';
 import { clearSessionCookie, writeSessionCookie } from '../../http/cookies.js';
 import type { AppContext, AppEnv } from '../../http/env.js';
 import { setFlash } from '../../http/flash.js';
+import { submitForm } from '../../http/form-action.js';
 import { formFields } from '../../http/form.js';
 import { requireAuth } from '../../http/guards.js';
 import { safeRedirectTarget } from '../../http/respond.js';
@@ -156,12 +157,15 @@ accountRoutes.post('/account/mfa/disable', async (c) => {
     return c.redirect('/account', 303);
   }
   if (!freshlyAuthenticated(c)) return c.redirect('/account/reauth?next=/account', 303);
-  await runCommand(c.get('deps'), actorOf(c), async ({ tx, audit }) => {
-    await disableTotp(tx, auth.user.id);
-    audit({ action: 'platform.auth.mfa_disabled', targetType: 'user', targetId: auth.user.id });
+  return submitForm(c, {
+    role: null,
+    run: async ({ tx, audit }) => {
+      await disableTotp(tx, auth.user.id);
+      audit({ action: 'platform.auth.mfa_disabled', targetType: 'user', targetId: auth.user.id });
+    },
+    flash: m('ja', 'mfaDisabled'),
+    redirect: '/account',
   });
-  setFlash(c, { kind: 'success', message: m('ja', 'mfaDisabled') });
-  return c.redirect('/account', 303);
 });
 
 function passwordPage(c: AppContext, errors: Errors = [], status = 200) {

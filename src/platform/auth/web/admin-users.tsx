@@ -1,14 +1,12 @@
 import { Hono } from 'hono';
 import { listPrograms } from '../../programs/queries.js';
 import { Button, ErrorSummary, Form, SelectField, Table, TextField, VisuallyHidden, errorFor } from '../../../ui/index.js';
-import { actorOf } from '../../http/actor.js';
 import { adminPage } from '../../http/admin-page.js';
 import type { AppContext, AppEnv } from '../../http/env.js';
-import { setFlash } from '../../http/flash.js';
+import { submitForm } from '../../http/form-action.js';
 import { formFields } from '../../http/form.js';
 import { requireInstallationAdmin } from '../../http/guards.js';
-import { runCommand } from '../../command.js';
-import { AppError, isAppError } from '../../errors/index.js';
+import { AppError } from '../../errors/index.js';
 import { grantsOf } from '../memberships.js';
 import { ROLES, type Role } from '../schema.js';
 import { inviteUser, listUsers, revokeRole, setProgramRole, setUserStatus } from '../user-admin.js';
@@ -161,16 +159,13 @@ adminUsers.get('/users', (c) => {
 adminUsers.post('/users', async (c) => {
   requireInstallationAdmin(c);
   const f = await formFields(c);
-  try {
-    const role = parseRole(f.role ?? '');
-    const programId = f.program ? Number(f.program) : null;
-    const { user, created } = await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => inviteUser(ctx, { email: f.email ?? '', role, programId }));
-    setFlash(c, { kind: 'success', message: m('ja', created ? 'usersInvited' : 'usersRoleAdded', { email: user.email }) });
-    return c.redirect('/admin/users', 303);
-  } catch (e) {
-    if (isAppError(e) && e.fieldErrors.length) return usersPage(c, e.fieldErrors, f, 422);
-    throw e;
-  }
+  return submitForm(c, {
+    role: 'admin',
+    run: (ctx) => inviteUser(ctx, { email: f.email ?? '', role: parseRole(f.role ?? ''), programId: f.program ? Number(f.program) : null }),
+    rerender: (errors, status) => usersPage(c, errors, f, status),
+    flash: ({ user, created }) => m('ja', created ? 'usersInvited' : 'usersRoleAdded', { email: user.email }),
+    redirect: '/admin/users',
+  });
 });
 
 /** The user named by `:id`, for a change by another admin (an admin does not edit their own roles). */
@@ -195,26 +190,25 @@ adminUsers.post('/users/:id/roles', async (c) => {
   const f = await formFields(c);
   const roleField = rowField('role', id);
   const programField = rowField('program', id);
-  try {
-    const role = parseRole(f[roleField] ?? '');
-    const changed = await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => setProgramRole(ctx, id, role, programIdOf(f[programField])));
-    setFlash(c, { kind: 'success', message: m('ja', changed === null ? 'usersRoleUnchanged' : 'usersRoleSet') });
-    return c.redirect('/admin/users', 303);
-  } catch (e) {
-    if (isAppError(e) && e.fieldErrors.length) {
-      const errors = e.fieldErrors.map((fe) => ({ ...fe, field: fe.field === 'program' ? programField : roleField }));
-      return usersPage(c, errors, f, 422);
-    }
-    throw e;
-  }
+  return submitForm(c, {
+    role: 'admin',
+    run: (ctx) => setProgramRole(ctx, id, parseRole(f[roleField] ?? ''), programIdOf(f[programField])),
+    // The row's own fields carry the user id.
+    rerender: (errors, status) => usersPage(c, errors.map((fe) => ({ ...fe, field: fe.field === 'program' ? programField : roleField })), f, status),
+    flash: (changed) => m('ja', changed === null ? 'usersRoleUnchanged' : 'usersRoleSet'),
+    redirect: '/admin/users',
+  });
 });
 
 adminUsers.post('/users/:id/roles/revoke', async (c) => {
   const id = targetUserId(c, m('ja', 'usersSelfRoleRevoke'));
   const f = await formFields(c);
-  await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => revokeRole(ctx, id, parseRole(f.role ?? ''), programIdOf(f.program)));
-  setFlash(c, { kind: 'success', message: m('ja', 'usersRoleRevoked') });
-  return c.redirect('/admin/users', 303);
+  return submitForm(c, {
+    role: 'admin',
+    run: (ctx) => revokeRole(ctx, id, parseRole(f.role ?? ''), programIdOf(f.program)),
+    flash: m('ja', 'usersRoleRevoked'),
+    redirect: '/admin/users',
+  });
 });
 
 for (const action of ['disable', 'enable'] as const) {
@@ -223,8 +217,11 @@ for (const action of ['disable', 'enable'] as const) {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id)) throw new AppError('not-found');
     if (id === auth.user.id) throw new AppError('conflict', m('ja', 'usersSelfDisable'));
-    await runCommand(c.get('deps'), actorOf(c, 'admin'), (ctx) => setUserStatus(ctx, id, action === 'disable' ? 'disabled' : 'active'));
-    setFlash(c, { kind: 'success', message: m('ja', action === 'disable' ? 'usersUserDisabled' : 'usersUserEnabled') });
-    return c.redirect('/admin/users', 303);
+    return submitForm(c, {
+      role: 'admin',
+      run: (ctx) => setUserStatus(ctx, id, action === 'disable' ? 'disabled' : 'active'),
+      flash: m('ja', action === 'disable' ? 'usersUserDisabled' : 'usersUserEnabled'),
+      redirect: '/admin/users',
+    });
   });
 }

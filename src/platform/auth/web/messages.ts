@@ -116,4 +116,21 @@ export const authMessages = createCatalog({
   usersSelfRoleChange: '自分のロールは変更できません。別の管理者に依頼してください',
   usersSelfRoleRevoke: '自分のロールは外せません。別の管理者に依頼してください',
   usersSelfDisable: '自分のアカウントは無効にできません',
+  mfaQrLabel: '二要素認証の設定用QRコード',
+  // refusals of the user commands (users.ts, user-admin.ts, grant-role.ts, api-tokens.ts): CLI and pages alike
+  errEmailFormat: 'メールアドレスの形式が正しくありません',
+  errRoleUnknown: 'ロールは {roles} のいずれかを指定してください',
+  errRoleInvalid: 'ロールが正しくありません',
+  errRoleNeedsProgramCli: 'ロール {role} には事業 (--program) の指定が必要です',
+  errRoleNeedsProgram: 'ロール {role} には事業の指定が必要です',
+  errProgramRequired: '事業を指定してください',
+  errProgramChoose: '事業を選んでください',
+  errUserNotFound: 'ユーザーが見つかりません',
+  errTokenNotFound: '有効なトークン (id {id}) が見つかりません',
+  // why a password is not accepted (passwords.ts)
+  pwTooShort: 'パスワードは{min}文字以上にしてください',
+  pwTooLong: 'パスワードは128文字以内にしてください',
+  pwCommon: 'よく使われていて推測されやすいパスワードです。別のパスワードにしてください',
+  pwRepeated: '同じ文字の繰り返しは使えません',
+  pwContainsEmail: 'メールアドレスを含むパスワードは使えません',
 });

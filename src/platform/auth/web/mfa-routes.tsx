@@ -46,7 +46,7 @@ async function mfaPage(c: AppContext, user: User, next: string, error?: string, 
         {qr && (
           <>
             <figure class="app-qr">
-              {raw(qr.svg.replace('<svg ', '<svg role="img" aria-label="二要素認証の設定用QRコード" '))}
+              {raw(qr.svg.replace('<svg ', `<svg role="img" aria-label="${m('ja', 'mfaQrLabel')}" `))}
             </figure>
             <p>
               {m('ja', 'mfaSecretLabel')}：<code class="app-code">{qr.secret.replace(/(.{4})/g, '$1 ').trim()}</code>

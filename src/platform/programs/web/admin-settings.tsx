@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import type { Role } from '../../auth/schema.js';
-import { runCommand } from '../../command.js';
-import { AppError, isAppError } from '../../errors/index.js';
-import { actorOf } from '../../http/actor.js';
+import { AppError } from '../../errors/index.js';
 import { adminPage } from '../../http/admin-page.js';
 import { csrfToken } from '../../http/csrf.js';
 import type { AppContext, AppEnv } from '../../http/env.js';
 import { setFlash } from '../../http/flash.js';
+import { submitForm } from '../../http/form-action.js';
 import { formFields } from '../../http/form.js';
 import { primaryRole, requireProgramRole } from '../../http/guards.js';
 import { Button, DateField, DescriptionList, ErrorSummary, Form, RadioGroup, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
@@ -140,13 +139,11 @@ programSettingsAdmin.post('/programs/:slug/settings', async (c) => {
     setFlash(c, { kind: 'info', message: m('ja', 'unchanged') });
     return c.redirect(settingsPath(program), 303);
   }
-  let updated: Program;
-  try {
-    updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => setProgramSettings(ctx, program.slug, pairs));
-  } catch (e) {
-    if (isAppError(e) && e.fieldErrors.length) return settingsPage(c, program, isAdmin, e.fieldErrors, form, 422);
-    throw e;
-  }
-  setFlash(c, { kind: 'success', message: m('ja', 'saved', { keys: pairs.map(([k]) => m('ja', LABELS[k])).join('、') }) });
-  return c.redirect(settingsPath(updated), 303);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => setProgramSettings(ctx, program.slug, pairs),
+    rerender: (errors, status) => settingsPage(c, program, isAdmin, errors, form, status),
+    flash: m('ja', 'saved', { keys: pairs.map(([k]) => m('ja', LABELS[k])).join(m('ja', 'keySeparator')) }),
+    redirect: (updated) => settingsPath(updated),
+  });
 });
