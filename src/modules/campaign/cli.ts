@@ -7,11 +7,12 @@ import { AppError } from '../../platform/errors/index.js';
 import { findProgramBySlug } from '../../platform/programs/queries.js';
 import { importFacilities } from './commands/import-facilities.js';
 import { reopenApplications } from './commands/reopen-applications.js';
+import { cm } from './messages.js';
 
 async function campaignProgram(ctx: CliRunContext) {
   const slug = requiredString(ctx, 'program');
   const program = await findProgramBySlug(ctx.deps.db, slug);
-  if (!program || program.kind !== 'campaign') throw new AppError('not-found', `キャンペーン事業「${slug}」が見つかりません`);
+  if (!program || program.kind !== 'campaign') throw new AppError('not-found', cm('errNoCampaign', { slug }));
   return program;
 }
 

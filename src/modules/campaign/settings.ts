@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { settingSchemas as s, type SettingDef } from '../../platform/programs/setting-def.js';
+import { cm } from './messages.js';
 
 const attachments = z
   .string()
   .transform((v) => v.split(/[|,]/).map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(['license', 'photo'], { message: 'license または photo を指定してください' })));
+  .pipe(z.array(z.enum(['license', 'photo'], { message: cm('errAttachments') })));
 
 const C = ['campaign'] as Array<'campaign'>;
 

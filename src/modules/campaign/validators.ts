@@ -77,7 +77,14 @@ export const operatorSchema = z.object({
   corporateName: requiredText('operator.corporateName', 200),
   representativeName: requiredText('operator.representativeName', 100),
   contactName: requiredText('operator.contactName', 100),
-  contactEmail: z.preprocess((v) => normalizeText(v).toLowerCase(), z.string().min(1, cm('errRequired', { label: label('operator.contactEmail') })).max(254).pipe(z.email({ message: cm('errEmail') }))),
+  contactEmail: z.preprocess(
+    (v) => normalizeText(v).toLowerCase(),
+    z
+      .string()
+      .min(1, cm('errRequired', { label: label('operator.contactEmail') }))
+      .max(254, cm('errLong', { label: label('operator.contactEmail'), max: 254 }))
+      .pipe(z.email({ message: cm('errEmail') })),
+  ),
   contactPhone: phone('operator.contactPhone', true),
 });
 
@@ -131,11 +138,14 @@ export function withEmptyGroups(input: unknown): Record<string, unknown> {
 
 /** The decision posted by staff (API and back office share it). */
 export const decisionSchema = z
-  .object({
-    decision: z.enum(['approve', 'reject', 'return', 'escalate', 'answer'], { message: '判断（approve / reject / return / escalate / answer）を指定してください' }),
-    reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(2000, '理由は2000文字以内で入力してください')),
-    recommendation: z.enum(['approve', 'reject', 'return']).optional(),
-  })
+  .object(
+    {
+      decision: z.enum(['approve', 'reject', 'return', 'escalate', 'answer'], { message: cm('errDecision') }),
+      reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(2000, cm('errReasonLong'))),
+      recommendation: z.enum(['approve', 'reject', 'return'], { message: cm('errDecisionRequired') }).optional(),
+    },
+    { message: cm('errDecisionBody') },
+  )
   .superRefine((v, ctx) => {
     if (v.reason === '' && v.decision === 'reject') ctx.addIssue({ code: 'custom', path: ['reason'], message: cm('errReasonRequired') });
     if (v.reason === '' && v.decision === 'return') ctx.addIssue({ code: 'custom', path: ['reason'], message: cm('errReasonRequired') });

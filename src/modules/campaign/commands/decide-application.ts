@@ -21,12 +21,12 @@ const REVIEWABLE: ApplicationStatus[] = ['submitted', 'answered'];
 function check(app: Application, decision: DecisionInput['decision'], roles: Role[]): void {
   const staff = roles.includes('admin') || roles.includes('operator');
   if (decision === 'answer') {
-    if (!roles.includes('city') && !roles.includes('admin')) throw new AppError('forbidden', '発注者への照会に回答できるのは発注者（city）です');
-    if (app.status !== 'escalated') throw new AppError('conflict', `この申請は発注者に照会中ではありません（現在の状態: ${cm(`status.${app.status}`)}）。画面を開き直して確認してください`);
+    if (!roles.includes('city') && !roles.includes('admin')) throw new AppError('forbidden', cm('errAnswerForbidden'));
+    if (app.status !== 'escalated') throw new AppError('conflict', cm('errNotEscalated', { status: cm(`status.${app.status}`) }));
     return;
   }
-  if (!staff) throw new AppError('forbidden', '審査の判断は事務局（operator）が行います。照会への回答は decision "answer" で送ってください');
-  if (!REVIEWABLE.includes(app.status)) throw new AppError('conflict', `この申請は審査できる状態ではありません（現在の状態: ${cm(`status.${app.status}`)}）。すでに他の担当者が判断した可能性があります。画面を開き直して確認してください`);
+  if (!staff) throw new AppError('forbidden', cm('errDecideForbidden'));
+  if (!REVIEWABLE.includes(app.status)) throw new AppError('conflict', cm('errNotReviewable', { status: cm(`status.${app.status}`) }));
 }
 
 export interface DecisionResult {
@@ -56,11 +56,11 @@ export async function decideApplication(
   const cityOnly = roles.includes('city') && !roles.includes('admin') && !roles.includes('operator');
   const decision = cityOnly && input.decision !== 'escalate' ? 'answer' : input.decision;
   const recommendation = input.recommendation ?? (decision === 'answer' && input.decision !== 'answer' ? (input.decision as 'approve' | 'reject' | 'return') : undefined);
-  if (decision === 'answer' && input.reason === '') throw new AppError('validation-failed', '回答を入力してください', { fieldErrors: [{ field: 'reason', message: '回答を入力してください' }] });
+  if (decision === 'answer' && input.reason === '') throw new AppError('validation-failed', cm('errAnswerRequired'), { fieldErrors: [{ field: 'reason', message: cm('errAnswerRequired') }] });
   const app = await lockApplication(ctx, applicationId);
   check(app, decision, roles);
   if (opts.seenStatus && opts.seenStatus !== app.status) {
-    throw new AppError('conflict', `この申請の状態は画面を開いた後に変わりました（${cm(`status.${opts.seenStatus}`)} → ${cm(`status.${app.status}`)}）。画面を開き直して確認してください`);
+    throw new AppError('conflict', cm('errStatusChanged', { seen: cm(`status.${opts.seenStatus}`), now: cm(`status.${app.status}`) }));
   }
 
   const box = await ctx.deps.vault.box(ctx.tx, programScope(app.programId));
@@ -110,7 +110,7 @@ export async function decideApplication(
   }
   const [updated] = await ctx.tx.update(campaignApplications).set(set).where(eq(campaignApplications.id, app.id)).returning();
   const kind = ({ approve: 'approved', reject: 'rejected', return: 'returned', escalate: 'escalated', answer: 'answered' } as const)[decision];
-  await addEvent(ctx, app.id, kind, decision === 'answer' && recommendation ? `【推奨: ${recommendation}】${input.reason}` : input.reason || null);
+  await addEvent(ctx, app.id, kind, decision === 'answer' && recommendation ? cm('event.recommended', { recommendation, reason: input.reason }) : input.reason || null);
   ctx.audit({
     action: `campaign.application.${kind}`,
     programId: app.programId,

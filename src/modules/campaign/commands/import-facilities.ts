@@ -5,6 +5,7 @@ import { CsvHeaderError, fromBuffer, parseCsvObjects } from '../../../platform/i
 import { issuesToFieldErrors } from '../../../platform/validation.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { campaignConfig } from '../config.js';
+import { cm } from '../messages.js';
 import { nextRegistrationNumber } from '../numbering.js';
 import { facilities } from '../schema.js';
 import { facilitySchema, type FacilityInput } from '../validators.js';
@@ -42,11 +43,11 @@ export async function parseFacilitiesCsv(bytes: Buffer, features: readonly strin
 export async function importFacilities(ctx: CommandContext, program: Program, bytes: Buffer): Promise<{ imported: number }> {
   const { rows, problems } = await parseFacilitiesCsv(bytes, campaignConfig(program).features);
   if (problems.length) {
-    throw new AppError('validation-failed', 'CSV に誤りがあるため、取り込みませんでした', {
+    throw new AppError('validation-failed', cm('errCsv'), {
       fieldErrors: problems.map((p) => ({ field: `line ${p.line}: ${p.field}`, message: p.message })),
     });
   }
-  if (rows.length === 0) throw new AppError('validation-failed', 'CSV に施設の行がありません');
+  if (rows.length === 0) throw new AppError('validation-failed', cm('errCsvEmpty'));
   const first = Number((await nextRegistrationNumber(ctx.tx, program.id)).slice(2));
   const registeredOn = tokyoDate(ctx.now);
   const values = rows.map((r, i) => ({

@@ -4,6 +4,7 @@ import { isIsoDate, tokyoDate } from '../../../platform/calendar/index.js';
 import { AppError, type FieldError } from '../../../platform/errors/index.js';
 import { lockProgram } from '../../../platform/programs/queries.js';
 import { programs, type Program } from '../../../platform/programs/schema.js';
+import { cm } from '../messages.js';
 
 /**
  * An admin re-opens applications until a day (inclusive), even after the campaign has started,
@@ -12,9 +13,9 @@ import { programs, type Program } from '../../../platform/programs/schema.js';
 export async function reopenApplications(ctx: CommandContext, programId: number, until: string, reason: string): Promise<Program> {
   const errors: FieldError[] = [];
   const today = tokyoDate(ctx.now);
-  if (until !== '' && (!isIsoDate(until) || until < today)) errors.push({ field: 'until', message: '再開期限は今日以降の日付を YYYY-MM-DD 形式で入力してください' });
-  if (!reason.trim()) errors.push({ field: 'reason', message: '受付を再開する理由を入力してください' });
-  if (errors.length) throw new AppError('validation-failed', '入力内容に誤りがあります', { fieldErrors: errors });
+  if (until !== '' && (!isIsoDate(until) || until < today)) errors.push({ field: 'until', message: cm('errReopenUntil') });
+  if (!reason.trim()) errors.push({ field: 'reason', message: cm('errReopenReason') });
+  if (errors.length) throw new AppError('validation-failed', cm('errInput'), { fieldErrors: errors });
   // Re-read under the lock: a settings change made meanwhile is kept.
   const program = await lockProgram(ctx.tx, programId);
   if (!program) throw new AppError('not-found');

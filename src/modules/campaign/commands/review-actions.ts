@@ -2,17 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { addEvent } from '../history.js';
+import { cm } from '../messages.js';
 import { campaignApplications } from '../schema.js';
 import { lockApplication } from './locks.js';
 
 /** The reviewer's checklist (審査項目); the keys are fixed, unknown ones are ignored. */
-export const CHECKLIST = [
-  { key: 'license', label: '旅館業許可証の写しと許可番号・年月日が一致している' },
-  { key: 'location', label: '施設の所在地が仙台市内である' },
-  { key: 'operator', label: '事業者名・代表者が許可証の記載と一致している' },
-  { key: 'bank', label: '振込先口座の名義が事業者と一致している' },
-  { key: 'terms', label: '募集要項の参加要件を満たしている' },
-] as const;
+export const CHECKLIST = (['license', 'location', 'operator', 'bank', 'terms'] as const).map((key) => ({ key, label: cm(`checklist.${key}`) }));
 
 export async function saveChecklist(ctx: CommandContext, applicationId: number, checked: string[]): Promise<void> {
   const app = await lockApplication(ctx, applicationId);
@@ -25,7 +20,7 @@ export async function saveChecklist(ctx: CommandContext, applicationId: number, 
 export async function addNote(ctx: CommandContext, applicationId: number, text: string): Promise<void> {
   const note = text.trim();
   if (!note || note.length > 2000) {
-    throw new AppError('validation-failed', 'メモを入力してください', { fieldErrors: [{ field: 'note', message: 'メモを2000文字以内で入力してください' }] });
+    throw new AppError('validation-failed', cm('errNoteRequired'), { fieldErrors: [{ field: 'note', message: cm('errNoteLong') }] });
   }
   const app = await lockApplication(ctx, applicationId);
   await addEvent(ctx, app.id, 'note', note);

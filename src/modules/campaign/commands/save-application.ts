@@ -40,7 +40,7 @@ async function current(ctx: CommandContext, input: SaveInput): Promise<Current> 
 /** Only the applicant's own draft or returned application may be changed. */
 function assertEditable(application: Application | undefined): void {
   if (application && application.status !== 'draft' && application.status !== 'returned') {
-    throw new AppError('conflict', 'この申請は提出済みのため変更できません');
+    throw new AppError('conflict', cm('errSubmitted'));
   }
 }
 
@@ -63,7 +63,7 @@ async function upsert(ctx: CommandContext, input: Current, values: Partial<typeo
 
 async function storeUploads(ctx: CommandContext, box: Box, programId: number, applicationId: number, uploads: Upload[]): Promise<void> {
   const { accepted, errors } = checkUploads(uploads);
-  if (errors.length) throw new AppError('validation-failed', '添付書類に誤りがあります', { fieldErrors: errors });
+  if (errors.length) throw new AppError('validation-failed', cm('errFiles'), { fieldErrors: errors });
   for (const u of accepted) {
     await storeDocument(ctx.tx, box, applicationId, u);
     ctx.audit({ action: 'campaign.application.document_uploaded', programId, targetType: 'campaign_application', targetId: applicationId, diff: { kind: u.kind, size: u.bytes.length, type: u.contentType } });
@@ -122,7 +122,7 @@ export async function submitApplication(ctx: CommandContext, saveInput: SaveInpu
   if (parsed.success && (await findLiveByLicense(ctx.tx, input.program.id, parsed.data.license.number, input.application?.id ?? null))) {
     errors.push({ field: 'license.number', message: cm('errLicenseDuplicate') });
   }
-  if (errors.length || !parsed.success) throw new AppError('validation-failed', '入力内容に誤りがあります', { fieldErrors: errors });
+  if (errors.length || !parsed.success) throw new AppError('validation-failed', cm('errInput'), { fieldErrors: errors });
   return writeSubmission(ctx, input, parsed.data);
 }
 

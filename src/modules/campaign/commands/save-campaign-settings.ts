@@ -65,6 +65,6 @@ export async function saveCampaignSettings(ctx: CommandContext, programId: numbe
     throw e;
   }
   // Thrown inside the command's transaction: the settings written above are rolled back.
-  if (order.length) throw new AppError('validation-failed', '設定値に誤りがあります', { fieldErrors: order });
+  if (order.length) throw new AppError('validation-failed', cm('errSettings'), { fieldErrors: order });
   return updated;
 }
