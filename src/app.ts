@@ -12,6 +12,7 @@ import { csrfProtection } from './platform/http/csrf.js';
 import type { AppContext, AppEnv } from './platform/http/env.js';
 import { ErrorPage } from './platform/http/error-pages.js';
 import { loadShedding } from './platform/http/load-shedding.js';
+import { requestMessages } from './platform/http/messages.js';
 import { isApiPath, problemResponse } from './platform/http/problem.js';
 import { sendPage } from './platform/http/respond.js';
 import { rawHeader } from './platform/http/raw-header.js';
@@ -177,7 +178,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.notFound((c) => renderError(c, new AppError('not-found')));
   app.onError((err, c) => {
     if (isAppError(err)) return renderError(c, err);
-    if (err instanceof SyntaxError && isApiPath(c.req.path)) return renderError(c, new AppError('bad-request', 'JSON を解析できません'));
+    if (err instanceof SyntaxError && isApiPath(c.req.path)) return renderError(c, new AppError('bad-request', requestMessages('ja', 'jsonInvalid')));
     if (isPoolTimeout(err)) {
       log.warn('no database connection in time', { requestId: c.get('requestId'), method: c.req.method, path: c.req.routePath });
       return renderError(c, new AppError('overloaded', undefined, { retryAfter: 5 }));

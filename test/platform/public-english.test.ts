@@ -5,7 +5,7 @@ import { queryRows } from '../../src/db/client.js';
 import { seedDemoIfEmpty } from '../../src/modules/demo/seed.js';
 import { eventMessages } from '../../src/modules/events/messages.js';
 import { siteMessages } from '../../src/modules/site/messages.js';
-import { csrfMessages, errorMessages, formKitMessages } from '../../src/platform/http/messages.js';
+import { csrfMessages, errorMessages, errorPageMessages, formKitMessages } from '../../src/platform/http/messages.js';
 import { programMessages } from '../../src/platform/programs/messages.js';
 import { UI_JA_ONLY_KEYS, uiMessages } from '../../src/ui/messages.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
@@ -30,6 +30,7 @@ const PUBLIC_CATALOGUES: Record<string, { catalogue: Texts; jaOnly?: ReadonlySet
   programs: { catalogue: programMessages },
   ui: { catalogue: uiMessages, jaOnly: UI_JA_ONLY_KEYS },
   errors: { catalogue: errorMessages },
+  errorPages: { catalogue: errorPageMessages },
   formKit: { catalogue: formKitMessages },
   csrf: { catalogue: csrfMessages },
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CliCommand } from './command.js';
 import { cliActor, optionalString, positiveInt, requiredString } from './args.js';
 import { CliUsageError } from './io.js';
+import { cm } from './messages.js';
 import { runCommand } from '../command.js';
 import { runMigrations } from '../../db/migrate.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.js';
@@ -22,7 +23,7 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'migrate',
     usage: 'migrate',
-    summary: 'データベースのマイグレーションを適用する (apply database migrations)',
+    summary: cm('migrate.summary'),
     async run(ctx) {
       await runMigrations(ctx.deps.database);
       ctx.io.out(`migrations applied (${ctx.deps.database.kind})\n`);
@@ -31,7 +32,7 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'user create',
     usage: 'user create --email E --role R [--program SLUG] [--name N] [--password-stdin]',
-    summary: 'ユーザーを作成し、ロールを付与する (create a user / grant a role)',
+    summary: cm('userCreate.summary'),
     help: 'Roles: admin (installation-wide without --program), operator, agent, city, business.\nWithout --password-stdin the user sets a password through the reset link.',
     options: { email: { type: 'string' }, role: { type: 'string' }, program: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
     async run(ctx) {
@@ -40,7 +41,7 @@ export const platformCommands: CliCommand[] = [
       let programId: number | null = null;
       if (slug) {
         const program = await findProgramBySlug(ctx.deps.db, slug);
-        if (!program) throw new AppError('not-found', `事業「${slug}」が見つかりません`);
+        if (!program) throw new AppError('not-found', cm('errProgramNotFound', { slug }));
         programId = program.id;
       }
       const password = ctx.values['password-stdin'] ? (await ctx.io.stdin()).replace(/\r?\n$/, '') : undefined;
@@ -54,13 +55,13 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'token create',
     usage: 'token create --email E [--name N] [--expires-days D]',
-    summary: 'API トークンを発行する。トークンは一度だけ表示される (create an API token, shown once)',
+    summary: cm('tokenCreate.summary'),
     options: { email: { type: 'string' }, name: { type: 'string' }, 'expires-days': { type: 'string' } },
     async run(ctx) {
       const email = requiredString(ctx, 'email');
       const user = await findUserByEmail(ctx.deps.db, email);
-      if (!user) throw new AppError('not-found', `ユーザー ${email} が見つかりません`);
-      if (user.status !== 'active') throw new AppError('conflict', `ユーザー ${email} は無効化されています`);
+      if (!user) throw new AppError('not-found', cm('errUserNotFound', { email }));
+      if (user.status !== 'active') throw new AppError('conflict', cm('errUserDisabled', { email }));
       const expiresDays = positiveInt(optionalString(ctx, 'expires-days'), '--expires-days');
       const t = await runCommand(ctx.deps, cliActor(ctx), (c) => createApiToken(c, { userId: user.id, name: optionalString(ctx, 'name') ?? '', expiresDays }));
       ctx.io.err(`token id ${t.id} for ${user.email}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. Store it now: it is not shown again.\n`);
@@ -70,7 +71,7 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'token revoke',
     usage: 'token revoke ID',
-    summary: 'API トークンを失効させる (revoke an API token)',
+    summary: cm('tokenRevoke.summary'),
     async run(ctx) {
       const id = positiveInt(ctx.positionals[0], 'ID');
       if (!id) throw new CliUsageError('give the token id (see token list)');
@@ -81,7 +82,7 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'token list',
     usage: 'token list',
-    summary: 'API トークンの一覧 (list API tokens; never the tokens themselves)',
+    summary: cm('tokenList.summary'),
     async run(ctx) {
       for (const t of await listApiTokens(ctx.deps.db)) {
         const state = t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < ctx.deps.clock.now() ? 'expired' : 'active';
@@ -92,7 +93,7 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'audit verify',
     usage: 'audit verify',
-    summary: '監査ログのハッシュチェーンを検証する (verify the audit trail hash chain)',
+    summary: cm('auditVerify.summary'),
     async run(ctx) {
       const r = await verifyAuditChain(ctx.deps.db);
       if (r.ok) {
@@ -106,7 +107,7 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'vault rotate-master',
     usage: 'vault rotate-master --new-key-stdin',
-    summary: 'マスターキーを更新し、データキーを再ラップする (re-wrap data keys under a new master key)',
+    summary: cm('rotateKey.summary'),
     help: 'Reads the new key (32 bytes as hex or base64) from standard input. Afterwards set JIMUKYOKU_MASTER_KEY\n(or, on the embedded default without it, the key file in DATA_DIR is replaced) before the next start.',
     options: { 'new-key-stdin': { type: 'boolean' } },
     async run(ctx) {
@@ -130,7 +131,7 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'backup',
     usage: 'backup --out FILE.tar.gz',
-    summary: '組み込みデータベースのバックアップを作成する (back up the embedded database; PostgreSQL: use pg_dump)',
+    summary: cm('backup.summary'),
     options: { out: { type: 'string' } },
     async run(ctx) {
       const out = requiredString(ctx, 'out');
@@ -144,7 +145,7 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'restore',
     usage: 'restore --from FILE.tar.gz',
-    summary: '組み込みデータベースをバックアップから復元する。サーバーを停止してから実行する (restore the embedded database)',
+    summary: cm('restore.summary'),
     help: 'The current DATA_DIR/pglite is kept as pglite.before-restore-<time>. PostgreSQL: use pg_restore.',
     options: { from: { type: 'string' } },
     noDatabase: true,
@@ -152,7 +153,7 @@ export const platformCommands: CliCommand[] = [
       const file = requiredString(ctx, 'from');
       const config = loadConfig();
       if (config.databaseKind !== 'embedded') throw new CliUsageError('on PostgreSQL use pg_restore (see README: Backups)');
-      if (currentOwner(config.dataDir)) throw new AppError('conflict', 'サーバーが実行中です。停止してから復元してください');
+      if (currentOwner(config.dataDir)) throw new AppError('conflict', cm('errServerRunning'));
       const release = acquireDataDir(config.dataDir);
       try {
         const dir = pgliteDir(config.dataDir);
@@ -174,7 +175,7 @@ export const platformCommands: CliCommand[] = [
   {
     name: 'jobs status',
     usage: 'jobs status',
-    summary: 'ジョブの件数 (job counts by status)',
+    summary: cm('jobs.summary'),
     async run(ctx) {
       const counts = await jobCounts(ctx.deps.db);
       for (const s of ['queued', 'running', 'done', 'failed']) ctx.io.out(`${s.padEnd(8)} ${counts[s] ?? 0}\n`);

@@ -5,6 +5,7 @@ import { findSession, touchSession } from '../auth/sessions.js';
 import { AppError } from '../errors/index.js';
 import { readAnonCsrf, readSessionCookie } from './cookies.js';
 import type { AppEnv } from './env.js';
+import { requestMessages } from './messages.js';
 
 /**
  * Resolves the caller from a bearer token or the session cookie and sets `auth` (or null) and
@@ -19,7 +20,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const found = m ? await authForApiToken(deps.db, m[1]!, now) : null;
-      if (!found) throw new AppError('unauthenticated', 'API トークンが無効です');
+      if (!found) throw new AppError('unauthenticated', requestMessages('ja', 'tokenInvalid'));
       c.set('auth', { user: found.user, grants: found.grants, via: 'token', complete: true });
       c.set('csrfToken', '');
       return next();

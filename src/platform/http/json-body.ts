@@ -1,5 +1,6 @@
 import { AppError } from '../errors/index.js';
 import type { AppContext } from './env.js';
+import { requestMessages } from './messages.js';
 import { incomingOf } from './raw-header.js';
 
 const texts = new WeakMap<object, Promise<string>>();
@@ -26,7 +27,7 @@ async function readText(c: AppContext): Promise<string> {
   } catch {
     // The client went away mid-body (a load generator stopping, a dropped connection): nobody
     // reads the answer, and it is not the server's failure.
-    throw new AppError('bad-request', '本文を最後まで受け取れませんでした');
+    throw new AppError('bad-request', requestMessages('ja', 'bodyIncomplete'));
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -37,6 +38,6 @@ export async function jsonBody(c: AppContext): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('bad-request', 'JSON を解析できません');
+    throw new AppError('bad-request', requestMessages('ja', 'jsonInvalid'));
   }
 }

@@ -75,3 +75,44 @@ export const csrfMessages = createCatalog(
     tokenMismatch: 'The page was open too long or you signed in again elsewhere, so the submission was not accepted. Reload the page and try again.',
   },
 );
+
+/**
+ * Refusals of a request by the platform before any route (json-body.ts, authenticate.ts, app.ts):
+ * the problem+json `detail` of the API, which answers in Japanese.
+ */
+export const requestMessages = createCatalog(
+  {
+    bodyIncomplete: '本文を最後まで受け取れませんでした',
+    jsonInvalid: 'JSON を解析できません',
+    tokenInvalid: 'API トークンが無効です',
+  },
+  {
+    bodyIncomplete: 'The request body was not received in full',
+    jsonInvalid: 'The body is not valid JSON',
+    tokenInvalid: 'The API token is not valid',
+  },
+);
+
+/** Texts of the error pages (error-pages.tsx); public pages fail too, so in Japanese and English. */
+export const errorPageMessages = createCatalog(
+  {
+    siteName: '事務局システム',
+    home: 'トップページへ戻る',
+    adminHome: '管理画面のホームへ戻る',
+    reopen: '元の画面を開き直す',
+    notFoundBody: 'お探しのページは移動または削除されたか、URLが間違っている可能性があります。',
+    internalBody: 'しばらく時間をおいてから再度お試しください。問題が続く場合は、問い合わせ番号を添えて事務局へご連絡ください。',
+    overloadedBody: 'ご迷惑をおかけしています。数分後にもう一度アクセスしてください。このページは自動では更新されません。',
+    referenceId: '問い合わせ番号：{id}',
+  },
+  {
+    siteName: 'Secretariat system',
+    home: 'Back to the top page',
+    adminHome: 'Back to the back office',
+    reopen: 'Open the page again',
+    notFoundBody: 'The page you are looking for may have been moved or deleted, or the URL may be wrong.',
+    internalBody: 'Please try again later. If the problem persists, contact the secretariat with the reference number.',
+    overloadedBody: 'We apologise for the inconvenience. Please try again in a few minutes. This page does not refresh by itself.',
+    referenceId: 'Reference: {id}',
+  },
+);

@@ -4,13 +4,14 @@ import { CliUsageError } from '../cli/io.js';
 import { runCommand } from '../command.js';
 import { createProgram } from './commands/create-program.js';
 import { setProgramSettings } from './commands/set-program-settings.js';
+import { programCommandMessages as m } from './messages.js';
 import { listPrograms } from './queries.js';
 
 export const programCommands: CliCommand[] = [
   {
     name: 'program create',
     usage: 'program create --kind campaign|event --slug S --name N',
-    summary: '事業を作成する (create a program)',
+    summary: m('ja', 'create.summary'),
     options: { kind: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' } },
     async run(ctx) {
       const input = { kind: requiredString(ctx, 'kind'), slug: requiredString(ctx, 'slug'), name: requiredString(ctx, 'name') };
@@ -21,7 +22,7 @@ export const programCommands: CliCommand[] = [
   {
     name: 'program list',
     usage: 'program list [--json]',
-    summary: '事業の一覧 (list programs)',
+    summary: m('ja', 'list.summary'),
     options: { json: { type: 'boolean' } },
     async run(ctx) {
       const rows = await listPrograms(ctx.deps.db);
@@ -36,7 +37,7 @@ export const programCommands: CliCommand[] = [
   {
     name: 'program set',
     usage: 'program set SLUG KEY=VALUE [KEY=VALUE…]',
-    summary: '事業の設定を変更する (change program settings; keys in README)',
+    summary: m('ja', 'set.summary'),
     help: (modules) => ['Keys:', '  name', ...modules.settings.map((s) => `  ${s.key.padEnd(24)} (${s.kinds.join('/')}) ${s.description}`)].join('\n'),
     async run(ctx) {
       const [slug, ...assignments] = ctx.positionals;

@@ -85,6 +85,20 @@ export const programAdminMessages = createCatalog({
   errAdminOnly: '二要素認証の設定は管理者だけが変更できます',
 });
 
+/** Texts of creating programs (validators.ts, create-program.ts) and of the program CLI (cli.ts). */
+export const programCommandMessages = createCatalog({
+  errSlug: 'スラッグは英小文字・数字・ハイフンの2〜40文字で、先頭は英小文字か数字にしてください',
+  errSlugReserved: 'このスラッグはシステムで予約されています',
+  errKind: '種別は campaign か event を指定してください',
+  errName: '事業名を入力してください',
+  errNameLong: '事業名は200文字以内で入力してください',
+  errSlugTaken: 'スラッグ「{slug}」の事業はすでにあります',
+  errSlugTakenField: 'このスラッグはすでに使われています',
+  'create.summary': '事業を作成する (create a program)',
+  'list.summary': '事業の一覧 (list programs)',
+  'set.summary': '事業の設定を変更する (change program settings; keys in README)',
+});
+
 /** Messages of the program settings command (CLI, back office and tests read the same text). */
 export const programSettingMessages = createCatalog({
   errName: '事業名は1〜200文字で指定してください',
@@ -99,6 +113,14 @@ export const programSettingMessages = createCatalog({
   errEmail: 'メールアドレスを「name@example.jp」の形式で指定してください',
   errPhone: '電話番号は「022-123-4567」のように数字とハイフンで指定してください（10〜13文字）',
   errBool: 'true か false を指定してください',
+  // descriptions of the common settings (settings.ts), shown by `program set --help`
+  descStartsOn: '契約期間の開始日 (YYYY-MM-DD)',
+  descEndsOn: '契約期間の終了日 (YYYY-MM-DD)',
+  descClient: '発注者名',
+  descContractor: '受注者名',
+  descRequireTwoFactor: 'true にすると、この事業の職員ロール (operator, agent, city) に二要素認証を必須とする (admin は常に必須)',
+  descContactEmail: '公開ページ（キャンペーンサイトのお問い合わせページ、交流会の催しページ）に表示する事務局のメールアドレス',
+  descContactPhone: '公開ページ（キャンペーンサイトのお問い合わせページ、交流会の催しページ）に表示する事務局の電話番号',
   // the shared value parsers (setting-def.ts)
   valIsoDate: 'YYYY-MM-DD 形式の実在する日付で指定してください',
   valTime: 'HH:MM 形式（24時間制）で指定してください',

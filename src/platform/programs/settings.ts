@@ -14,18 +14,18 @@ const BOTH: Array<Program['kind']> = ['campaign', 'event'];
 
 /** Keys every program has, whatever modules are installed. */
 export const COMMON_SETTINGS: SettingDef[] = [
-  { key: 'startsOn', kinds: BOTH, schema: isoDate, description: '契約期間の開始日 (YYYY-MM-DD)' },
-  { key: 'endsOn', kinds: BOTH, schema: isoDate, description: '契約期間の終了日 (YYYY-MM-DD)' },
-  { key: 'client', kinds: BOTH, schema: partyName, description: '発注者名' },
-  { key: 'contractor', kinds: BOTH, schema: partyName, description: '受注者名' },
+  { key: 'startsOn', kinds: BOTH, schema: isoDate, description: m('ja', 'descStartsOn') },
+  { key: 'endsOn', kinds: BOTH, schema: isoDate, description: m('ja', 'descEndsOn') },
+  { key: 'client', kinds: BOTH, schema: partyName, description: m('ja', 'descClient') },
+  { key: 'contractor', kinds: BOTH, schema: partyName, description: m('ja', 'descContractor') },
   {
     key: 'requireTwoFactor',
     kinds: BOTH,
     schema: s.bool,
-    description: 'true にすると、この事業の職員ロール (operator, agent, city) に二要素認証を必須とする (admin は常に必須)',
+    description: m('ja', 'descRequireTwoFactor'),
   },
-  { key: 'contactEmail', kinds: BOTH, schema: z.string().trim().email(m('ja', 'errEmail')), description: '公開ページ（キャンペーンサイトのお問い合わせページ、交流会の催しページ）に表示する事務局のメールアドレス' },
-  { key: 'contactPhone', kinds: BOTH, schema: z.string().trim().regex(/^[0-9-]{10,13}$/, m('ja', 'errPhone')), description: '公開ページ（キャンペーンサイトのお問い合わせページ、交流会の催しページ）に表示する事務局の電話番号' },
+  { key: 'contactEmail', kinds: BOTH, schema: z.string().trim().email(m('ja', 'errEmail')), description: m('ja', 'descContactEmail') },
+  { key: 'contactPhone', kinds: BOTH, schema: z.string().trim().regex(/^[0-9-]{10,13}$/, m('ja', 'errPhone')), description: m('ja', 'descContactPhone') },
 ];
 
 /** Columns of the programs table that `program set` may also change. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { programCommandMessages as m } from './messages.js';
 
 /** Paths the application itself uses at the top level; a program slug must not shadow them. */
 export const RESERVED_SLUGS = new Set([
@@ -7,13 +8,13 @@ export const RESERVED_SLUGS = new Set([
 ]);
 
 export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'スラッグは英小文字・数字・ハイフンの2〜40文字で、先頭は英小文字か数字にしてください')
-  .refine((s) => !RESERVED_SLUGS.has(s), 'このスラッグはシステムで予約されています');
+  .string({ message: m('ja', 'errSlug') })
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, m('ja', 'errSlug'))
+  .refine((s) => !RESERVED_SLUGS.has(s), m('ja', 'errSlugReserved'));
 
 export const createProgramSchema = z.object({
-  kind: z.enum(['campaign', 'event'], { message: '種別は campaign か event を指定してください' }),
+  kind: z.enum(['campaign', 'event'], { message: m('ja', 'errKind') }),
   slug: slugSchema,
-  name: z.string().trim().min(1, '事業名を入力してください').max(200, '事業名は200文字以内で入力してください'),
+  name: z.string({ message: m('ja', 'errName') }).trim().min(1, m('ja', 'errName')).max(200, m('ja', 'errNameLong')),
 });
 export type CreateProgramInput = z.infer<typeof createProgramSchema>;

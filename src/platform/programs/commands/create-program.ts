@@ -4,6 +4,7 @@ import { parseOrThrow } from '../../validation.js';
 import { programScope } from '../../vault/index.js';
 import { findProgramBySlug } from '../queries.js';
 import { programs, type Program } from '../schema.js';
+import { programCommandMessages as m } from '../messages.js';
 import { createProgramSchema } from '../validators.js';
 
 export async function createProgram(
@@ -13,8 +14,8 @@ export async function createProgram(
 ): Promise<Program> {
   const data = parseOrThrow(createProgramSchema, input);
   if (await findProgramBySlug(ctx.tx, data.slug)) {
-    throw new AppError('conflict', `スラッグ「${data.slug}」の事業はすでにあります`, {
-      fieldErrors: [{ field: 'slug', message: 'このスラッグはすでに使われています' }],
+    throw new AppError('conflict', m('ja', 'errSlugTaken', { slug: data.slug }), {
+      fieldErrors: [{ field: 'slug', message: m('ja', 'errSlugTakenField') }],
     });
   }
   const [program] = await ctx.tx
