@@ -31,7 +31,8 @@ export class Box {
   }
 
   seal(plaintext: string): string {
-    if (!this.key) throw new AppError('data-erased', `data key of ${this.scope} was destroyed`);
+    // The code's own catalogue text (消去済み) is what a person sees; the scope is for the log.
+    if (!this.key) throw new AppError('data-erased', undefined, { detail: { scope: this.scope } });
     return SEALED_PREFIX + encrypt(this.key, Buffer.from(plaintext, 'utf8'), this.scope).toString('base64');
   }
 
