@@ -1,3 +1,4 @@
+import { AppError } from '../../src/platform/errors/index.js';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -67,7 +68,7 @@ describe('personal-data vault', () => {
       const after = await env2.deps.vault.box(env2.deps.db, programScope(doomed));
       assert.equal(after.erased, true);
       assert.equal(after.open(sealedDoomed), ERASED);
-      assert.throws(() => after.seal('新しいデータ'), /destroyed/);
+      assert.throws(() => after.seal('新しいデータ'), (e: unknown) => e instanceof AppError && e.code === 'data-erased' && e.message === 'data-erased');
       const [row] = await queryRows<{ wrapped_key: string | null; destroyed_at: Date | null }>(env2.deps.db, sql`select wrapped_key, destroyed_at from data_keys where scope = ${programScope(doomed)}`);
       assert.equal(row!.wrapped_key, null);
       assert.ok(row!.destroyed_at);
