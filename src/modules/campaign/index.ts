@@ -20,6 +20,7 @@ export { payoutAccountOf, type PayoutAccount } from './payout-account.js';
 export { businessPage } from './web/business-page.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
+import { CAMPAIGN_INBOX } from './inbox.js';
 import { campaignAuditActions } from './audit-actions.js';
 import { campaignCommands } from './cli.js';
 import { cm } from './messages.js';
@@ -46,5 +47,6 @@ export const campaignModule = defineModule({
       roles: ['admin', 'operator', 'city'],
     },
   ],
+  inbox: CAMPAIGN_INBOX,
   tools: [{ kinds: ['campaign'], label: cm('toolApplications'), href: (p) => `/admin/campaign/${p.slug}`, main: true }],
 });

@@ -7,6 +7,9 @@ import { createCatalog } from '../../platform/i18n/index.js';
  * too: see docs/modules/campaign.md), so there are no English entries.
  */
 export const campaignMessages = createCatalog({
+  'inbox.review': '審査待ちの参加申請',
+  'inbox.escalated': '市の回答待ちの照会',
+  'inbox.profiles': '掲載情報の変更申請',
   toolApplications: '参加申請',
   // validation
   errRequired: '{label}を入力してください',

@@ -4,6 +4,7 @@
 export { seedEventDemo } from './demo.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
+import { EVENTS_INBOX } from './inbox.js';
 import { eventsAuditActions } from './audit-actions.js';
 import { eventsCommands } from './cli.js';
 import { eventsJobHandlers, eventsSchedules } from './jobs.js';
@@ -33,5 +34,6 @@ export const eventsModule = defineModule({
       roles: ['admin', 'operator', 'city'],
     },
   ],
+  inbox: EVENTS_INBOX,
   tools: [{ kinds: ['event'], label: eventMessages('ja', 'toolEvent'), href: (p) => `/admin/events/${p.slug}`, main: true }],
 });

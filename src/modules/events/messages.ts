@@ -309,6 +309,7 @@ export type EventMessageKey = Parameters<typeof eventMessages>[1];
  * audit-label scan (test/platform/audit-labels.test.ts).
  */
 export const eventAdminMessages = createCatalog({
+  'inbox.toSend': '郵送待ちの受付確認書',
   // terms shared by several pages (labels, table headers)
   'term.number': '受付番号',
   'term.numberN': '受付番号 {number}',

@@ -8,6 +8,7 @@ export { facilityBalances } from './ledger.js';
 export { setAllocation } from './commands/budget.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
+import { SETTLEMENT_INBOX } from './inbox.js';
 import { settlementAuditActions } from './audit-actions.js';
 import { settlementCommands } from './cli.js';
 import { sm } from './messages.js';
@@ -25,5 +26,6 @@ export const settlementModule = defineModule({
   settings: SETTLEMENT_SETTINGS,
   routeAccess: SETTLEMENT_ROUTE_ACCESS,
   auditActions: settlementAuditActions,
+  inbox: SETTLEMENT_INBOX,
   tools: [{ kinds: ['campaign'], label: sm('tool.settlement'), href: (p) => `/admin/settlement/${p.slug}` }],
 });

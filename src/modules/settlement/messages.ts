@@ -6,6 +6,7 @@ import type { ClaimStatus } from './schema.js';
  * so there are no English entries.
  */
 export const settlementMessages = createCatalog({
+  'inbox.stays': '審査待ちの宿泊実績',
   // claim states
   'status.reserved': '予約済み（宿泊前）',
   'status.cancelled': '取消',

@@ -1,0 +1,16 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import type { ProgramInbox } from '../../platform/module/manifest.js';
+import { sm } from './messages.js';
+
+/** Reported stays waiting for the secretariat's review. */
+export const SETTLEMENT_INBOX: ProgramInbox[] = [
+  {
+    kinds: ['campaign'],
+    roles: ['admin', 'operator'],
+    items: async (deps, p) => {
+      const [row] = await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from claims where program_id = ${p.id} and status = 'stayed'`);
+      return [{ label: sm('inbox.stays'), count: row?.n ?? 0, href: `/admin/settlement/${p.slug}/claims` }];
+    },
+  },
+];
