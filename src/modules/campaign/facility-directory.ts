@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
-import { facilities, facilityDirectory, type FacilityEntry, type FacilityProfile } from './schema.js';
+import { facilities, facilityDirectory, facilityEntryColumns, type FacilityEntry, type FacilityProfile } from './schema.js';
 
 /**
  * The directory's columns, qualified by the view, for a select that joins it:
@@ -46,15 +46,7 @@ export async function facilityNamesOf(conn: Conn, programId: number): Promise<Ar
  */
 export async function lockFacilityEntry(conn: Conn, programId: number, facilityId: number, strength: 'update' | 'no key update'): Promise<FacilityEntry | undefined> {
   const [row] = await conn
-    .select({
-      id: facilities.id,
-      programId: facilities.programId,
-      name: facilities.name,
-      registrationNumber: facilities.registrationNumber,
-      registeredOn: facilities.registeredOn,
-      status: facilities.status,
-      soldOutOn: facilities.soldOutOn,
-    })
+    .select(facilityEntryColumns)
     .from(facilities)
     .where(and(eq(facilities.id, facilityId), eq(facilities.programId, programId)))
     .for(strength);

@@ -49,6 +49,17 @@ export const facilities = pgTable(
 
 export type Facility = typeof facilities.$inferSelect;
 
+/** The columns of a facility other modules may read (the directory view, and a locked read of one entry). */
+export const facilityEntryColumns = {
+  id: facilities.id,
+  programId: facilities.programId,
+  name: facilities.name,
+  registrationNumber: facilities.registrationNumber,
+  registeredOn: facilities.registeredOn,
+  status: facilities.status,
+  soldOutOn: facilities.soldOutOn,
+};
+
 /**
  * The register of facilities as other modules see it: settlement's claims, reports and month-end
  * close read facilities here, in SQL (a join, or a one-statement hot path), never `facilities`
@@ -58,15 +69,7 @@ export type Facility = typeof facilities.$inferSelect;
  */
 export const facilityDirectory = pgView('facility_directory').as((qb) =>
   qb
-    .select({
-      id: facilities.id,
-      programId: facilities.programId,
-      name: facilities.name,
-      registrationNumber: facilities.registrationNumber,
-      registeredOn: facilities.registeredOn,
-      status: facilities.status,
-      soldOutOn: facilities.soldOutOn,
-    })
+    .select(facilityEntryColumns)
     .from(facilities),
 );
 
