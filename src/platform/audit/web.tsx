@@ -2,16 +2,15 @@ import { Hono } from 'hono';
 import { isInstallationAdmin } from '../auth/memberships.js';
 import { tokyoDateTime, startOfTokyoDay, addDays, isIsoDate } from '../calendar/index.js';
 import { exportResponse, type Column } from '../exports/index.js';
-import { actorOf } from '../http/actor.js';
 import { adminPage } from '../http/admin-page.js';
 import type { AppContext, AppEnv } from '../http/env.js';
 import { requireRoleAnywhere } from '../http/guards.js';
-import { runCommand } from '../command.js';
 import { Button, DateField, Form, Pagination, Table, TextField } from '../../ui/index.js';
 import { findUserByEmail } from '../auth/users.js';
 import type { AuditActionLabel } from './actions.js';
 import { am } from './messages.js';
 import { iterateAudit, searchAudit, type AuditFilter, type AuditListRow } from './queries.js';
+import { runAs } from '../http/run-as.js';
 
 const PER_PAGE = 50;
 
@@ -75,7 +74,7 @@ auditAdmin.get('/audit', async (c) => {
   const deps = c.get('deps');
   const { total, rows } = await searchAudit(deps.db, filter, page, PER_PAGE);
   // The page shows staff e-mail addresses and IP addresses: viewing it is recorded like exporting it.
-  await runCommand(deps, actorOf(c), async ({ audit }) => audit({ action: 'platform.audit.viewed', diff: { filter: { ...filter, page } } }));
+  await runAs(c, null, async ({ audit }) => audit({ action: 'platform.audit.viewed', diff: { filter: { ...filter, page } } }));
   const params = new URLSearchParams(Object.entries(q).filter(([k, v]) => k !== 'page' && v));
   return adminPage(c, {
     title: am('title'),
@@ -127,7 +126,7 @@ for (const [ext, kind] of [['xlsx', 'xlsx'], ['csv', 'csv-utf8']] as const) {
     const filter = await filterFrom(c);
     const deps = c.get('deps');
     // The export itself is recorded: the trail holds IP addresses.
-    await runCommand(deps, actorOf(c), async ({ audit }) => audit({ action: 'platform.audit.exported', diff: { filter: { ...filter, format: ext } } }));
+    await runAs(c, null, async ({ audit }) => audit({ action: 'platform.audit.exported', diff: { filter: { ...filter, format: ext } } }));
     return exportResponse(kind, am('exportFileName', { date: tokyoDateTime(deps.clock.now()).slice(0, 10) }), iterateAudit(deps.db, filter), columns(deps.modules.auditLabels), am('exportSheet'));
   });
 }

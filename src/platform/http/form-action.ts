@@ -1,11 +1,11 @@
 import type { Role } from '../auth/schema.js';
-import { runCommand, type CommandContext } from '../command.js';
+import { type CommandContext } from '../command.js';
 import { isAppError, type AppError, type ErrorCode, type FieldError } from '../errors/index.js';
 import { claimSubmissionKey, SUBMISSION_KEY_FIELD } from '../forms/submission-keys.js';
-import { actorOf } from './actor.js';
 import type { AppContext } from './env.js';
 import { setFlash } from './flash.js';
 import { formKitMessages as m } from './messages.js';
+import { runAs } from './run-as.js';
 
 /** Refusals a person can act on: the form is shown again with the reason, not an error page. */
 const SHOWN_ON_FORM = ['validation-failed', 'conflict', 'window-closed', 'budget-exhausted', 'rule-refused', 'data-erased'] as const;
@@ -47,7 +47,7 @@ export async function submitForm<T>(c: AppContext, opts: FormActionOptions<T>): 
   const key = await submissionKeyOf(c);
   let outcome: { replayed: false; result: T; location: string } | { replayed: true; location: string | null };
   try {
-    outcome = await runCommand(deps, actorOf(c, opts.role), async (ctx) => {
+    outcome = await runAs(c, opts.role, async (ctx) => {
       const claim = key ? await claimSubmissionKey(ctx.tx, `${c.get('csrfToken')}`, key, ctx.now) : null;
       if (claim && !claim.first) return { replayed: true as const, location: claim.location };
       const result = await opts.run(ctx);

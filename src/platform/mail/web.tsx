@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import { DescriptionList, Pagination, Table } from '../../ui/index.js';
 import { tokyoDateTime } from '../calendar/index.js';
-import { runCommand } from '../command.js';
 import { AppError } from '../errors/index.js';
-import { actorOf } from '../http/actor.js';
 import { adminPage } from '../http/admin-page.js';
 import type { AppEnv } from '../http/env.js';
 import { requireInstallationAdmin } from '../http/guards.js';
@@ -11,6 +9,7 @@ import { ERASED, type Opened } from '../vault/index.js';
 import { mm } from './messages.js';
 import { mailScope } from './outbox.js';
 import { findOutboxMail, listOutbox } from './queries.js';
+import { runAs } from '../http/run-as.js';
 
 const STATUS: Record<string, string> = { queued: mm('statusQueued'), sent: mm('statusSent'), failed: mm('statusFailed'), held: mm('statusHeld') };
 const PER_PAGE = 50;
@@ -57,7 +56,7 @@ mailAdmin.get('/mail/:id{[0-9]+}', async (c) => {
   const id = Number(c.req.param('id'));
   const mail = await findOutboxMail(deps.db, id);
   if (!mail) throw new AppError('not-found');
-  const opened = await runCommand(deps, actorOf(c, 'admin'), async ({ tx, audit }) => {
+  const opened = await runAs(c, 'admin', async ({ tx, audit }) => {
     const box = await deps.vault.box(tx, mailScope(mail.programId));
     audit({ action: 'platform.mail.viewed', programId: mail.programId, targetType: 'mail', targetId: id });
     const result: { to: Opened; text: Opened } = { to: box.open(mail.toSealed), text: box.open(mail.textSealed) };

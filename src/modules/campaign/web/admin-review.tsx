@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
-import { runCommand } from '../../../platform/command.js';
 import { AppError, type FieldError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import { submitForm } from '../../../platform/http/form-action.js';
@@ -21,6 +19,7 @@ import { campaignMessages, cm, type CampaignMessageKey } from '../messages.js';
 import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from '../schema.js';
 import { decisionSchema } from '../validators.js';
 import { applicationForStaff } from './load.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 export const adminReview = new Hono<AppEnv>();
 
@@ -39,7 +38,7 @@ async function reviewPage(c: AppContext, errors: FieldError[] = [], status = 200
   const deps = c.get('deps');
   const staff = roles.includes('admin') || roles.includes('operator');
   // Opening the personal data is recorded in the same transaction as the read.
-  const view = await runCommand(deps, actorOf(c, primaryRole(roles)), async (ctx) => {
+  const view = await runAs(c, primaryRole(roles), async (ctx) => {
     const box = await deps.vault.box(ctx.tx, programScope(app.programId));
     const current = flattenApplication(box, { facility: app.facility, personal: app.personal, licenseNumber: app.licenseNumber, licenseIssuedOn: app.licenseIssuedOn });
     const changes = app.returnedSnapshot && app.status !== 'returned' ? diffApplications(flattenApplication(box, app.returnedSnapshot), current) : [];
@@ -244,7 +243,7 @@ adminReview.get('/campaign/applications/:id/documents/:docId{[0-9]+}', async (c)
   const deps = c.get('deps');
   const doc = await findDocument(deps.db, app.id, Number(c.req.param('docId')));
   if (!doc) throw new AppError('not-found');
-  const bytes = await runCommand(deps, actorOf(c, primaryRole(roles)), async (ctx) => {
+  const bytes = await runAs(c, primaryRole(roles), async (ctx) => {
     const box = await deps.vault.box(ctx.tx, programScope(app.programId));
     ctx.audit({ action: 'campaign.application.document_viewed', programId: app.programId, targetType: 'campaign_application', targetId: app.id, diff: { documentId: doc.id } });
     return Buffer.from(box.openOrThrow(doc.data), 'base64');

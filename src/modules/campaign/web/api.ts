@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
-import { isUniqueViolation, runCommand } from '../../../platform/command.js';
+import { isUniqueViolation } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { jsonBody } from '../../../platform/http/json-body.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
@@ -16,6 +15,7 @@ import { decisionSchema } from '../validators.js';
 import { applicationJson } from './application-json.js';
 import { applicationForStaff, campaignProgram } from './load.js';
 import { registryResponse, variantOf } from './registry-export.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 export const campaignApi = new Hono<AppEnv>();
 
@@ -30,7 +30,7 @@ campaignApi.post('/programs/:slug/applications', async (c) => {
   const staff = held.includes('admin') || held.includes('operator');
   const body = await jsonBody(c);
   try {
-    const app = await runCommand(c.get('deps'), actorOf(c, primaryRole(held)), (ctx) =>
+    const app = await runAs(c, primaryRole(held), (ctx) =>
       submitApplication(ctx, { program, body, channel: staff ? 'staff' : 'api', applicantUserId: !staff && auth ? auth.user.id : null }),
     );
     return c.json({ id: app.id, number: app.number, status: app.status }, 201);
@@ -52,7 +52,7 @@ campaignApi.post('/applications/:id/decisions', async (c) => {
   const { app, roles } = await applicationForStaff(c, ['admin', 'operator', 'city']);
   const input = parseOrThrow(decisionSchema, await jsonBody(c));
   const deps = c.get('deps');
-  const result = await runCommand(deps, actorOf(c, primaryRole(roles)), (ctx) => decideApplication(ctx, app.id, input, roles));
+  const result = await runAs(c, primaryRole(roles), (ctx) => decideApplication(ctx, app.id, input, roles));
   const facility = result.application.facilityId ? await findFacility(deps.db, result.application.facilityId) : null;
   return c.json(applicationJson(result.application, facility));
 });

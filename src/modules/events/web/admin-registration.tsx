@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import type { AuditAction } from '../../../platform/audit/actions.js';
-import { runCommand } from '../../../platform/command.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
@@ -23,6 +21,7 @@ import { openPerson } from '../person.js';
 import { tokyoDateTime } from '../../../platform/calendar/index.js';
 import { adminBase, crumbs } from './admin-common.js';
 import { READ_ROLES, RUN_ROLES, formId, staffEvent, staffRegistration, staffRoster } from './load.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 export const eventsAdminRegistration = new Hono<AppEnv>();
 
@@ -30,7 +29,7 @@ export const eventsAdminRegistration = new Hono<AppEnv>();
 async function openOne(c: AppContext, roles: typeof READ_ROLES, action: AuditAction) {
   const found = await staffRegistration(c, roles);
   const { program, registration: r } = found;
-  return runCommand(c.get('deps'), actorOf(c, primaryRole(found.roles)), async (ctx) => {
+  return runAs(c, primaryRole(found.roles), async (ctx) => {
     const box = await ctx.deps.vault.box(ctx.tx, programScope(program.id));
     ctx.audit({ action, programId: program.id, targetType: 'event_registration', targetId: r.id });
     return { ...found, p: openPerson(box, r), link: manageUrl(ctx.deps.config.publicBaseUrl, program.slug, linkToken(box, r.linkNonce)) };

@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
 import { tokyoDate } from '../../../platform/calendar/index.js';
-import { runCommand } from '../../../platform/command.js';
 import { exportResponse } from '../../../platform/exports/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { AppError } from '../../../platform/errors/index.js';
@@ -10,6 +8,7 @@ import { registerParticipant } from '../commands/register-participant.js';
 import { am } from '../messages.js';
 import { ROSTER_COLUMNS } from '../roster.js';
 import { publicEvent, READ_ROLES, RUN_ROLES, staffEvent, staffRoster } from './load.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 export const eventsApi = new Hono<AppEnv>();
 
@@ -33,7 +32,7 @@ eventsApi.post('/programs/:slug/registrations', async (c) => {
       }
     }
   }
-  const { registration } = await runCommand(c.get('deps'), actorOf(c, role), (ctx) => registerParticipant(ctx, program, body, { staff: role !== null }));
+  const { registration } = await runAs(c, role, (ctx) => registerParticipant(ctx, program, body, { staff: role !== null }));
   return c.json({ id: registration.id, number: registration.number, status: registration.status }, 201);
 });
 

@@ -1,6 +1,4 @@
-import { runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import type { AppContext } from '../../../platform/http/env.js';
 import { primaryRole, requireProgramRole, requireProgramRoleById, requireRoleAnywhere } from '../../../platform/http/guards.js';
 import { am } from '../messages.js';
@@ -10,6 +8,7 @@ import { findProgramBySlug } from '../../../platform/programs/queries.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { slugSchema } from '../../../platform/programs/validators.js';
 import type { Role } from '../../../platform/auth/schema.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 /** Roles that run the event: they enter, change and check in registrations. */
 export const RUN_ROLES: Role[] = ['admin', 'operator'];
@@ -58,5 +57,5 @@ export function formId(value: string | undefined): number {
  * `.exported` / `.printed`) as the signed-in staff member, in the role the guard found.
  */
 export function staffRoster(c: AppContext, roles: Role[], program: Program, filter: RosterFilter, purpose: Parameters<typeof readRoster>[3]) {
-  return runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => readRoster(ctx, program, filter, purpose));
+  return runAs(c, primaryRole(roles), (ctx) => readRoster(ctx, program, filter, purpose));
 }

@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import { submitForm } from '../../../platform/http/form-action.js';
 import type { AuditAction } from '../../../platform/audit/actions.js';
-import { runCommand } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { formFields, formList } from '../../../platform/http/form.js';
 import { localHref } from '../../../platform/http/public-page.js';
@@ -21,6 +19,7 @@ import { publicEvent } from './load.js';
 import { managePage } from './manage-page.js';
 import { registerPage } from './register-page.js';
 import { formInput } from './registration-fields.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 export const eventsPublic = new Hono<AppEnv>();
 
@@ -47,7 +46,7 @@ eventsPublic.post('/:slug/register', async (c) => {
 async function byToken(c: AppContext, action: AuditAction) {
   const program = await publicEvent(c);
   const token = c.req.param('token') ?? '';
-  return runCommand(c.get('deps'), actorOf(c), async (ctx) => {
+  return runAs(c, null, async (ctx) => {
     const r = await findRegistrationByToken(ctx.tx, program.id, token);
     if (!r) throw new AppError('not-found', em(c.get('locale'), 'linkInvalid'));
     const box = await ctx.deps.vault.box(ctx.tx, programScope(program.id));

@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
 import type { Role } from '../../../platform/auth/schema.js';
-import { runCommand } from '../../../platform/command.js';
 import { isIsoDate, tokyoDateTime } from '../../../platform/calendar/index.js';
 import { AppError, isAppError } from '../../../platform/errors/index.js';
 import { contentDisposition } from '../../../platform/exports/content-disposition.js';
 import { exportResponse, type Column } from '../../../platform/exports/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
@@ -19,6 +17,7 @@ import { exportZenginFile } from '../commands/zengin-export.js';
 import { sm, yen } from '../messages.js';
 import { monthlyLines, statementLines, type StatementLine } from '../reports.js';
 import { RUN_ROLES, adminBase, crumbs, monthParam, settlementProgram } from './common.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 const STAFF = ['admin', 'operator', 'city'] as const;
 
@@ -52,7 +51,7 @@ settlementMonthly.post('/settlement/:slug/monthly/:month/zengin', async (c) => {
   if (!isIsoDate(transferDate)) return invalid(sm('err.transferDate'));
   let out;
   try {
-    out = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => exportZenginFile(ctx, program, month, transferDate));
+    out = await runAs(c, primaryRole(roles), (ctx) => exportZenginFile(ctx, program, month, transferDate));
   } catch (e) {
     if (!isAppError(e) || e.status >= 500 || e.code === 'not-found') throw e;
     return invalid(e.message, e.status);
@@ -164,7 +163,7 @@ settlementMonthly.get('/settlement/:slug/monthly/:month/statements/:facility/sta
   const month = monthParam(c.req.param('month'));
   const facilityId = Number(c.req.param('facility'));
   if (!Number.isSafeInteger(facilityId)) throw new AppError('not-found');
-  const result = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+  const result = await runAs(c, primaryRole(roles), async (ctx) => {
     const line = (await monthlyLines(ctx.tx, program.id, month)).find((l) => l.facilityId === facilityId);
     if (!line) return null;
     ctx.audit({ action: 'settlement.statement.exported', programId: program.id, targetType: 'facility', targetId: facilityId, diff: { month, format: 'xlsx' } });

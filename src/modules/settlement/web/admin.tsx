@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import type { Role } from '../../../platform/auth/schema.js';
 import { tokyoDate } from '../../../platform/calendar/index.js';
-import { runCommand } from '../../../platform/command.js';
 import { exportResponse, type Column } from '../../../platform/exports/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
@@ -22,6 +20,7 @@ import { listPaymentBatches } from '../queries.js';
 import { BurnDownChart } from './chart.js';
 import { drawStatement } from './statement-pdf.js';
 import { RUN_ROLES, adminBase, monthParam, settlementProgram } from './common.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 export const settlementAdmin = new Hono<AppEnv>();
 
@@ -169,7 +168,7 @@ const MONTH_COLUMNS: Column<MonthLine>[] = [
 
 settlementAdmin.get('/settlement/:slug/final-report.xlsx', async (c) => {
   const { program, roles } = await requireProgramRole(c, c.req.param('slug'), STAFF);
-  const rows = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+  const rows = await runAs(c, primaryRole(roles), async (ctx) => {
     ctx.audit({ action: 'settlement.final_report.exported', programId: program.id });
     return facilityLines(ctx.tx, program.id);
   });
@@ -179,7 +178,7 @@ settlementAdmin.get('/settlement/:slug/final-report.xlsx', async (c) => {
 settlementAdmin.get('/settlement/:slug/monthly/:month/report.xlsx', async (c) => {
   const { program, roles } = await requireProgramRole(c, c.req.param('slug'), STAFF);
   const month = monthParam(c.req.param('month'));
-  const rows = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+  const rows = await runAs(c, primaryRole(roles), async (ctx) => {
     ctx.audit({ action: 'settlement.monthly_report.exported', programId: program.id, diff: { month } });
     return monthlyLines(ctx.tx, program.id, month);
   });
@@ -192,7 +191,7 @@ settlementAdmin.get('/settlement/:slug/monthly/:month/statements/:facility', asy
   const month = monthParam(c.req.param('month'));
   const facilityId = Number(c.req.param('facility'));
   if (!Number.isSafeInteger(facilityId)) throw new AppError('not-found');
-  const line = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), async (ctx) => {
+  const line = await runAs(c, primaryRole(roles), async (ctx) => {
     ctx.audit({ action: 'settlement.statement.printed', programId: program.id, targetType: 'facility', targetId: facilityId, diff: { month } });
     return (await monthlyLines(ctx.tx, program.id, month)).find((l) => l.facilityId === facilityId);
   });

@@ -16,6 +16,7 @@ import { programBalances } from '../ledger.js';
 import { findClaim } from '../queries.js';
 import type { Claim } from '../schema.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 export const settlementApi = new Hono<AppEnv>();
 
@@ -83,28 +84,28 @@ async function claimFor(c: AppContext, roles: Array<'admin' | 'operator' | 'busi
 settlementApi.post('/claims/:id/cancel', async (c) => {
   const { claim, program, roles } = await claimFor(c, ['admin', 'operator', 'business']);
   const body = (await bodyText(c)) ? ((await jsonBody(c)) as { noShow?: boolean }) : {};
-  const updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => cancelClaim(ctx, program, claim.id, body.noShow === true));
+  const updated = await runAs(c, primaryRole(roles), (ctx) => cancelClaim(ctx, program, claim.id, body.noShow === true));
   return c.json(claimJson(updated));
 });
 
 settlementApi.post('/claims/:id/stay', async (c) => {
   const { claim, program, roles } = await claimFor(c, ['admin', 'operator', 'business']);
   const stay = parseOrThrow(staySchema, await jsonBody(c));
-  const updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => reportStay(ctx, program, claim.id, stay));
+  const updated = await runAs(c, primaryRole(roles), (ctx) => reportStay(ctx, program, claim.id, stay));
   return c.json(claimJson(updated));
 });
 
 settlementApi.post('/claims/:id/review', async (c) => {
   const { claim, program, roles } = await claimFor(c, ['admin', 'operator']);
   const body = parseOrThrow(reviewSchema, await jsonBody(c));
-  const updated = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => reviewClaim(ctx, program, claim.id, body.decision, body.reason));
+  const updated = await runAs(c, primaryRole(roles), (ctx) => reviewClaim(ctx, program, claim.id, body.decision, body.reason));
   return c.json(claimJson(updated));
 });
 
 settlementApi.get('/programs/:slug/budget', async (c) => {
   const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator', 'city']);
   const deps = c.get('deps');
-  await runCommand(deps, actorOf(c, primaryRole(roles)), (ctx) => syncPool(ctx, program));
+  await runAs(c, primaryRole(roles), (ctx) => syncPool(ctx, program));
   const b = await programBalances(deps.db, program.id);
   c.header('Cache-Control', 'no-store');
   return c.json({ pool: b.pool, allocated: b.allocated, reserved: b.reserved, approved: b.approved, paid: b.paid, remaining: b.pool - b.reserved - b.approved - b.paid });

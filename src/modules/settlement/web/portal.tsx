@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
-import { runCommand } from '../../../platform/command.js';
 import { isAppError } from '../../../platform/errors/index.js';
-import { actorOf } from '../../../platform/http/actor.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { submitForm } from '../../../platform/http/form-action.js';
@@ -20,6 +18,7 @@ import { claimSchema } from '../validators.js';
 import { portalClaim } from './portal-claim.js';
 import { SoldOutSection, portalSoldOut } from './portal-sold-out.js';
 import { csvDownload, portalContext } from './portal-common.js';
+import { runAs } from '../../../platform/http/run-as.js';
 
 type Report = { kind: 'claims'; result: ImportResult } | { kind: 'stays'; result: StayImportResult };
 
@@ -175,7 +174,7 @@ settlementPortal.post('/:slug/business/claims/upload', async (c) => {
   const { bytes, mode } = await uploaded(c, 'file');
   if (!bytes) return claimsPage(c, { errors: [{ field: 'file', message: sm('err.csvRequired') }], values: { mode }, status: 422 });
   try {
-    const result = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => importClaims(ctx, program, (async function* () { yield bytes; })(), { mode, facilityIds: new Set(facilities.map((f) => f.id)) }));
+    const result = await runAs(c, primaryRole(roles), (ctx) => importClaims(ctx, program, (async function* () { yield bytes; })(), { mode, facilityIds: new Set(facilities.map((f) => f.id)) }));
     return claimsPage(c, { report: { kind: 'claims', result }, values: { mode } });
   } catch (e) {
     if (e instanceof ImportRejected) return claimsPage(c, { report: { kind: 'claims', result: e.result }, values: { mode }, status: 422 });
@@ -189,7 +188,7 @@ settlementPortal.post('/:slug/business/claims/stays/upload', async (c) => {
   const { bytes, mode } = await uploaded(c, 'stayFile');
   if (!bytes) return claimsPage(c, { errors: [{ field: 'stayFile', message: sm('err.csvRequired') }], values: { stayMode: mode }, status: 422 });
   try {
-    const result = await runCommand(c.get('deps'), actorOf(c, primaryRole(roles)), (ctx) => importStays(ctx, program, (async function* () { yield bytes; })(), { mode, facilityIds: new Set(facilities.map((f) => f.id)) }));
+    const result = await runAs(c, primaryRole(roles), (ctx) => importStays(ctx, program, (async function* () { yield bytes; })(), { mode, facilityIds: new Set(facilities.map((f) => f.id)) }));
     return claimsPage(c, { report: { kind: 'stays', result }, values: { stayMode: mode } });
   } catch (e) {
     if (e instanceof StaysRejected) return claimsPage(c, { report: { kind: 'stays', result: e.result }, values: { stayMode: mode }, status: 422 });

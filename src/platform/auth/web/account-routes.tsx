@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { Button, DescriptionList, ErrorSummary, Form, TextField, errorFor } from '../../../ui/index.js';
-import { actorOf } from '../../http/actor.js';
 import { adminPage } from '../../http/admin-page.js';
 import { clearSessionCookie, writeSessionCookie } from '../../http/cookies.js';
 import type { AppContext, AppEnv } from '../../http/env.js';
@@ -9,7 +8,7 @@ import { submitForm } from '../../http/form-action.js';
 import { formFields } from '../../http/form.js';
 import { requireAuth } from '../../http/guards.js';
 import { safeRedirectTarget } from '../../http/respond.js';
-import { runCommand, type CommandContext } from '../../command.js';
+import { type CommandContext } from '../../command.js';
 import { clearStepFailures, endSessionsAfterLock, lockedForUpdate, recordStepFailure } from '../step-throttle.js';
 import { disableTotp, startTotpEnrolment } from '../totp.js';
 import { lockedPage } from './locked-page.js';
@@ -19,6 +18,7 @@ import { REAUTH_WINDOW_MS } from '../policy.js';
 import { rotateSession } from '../sessions.js';
 import { authMessages as m } from './messages.js';
 import { csrfToken } from '../../http/csrf.js';
+import { runAs } from '../../http/run-as.js';
 
 type Errors = Array<{ field: string; message: string }>;
 
@@ -96,7 +96,7 @@ accountRoutes.get('/account/reauth', (c) => {
 async function checkPasswordStep<T>(c: AppContext, password: string, action: string, onSuccess: (ctx: CommandContext) => Promise<T>) {
   const auth = requireAuth(c);
   const ok = await verifyPassword(auth.user.passwordHash, password);
-  return runCommand(c.get('deps'), actorOf(c), async (ctx) => {
+  return runAs(c, null, async (ctx) => {
     const { tx, now, audit } = ctx;
     const wait = await lockedForUpdate(tx, auth.user.id, now);
     if (wait) {
@@ -140,7 +140,7 @@ accountRoutes.post('/account/mfa/reset', async (c) => {
   const auth = requireAuth(c);
   if (!freshlyAuthenticated(c)) return c.redirect('/account/reauth?next=/account', 303);
   const deps = c.get('deps');
-  const token = await runCommand(deps, actorOf(c), async ({ tx, now, audit }) => {
+  const token = await runAs(c, null, async ({ tx, now, audit }) => {
     // A new pending secret at once (this POST follows a fresh password check), so /mfa only reads.
     await startTotpEnrolment(tx, deps.vault, auth.user, { replace: true });
     audit({ action: 'platform.auth.mfa_reset', targetType: 'user', targetId: auth.user.id });

@@ -6,13 +6,13 @@ import type { AppContext, AppEnv } from '../../http/env.js';
 import { setFlash, takeFlash } from '../../http/flash.js';
 import { formFields } from '../../http/form.js';
 import { safeRedirectTarget } from '../../http/respond.js';
-import { runCommand } from '../../command.js';
 import { attemptLogin } from '../login.js';
 import { defaultLanding, grantsOf } from '../memberships.js';
 import { destroySession } from '../sessions.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
 import { csrfToken } from '../../http/csrf.js';
+import { runAs } from '../../http/run-as.js';
 
 type Errors = Array<{ field: string; message: string }>;
 
@@ -85,7 +85,7 @@ loginRoutes.post('/login', async (c) => {
 loginRoutes.post('/logout', async (c) => {
   const auth = c.get('auth');
   if (auth?.session) {
-    await runCommand(c.get('deps'), actorOf(c), async ({ tx, audit }) => {
+    await runAs(c, null, async ({ tx, audit }) => {
       await destroySession(tx, auth.session!.idHash);
       audit({ action: 'platform.auth.logged_out', targetType: 'user', targetId: auth.user.id });
     });

@@ -1,13 +1,11 @@
 import { raw } from 'hono/html';
 import { Hono } from 'hono';
 import { Button, ButtonLink, ErrorSummary, Form, TextField, errorFor } from '../../../ui/index.js';
-import { actorOf } from '../../http/actor.js';
 import { clearSessionCookie, writeSessionCookie } from '../../http/cookies.js';
 import type { AppContext, AppEnv } from '../../http/env.js';
 import { formFields } from '../../http/form.js';
 import { safeRedirectTarget } from '../../http/respond.js';
 import { AppError } from '../../errors/index.js';
-import { runCommand } from '../../command.js';
 import type { User } from '../schema.js';
 import { rotateSession } from '../sessions.js';
 import { defaultLanding } from '../memberships.js';
@@ -18,6 +16,7 @@ import { lockedPage } from './locked-page.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
 import { csrfToken } from '../../http/csrf.js';
+import { runAs } from '../../http/run-as.js';
 
 function sessionAuth(c: AppContext) {
   const auth = c.get('auth');
@@ -104,7 +103,7 @@ mfaRoutes.post('/mfa/setup', async (c) => {
   const next = safeRedirectTarget(c.req.query('next'), defaultLanding(auth.grants));
   if (auth.complete || auth.user.totpEnabledAt) return c.redirect(auth.complete ? '/account' : `/mfa?next=${encodeURIComponent(next)}`, 303);
   const deps = c.get('deps');
-  await runCommand(deps, actorOf(c), async ({ tx, audit }) => {
+  await runAs(c, null, async ({ tx, audit }) => {
     if (await startTotpEnrolment(tx, deps.vault, auth.user)) audit({ action: 'platform.auth.mfa_enrolment_started', targetType: 'user', targetId: auth.user.id });
   });
   return c.redirect(`/mfa?next=${encodeURIComponent(next)}`, 303);
@@ -119,7 +118,7 @@ mfaRoutes.post('/mfa', async (c) => {
   const secret = await sealedSecret(deps.db, deps.vault, auth.user);
   if (!secret) return mfaPage(c, auth.user, next);
   const enrolling = !auth.user.totpEnabledAt;
-  const result = await runCommand(deps, actorOf(c), async ({ tx, audit }) => {
+  const result = await runAs(c, null, async ({ tx, audit }) => {
     // Locked (by wrong codes here or wrong passwords at sign-in): no code is even looked at.
     const wait = await lockedForUpdate(tx, auth.user.id, now);
     if (wait) {

@@ -12,6 +12,7 @@ import { findUserByEmail } from '../users.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
 import { csrfToken } from '../../http/csrf.js';
+import { runAs } from '../../http/run-as.js';
 
 type Errors = Array<{ field: string; message: string }>;
 
@@ -85,7 +86,7 @@ passwordRoutes.post('/password/reset', async (c) => {
   const password = f.password ?? '';
   if (password !== (f.confirm ?? '')) return resetPage(c, token, [{ field: 'confirm', message: m('ja', 'passwordMismatch') }], 422);
   try {
-    await runCommand(c.get('deps'), actorOf(c), (ctx) => completePasswordReset(ctx, token, password));
+    await runAs(c, null, (ctx) => completePasswordReset(ctx, token, password));
   } catch (e) {
     if (isAppError(e) && e.code === 'validation-failed') return resetPage(c, token, e.fieldErrors, 422);
     if (isAppError(e) && e.code === 'not-found') return authPage(c, { title: m('ja', 'resetTitle'), status: 404, children: <p>{m('ja', 'resetInvalid')}</p> });
