@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/audit/index.js';
 import { runCommand } from '../../platform/command.js';
 import type { Deps } from '../../platform/deps.js';
-import { facilities } from '../campaign/schema.js';
+import { facilityEntriesOf, insertRegisteredFacilities } from '../campaign/index.js';
 import { setProgramSettings } from '../../platform/programs/commands/set-program-settings.js';
 import { findProgramBySlug } from '../../platform/programs/queries.js';
 
@@ -15,22 +15,26 @@ export async function campaignWithFacilities(deps: Deps, slug: string, count: nu
   await deps.db.execute(sql`update programs set settings = settings || ${JSON.stringify({ campaignStarts: '2025-05-26', campaignEnds: '2025-07-10' })}::jsonb where slug = ${slug}`);
   if (settings.length) await runCommand(deps, systemActor('test'), (ctx) => setProgramSettings(ctx, slug, settings));
   const program = (await findProgramBySlug(deps.db, slug))!;
-  const rows = await deps.db
-    .insert(facilities)
-    .values(
-      Array.from({ length: count }, (_, i) => ({
-        programId: program.id,
-        name: `テスト施設${i + 1}`,
-        nameKana: `テストシセツ${i + 1}`,
-        type: 'hotel' as const,
-        postalCode: '980-0811',
-        address: `仙台市青葉区一番町${i + 1}`,
-        ward: '青葉区' as const,
-        registrationNumber: `T-${slug}-${i + 1}`,
-        registeredOn: '2025-05-15',
-      })),
-    )
-    .returning();
+  const ids = await insertRegisteredFacilities(
+    deps.db,
+    program.id,
+    Array.from({ length: count }, (_, i) => ({
+      name: `テスト施設${i + 1}`,
+      nameKana: `テストシセツ${i + 1}`,
+      type: 'hotel' as const,
+      postalCode: '980-0811',
+      address: `仙台市青葉区一番町${i + 1}`,
+      ward: '青葉区' as const,
+      phone: '',
+      url: '',
+      rooms: null,
+      features: [],
+      description: '',
+      registrationNumber: `T-${slug}-${i + 1}`,
+      registeredOn: '2025-05-15',
+    })),
+  );
+  const rows = (await facilityEntriesOf(deps.db, program.id, ids)).sort((a, b) => a.id - b.id);
   return { program, facilities: rows };
 }
 
