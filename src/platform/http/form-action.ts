@@ -1,5 +1,5 @@
 import type { Role } from '../auth/schema.js';
-import { type CommandContext } from '../command.js';
+import type { CommandContext } from '../command.js';
 import { isAppError, type AppError, type ErrorCode, type FieldError } from '../errors/index.js';
 import { claimSubmissionKey, SUBMISSION_KEY_FIELD } from '../forms/submission-keys.js';
 import type { AppContext } from './env.js';
@@ -43,7 +43,6 @@ export interface FormActionOptions<T> {
  * double click or a replayed POST with the same key runs nothing and is sent where the first went.
  */
 export async function submitForm<T>(c: AppContext, opts: FormActionOptions<T>): Promise<Response> {
-  const deps = c.get('deps');
   const key = await submissionKeyOf(c);
   let outcome: { replayed: false; result: T; location: string } | { replayed: true; location: string | null };
   try {
