@@ -338,6 +338,7 @@ export const siteAdminMessages = createCatalog({
   'refuse.altJaRequired': '画像の代替テキスト（日本語）を入力してください。画像に書かれている文字をそのまま入力します',
   'refuse.pageKeyInvalid': 'ページの種類が正しくありません',
   'refuse.pageKeyField': 'ページを選んでください',
+  'refuse.pageChanged': 'ほかの操作でこのページが変わりました。もう一度お試しください',
   'refuse.facilityNotFound': '施設が見つかりません',
 
   // the CLI (cli.ts): the command's summary in --help and what it reports

@@ -66,8 +66,15 @@ export async function saveDraft(ctx: CommandContext, program: Program, target: S
       content = await findContentByKey(ctx.tx, program.id, key);
     }
     if (!content) {
-      [content] = await ctx.tx.insert(siteContents).values({ programId: program.id, kind, key }).returning();
-      ctx.audit({ action: 'site.content.created', programId: program.id, targetType: 'site_content', targetId: content!.id, diff: { kind, key } });
+      // Two people creating the same page at once: the second insert waits for the first and finds
+      // the page made; its draft then becomes that page's next version instead of a unique-key error.
+      [content] = await ctx.tx.insert(siteContents).values({ programId: program.id, kind, key }).onConflictDoNothing().returning();
+      if (content) ctx.audit({ action: 'site.content.created', programId: program.id, targetType: 'site_content', targetId: content.id, diff: { kind, key } });
+      else {
+        const made = await findContentByKey(ctx.tx, program.id, key);
+        content = made ? await lockContent(ctx, program.id, made.id) : undefined;
+        if (!content) throw new AppError('conflict', sam('refuse.pageChanged'));
+      }
     }
   }
   const number = await nextVersionNumber(ctx.tx, content!.id);

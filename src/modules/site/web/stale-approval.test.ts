@@ -109,4 +109,13 @@ describe('content approval: concurrent decisions on one version, one wins (409 f
     assert.deepEqual(drafts.map((r) => r.status), [303, 303]);
     assert.equal(await count(sql`content_id = ${contentId}`), 2, 'the first version and one new draft');
   });
+
+  test('two people creating the same page at once both save a draft: one page with two versions, no error', async () => {
+    const save = (title: string) => runCommand(env.deps, systemActor('test'), (ctx) => saveDraft(ctx, program, { kind: 'page', key: 'faq' }, { titleJa: title, bodyJa: '本文' }));
+    const versions = await Promise.all([save('よくある質問A'), save('よくある質問B')]);
+    assert.equal(versions[0]!.contentId, versions[1]!.contentId);
+    assert.deepEqual(versions.map((v) => v.number).sort(), [1, 2]);
+    const pages = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from site_contents where program_id = ${program.id} and key = 'faq'`);
+    assert.equal(pages[0]!.n, 1);
+  });
 });
