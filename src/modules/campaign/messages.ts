@@ -149,6 +149,7 @@ export const campaignMessages = createCatalog({
   errDecideForbidden: '審査の判断は事務局（operator）が行います。照会への回答は decision "answer" で送ってください',
   errNotEscalated: 'この申請は発注者に照会中ではありません（現在の状態: {status}）。画面を開き直して確認してください',
   errNotReviewable: 'この申請は審査できる状態ではありません（現在の状態: {status}）。すでに他の担当者が判断した可能性があります。画面を開き直して確認してください',
+  errSeenStatus: 'seenStatus には申請の状態（submitted など）を指定してください',
   errStatusChanged: 'この申請の状態は画面を開いた後に変わりました（{seen} → {now}）。画面を開き直して確認してください',
   errNoteRequired: 'メモを入力してください',
   errNoteLong: 'メモを2000文字以内で入力してください',

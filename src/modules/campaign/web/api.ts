@@ -50,9 +50,15 @@ campaignApi.get('/programs/:slug/applications', async (c) => {
 /** Operators decide; the City answers an escalated application (see docs/modules/campaign.md). */
 campaignApi.post('/applications/:id/decisions', async (c) => {
   const { app, roles } = await applicationForStaff(c, ['admin', 'operator', 'city']);
-  const input = parseOrThrow(decisionSchema, await jsonBody(c));
+  const body = await jsonBody(c);
+  const input = parseOrThrow(decisionSchema, body);
+  // Optional: the status the client last saw; a decision on an application changed since is refused (409).
+  const seen = body && typeof body === 'object' ? (body as { seenStatus?: unknown }).seenStatus : undefined;
+  if (seen !== undefined && !(typeof seen === 'string' && (APPLICATION_STATUSES as readonly string[]).includes(seen))) {
+    throw new AppError('validation-failed', cm('errSeenStatus'), { fieldErrors: [{ field: 'seenStatus', message: cm('errSeenStatus') }] });
+  }
   const deps = c.get('deps');
-  const result = await runAs(c, primaryRole(roles), (ctx) => decideApplication(ctx, app.id, input, roles));
+  const result = await runAs(c, primaryRole(roles), (ctx) => decideApplication(ctx, app.id, input, roles, { seenStatus: seen as ApplicationStatus | undefined }));
   const facility = result.application.facilityId ? await findFacility(deps.db, result.application.facilityId) : null;
   return c.json(applicationJson(result.application, facility));
 });

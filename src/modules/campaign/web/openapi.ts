@@ -100,7 +100,7 @@ export const CAMPAIGN_PATHS: Record<string, PathItem> = {
       parameters: [id],
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: { type: 'object', required: ['decision'], properties: { decision: { type: 'string', enum: ['approve', 'reject', 'return', 'escalate', 'answer'] }, reason: { type: 'string' }, recommendation: { type: 'string', enum: ['approve', 'reject', 'return'] } } } } },
+        content: { 'application/json': { schema: { type: 'object', required: ['decision'], properties: { decision: { type: 'string', enum: ['approve', 'reject', 'return', 'escalate', 'answer'] }, reason: { type: 'string' }, recommendation: { type: 'string', enum: ['approve', 'reject', 'return'] }, seenStatus: { type: 'string', description: '任意。判断の前に取得した申請の status。その後に状態が変わっていれば 409 conflict で拒否されます' } } } } },
       },
       responses: { 200: { description: '更新後の申請', content: { 'application/json': { schema: Application } } }, 403: problem('この判断をする権限がない'), 404: problem('申請がない'), 409: problem('この状態では判断できない'), 422: problem('理由がない') },
     },

@@ -138,4 +138,19 @@ describe('stale review decisions are refused (409), never overwrite each other',
     assert.deepEqual((await resultMails()).slice(mailsBefore).map((m) => m.template), [`campaign.${winner}`]);
     assert.equal((await facilitiesOf(id)).length, winner === 'approved' ? 1 : 0);
   });
+
+  test('API: a decision sent with the status the client saw is refused when the application is no longer in it (409); a bad seenStatus is 422', async () => {
+    const id = await submitted();
+    const path = `/api/v1/applications/${id}/decisions`;
+    const bad = await apiRequest(op1.app, 'POST', path, { token: tokens[0], body: { decision: 'approve', seenStatus: 'maybe' } });
+    assert.equal(bad.status, 422);
+    assert.equal(((await bad.json()) as { errors: Array<{ field: string }> }).errors[0]!.field, 'seenStatus');
+    // Reviewable as it is (submitted), but not in the state the client saw: refused, nothing changes.
+    const stale = await apiRequest(op1.app, 'POST', path, { token: tokens[1], body: { decision: 'approve', seenStatus: 'answered' } });
+    assert.equal(stale.status, 409);
+    assert.match(((await stale.json()) as { detail: string }).detail, /画面を開いた後に変わりました/);
+    assert.equal((await state(id)).status, 'submitted');
+    assert.equal((await apiRequest(op1.app, 'POST', path, { token: tokens[0], body: { decision: 'approve', seenStatus: 'submitted' } })).status, 200);
+    assert.equal((await state(id)).status, 'approved');
+  });
 });
