@@ -39,7 +39,8 @@ async function setupPage(
   const items = await listProgramItems(c.get('deps').db, program.id);
   const base = adminBase(program);
   const f = (name: string) => ({ name, value: v[name] ?? '', error: errorFor(errors, name) });
-  const i = (name: string) => ({ name, value: item.values[name], error: errorFor(item.errors, name) });
+  // The item form's fields are named `item.*`: the settings form above has fields of the same names, and ids must differ.
+  const i = (name: string) => ({ name: `item.${name}`, value: item.values[name], error: errorFor(item.errors, `item.${name}`) });
   const shown = [...errors, ...item.errors];
   return adminPage(c, {
     title: am('setup.title'),
@@ -114,7 +115,7 @@ async function setupPage(
           <TextField {...i('title')} label={am('items.title')} width="lg" required />
           <TextField {...i('titleEn')} label={am('items.titleEn')} width="lg" />
           <TextArea {...i('speakers')} label={am('items.speakers')} hint={am('items.speakersHint')} rows={3} />
-          <Checkbox name="streamed" label={am('items.streamOnline')} checked={item.errors.length ? item.values.streamed === 'true' : true} />
+          <Checkbox name="item.streamed" label={am('items.streamOnline')} checked={item.errors.length ? item.values.streamed === 'true' : true} />
           <Button>{am('items.add')}</Button>
         </Form>
       </>
@@ -144,13 +145,13 @@ eventsAdminSetup.post('/events/:slug/setup', async (c) => {
 
 eventsAdminSetup.post('/events/:slug/items', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
-  const f = await formFields(c);
+  const f = Object.fromEntries(Object.entries(await formFields(c)).map(([k, v]) => [k.replace(/^item\./, ''), v]));
   return submitForm(c, {
     role: primaryRole(roles),
     run: (ctx) => addProgramItem(ctx, program.id, { ...f, streamed: f.streamed === 'true' }),
     flash: am('items.added'),
     redirect: `${adminBase(program)}/setup`,
-    rerender: (errors, status) => setupPage(c, program, [], undefined, status, { errors, values: f }),
+    rerender: (errors, status) => setupPage(c, program, [], undefined, status, { errors: errors.map((e) => ({ ...e, field: e.field ? `item.${e.field}` : e.field })), values: f }),
   });
 });
 

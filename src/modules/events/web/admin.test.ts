@@ -139,6 +139,9 @@ describe('events back office', () => {
     assert.equal(bad.status, 422);
     assert.ok(op.lastHtml.includes('開始時刻を HH:MM 形式で入力してください'));
     assert.ok(op.lastHtml.includes('value="25:00"'), 'the item form keeps what was typed');
+    assert.ok(op.lastHtml.includes('href="#item-startTime"'), 'the summary links to the item form’s own field');
+    const ids = [...op.lastHtml.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(ids.filter((id, n) => ids.indexOf(id) !== n), [], 'no two elements share an id');
     const form = { _once: key, startTime: '14:30', minutes: '20', title: '事例発表', streamed: 'true' };
     const first = await op.post('/admin/events/ev-office/items', form);
     assert.equal(first.status, 303);
