@@ -3,13 +3,7 @@ import { eq, lt, sql } from 'drizzle-orm';
 import type { Conn, Tx } from '../../db/client.js';
 import { formSubmissions } from './schema.js';
 
-/** The hidden field every rendered POST form carries (src/ui/components/form.tsx). */
-export const SUBMISSION_KEY_FIELD = '_once';
-
-/** A new key for one rendering of a form. */
-export function newSubmissionKey(): string {
-  return crypto.randomBytes(16).toString('base64url');
-}
+export { SUBMISSION_KEY_FIELD } from './field.js';
 
 /** Keys are valid for a day: a form left open longer is simply submitted as new. */
 const KEEP_MS = 24 * 3_600_000;

@@ -1,3 +1,4 @@
+import { isFormControlField } from '../forms/field.js';
 import type { AppContext } from './env.js';
 
 /** The submitted urlencoded or multipart form as strings (files are left out; read them with formFiles). */
@@ -5,7 +6,7 @@ export async function formFields(c: AppContext): Promise<Record<string, string>>
   const body = await c.req.parseBody({ all: true });
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body)) {
-    if (k === '_csrf' || k === '_once') continue;
+    if (isFormControlField(k)) continue;
     const first = Array.isArray(v) ? v[0] : v;
     if (typeof first === 'string') out[k] = first;
   }

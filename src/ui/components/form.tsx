@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newSubmissionKey, SUBMISSION_KEY_FIELD } from '../../platform/forms/field.js';
 import { CsrfInput } from './csrf-input.js';
 import type { Child } from './types.js';
 
@@ -20,7 +20,7 @@ export function Form({ action, method = 'post', csrfToken, enctype, novalidate =
   return (
     <form class="app-form" action={action} method={method} enctype={enctype} novalidate={novalidate} id={id} aria-label={label}>
       {csrfToken !== undefined && method === 'post' && <CsrfInput token={csrfToken} />}
-      {csrfToken !== undefined && method === 'post' && <input type="hidden" name="_once" value={randomBytes(16).toString('base64url')} />}
+      {csrfToken !== undefined && method === 'post' && <input type="hidden" name={SUBMISSION_KEY_FIELD} value={newSubmissionKey()} />}
       {children}
     </form>
   );

@@ -4,6 +4,7 @@ import type { Deps } from '../../../platform/deps.js';
 import type { Upload } from '../documents.js';
 import { openPersonal, str } from '../personal.js';
 import type { Application } from '../schema.js';
+import { isFormControlField } from '../../../platform/forms/field.js';
 
 /** The form as flat strings keyed by dotted names (`facility.name`), plus the checked features. */
 export interface FormValues {
@@ -29,7 +30,7 @@ export async function readApplicationForm(c: AppContext): Promise<{ values: Form
   const features: string[] = [];
   const uploads: Upload[] = [];
   for (const [k, raw] of Object.entries(body)) {
-    if (k === '_csrf' || k === '_once') continue;
+    if (isFormControlField(k)) continue;
     const list = Array.isArray(raw) ? raw : [raw];
     if (k === 'facility.features') {
       for (const x of list) if (typeof x === 'string') features.push(x);
