@@ -1,26 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../src/app.js';
-import { runCli } from '../../src/cli/commands.js';
 import { INSTALLATION, MODULES } from '../../src/modules/index.js';
 import { openApiDocument } from '../../src/platform/http/openapi.js';
 import { assembleInstallation, type Installation } from '../../src/platform/module/installation.js';
 import { PLATFORM_MODULES } from '../../src/platform/modules.js';
 import { exampleModule } from '../fixtures/example-module/index.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
+import { cli } from '../helpers/cli.js';
 import { apiRequest } from '../helpers/http.js';
 import { makeProgram, makeToken, makeUser } from '../helpers/fixtures.js';
 import { describeRouteWalk } from './route-walk.js';
 
 // Installing a module is its folder plus one line in the list: this is that line.
 const withExample = assembleInstallation([...PLATFORM_MODULES, ...MODULES, exampleModule]);
-
-async function runQuietly(modules: Installation, argv: string[], deps: TestEnv['deps'] | null = null) {
-  let out = '';
-  let err = '';
-  const code = await runCli(modules, deps, argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdin: async () => '', osUser: 'tester' });
-  return { code, out, err };
-}
 
 describe('a module added to the list shows up everywhere the installation is derived', () => {
   let env: TestEnv;
@@ -30,21 +23,21 @@ describe('a module added to the list shows up everywhere the installation is der
   after(() => env.close());
 
   test('its command is in --help and runs; its setting is in `program set --help`', async () => {
-    const help = await runQuietly(withExample, ['--help']);
+    const help = await cli(null, ['--help'], '', withExample);
     assert.match(help.out, /example greet --name N/);
-    assert.doesNotMatch((await runQuietly(INSTALLATION, ['--help'])).out, /example greet/);
-    const greet = await runQuietly(withExample, ['example', 'greet', '--name', 'Sendai'], env.deps);
+    assert.doesNotMatch((await cli(null, ['--help'], '', INSTALLATION)).out, /example greet/);
+    const greet = await cli(env.deps, ['example', 'greet', '--name', 'Sendai'], '', withExample);
     assert.deepEqual([greet.code, greet.out], [0, 'hello Sendai\n']);
-    const setHelp = await runQuietly(withExample, ['program', 'set', '--help']);
+    const setHelp = await cli(null, ['program', 'set', '--help'], '', withExample);
     assert.match(setHelp.out, /exampleGreeting\s+\(campaign\) 例の挨拶文/);
   });
 
   test('its setting is validated and stored by `program set`, and its page and API read it', async () => {
     const program = await makeProgram(env.deps, 'kit-a');
-    const tooLong = await runQuietly(withExample, ['program', 'set', 'kit-a', `exampleGreeting=${'あ'.repeat(41)}`], env.deps);
+    const tooLong = await cli(env.deps, ['program', 'set', 'kit-a', `exampleGreeting=${'あ'.repeat(41)}`], '', withExample);
     assert.equal(tooLong.code, 1);
     assert.match(tooLong.err, /exampleGreeting: 40文字以内で指定してください/);
-    const ok = await runQuietly(withExample, ['program', 'set', 'kit-a', 'exampleGreeting=ようこそ'], env.deps);
+    const ok = await cli(env.deps, ['program', 'set', 'kit-a', 'exampleGreeting=ようこそ'], '', withExample);
     assert.equal(ok.code, 0, ok.err);
     const user = await makeUser(env.deps, 'kit-operator@example.jp', 'operator', program.id);
     const res = await apiRequest(createApp(env.deps), 'GET', '/api/v1/programs/kit-a/example', { token: await makeToken(env.deps, user.id) });
