@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { submitForm } from '../../../platform/http/form-action.js';
 import type { AuditAction } from '../../../platform/audit/actions.js';
+import type { CommandContext } from '../../../platform/command.js';
+import type { Locale } from '../../../platform/i18n/index.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
 import { formFields, formList } from '../../../platform/http/form.js';
@@ -63,47 +65,37 @@ async function showManage(c: AppContext, confirmCancel = false) {
 eventsPublic.get('/:slug/registration/:token', (c) => showManage(c));
 eventsPublic.get('/:slug/registration/:token/cancel', (c) => showManage(c, true));
 
-eventsPublic.post('/:slug/registration/:token', async (c) => {
-  const program: Program = await publicEvent(c);
+/**
+ * A change the applicant makes through their own link. The link is a secret: it is not stored with
+ * the submission key (a replay goes to the event page), and a refusal (already cancelled in another
+ * tab or by the secretariat, a bad value) is shown on their own page with its state.
+ */
+async function applicantForm(c: AppContext, run: (ctx: CommandContext, program: Program, registrationId: number, locale: Locale) => Promise<unknown>, flash: 'changeDone' | 'cancelDone') {
+  const program = await publicEvent(c);
+  const token = c.req.param('token')!;
   const locale = c.get('locale');
-  const token = c.req.param('token');
+  const found = await findRegistrationByToken(c.get('deps').db, program.id, token);
+  if (!found) throw new AppError('not-found', em(locale, 'linkInvalid'));
+  return submitForm(c, {
+    role: null,
+    run: (ctx) => run(ctx, program, found.id, locale),
+    flash: em(locale, flash),
+    redirect: localHref(c, `/${program.slug}/registration/${token}`),
+    replayTo: localHref(c, `/${program.slug}`),
+    rerender: async (errors, status) => {
+      const { r, p } = await byToken(c, 'events.registration.viewed_by_applicant');
+      return managePage(c, program, r, p, token, { errors, status });
+    },
+  });
+}
+
+eventsPublic.post('/:slug/registration/:token', async (c) => {
   const fields = await formFields(c);
   const accommodations = await formList(c, 'accommodations');
-  const found = await findRegistrationByToken(c.get('deps').db, program.id, token);
-  if (!found) throw new AppError('not-found', em(locale, 'linkInvalid'));
-  return submitForm(c, {
-    role: null,
-    run: (ctx) => changeRegistration(ctx, program, found.id, { ...fields, accommodations }, { locale, by: 'applicant' }),
-    flash: em(locale, 'changeDone'),
-    redirect: localHref(c, `/${program.slug}/registration/${token}`),
-    // The link is a secret: it is not stored with the submission key; a replay goes to the event page.
-    replayTo: localHref(c, `/${program.slug}`),
-    rerender: async (errors, status) => {
-      const { r, p } = await byToken(c, 'events.registration.viewed_by_applicant');
-      return managePage(c, program, r, p, token, { errors, status });
-    },
-  });
+  return applicantForm(c, (ctx, program, id, locale) => changeRegistration(ctx, program, id, { ...fields, accommodations }, { locale, by: 'applicant' }), 'changeDone');
 });
 
-eventsPublic.post('/:slug/registration/:token/cancel', async (c) => {
-  const program = await publicEvent(c);
-  const token = c.req.param('token');
-  const locale = c.get('locale');
-  const found = await findRegistrationByToken(c.get('deps').db, program.id, token);
-  if (!found) throw new AppError('not-found', em(locale, 'linkInvalid'));
-  return submitForm(c, {
-    role: null,
-    run: (ctx) => cancelRegistration(ctx, program, found.id, 'applicant', locale),
-    flash: em(locale, 'cancelDone'),
-    redirect: localHref(c, `/${program.slug}/registration/${token}`),
-    replayTo: localHref(c, `/${program.slug}`),
-    // Already cancelled (in another tab, or by the secretariat): the page says so, with its state.
-    rerender: async (errors, status) => {
-      const { r, p } = await byToken(c, 'events.registration.viewed_by_applicant');
-      return managePage(c, program, r, p, token, { errors, status });
-    },
-  });
-});
+eventsPublic.post('/:slug/registration/:token/cancel', (c) => applicantForm(c, (ctx, program, id, locale) => cancelRegistration(ctx, program, id, 'applicant', locale), 'cancelDone'));
 
 /** The blank FAX application sheet (no personal data), printable A4. */
 eventsPublic.get('/:slug/fax-sheet.pdf', async (c) => {
