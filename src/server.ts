@@ -1,71 +1,28 @@
-import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
-import { configureCalendar } from './platform/calendar/index.js';
+/**
+ * Process entry. The embedded database spends seconds initialising (WebAssembly compile and
+ * initdb); it starts opening here, before the application's modules are loaded, so the two overlap
+ * and a fresh `npm start` reaches the demo sooner. Everything else lives in serve.ts.
+ */
 import { ConfigError, loadConfig } from './config/index.js';
-import { createHttpServer } from './platform/http/http-server.js';
+import { openDatabase } from './db/client.js';
 import { acquireDataDir } from './db/data-dir-lock.js';
-import { INSTALLATION } from './modules/index.js';
-import { ensureInitialAdmin } from './platform/auth/initial-admin.js';
-import { openDeps } from './platform/bootstrap.js';
-import { startControlSocket } from './cli/control-socket.js';
-import { startWorker } from './platform/jobs/worker.js';
-import { errorFields, log, setLogLevel } from './platform/log/index.js';
-import { closeTransports, releaseHeldMail } from './platform/mail/send-job.js';
-import { seedDemoIfEmpty } from './modules/demo/seed.js';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  setLogLevel(config.logLevel);
-  configureCalendar({ closedRanges: config.closedDays.ranges, extraClosed: config.closedDays.dates });
-  const noDemo = process.argv.includes('--no-demo');
   const releaseLock = config.databaseKind === 'embedded' ? acquireDataDir(config.dataDir) : () => undefined;
-  const deps = await openDeps(config, { modules: INSTALLATION });
-  await ensureInitialAdmin(deps);
-  // The demo is only for a fresh embedded install; a PostgreSQL deployment starts empty.
-  if (config.databaseKind === 'embedded' && !noDemo) {
-    const seeded = await seedDemoIfEmpty(deps);
-    if (seeded) printDemoLogins(seeded, config.port);
-  }
-  await releaseHeldMail(deps);
-  const worker = config.worker ? startWorker(deps, { handlers: INSTALLATION.jobHandlers, schedules: INSTALLATION.schedules }) : null;
-  const control = config.databaseKind === 'embedded' ? await startControlSocket(deps) : null;
-
-  const app = createApp(deps);
-  const server = createHttpServer(app, deps);
-  server.listen(config.port, config.host, () => {
-    const info = server.address() as AddressInfo;
-    log.info('listening', { url: `http://localhost:${info.port}`, database: deps.database.kind, startupMs: Date.now() - started });
-    process.stdout.write(`jimukyoku: http://localhost:${info.port} (${deps.database.kind} database)\n`);
-  });
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('shutting down', { signal });
-    const force = setTimeout(() => process.exit(1), 25_000);
-    force.unref();
-    // Stop accepting connections; in-flight requests finish first.
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await worker?.stop();
-    await control?.close();
-    closeTransports();
-    await deps.database.close();
-    releaseLock();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const opening = openDatabase(config);
+  // Nothing may reject unobserved while serve.js loads; serve awaits the same promise.
+  opening.catch(() => undefined);
+  const { serve } = await import('./serve.js');
+  await serve(config, opening, { started, noDemo: process.argv.includes('--no-demo'), releaseLock });
 }
 
-function printDemoLogins(seeded: { logins: Array<{ role: string; email: string; password: string }> }, port: number): void {
-  const lines = seeded.logins.map((l) => `  ${l.role.padEnd(9)} ${l.email.padEnd(34)} ${l.password}`);
-  process.stdout.write(['', `デモデータを作成しました (Demo data created). Log in at http://localhost:${port}/login :`, ...lines, ''].join('\n') + '\n');
-}
-
-main().catch((e) => {
+main().catch(async (e) => {
   if (e instanceof ConfigError) process.stderr.write(e.message + '\n');
-  else log.error('startup failed', errorFields(e));
+  else {
+    const { errorFields, log } = await import('./platform/log/index.js');
+    log.error('startup failed', errorFields(e));
+  }
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Config } from '../config/index.js';
-import { openDatabase } from '../db/client.js';
+import { openDatabase, type Database } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import type { Installation } from './module/installation.js';
 import { systemClock, type Clock, type Deps } from './deps.js';
@@ -8,8 +8,11 @@ import { Vault } from './vault/index.js';
 import { loadMasterKey } from './vault/master-key.js';
 
 /** Opens the database, applies migrations and loads the master key: everything a process needs. */
-export async function openDeps(config: Config, opts: { modules: Installation; memory?: boolean; clock?: Clock }): Promise<Deps> {
-  const database = await openDatabase(config, { memory: opts.memory });
+export async function openDeps(
+  config: Config,
+  opts: { modules: Installation; memory?: boolean; clock?: Clock; /** Already opening (src/server.ts starts it early). */ database?: Database },
+): Promise<Deps> {
+  const database = opts.database ?? (await openDatabase(config, { memory: opts.memory }));
   try {
     await runMigrations(database);
     const master = loadMasterKey({ envKey: config.masterKey, dataDir: config.dataDir, allowFile: database.kind === 'embedded' });

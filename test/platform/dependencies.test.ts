@@ -78,7 +78,7 @@ describe('dependency rules (docs/architecture.md)', () => {
       ['src/modules/index.ts', './campaign/index.js'],
       ['src/platform/mail/queries.ts', 'drizzle-orm'],
       ['src/platform/http/z.ts', '../programs/queries.js'],
-      ['src/server.ts', './modules/demo/seed.js'],
+      ['src/serve.ts', './modules/demo/seed.js'],
     ];
     for (const [file, specifier] of allowed) assert.equal(importViolation(file, specifier), null, `${file} → ${specifier}`);
   });
