@@ -10,6 +10,7 @@ import { reportStay, reviewClaim } from './commands/claim-lifecycle.js';
 import { checkTransferDate } from './commands/close-month.js';
 import { reserveClaim } from './commands/reserve-claim.js';
 import { ledgerIsBalanced, programBalances } from './ledger.js';
+import { monthlyLines } from './reports.js';
 import { campaignWithFacilities } from './test-fixtures.js';
 
 describe('month-end close', () => {
@@ -19,10 +20,16 @@ describe('month-end close', () => {
   });
   after(() => env.close());
 
-  async function approvedStay(program: Awaited<ReturnType<typeof campaignWithFacilities>>['program'], facility: Awaited<ReturnType<typeof campaignWithFacilities>>['facilities'][number], ref: string, checkIn: string) {
+  async function approvedStay(
+    program: Awaited<ReturnType<typeof campaignWithFacilities>>['program'],
+    facility: Awaited<ReturnType<typeof campaignWithFacilities>>['facilities'][number],
+    ref: string,
+    checkIn: string,
+    stay = { nights: 1, guests: 1, totalPrice: 10000 },
+  ) {
     return runCommand(env.deps, systemActor('test'), async (ctx) => {
-      const { claim } = await reserveClaim(ctx, program, facility, { facilityId: facility.id, bookingRef: ref, bookedOn: '2025-05-20', checkIn, nights: 1, guests: 1, totalPrice: 10000 });
-      await reportStay(ctx, program, claim.id, { nights: 1, guests: 1, totalPrice: 10000 });
+      const { claim } = await reserveClaim(ctx, program, facility, { facilityId: facility.id, bookingRef: ref, bookedOn: '2025-05-20', checkIn, ...stay });
+      await reportStay(ctx, program, claim.id, stay);
       return reviewClaim(ctx, program, claim.id, 'approve', '');
     });
   }
@@ -52,6 +59,17 @@ describe('month-end close', () => {
     assert.equal(await ledgerIsBalanced(env.deps.db, program.id), true);
     const statuses = await queryRows<{ status: string; n: number }>(env.deps.db, sql`select status, count(*)::int as n from claims where program_id = ${program.id} group by status order by status`);
     assert.deepEqual(statuses.map((s) => [s.status, Number(s.n)]), [['approved', 2], ['paid', 2]]);
+  });
+
+  test('the monthly report counts 人泊 as guests × nights: a 2-guest, 2-night stay counts 4', async () => {
+    const { program, facilities } = await campaignWithFacilities(env.deps, 'close-gn', 1);
+    await approvedStay(program, facilities[0]!, 'G1', '2025-06-10', { nights: 2, guests: 2, totalPrice: 40000 });
+    await approvedStay(program, facilities[0]!, 'G2', '2025-06-20', { nights: 1, guests: 3, totalPrice: 30000 });
+    assert.equal((await cli(env.deps, ['settlement', 'close', '--program', 'close-gn', '--month', '2025-06'])).code, 0);
+    const [line] = await monthlyLines(env.deps.db, program.id, '2025-06');
+    assert.equal(line!.guests, 5);
+    assert.equal(line!.nights, 3);
+    assert.equal(line!.guestNights, 7);
   });
 
   test('concurrent closes of one month make one batch', async () => {

@@ -90,7 +90,7 @@ export const settlementMessages = createCatalog({
   'export.final.reserved': '予約中',
   'export.monthly.file': '月次支払報告_{slug}_{month}',
   'export.monthly.facilityId': '施設ID',
-  'export.monthly.guestNights': '人泊（人数）',
+  'export.monthly.guestNights': '人泊（人数×泊数）',
   'export.statement.file': '支払明細書_{month}_{facility}',
   'export.statement.title': '支払明細書 {month}',
   'export.statement.sheet': '支払明細',

@@ -81,20 +81,23 @@ export interface MonthLine {
   claims: number;
   guests: number;
   nights: number;
+  /** 人泊: guests × nights summed over the stays (a 2-guest, 2-night stay counts 4). */
+  guestNights: number;
   amount: number;
 }
 
 /** The monthly payment report per business: the stays of each closed batch. */
 export async function monthlyLines(conn: Conn, programId: number, month: string): Promise<MonthLine[]> {
-  const rows = await queryRows<{ facility_id: number; name: string; n: number; guests: string; nights: string; amount: string }>(
+  const rows = await queryRows<{ facility_id: number; name: string; n: number; guests: string; nights: string; guest_nights: string; amount: string }>(
     conn,
     sql`select c.facility_id, f.name, count(*)::int as n,
-          sum(coalesce((c.stay->>'guests')::int, c.guests)) as guests, sum(coalesce((c.stay->>'nights')::int, c.nights)) as nights, sum(m.amount) as amount
+          sum(coalesce((c.stay->>'guests')::int, c.guests)) as guests, sum(coalesce((c.stay->>'nights')::int, c.nights)) as nights,
+          sum(coalesce((c.stay->>'guests')::int, c.guests) * coalesce((c.stay->>'nights')::int, c.nights)) as guest_nights, sum(m.amount) as amount
         from payment_batch_claims m join payment_batches b on b.id = m.batch_id join claims c on c.id = m.claim_id join ${facilityDirectory} f on f.id = c.facility_id
         where b.program_id = ${programId} and b.month = ${month}
         group by c.facility_id, f.name order by c.facility_id`,
   );
-  return rows.map((r) => ({ facilityId: r.facility_id, name: r.name, month, claims: Number(r.n), guests: Number(r.guests), nights: Number(r.nights), amount: Number(r.amount) }));
+  return rows.map((r) => ({ facilityId: r.facility_id, name: r.name, month, claims: Number(r.n), guests: Number(r.guests), nights: Number(r.nights), guestNights: Number(r.guest_nights), amount: Number(r.amount) }));
 }
 
 export interface StatementLine {

@@ -161,7 +161,8 @@ const MONTH_COLUMNS: Column<MonthLine>[] = [
   { header: sm('term.facilityName'), value: (r) => r.name },
   { header: sm('term.month'), value: (r) => r.month },
   { header: sm('term.claimCount'), value: (r) => r.claims, kind: 'int' },
-  { header: sm('export.monthly.guestNights'), value: (r) => r.guests, kind: 'int' },
+  { header: sm('term.guests'), value: (r) => r.guests, kind: 'int' },
+  { header: sm('export.monthly.guestNights'), value: (r) => r.guestNights, kind: 'int' },
   { header: sm('term.nights'), value: (r) => r.nights, kind: 'int' },
   { header: sm('term.amount'), value: (r) => r.amount, kind: 'yen' },
 ];
