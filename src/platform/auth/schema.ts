@@ -78,6 +78,11 @@ export const apiTokens = pgTable('api_tokens', {
   prefix: text('prefix').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /**
+   * Issued by its own user in a session that passed the second factor. A token without it stops
+   * working while a role or program requires two-factor authentication of its user.
+   */
+  mfaVerified: boolean('mfa_verified').notNull().default(false),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

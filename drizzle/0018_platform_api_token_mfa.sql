@@ -1,0 +1,1 @@
+ALTER TABLE "api_tokens" ADD COLUMN "mfa_verified" boolean DEFAULT false NOT NULL;
