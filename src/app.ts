@@ -8,9 +8,11 @@ import { isDemoInstallation, lastKnownDemoFlag } from './platform/programs/demo-
 import { AppError, isAppError } from './platform/errors/index.js';
 import type { Deps } from './platform/deps.js';
 import { authenticate } from './platform/http/authenticate.js';
+import { clientAddress, type ProxyTrust } from './platform/http/client-address.js';
 import { csrfProtection } from './platform/http/csrf.js';
 import type { AppContext, AppEnv } from './platform/http/env.js';
 import { ErrorPage } from './platform/http/error-pages.js';
+import { guardBody, refuseControlInTarget } from './platform/http/input-guard.js';
 import { loadShedding } from './platform/http/load-shedding.js';
 import { requestMessages } from './platform/http/messages.js';
 import { isApiPath, problemResponse } from './platform/http/problem.js';
@@ -22,16 +24,15 @@ import { errorFields, log } from './platform/log/index.js';
 import { isStaticFileName, staticFiles } from './ui/static/index.js';
 import { VERSION } from './version.js';
 
-function clientIp(c: AppContext, trustProxy: boolean): string | null {
-  if (trustProxy) {
-    const xff = c.req.header('x-forwarded-for');
-    if (xff) return xff.split(',')[0]!.trim();
-  }
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
+/** The client's address (client-address.ts): behind a trusted proxy, the X-Forwarded-For entry it appended. */
+function clientIp(c: AppContext, trust: ProxyTrust): string | null {
+  return clientAddress(rawHeader(c, 'x-forwarded-for'), () => {
+    try {
+      return getConnInfo(c).remote.address ?? null;
+    } catch {
+      return null;
+    }
+  }, trust);
 }
 
 function localeOf(path: string) {
@@ -105,7 +106,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     const requestId = crypto.randomUUID();
     c.set('deps', deps);
     c.set('requestId', requestId);
-    c.set('clientIp', clientIp(c, config.trustProxy));
+    c.set('clientIp', clientIp(c, config));
     c.set('locale', localeOf(c.req.path));
     c.set('auth', null);
     c.set('csrfToken', '');
@@ -146,6 +147,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   };
   app.use('*', (c, next) => {
+    // Text no route must handle (a NUL byte, other control characters) is a 400 here, for every route.
+    refuseControlInTarget(c);
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') {
       // GET and HEAD carry no body (touching it would make the adapter build a full Request) and
@@ -156,7 +159,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }
     return limitBody(c, async () => {
       await auth(c, async () => {
-        await csrf(c, next);
+        await csrf(c, () => guardBody(c, next));
       });
     });
   });

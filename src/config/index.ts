@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(32).default(1),
   CALENDAR_CLOSED_DAYS: z
     .string()
     .optional()
@@ -69,6 +70,8 @@ export type Config = {
   worker: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   trustProxy: boolean;
+  /** Trusted proxies in front of the app: the client is the X-Forwarded-For entry this many from the right. */
+  trustedProxyHops: number;
   /** The office's closed days besides weekends and public holidays (default 12-29..01-03). */
   closedDays: ClosedDays;
 };
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: e.WORKER === 'on',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     closedDays: e.CALENDAR_CLOSED_DAYS,
   };
 }
