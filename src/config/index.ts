@@ -14,6 +14,12 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'MIGRATION_DATABASE_URL must start with postgres://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  AUDIT_ANCHOR_DIR: z.string().optional().or(z.literal('').transform(() => undefined)),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   SMTP_URL: z.string().optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('jimukyoku <no-reply@localhost>'),
@@ -53,6 +59,14 @@ export type Config = {
   databaseUrl: string | undefined;
   databaseKind: 'embedded' | 'postgres';
   poolSize: number;
+  /**
+   * PostgreSQL: the role that owns the schema, used only to apply migrations (at start and by
+   * `jimukyoku migrate`) and to grant the app role its rights; the app itself connects with
+   * DATABASE_URL, a role that cannot alter or rewrite the audit tables. Unset: DATABASE_URL does both.
+   */
+  migrationDatabaseUrl: string | undefined;
+  /** Where the daily signed audit anchors are written (default DATA_DIR/audit-anchors). */
+  auditAnchorDir: string;
   publicBaseUrl: string;
   secureCookies: boolean;
   smtpUrl: string | undefined;
@@ -92,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databaseKind: e.DATABASE_URL ? 'postgres' : 'embedded',
     poolSize: e.DATABASE_POOL_SIZE,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    auditAnchorDir: path.resolve(e.AUDIT_ANCHOR_DIR ?? path.join(e.DATA_DIR, 'audit-anchors')),
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     secureCookies: e.PUBLIC_BASE_URL.startsWith('https://'),
     smtpUrl: e.SMTP_URL,
