@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { enqueueJob } from '../../src/platform/jobs/queue.js';
 import { jobs } from '../../src/platform/jobs/schema.js';
 import { startWorker } from '../../src/platform/jobs/worker.js';
-import { redactPersonal, setLogLevel } from '../../src/platform/log/index.js';
+import { log, redactPersonal, setLogLevel } from '../../src/platform/log/index.js';
 import { MAIL_JOB, queueMail } from '../../src/platform/mail/outbox.js';
 import { mailOutbox } from '../../src/platform/mail/schema.js';
 import { closeTransports, sendMailJob } from '../../src/platform/mail/send-job.js';
@@ -35,6 +35,31 @@ describe('personal data is masked in error text', () => {
     assert.equal(redactPersonal('call 022-123-4567 or 09012345678 or +81 90 1234 5678'), 'call [phone] or [phone] or [phone]');
     assert.equal(redactPersonal('電話 ０２２－１２３－４５６７'), '電話 [phone]');
     assert.equal(redactPersonal('connect ECONNREFUSED 127.0.0.1:2525 at 2026-06-01T01:00:00Z job 1234567'), 'connect ECONNREFUSED 127.0.0.1:2525 at 2026-06-01T01:00:00Z job 1234567');
+  });
+
+  test('request ids are never masked, in an id field or in text; phone numbers in text fields still are', () => {
+    // Digit groups of a UUID (`9012-345678…`) look like a phone number to the number rule.
+    const requestId = '6f1c2e4a-3b5d-4c7e-9012-345678abcdef';
+    assert.equal(redactPersonal(`request ${requestId} failed`), `request ${requestId} failed`);
+    assert.equal(redactPersonal(`request ${requestId.toUpperCase()} failed`), `request ${requestId.toUpperCase()} failed`);
+    const original = process.stdout.write.bind(process.stdout);
+    let out = '';
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      return true;
+    }) as typeof process.stdout.write;
+    setLogLevel('info');
+    try {
+      log.info('request done', { requestId, jobId: '12345678901', note: 'call 022-123-4567', message: `for ${requestId}` });
+    } finally {
+      setLogLevel('silent');
+      process.stdout.write = original;
+    }
+    const line = JSON.parse(out.trim()) as Record<string, string>;
+    assert.equal(line.requestId, requestId);
+    assert.equal(line.jobId, '12345678901', 'an id field is not text');
+    assert.equal(line.note, 'call [phone]', 'text fields are masked');
+    assert.equal(line.message, `for ${requestId}`);
   });
 
   describe('in the worker', () => {

@@ -15,10 +15,14 @@ export function setLogLevel(level: Level | 'silent'): void {
   threshold = ORDER[level];
 }
 
+/** Fields that hold an id (`requestId`, `jobId`, `id`, `programIds`): logged as given, never masked. */
+const ID_FIELD = /^(id|ids|.*Ids?)$/;
+
 function emit(level: Level, msg: string, fields?: Record<string, unknown>): void {
   if (ORDER[level] < threshold) return;
-  // Defence in depth: a string that slipped through with an address or phone number is masked.
-  const safe = fields && Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' ? redactPersonal(v) : v]));
+  // Defence in depth: a text field that slipped through with an address or phone number is masked
+  // (ids are not text: a long request id or number must stay searchable).
+  const safe = fields && Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === 'string' && !ID_FIELD.test(k) ? redactPersonal(v) : v]));
   const line = JSON.stringify({ t: new Date().toISOString(), level, msg: redactPersonal(msg), ...safe });
   if (level === 'error' || level === 'warn') process.stderr.write(line + '\n');
   else process.stdout.write(line + '\n');

@@ -3,17 +3,23 @@
  * SMTP servers echo the recipient (`550 5.1.1 <taro@example.jp>: Recipient address rejected`),
  * database errors echo the offending value. E-mail addresses become `[email]`, phone-like numbers
  * (10 to 13 digits, with or without separators, full-width too) become `[phone]`. Short numbers
- * (SMTP codes, ports, ids, dates, IPv4 addresses) are kept: they are what makes an error useful.
+ * (SMTP codes, ports, ids, dates, IPv4 addresses) and UUIDs (request ids) are kept: they are what
+ * makes an error useful.
  */
 const EMAIL = /[^\s<>"'(),;:@[\]]+@[^\s<>"'(),;:@[\]]+/g;
-/** A run of digits and separators that starts and ends with a digit (optionally a leading +). */
-const NUMBER_RUN = /\+?\d[\d\s().-]*\d/g;
+/**
+ * A UUID (a request id), kept whole; otherwise a run of digits and separators that starts and ends
+ * with a digit (optionally a leading +). The UUID comes first so that its digit groups
+ * (`…-9012-345678ab…`) are never read as a phone number.
+ */
+const UUID_OR_NUMBER_RUN = /(\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)|\+?\d[\d\s().-]*\d/gi;
 
 export function redactPersonal(text: string): string {
   return text
     .normalize('NFKC')
     .replace(EMAIL, '[email]')
-    .replace(NUMBER_RUN, (run) => {
+    .replace(UUID_OR_NUMBER_RUN, (run, uuid: string | undefined) => {
+      if (uuid) return run;
       const digits = run.replace(/\D/g, '').length;
       if (digits < 10 || digits > 13) return run;
       // Dotted runs are versions or addresses (1.2.3.4), not phone numbers.
