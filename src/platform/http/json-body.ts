@@ -20,7 +20,7 @@ export function bodyText(c: AppContext): Promise<string> {
 
 async function readText(c: AppContext): Promise<string> {
   const incoming = incomingOf(c);
-  if (!incoming || typeof incoming.readableDidRead !== 'boolean' || incoming.readableDidRead || incoming.readableEnded) return c.req.text();
+  if (!incoming || typeof incoming.readableDidRead !== 'boolean' || incoming.readableDidRead || incoming.readableEnded) return utf8(new Uint8Array(await c.req.arrayBuffer()));
   const chunks: Buffer[] = [];
   try {
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
@@ -29,7 +29,21 @@ async function readText(c: AppContext): Promise<string> {
     // reads the answer, and it is not the server's failure.
     throw new AppError('bad-request', requestMessages('ja', 'bodyIncomplete'));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return utf8(Buffer.concat(chunks));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The body's bytes as UTF-8 text; a body that is not valid UTF-8 is refused (400), never read with
+ * replacement characters: a name sent in Shift_JIS would otherwise be stored as mojibake.
+ */
+function utf8(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new AppError('bad-request', requestMessages('ja', 'bodyNotUtf8'));
+  }
 }
 
 /** The JSON body of an API request; bad-request when it is not JSON. */

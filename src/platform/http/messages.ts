@@ -84,11 +84,13 @@ export const requestMessages = createCatalog(
   {
     bodyIncomplete: '本文を最後まで受け取れませんでした',
     jsonInvalid: 'JSON を解析できません',
+    bodyNotUtf8: '本文が UTF-8 として正しくありません。文字コードを UTF-8 にして送ってください',
     tokenInvalid: 'API トークンが無効です',
   },
   {
     bodyIncomplete: 'The request body was not received in full',
     jsonInvalid: 'The body is not valid JSON',
+    bodyNotUtf8: 'The body is not valid UTF-8. Send it encoded as UTF-8',
     tokenInvalid: 'The API token is not valid',
   },
 );
