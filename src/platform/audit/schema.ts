@@ -1,4 +1,4 @@
-import { bigint, integer, jsonb, pgTable, text, timestamp, index } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp, index } from 'drizzle-orm/pg-core';
 
 /** What an entry says: shared by the chain and by the intents queued for it at commit. */
 const entryColumns = () => ({
@@ -54,3 +54,26 @@ export const auditIntents = pgTable('audit_intents', {
   ...entryColumns(),
   body: text('body').notNull(),
 });
+
+/**
+ * The keyed chain over the audit trail (migration 0019). The database links entries with plain
+ * SHA-256 at COMMIT, which anyone holding the database's rights can recompute after a rewrite; the
+ * application then seals each committed entry: mac = HMAC-SHA256(K, prevMac || id || hash), K
+ * derived from the master key (./keys.ts), which the database never holds. A rewritten entry, or
+ * one deleted from the middle, no longer matches its seal and cannot be resealed without K.
+ * Append-only like the trail; one chain of seals per audit key (`key_id`), so a master-key rotation
+ * starts a new one (verified under the old key first) beside the old.
+ */
+export const auditSeals = pgTable(
+  'audit_seals',
+  {
+    keyId: text('key_id').notNull(),
+    entryId: bigint('entry_id', { mode: 'number' }).notNull(),
+    /** The entry's chain hash (audit_log.hash) when it was sealed. */
+    entryHash: text('entry_hash').notNull(),
+    mac: text('mac').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.entryId] })],
+);
+
+export type AuditSeal = typeof auditSeals.$inferSelect;
