@@ -18,6 +18,6 @@ export async function makeUser(deps: Deps, email: string, role: Role, programId:
 }
 
 export async function makeToken(deps: Deps, userId: number): Promise<string> {
-  const t = await runCommand(deps, systemActor('test'), (ctx) => createApiToken(ctx, { userId, name: 'test' }));
+  const t = await runCommand(deps, systemActor('test'), (ctx) => createApiToken(ctx, { userId, name: 'test', mfaVerified: true }));
   return t.token;
 }

@@ -6,7 +6,7 @@ import { CliUsageError } from './io.js';
 import { cm } from './messages.js';
 import { runCommand } from '../command.js';
 import { runMigrations } from '../../db/migrate.js';
-import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.js';
+import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, createApiToken, listApiTokens, revokeApiToken, tokenState } from '../auth/api-tokens.js';
 import { createUser, findUserByEmail, parseRole } from '../auth/users.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { findProgramBySlug } from '../programs/queries.js';
@@ -56,6 +56,7 @@ export const platformCommands: CliCommand[] = [
     name: 'token create',
     usage: 'token create --email E [--name N] [--expires-days D]',
     summary: cm('tokenCreate.summary'),
+    help: `The token works on /api/v1/ only and expires after D days (default ${API_TOKEN_DEFAULT_DAYS}, at most ${API_TOKEN_MAX_DAYS}).\nA user whose role or program requires two-factor authentication creates their own token on the account page (/account/tokens) after signing in with it.`,
     options: { email: { type: 'string' }, name: { type: 'string' }, 'expires-days': { type: 'string' } },
     async run(ctx) {
       const email = requiredString(ctx, 'email');
@@ -64,7 +65,7 @@ export const platformCommands: CliCommand[] = [
       if (user.status !== 'active') throw new AppError('conflict', cm('errUserDisabled', { email }));
       const expiresDays = positiveInt(optionalString(ctx, 'expires-days'), '--expires-days');
       const t = await runCommand(ctx.deps, cliActor(ctx), (c) => createApiToken(c, { userId: user.id, name: optionalString(ctx, 'name') ?? '', expiresDays }));
-      ctx.io.err(`token id ${t.id} for ${user.email}${t.expiresAt ? `, expires ${t.expiresAt.toISOString()}` : ''}. Store it now: it is not shown again.\n`);
+      ctx.io.err(`token id ${t.id} for ${user.email}, expires ${t.expiresAt.toISOString()}. It works on /api/v1/ only. Store it now: it is not shown again.\n`);
       ctx.io.out(t.token + '\n');
     },
   },
@@ -83,10 +84,13 @@ export const platformCommands: CliCommand[] = [
     name: 'token list',
     usage: 'token list',
     summary: cm('tokenList.summary'),
+    help: 'Columns: id, prefix, state, expiry, last use (to the minute; "never" if unused), user, name.',
     async run(ctx) {
+      const now = ctx.deps.clock.now();
+      const at = (d: Date | null) => (d ? d.toISOString().slice(0, 16) + 'Z' : '-');
       for (const t of await listApiTokens(ctx.deps.db)) {
-        const state = t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < ctx.deps.clock.now() ? 'expired' : 'active';
-        ctx.io.out(`${String(t.id).padStart(4)}  ${t.prefix}…  ${state.padEnd(7)} ${t.email}  ${t.name}\n`);
+        const used = t.lastUsedAt ? at(t.lastUsedAt) : 'never';
+        ctx.io.out(`${String(t.id).padStart(4)}  ${t.prefix}…  ${tokenState(t, now).padEnd(7)}  expires ${at(t.expiresAt).padEnd(17)}  last used ${used.padEnd(17)}  ${t.email}  ${t.name}\n`);
       }
     },
   },

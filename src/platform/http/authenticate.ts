@@ -6,17 +6,22 @@ import { AppError } from '../errors/index.js';
 import { readAnonCsrf, readSessionCookie } from './cookies.js';
 import type { AppEnv } from './env.js';
 import { requestMessages } from './messages.js';
+import { isApiPath } from './problem.js';
 
 /**
  * Resolves the caller from a bearer token or the session cookie and sets `auth` (or null) and
  * the CSRF token already issued to this browser, if any (see csrfToken()). It authorises nothing: routes do that with the guards in ./guards.ts.
+ *
+ * A bearer token is an API credential: it is read on `/api/…` only. Elsewhere (the back office,
+ * account pages) an Authorization header is ignored, so a token never stands in for a session
+ * with its second factor and CSRF protection; the request is anonymous unless a session cookie says otherwise.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const deps = c.get('deps');
     const now = deps.clock.now();
     c.set('auth', null);
-    const header = c.req.header('authorization');
+    const header = isApiPath(c.req.path) ? c.req.header('authorization') : undefined;
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const found = m ? await authForApiToken(deps.db, m[1]!, now) : null;

@@ -57,6 +57,9 @@ accountRoutes.get('/account', (c) => {
             <p>
               <a href="/account/password">{m('ja', 'changePassword')}</a>
             </p>
+            <p>
+              <a href="/account/tokens">{m('ja', 'tokensHeading')}</a>
+            </p>
           </>
         )}
       </>

@@ -7,11 +7,13 @@ import { authApi } from './api.js';
 import { loginRoutes } from './login-routes.js';
 import { mfaRoutes } from './mfa-routes.js';
 import { passwordRoutes } from './password-routes.js';
+import { tokenRoutes } from './token-routes.js';
 
 const root = new Hono<AppEnv>();
 root.route('/', loginRoutes);
 root.route('/', mfaRoutes);
 root.route('/', passwordRoutes);
 root.route('/', accountRoutes);
+root.route('/', tokenRoutes);
 
 export const accountModuleRoutes: ModuleRoutes = { root, admin: adminUsers, api: authApi };
