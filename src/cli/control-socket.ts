@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Deps } from '../platform/deps.js';
 import { errorFields, log } from '../platform/log/index.js';
+import { cm } from '../platform/cli/messages.js';
 import { runCli } from './commands.js';
 
 /**
@@ -74,26 +75,48 @@ export async function startControlSocket(deps: Deps): Promise<{ close(): Promise
   };
 }
 
-/** Sends a command to the running server; resolves with the exit code. */
+/**
+ * Sends a command to the running server; resolves with the exit code. When the server cannot be
+ * reached, or goes away before it has sent the exit code (stopped, crashed), says so on `err` and
+ * resolves 1: the command may or may not have been carried out.
+ */
 export function sendToServer(dataDir: string, argv: string[], stdin: string, osUser: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const socket = net.createConnection(controlSocketPath(dataDir));
     let buf = '';
     let exit: number | null = null;
+    let connected = false;
+    let failure: (Error & { code?: string }) | undefined;
     socket.setEncoding('utf8');
-    socket.on('connect', () => socket.write(JSON.stringify({ argv, stdin, osUser }) + '\n'));
+    socket.on('connect', () => {
+      connected = true;
+      socket.write(JSON.stringify({ argv, stdin, osUser }) + '\n');
+    });
     socket.on('data', (chunk) => {
       buf += chunk;
       let nl;
       while ((nl = buf.indexOf('\n')) >= 0) {
-        const msg = JSON.parse(buf.slice(0, nl)) as { out?: string; err?: string; exit?: number };
+        let msg: { out?: string; err?: string; exit?: number };
+        try {
+          msg = JSON.parse(buf.slice(0, nl));
+        } catch {
+          // Not the server's protocol (a line cut off as it went away): the answer cannot be trusted.
+          failure = new Error('malformed answer');
+          socket.destroy();
+          return;
+        }
         buf = buf.slice(nl + 1);
         if (msg.out) out.write(msg.out);
         if (msg.err) err.write(msg.err);
         if (msg.exit !== undefined) exit = msg.exit;
       }
     });
-    socket.on('error', reject);
-    socket.on('close', () => resolve(exit ?? 1));
+    socket.on('error', (e) => (failure = e));
+    socket.on('close', () => {
+      if (exit !== null) return resolve(exit);
+      const reason = failure?.code ?? failure?.message ?? 'connection closed';
+      err.write(cm(connected ? 'errServerLost' : 'errServerUnreachable', { reason }) + '\n');
+      resolve(1);
+    });
   });
 }

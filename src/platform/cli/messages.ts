@@ -19,6 +19,8 @@ export const cliMessages = createCatalog({
   errUserNotFound: 'ユーザー {email} が見つかりません',
   errUserDisabled: 'ユーザー {email} は無効化されています',
   errServerRunning: 'サーバーが実行中です。停止してから復元してください',
+  errServerLost: 'jimukyoku: コマンドの完了前に実行中のサーバーとの接続が切れました（{reason}）。コマンドが実行されたかどうかは監査ログで確認してください (lost the running server before the command finished)',
+  errServerUnreachable: 'jimukyoku: 実行中のサーバーに接続できません（{reason}）(cannot reach the running server)',
 });
 
 export type CliMessageKey = Parameters<typeof cliMessages>[1];
