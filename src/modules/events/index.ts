@@ -13,6 +13,8 @@ import { EVENTS_ROUTE_ACCESS } from './route-access.js';
 import * as schema from './schema.js';
 import { EVENTS_SETTINGS } from './settings.js';
 import { renderEventHome } from './web/home.js';
+import { eventConfig } from './config.js';
+import { eventDateText } from './format.js';
 import { eventsRoutes } from './web/index.js';
 
 /** The community exchange meeting: registration by web, e-mail and FAX, roster, groups, check-in. */
@@ -26,7 +28,7 @@ export const eventsModule = defineModule({
   settings: EVENTS_SETTINGS,
   routeAccess: EVENTS_ROUTE_ACCESS,
   auditActions: eventsAuditActions,
-  home: [{ kind: 'event', render: renderEventHome }],
+  home: [{ kind: 'event', render: renderEventHome, listing: (program, locale) => eventDateText(eventConfig(program), locale) }],
   personalData: [
     {
       tables: ['event_registrations'],

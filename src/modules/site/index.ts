@@ -9,6 +9,7 @@ import { SITE_SETTINGS } from './settings.js';
 import { siteRoutes } from './web/index.js';
 import { siteOpenApiPaths } from './web/openapi.js';
 import { renderSiteHome } from './web/public.js';
+import { campaignPeriodLine, siteIsOpen } from './public-dates.js';
 
 /** The campaign's public website: facility search, content pages with City approval, open data. */
 export const siteModule = defineModule({
@@ -20,7 +21,7 @@ export const siteModule = defineModule({
   openapi: siteOpenApiPaths,
   routeAccess: SITE_ROUTE_ACCESS,
   auditActions: siteAuditActions,
-  home: [{ kind: 'campaign', render: renderSiteHome }],
+  home: [{ kind: 'campaign', render: renderSiteHome, listing: campaignPeriodLine, isPublic: siteIsOpen }],
   inbox: SITE_INBOX,
   tools: [{ kinds: ['campaign'], label: siteMessages('ja', 'toolSite'), href: (p) => `/admin/site/${p.slug}` }],
 });

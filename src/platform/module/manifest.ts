@@ -8,6 +8,7 @@ import type { SettingDef } from '../programs/setting-def.js';
 import type { AuditActionCatalog } from '../audit/actions.js';
 import type { Role } from '../auth/schema.js';
 import type { Deps } from '../deps.js';
+import type { Locale } from '../i18n/index.js';
 
 /**
  * Who may call a route (proved by test/platform/route-permissions.test.ts, which calls every route
@@ -28,7 +29,14 @@ export type OpenApiPaths = Record<string, Record<string, unknown>>;
 /** A program's public top page (`/{slug}` and `/en/{slug}`), for the program kinds a module serves. */
 export interface ProgramHome {
   kind: Program['kind'];
-  render(c: AppContext, program: Program, period: string | null): Promise<Response>;
+  render(c: AppContext, program: Program): Promise<Response>;
+  /**
+   * What the public list of programs (`/`) shows beside the name: the dates the public cares about
+   * (a campaign's period, an event's day), never the contract period. Absent or null: nothing.
+   */
+  listing?(program: Program, locale: Locale): string | null;
+  /** Whether the public may see the program on `today` (YYYY-MM-DD, Asia/Tokyo); absent: always. */
+  isPublic?(program: Program, today: string): boolean;
 }
 
 /** A link on the back-office home, in the row of each program of the kinds named. */

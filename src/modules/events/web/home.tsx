@@ -10,7 +10,7 @@ import { eventMessages as em } from '../messages.js';
 import { listProgramItems } from '../queries.js';
 
 /** The event's public page (`/{slug}`): what, when, where, programme, how to apply, accessibility. */
-export async function renderEventHome(c: AppContext, program: Program, period: string | null): Promise<Response> {
+export async function renderEventHome(c: AppContext, program: Program): Promise<Response> {
   const locale = c.get('locale');
   const m = (k: Parameters<typeof em>[1], p?: Record<string, string | number>) => em(locale, k, p);
   const cfg = eventConfig(program);
@@ -47,7 +47,6 @@ export async function renderEventHome(c: AppContext, program: Program, period: s
             },
             ...(cfg.onlineEnabled ? [{ term: m('streamed'), detail: m('onlineText') }] : []),
             { term: m('window'), detail: m('windowText', { from: dayText(cfg.registrationOpens, locale), to: dayText(cfg.registrationCloses, locale) }) },
-            ...(period ? [{ term: pm(locale, 'period'), detail: period }] : []),
           ]}
         />
         {items.length > 0 && (

@@ -20,7 +20,6 @@ import { CONTENT_KINDS, type ContentKind, type SiteContent } from '../schema.js'
 import { parsePublishAt, publishAtSchema } from '../validators.js';
 import { DraftForm, KIND_LABELS, PAGE_LABELS, VersionStatusBadge, adminBase, liveVersionId, versionValues, withParts } from './admin-views.js';
 import { contentPageHtml } from './content-page.js';
-import { periodOf } from './format.js';
 import { homePageHtml } from './home-page.js';
 import { sendHtml } from './layout.js';
 import { APPROVE_ROLES, EDIT_ROLES, READ_ROLES, staffCampaign } from './load.js';
@@ -330,7 +329,7 @@ siteAdmin.get('/site/:slug/versions/:vid{[0-9]+}/preview', async (c) => {
   else {
     const db = c.get('deps').db;
     const index = await siteIndexCache(db).get(db, program.id);
-    html = await homePageHtml(c, program, periodOf(c.get('locale'), program), index, draft);
+    html = await homePageHtml(c, program, index, draft);
   }
   const res = sendHtml(c, html);
   res.headers.set('Cache-Control', 'no-store');

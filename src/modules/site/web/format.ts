@@ -22,9 +22,3 @@ export function dateLabel(locale: Locale, iso: string): string {
 export function soldOutLabel(locale: Locale, soldOutOn: string | null): string | null {
   return soldOutOn ? m(locale, 'soldOutOn', { date: dateLabel(locale, soldOutOn) }) : null;
 }
-
-/** The program's period as the programs module shows it on the top page. */
-export function periodOf(locale: Locale, p: { startsOn: string | null; endsOn: string | null }): string | null {
-  if (!p.startsOn || !p.endsOn) return null;
-  return m(locale, 'periodRange', { from: dateLabel(locale, p.startsOn), to: dateLabel(locale, p.endsOn) });
-}

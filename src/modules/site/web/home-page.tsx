@@ -8,15 +8,18 @@ import type { FacilityIndex } from '../search/facility-index.js';
 import { banners, newsItems, type Draft } from './content.js';
 import { dateLabel } from './format.js';
 import { siteHtml, sitePath } from './layout.js';
+import { tokyoDate } from '../../../platform/calendar/index.js';
+import { campaignEndedOn, campaignPeriodLine } from '../public-dates.js';
 
 const yen = (n: number) => n.toLocaleString('ja-JP');
 
 /** The campaign's top page: period, the discount in plain words, how to use, status, news, banners. */
-export async function homePageHtml(c: AppContext, program: Program, period: string | null, index: FacilityIndex, draft?: Draft): Promise<string> {
+export async function homePageHtml(c: AppContext, program: Program, index: FacilityIndex, draft?: Draft): Promise<string> {
   const locale = c.get('locale');
   const counts = index.counts();
   const news = await newsItems(c, program, draft);
   const links = await banners(c, program, draft);
+  const endedOn = campaignEndedOn(program, tokyoDate(c.get('deps').clock.now()));
   const tokyo = (d: Date) => dateLabel(locale, new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10));
   return siteHtml(c, program, {
     title: program.name,
@@ -24,7 +27,8 @@ export async function homePageHtml(c: AppContext, program: Program, period: stri
     notice: draft ? <NotificationBanner kind="info" locale={locale} title={m(locale, 'previewBanner')} /> : undefined,
     children: (
       <>
-        <p>{m(locale, 'periodLine', { period: period ?? m(locale, 'periodUndecided') })}</p>
+        <p>{campaignPeriodLine(program, locale)}</p>
+        {endedOn && <p class="app-lead">{m(locale, 'campaignEnded', { date: dateLabel(locale, endedOn) })}</p>}
         <h2 class="app-heading-2">{m(locale, 'discountHeading')}</h2>
         <p>
           {m(locale, 'discount', {

@@ -8,6 +8,10 @@ import type { Program } from '../../../platform/programs/schema.js';
 import { siteMessages as m, type SiteMessageKey } from '../messages.js';
 import { LruCache } from '../../../platform/lru.js';
 import { escapeAttr, slot } from './html-cache.js';
+import { tokyoDate } from '../../../platform/calendar/index.js';
+import { NotificationBanner } from '../../../ui/index.js';
+import { siteIsOpen, siteOpensOn } from '../public-dates.js';
+import { dateLabel } from './format.js';
 
 export type NavKey = 'top' | 'search' | 'howto' | 'business' | 'faq' | 'contact' | null;
 
@@ -72,6 +76,9 @@ const SHELL_SPLIT = new RegExp(`(${LANG_SLOT}|${MAIN_SLOT})`);
 
 function layoutOf(c: AppContext, program: Program, opts: SitePageOptions, demo: boolean) {
   const locale = c.get('locale');
+  // Only staff reach a site before its opening day (load.ts); they see that it is a preview.
+  const opensOn = siteIsOpen(program, tokyoDate(c.get('deps').clock.now())) ? null : siteOpensOn(program);
+  const notice = opts.notice ?? (opensOn ? <NotificationBanner kind="warning" locale={locale} title={m(locale, 'sitePreviewBanner', { date: dateLabel(locale, opensOn) })} /> : undefined);
   const crumbs: BreadcrumbItem[] = opts.nav === 'top' ? [] : [{ label: program.name, href: sitePath(c, program) }, ...(opts.breadcrumbs ?? [{ label: opts.title }])];
   const layout = (langSwitchHref: string, children: Child) => (
     <PublicLayout
@@ -83,13 +90,13 @@ function layoutOf(c: AppContext, program: Program, opts: SitePageOptions, demo: 
       nav={NAV.map(([key, path, label]) => ({ label: m(locale, label), href: sitePath(c, program, path), current: key === opts.nav }))}
       breadcrumbs={crumbs}
       demo={demo}
-      notice={opts.notice}
+      notice={notice}
       footer={<Footer c={c} program={program} />}
     >
       {children}
     </PublicLayout>
   );
-  return { layout, key: [locale, program.id, program.updatedAt.getTime(), demo ? 1 : 0, opts.title, opts.nav, JSON.stringify(crumbs)].join('\u0001') };
+  return { layout, key: [locale, program.id, program.updatedAt.getTime(), demo ? 1 : 0, opensOn ?? '', opts.title, opts.nav, JSON.stringify(crumbs)].join('\u0001') };
 }
 
 /** The layout of a page (without a notice) with its slots, rendered once per key. */

@@ -2,7 +2,9 @@ import type { Role } from '../../../platform/auth/schema.js';
 import type { Deps } from '../../../platform/deps.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
-import { requireProgramRole } from '../../../platform/http/guards.js';
+import { authorizeProgram, requireAuth, requireProgramRole } from '../../../platform/http/guards.js';
+import { tokyoDate } from '../../../platform/calendar/index.js';
+import { siteIsOpen } from '../public-dates.js';
 import { errorFields, log } from '../../../platform/log/index.js';
 import { isDemoInstallation } from '../../../platform/programs/demo-flag.js';
 import { findProgramBySlug } from '../../../platform/programs/queries.js';
@@ -70,7 +72,23 @@ export async function publicCampaign(c: AppContext): Promise<Program> {
   let program = recentProgram(db, slug);
   if (program === undefined) program = (await loadProgram(db, slug)).program ?? null;
   if (!program || program.kind !== 'campaign') throw new AppError('not-found');
+  if (!isVisibleTo(c, program)) throw new AppError('not-found');
   return program;
+}
+
+/**
+ * Before its opening day (siteOpensOn) a campaign's site is not there for the public (404); its
+ * staff see it as a preview, with a banner (siteHtml), and their pages are never shared.
+ */
+export function isVisibleTo(c: AppContext, program: Program): boolean {
+  if (siteIsOpen(program, tokyoDate(c.get('deps').clock.now()))) return true;
+  if (!c.get('auth')) return false;
+  try {
+    authorizeProgram(requireAuth(c), program, READ_ROLES);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The campaign program named by `:slug` for staff holding one of `roles` there (permission first). */

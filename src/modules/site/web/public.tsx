@@ -15,7 +15,7 @@ import { etagMatches } from '../../../platform/http/etag.js';
 import { cachedBody, cachedBytes, type CachedBody } from './html-cache.js';
 import { homePageHtml } from './home-page.js';
 import { sendHtml, siteHtml } from './layout.js';
-import { READ_ROLES, publicCampaign } from './load.js';
+import { READ_ROLES, isVisibleTo, publicCampaign } from './load.js';
 import { authorizeProgram } from '../../../platform/http/guards.js';
 import { findVersion } from '../queries.js';
 import { OPEN_DATA_COLUMNS, openDataJson, openDataRows } from './opendata.js';
@@ -149,7 +149,8 @@ sitePublic.get('/:slug/opendata/facilities.json', async (c) => {
 });
 
 /** The campaign top page, rendered for `GET /{slug}` (programs module) through campaign/web/home.tsx. */
-export async function renderSiteHome(c: AppContext, program: Program, period: string | null): Promise<Response> {
+export async function renderSiteHome(c: AppContext, program: Program): Promise<Response> {
+  if (!isVisibleTo(c, program)) throw new AppError('not-found');
   const index = await indexOf(c, program);
-  return sendHtml(c, await homePageHtml(c, program, period, index));
+  return sendHtml(c, await homePageHtml(c, program, index));
 }

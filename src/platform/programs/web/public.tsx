@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { formatJaDate } from '../../calendar/index.js';
+import { tokyoDate } from '../../calendar/index.js';
 import { AppError } from '../../errors/index.js';
 import type { AppContext, AppEnv } from '../../http/env.js';
 import { localHref, publicPage } from '../../http/public-page.js';
@@ -9,17 +9,21 @@ import { findProgramBySlug, listPrograms } from '../queries.js';
 import type { Program } from '../schema.js';
 import { slugSchema } from '../validators.js';
 
-function periodText(c: AppContext, p: Program): string | null {
-  if (!p.startsOn || !p.endsOn) return null;
-  const locale = c.get('locale');
-  return locale === 'en' ? `${p.startsOn} – ${p.endsOn}` : `${formatJaDate(p.startsOn)} 〜 ${formatJaDate(p.endsOn)}`;
+/** The module that renders a program's public pages decides when it is public and what dates it shows. */
+function homeOf(c: AppContext, program: Program) {
+  return c.get('deps').modules.homes[program.kind];
+}
+
+function isPublicToday(c: AppContext, program: Program): boolean {
+  const home = homeOf(c, program);
+  return !home?.isPublic || home.isPublic(program, tokyoDate(c.get('deps').clock.now()));
 }
 
 export const programsPublic = new Hono<AppEnv>();
 
 programsPublic.get('/', async (c) => {
   const locale = c.get('locale');
-  const programs = await listPrograms(c.get('deps').db);
+  const programs = (await listPrograms(c.get('deps').db)).filter((p) => isPublicToday(c, p));
   c.header('Cache-Control', 'public, max-age=60');
   return publicPage(c, {
     title: m(locale, 'topTitle'),
@@ -38,7 +42,7 @@ programsPublic.get('/', async (c) => {
                 </h2>
                 <p>
                   <StatusBadge tone="info">{m(locale, p.kind === 'campaign' ? 'kindCampaign' : 'kindEvent')}</StatusBadge>
-                  {periodText(c, p) && ` ${m(locale, 'period')}：${periodText(c, p)}`}
+                  {listingOf(c, p) && ` ${listingOf(c, p)}`}
                 </p>
               </li>
             ))}
@@ -58,7 +62,11 @@ programsPublic.get('/:slug', async (c) => {
   if (!slugSchema.safeParse(slug).success) throw new AppError('not-found');
   const program = await findProgramBySlug(c.get('deps').db, slug);
   if (!program) throw new AppError('not-found');
-  const home = c.get('deps').modules.homes[program.kind];
+  const home = homeOf(c, program);
   if (!home) throw new AppError('not-found');
-  return home.render(c, program, periodText(c, program));
+  return home.render(c, program);
 });
+
+function listingOf(c: AppContext, program: Program): string | null {
+  return homeOf(c, program)?.listing?.(program, c.get('locale')) ?? null;
+}
