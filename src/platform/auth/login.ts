@@ -6,7 +6,7 @@ import { verifyPassword } from './passwords.js';
 import { ACCOUNT_LOCK_MS } from './policy.js';
 import { createSession } from './sessions.js';
 import { startTotpEnrolment } from './totp.js';
-import { accountLockedFor, clearAccountFailures, ipLockedFor, recordAccountFailure, recordIpFailure } from './throttle.js';
+import { accountLockedFor, addressLockedFor, addressThrottleKey, clearAccountFailures, ipLockedFor, recordAccountFailure, recordAddressFailure, recordIpFailure } from './throttle.js';
 import { findUserByEmail } from './users.js';
 import type { Role } from './schema.js';
 
@@ -30,19 +30,20 @@ export async function attemptLogin(deps: Deps, input: { email: string; password:
       return { ok: false, reason: 'ip-locked', retryAfter: ipWait } as const;
     }
     const user = await findUserByEmail(tx, email);
-    if (user) {
-      const wait = accountLockedFor(user, now);
-      if (wait) {
-        audit({ action: 'platform.auth.login_refused', targetType: 'user', targetId: user.id, diff: { reason: 'account-locked' } });
-        return { ok: false, reason: 'account-locked', retryAfter: wait } as const;
-      }
+    // An address without an account is counted and locked like an account, so that the answer
+    // (401, or 429 once locked) never tells a registered address from an unknown one.
+    const unknownKey = user ? null : addressThrottleKey(await deps.vault.box(tx, 'system'), 'login', email);
+    const wait = user ? accountLockedFor(user, now) : await addressLockedFor(tx, unknownKey!, now);
+    if (wait) {
+      audit({ action: 'platform.auth.login_refused', targetType: user ? 'user' : undefined, targetId: user?.id ?? null, diff: { reason: 'account-locked', known: !!user } });
+      return { ok: false, reason: 'account-locked', retryAfter: wait } as const;
     }
     const good = await verifyPassword(user?.passwordHash ?? null, input.password);
     if (!user || !good || user.status !== 'active') {
       const ipLocked = await recordIpFailure(tx, actor.ip, now);
-      const accountLocked = user ? await recordAccountFailure(tx, user.id, now) : false;
+      const accountLocked = user ? await recordAccountFailure(tx, user.id, now) : await recordAddressFailure(tx, unknownKey!, now);
       audit({ action: 'platform.auth.login_failed', targetType: 'user', targetId: user?.id ?? null, diff: { known: !!user } });
-      if (accountLocked) audit({ action: 'platform.auth.account_locked', targetType: 'user', targetId: user!.id });
+      if (accountLocked) audit({ action: 'platform.auth.account_locked', targetType: user ? 'user' : undefined, targetId: user?.id ?? null, diff: { known: !!user } });
       if (ipLocked) audit({ action: 'platform.auth.ip_locked' });
       if (accountLocked) return { ok: false, reason: 'account-locked', retryAfter: ACCOUNT_LOCK_MS / 1000 } as const;
       return { ok: false, reason: 'invalid' } as const;

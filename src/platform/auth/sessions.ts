@@ -1,4 +1,4 @@
-import { eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './policy.js';
 import { sessions, users, type User } from './schema.js';
@@ -90,6 +90,11 @@ export async function destroySession(conn: Conn, idHash: string): Promise<void> 
 
 export async function destroyUserSessions(conn: Conn, userId: number): Promise<void> {
   await conn.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of the user but one (after a password change: the one that changed it). */
+export async function destroyOtherSessions(conn: Conn, userId: number, keepIdHash: string): Promise<void> {
+  await conn.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.idHash, keepIdHash)));
 }
 
 export async function purgeExpiredSessions(conn: Conn, now: Date): Promise<void> {

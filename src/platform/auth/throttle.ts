@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Conn } from '../../db/client.js';
+import type { Box } from '../vault/index.js';
 import { ACCOUNT_LOCK_MS, ACCOUNT_MAX_FAILURES, IP_LOCK_MS, IP_MAX_FAILURES, IP_WINDOW_MS } from './policy.js';
 import { loginThrottle, users, type User } from './schema.js';
 
@@ -35,6 +36,37 @@ export async function recordIpFailure(conn: Conn, ip: string | null, now: Date):
     return true;
   }
   return false;
+}
+
+/**
+ * The throttle key of an e-mail address that has no account: a keyed hash (the system box's blind
+ * index, so the table never holds a guessable hash of an address). The address is hex-encoded
+ * first because the blind index folds case, spaces and hyphens, and two addresses that differ only
+ * there must not share a counter (their sharing would tell a registered address from others).
+ */
+export function addressThrottleKey(box: Box, kind: 'login' | 'mail', email: string): string {
+  return `${kind === 'login' ? 'addr' : 'mail-to'}:${box.blindIndex(Buffer.from(email.trim().toLowerCase(), 'utf8').toString('hex'))}`;
+}
+
+/** Seconds until an address without an account may be tried again, or 0 (the account lock's twin). */
+export async function addressLockedFor(conn: Conn, key: string, now: Date): Promise<number> {
+  const [row] = await conn.select().from(loginThrottle).where(eq(loginThrottle.key, key));
+  return row ? accountLockedFor(row, now) : 0;
+}
+
+/**
+ * Counts a failed login for an address without an account, exactly as recordAccountFailure counts
+ * one for an account: the ACCOUNT_MAX_FAILURES-th locks it for ACCOUNT_LOCK_MS. So a locked-out
+ * answer says nothing about whether the address is registered.
+ */
+export async function recordAddressFailure(conn: Conn, key: string, now: Date): Promise<boolean> {
+  const rows = await queryRows<{ failures: number }>(conn, sql`
+    insert into login_throttle (key, failures, window_start) values (${key}, 1, ${now.toISOString()})
+    on conflict (key) do update set failures = login_throttle.failures + 1, window_start = excluded.window_start
+    returning failures`);
+  if (Number(rows[0]!.failures) < ACCOUNT_MAX_FAILURES) return false;
+  await conn.update(loginThrottle).set({ lockedUntil: new Date(now.getTime() + ACCOUNT_LOCK_MS), failures: 0 }).where(eq(loginThrottle.key, key));
+  return true;
 }
 
 /** Counts a failure for the account; returns true when this failure locked it. */

@@ -15,7 +15,7 @@ import { lockedPage } from './locked-page.js';
 import { mfaRequired } from '../memberships.js';
 import { hashPassword, passwordProblem, setPasswordHash, verifyPassword } from '../passwords.js';
 import { REAUTH_WINDOW_MS } from '../policy.js';
-import { rotateSession } from '../sessions.js';
+import { destroyOtherSessions, rotateSession } from '../sessions.js';
 import { authMessages as m } from './messages.js';
 import { csrfToken } from '../../http/csrf.js';
 import { runAs } from '../../http/run-as.js';
@@ -205,13 +205,16 @@ accountRoutes.post('/account/password', async (c) => {
   const r = await checkPasswordStep(c, f.current ?? '', 'password', async ({ tx, now, audit }) => {
     if (!hash) return null;
     await setPasswordHash(tx, auth.user.id, hash);
-    audit({ action: 'platform.auth.password_changed', targetType: 'user', targetId: auth.user.id });
-    return { token: auth.session ? (await rotateSession(tx, auth.session, now, { reauthAt: now })).token : null };
+    // Whoever knew the old password is signed out everywhere; this browser carries on, with a fresh token.
+    const kept = await rotateSession(tx, auth.session!, now, { reauthAt: now });
+    await destroyOtherSessions(tx, auth.user.id, kept.session.idHash);
+    audit({ action: 'platform.auth.password_changed', targetType: 'user', targetId: auth.user.id, diff: { otherSessionsEnded: true } });
+    return { token: kept.token };
   });
   if (r.kind === 'locked') return lockedResponse(c, r);
   if (r.kind === 'failed') errors.unshift({ field: 'current', message: m('ja', 'loginFailed') });
   if (errors.length || r.kind !== 'ok' || !r.value) return passwordPage(c, errors, 422);
-  if (r.value.token) writeSessionCookie(c, r.value.token);
+  writeSessionCookie(c, r.value.token);
   setFlash(c, { kind: 'success', message: m('ja', 'passwordChanged') });
   return c.redirect('/account', 303);
 });

@@ -61,7 +61,7 @@ export const authMessages = createCatalog({
   reauthIntro: '安全のため、設定を変更する前にパスワードをもう一度入力してください。',
   reauthButton: '確認する',
   changePassword: 'パスワードを変更する',
-  passwordChanged: 'パスワードを変更しました',
+  passwordChanged: 'パスワードを変更しました。ほかの端末やブラウザでのログインは終了しました',
   stepLocked:
     '確認の失敗が続いたため、安全のためこのアカウントを一時的にロックし、ログイン中の画面を終了しました。{minutes}分ほど待ってから、もう一度ログインしてください。',
   lockedTitle: 'アカウントの一時ロック',
