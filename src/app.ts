@@ -12,6 +12,7 @@ import { clientAddress, type ProxyTrust } from './platform/http/client-address.j
 import { csrfProtection } from './platform/http/csrf.js';
 import type { AppContext, AppEnv } from './platform/http/env.js';
 import { ErrorPage } from './platform/http/error-pages.js';
+import { guardBody, refuseControlInTarget } from './platform/http/input-guard.js';
 import { loadShedding } from './platform/http/load-shedding.js';
 import { requestMessages } from './platform/http/messages.js';
 import { isApiPath, problemResponse } from './platform/http/problem.js';
@@ -146,6 +147,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     return bodyLimit({ maxSize, onError: tooLarge })(c, next);
   };
   app.use('*', (c, next) => {
+    // Text no route must handle (a NUL byte, other control characters) is a 400 here, for every route.
+    refuseControlInTarget(c);
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD') {
       // GET and HEAD carry no body (touching it would make the adapter build a full Request) and
@@ -156,7 +159,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }
     return limitBody(c, async () => {
       await auth(c, async () => {
-        await csrf(c, next);
+        await csrf(c, () => guardBody(c, next));
       });
     });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/calendar/index.js';
+import { idSchema } from '../../platform/ids.js';
 import { sm } from './messages.js';
 
 const isoDate = (label: string) => z.string({ message: sm('val.date', { label }) }).refine(isIsoDate, sm('val.dateInvalid', { label }));
@@ -10,7 +11,7 @@ const count = (label: string, max: number) =>
 export const CLAIM_LIMITS = { bookingRefLength: 64, nights: 60, guests: 99, totalPrice: 100_000_000 } as const;
 
 export const claimSchema = z.object({
-  facilityId: z.number({ message: sm('val.facilityId') }).int(sm('val.facilityId')).positive(sm('val.facilityId')),
+  facilityId: idSchema(sm('val.facilityId')),
   bookingRef: z
     .string({ message: sm('val.bookingRef') })
     .trim()

@@ -11,6 +11,7 @@ import type { AuditActionLabel } from './actions.js';
 import { am } from './messages.js';
 import { iterateAudit, searchAudit, type AuditFilter, type AuditListRow } from './queries.js';
 import { runAs } from '../http/run-as.js';
+import { pageQuery } from '../http/params.js';
 
 const PER_PAGE = 50;
 
@@ -70,7 +71,7 @@ export const auditAdmin = new Hono<AppEnv>();
 auditAdmin.get('/audit', async (c) => {
   const filter = await filterFrom(c);
   const q = c.req.query();
-  const page = Math.max(1, Number(q.page) || 1);
+  const page = pageQuery(q.page);
   const deps = c.get('deps');
   const { total, rows } = await searchAudit(deps.db, filter, page, PER_PAGE);
   // The page shows staff e-mail addresses and IP addresses: viewing it is recorded like exporting it.

@@ -77,7 +77,7 @@ export const csrfMessages = createCatalog(
 );
 
 /**
- * Refusals of a request by the platform before any route (json-body.ts, authenticate.ts, app.ts):
+ * Refusals of a request by the platform before any route (json-body.ts, authenticate.ts, input-guard.ts, app.ts):
  * the problem+json `detail` of the API, which answers in Japanese.
  */
 export const requestMessages = createCatalog(
@@ -86,12 +86,14 @@ export const requestMessages = createCatalog(
     jsonInvalid: 'JSON を解析できません',
     bodyNotUtf8: '本文が UTF-8 として正しくありません。文字コードを UTF-8 にして送ってください',
     tokenInvalid: 'API トークンが無効です',
+    controlCharacter: '入力に使用できない制御文字（NUL など）が含まれているため、受け付けませんでした。入力内容を確認してから、もう一度お試しください。',
   },
   {
     bodyIncomplete: 'The request body was not received in full',
     jsonInvalid: 'The body is not valid JSON',
     bodyNotUtf8: 'The body is not valid UTF-8. Send it encoded as UTF-8',
     tokenInvalid: 'The API token is not valid',
+    controlCharacter: 'The request contains a control character (such as NUL) that cannot be accepted. Check what you entered and try again.',
   },
 );
 

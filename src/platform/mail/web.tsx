@@ -10,6 +10,7 @@ import { mm } from './messages.js';
 import { mailScope } from './outbox.js';
 import { findOutboxMail, listOutbox } from './queries.js';
 import { runAs } from '../http/run-as.js';
+import { idParam, pageQuery } from '../http/params.js';
 
 const STATUS: Record<string, string> = { queued: mm('statusQueued'), sent: mm('statusSent'), failed: mm('statusFailed'), held: mm('statusHeld') };
 const PER_PAGE = 50;
@@ -19,7 +20,7 @@ export const mailAdmin = new Hono<AppEnv>();
 mailAdmin.get('/mail', async (c) => {
   requireInstallationAdmin(c);
   const db = c.get('deps').db;
-  const page = Math.max(1, Number(c.req.query('page')) || 1);
+  const page = pageQuery(c.req.query('page'));
   const { rows, total } = await listOutbox(db, page, PER_PAGE);
   return adminPage(c, {
     title: mm('listTitle'),
@@ -53,7 +54,7 @@ mailAdmin.get('/mail', async (c) => {
 mailAdmin.get('/mail/:id{[0-9]+}', async (c) => {
   requireInstallationAdmin(c);
   const deps = c.get('deps');
-  const id = Number(c.req.param('id'));
+  const id = idParam(c);
   const mail = await findOutboxMail(deps.db, id);
   if (!mail) throw new AppError('not-found');
   const opened = await runAs(c, 'admin', async ({ tx, audit }) => {

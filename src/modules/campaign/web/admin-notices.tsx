@@ -16,6 +16,7 @@ import { listNotices } from '../queries.js';
 import type { Notice } from '../schema.js';
 
 import { staffCampaign } from './load.js';
+import { idParam } from '../../../platform/http/params.js';
 
 export const adminNotices = new Hono<AppEnv>();
 
@@ -82,7 +83,7 @@ async function editPage(c: AppContext, program: Program, notice: Notice, errors:
 }
 
 async function findNotice(c: AppContext, program: Program): Promise<Notice> {
-  const id = Number(c.req.param('id'));
+  const id = idParam(c);
   const notice = (await listNotices(c.get('deps').db, program.id)).find((n) => n.id === id);
   if (!notice) throw new AppError('not-found');
   return notice;

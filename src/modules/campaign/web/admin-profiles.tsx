@@ -16,6 +16,7 @@ import { facilitiesWithPendingProfile } from '../queries.js';
 import type { FacilityProfile } from '../schema.js';
 
 import { staffCampaign } from './load.js';
+import { idParam } from '../../../platform/http/params.js';
 
 export const adminProfiles = new Hono<AppEnv>();
 
@@ -92,7 +93,7 @@ adminProfiles.get('/campaign/:slug/profiles', async (c) => {
 
 adminProfiles.post('/campaign/:slug/profiles/:id{[0-9]+}/decision', async (c) => {
   const { program, roles } = await staffCampaign(c, RUN);
-  const id = Number(c.req.param('id'));
+  const id = idParam(c);
   const f = await formFields(c);
   const decision = f[`decision-${id}`];
   if (decision !== 'approve' && decision !== 'reject') return profilesPage(c, program, [{ field: `decision-${id}`, message: cm('errDecisionRequired') }], f, 422);

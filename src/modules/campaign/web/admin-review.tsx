@@ -20,6 +20,7 @@ import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from '
 import { decisionSchema } from '../validators.js';
 import { applicationForStaff } from './load.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import { idParam } from '../../../platform/http/params.js';
 
 export const adminReview = new Hono<AppEnv>();
 
@@ -241,7 +242,7 @@ adminReview.post('/campaign/applications/:id/assign', async (c) => {
 adminReview.get('/campaign/applications/:id/documents/:docId{[0-9]+}', async (c) => {
   const { app, roles } = await applicationForStaff(c, ROLES);
   const deps = c.get('deps');
-  const doc = await findDocument(deps.db, app.id, Number(c.req.param('docId')));
+  const doc = await findDocument(deps.db, app.id, idParam(c, 'docId'));
   if (!doc) throw new AppError('not-found');
   const bytes = await runAs(c, primaryRole(roles), async (ctx) => {
     const box = await deps.vault.box(ctx.tx, programScope(app.programId));

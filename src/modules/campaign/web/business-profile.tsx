@@ -16,13 +16,14 @@ import type { Facility, FacilityProfile } from '../schema.js';
 import { FacilityFields } from './application-fields.js';
 import { businessPage } from './business-page.js';
 import type { FormValues } from './form-values.js';
+import { idParam } from '../../../platform/http/params.js';
 
 export const businessProfile = new Hono<AppEnv>();
 
 /** The signed-in business's own facility by the id in the path; any other facility is 404. */
 async function ownFacility(c: AppContext): Promise<{ program: Program; facility: Facility }> {
   const { auth, program } = await requireProgramRole(c, c.req.param('slug')!, ['business']);
-  const id = Number(c.req.param('id'));
+  const id = idParam(c);
   const facility = (await facilitiesOfUser(c.get('deps').db, program.id, auth.user.id)).find((f) => f.id === id);
   if (!facility) throw new AppError('not-found');
   return { program, facility };

@@ -5,6 +5,7 @@ import type { Role } from '../../../platform/auth/schema.js';
 import { findProgramBySlug } from '../../../platform/programs/queries.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { findApplication } from '../queries.js';
+import { idParam } from '../../../platform/http/params.js';
 
 /** A campaign program by slug for public pages (404 for unknown slugs and other kinds). */
 export async function campaignProgram(c: AppContext, slug: string): Promise<Program> {
@@ -17,8 +18,7 @@ export async function campaignProgram(c: AppContext, slug: string): Promise<Prog
 export async function applicationForStaff(c: AppContext, roles: readonly Role[]) {
   const auth = requireAuth(c);
   if (!auth.grants.some((g) => roles.includes(g.role))) throw new AppError('forbidden');
-  const id = Number(c.req.param('id'));
-  const app = Number.isSafeInteger(id) && id > 0 ? await findApplication(c.get('deps').db, id) : undefined;
+  const app = await findApplication(c.get('deps').db, idParam(c));
   if (!app) throw new AppError('not-found');
   const { program, roles: held } = await requireProgramRoleById(c, app.programId, roles);
   return { app, program, roles: held, auth };

@@ -17,6 +17,8 @@ import { drawGroupSheets } from '../pdf/group-sheets.js';
 import { listGroups } from '../queries.js';
 import { adminBase, crumbs } from './admin-common.js';
 import { RUN_ROLES, formId, staffEvent, staffRoster } from './load.js';
+import { idParam } from '../../../platform/http/params.js';
+import { parseId } from '../../../platform/ids.js';
 
 export const eventsAdminGroups = new Hono<AppEnv>();
 
@@ -109,8 +111,10 @@ eventsAdminGroups.post('/events/:slug/groups/move', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
   const f = await formFields(c);
   const id = formId(f.registrationId);
-  const group = Number(f[`group-${id}`] ?? 0);
-  if (!Number.isSafeInteger(group) || group < 0) throw new AppError('bad-request', am('groups.errPick'));
+  // 0 (or nothing chosen) takes the person out of every group; otherwise a group's number.
+  const chosen = f[`group-${id}`] || '0';
+  const group = chosen === '0' ? 0 : parseId(chosen);
+  if (group === undefined) throw new AppError('bad-request', am('groups.errPick'));
   return submitForm(c, {
     role: primaryRole(roles),
     run: (ctx) => moveToGroup(ctx, program, id, group),
@@ -121,7 +125,7 @@ eventsAdminGroups.post('/events/:slug/groups/move', async (c) => {
 
 eventsAdminGroups.post('/events/:slug/groups/:number{[0-9]+}/facilitator', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
-  const n = Number(c.req.param('number'));
+  const n = idParam(c, 'number');
   const f = await formFields(c);
   return submitForm(c, {
     role: primaryRole(roles),

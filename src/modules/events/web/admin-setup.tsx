@@ -14,6 +14,7 @@ import { am } from '../messages.js';
 import { listProgramItems } from '../queries.js';
 import { adminBase, crumbs } from './admin-common.js';
 import { RUN_ROLES, staffEvent } from './load.js';
+import { idParam } from '../../../platform/http/params.js';
 
 const TEXT_KEYS = ['name', 'titleEn', 'eventDate', 'startTime', 'endTime', 'registrationOpens', 'registrationCloses', 'capacity', 'onlineCapacity', 'onlineEnabled', 'onlineUrl', 'venueName', 'venueNameEn', 'venueAddress', 'venueAccess', 'venueAccessEn', 'venueAccessibility', 'venueAccessibilityEn', 'applyEmail', 'applyFax', 'summary', 'summaryEn'] as const;
 
@@ -157,9 +158,10 @@ eventsAdminSetup.post('/events/:slug/items', async (c) => {
 
 eventsAdminSetup.post('/events/:slug/items/:id{[0-9]+}/delete', async (c) => {
   const { program, roles } = await staffEvent(c, RUN_ROLES);
+  const id = idParam(c);
   return submitForm(c, {
     role: primaryRole(roles),
-    run: (ctx) => deleteProgramItem(ctx, program.id, Number(c.req.param('id'))),
+    run: (ctx) => deleteProgramItem(ctx, program.id, id),
     flash: am('items.deleted'),
     redirect: `${adminBase(program)}/setup`,
   });

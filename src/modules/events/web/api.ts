@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { tokyoDate } from '../../../platform/calendar/index.js';
 import { exportResponse } from '../../../platform/exports/index.js';
 import type { AppEnv } from '../../../platform/http/env.js';
+import { jsonBody } from '../../../platform/http/json-body.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { registerParticipant } from '../commands/register-participant.js';
@@ -18,7 +19,7 @@ export const eventsApi = new Hono<AppEnv>();
  */
 eventsApi.post('/programs/:slug/registrations', async (c) => {
   const program = await publicEvent(c);
-  const body: unknown = await c.req.json();
+  const body: unknown = await jsonBody(c);
   const channel = body && typeof body === 'object' && 'channel' in body ? (body as { channel: unknown }).channel : 'web';
   let role: string | null = null;
   if (channel !== 'web' || c.get('auth')) {

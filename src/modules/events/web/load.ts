@@ -9,6 +9,8 @@ import type { Program } from '../../../platform/programs/schema.js';
 import { slugSchema } from '../../../platform/programs/validators.js';
 import type { Role } from '../../../platform/auth/schema.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import { idParam } from '../../../platform/http/params.js';
+import { parseId } from '../../../platform/ids.js';
 
 /** Roles that run the event: they enter, change and check in registrations. */
 export const RUN_ROLES: Role[] = ['admin', 'operator'];
@@ -37,8 +39,7 @@ export async function staffEvent(c: AppContext, roles: Role[]) {
  */
 export async function staffRegistration(c: AppContext, roles: Role[]) {
   requireRoleAnywhere(c, roles);
-  const id = Number(c.req.param('id'));
-  const r = Number.isInteger(id) && id > 0 ? await findRegistration(c.get('deps').db, id) : undefined;
+  const r = await findRegistration(c.get('deps').db, idParam(c));
   if (!r) throw new AppError('not-found');
   const found = await requireProgramRoleById(c, r.programId, roles);
   return { ...found, registration: r };
@@ -46,8 +47,8 @@ export async function staffRegistration(c: AppContext, roles: Role[]) {
 
 /** A record id posted in a form field; anything else is a bad request, never a database error. */
 export function formId(value: string | undefined): number {
-  const id = Number(value);
-  if (!value || !Number.isSafeInteger(id) || id <= 0) throw new AppError('bad-request', am('err.noTarget'));
+  const id = parseId(value);
+  if (id === undefined) throw new AppError('bad-request', am('err.noTarget'));
   return id;
 }
 

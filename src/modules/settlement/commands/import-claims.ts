@@ -13,6 +13,7 @@ import { computeDiscount, rulesOf, type DiscountRules } from '../rules.js';
 import { CLAIM_LIMITS, claimSchema, type ClaimInput } from '../validators.js';
 import { poolAccount, requestHash } from './reserve-claim.js';
 import { updateSoldOut } from './sold-out.js';
+import { MAX_ID } from '../../../platform/ids.js';
 
 export const CLAIM_CSV_COLUMNS = ['facilityId', 'bookingRef', 'bookedOn', 'checkIn', 'nights', 'guests', 'totalPrice'] as const;
 const BATCH = 5000;
@@ -275,7 +276,7 @@ const intIn = (s: string | undefined, min: number, max: number): number | null =
  * schema's per-row cost on the clean rows that make up nearly all of a booking system's file.
  */
 function quickClaim(row: Record<string, string>): ClaimInput | null {
-  const facilityId = intIn(row.facilityId, 1, Number.MAX_SAFE_INTEGER);
+  const facilityId = intIn(row.facilityId, 1, MAX_ID);
   const nights = intIn(row.nights, 1, CLAIM_LIMITS.nights);
   const guests = intIn(row.guests, 1, CLAIM_LIMITS.guests);
   const totalPrice = intIn(row.totalPrice, 1, CLAIM_LIMITS.totalPrice);

@@ -9,6 +9,7 @@ import { claims } from '../schema.js';
 import { staySchema } from '../validators.js';
 import { reportStay } from './claim-lifecycle.js';
 import type { RowError } from './import-claims.js';
+import { isId } from '../../../platform/ids.js';
 
 export const STAY_CSV_COLUMNS = ['facilityId', 'bookingRef', 'nights', 'guests', 'totalPrice'] as const;
 const MAX_LISTED_ERRORS = 1000;
@@ -63,7 +64,7 @@ export async function importStays(ctx: CommandContext, program: Program, source:
         continue;
       }
       seen.add(key);
-      const [claim] = Number.isSafeInteger(facilityId) && bookingRef && (!opts.facilityIds || opts.facilityIds.has(facilityId))
+      const [claim] = isId(facilityId) && bookingRef && (!opts.facilityIds || opts.facilityIds.has(facilityId))
         ? await ctx.tx.select().from(claims).where(and(eq(claims.programId, program.id), eq(claims.facilityId, facilityId), eq(claims.bookingRef, bookingRef)))
         : [];
       if (!claim) {

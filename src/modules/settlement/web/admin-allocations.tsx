@@ -13,6 +13,7 @@ import { programBalances } from '../ledger.js';
 import { sm, yen } from '../messages.js';
 import { facilityLines } from '../reports.js';
 import { RUN_ROLES, adminBase, crumbs, parseYen, settlementProgram } from './common.js';
+import { parseId } from '../../../platform/ids.js';
 
 /** 配分枠: each facility's allocation and how much of it is used; set or move allocations. */
 export const settlementAllocations = new Hono<AppEnv>();
@@ -93,9 +94,9 @@ settlementAllocations.post('/settlement/:slug/allocations', async (c) => {
   const errors: SummaryError[] = [];
   const move = f.action === 'move';
   const id = (name: string) => {
-    const n = Number(f[name]);
-    if (!Number.isSafeInteger(n) || n <= 0) errors.push({ field: name, message: sm('err.facilityRequired') });
-    return n;
+    const n = parseId(f[name]?.trim());
+    if (n === undefined) errors.push({ field: name, message: sm('err.facilityRequired') });
+    return n ?? 0;
   };
   const amount = (name: string) => {
     const n = parseYen(f[name]);

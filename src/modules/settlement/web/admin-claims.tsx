@@ -14,6 +14,8 @@ import { CLAIM_STATUS_LABELS, sm, yen } from '../messages.js';
 import { filteredClaims, programFacilityNames, type ClaimFilter } from '../queries.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../schema.js';
 import { RUN_ROLES, adminBase, crumbs, settlementProgram } from './common.js';
+import { idQuery, pageQuery } from '../../../platform/http/params.js';
+import { parseId } from '../../../platform/ids.js';
 
 const PER_PAGE = 50;
 
@@ -25,7 +27,7 @@ interface Query {
 }
 
 function readQuery(q: (k: string) => string | undefined): Query {
-  return { status: q('status') ?? 'stayed', facility: q('facility') ?? '', month: (q('month') ?? '').trim(), page: Math.max(1, Math.trunc(Number(q('page'))) || 1) };
+  return { status: q('status') ?? 'stayed', facility: q('facility') ?? '', month: (q('month') ?? '').trim(), page: pageQuery(q('page')) };
 }
 
 function queryString(q: Query, page = q.page): string {
@@ -43,7 +45,8 @@ function toFilter(q: Query): { filter: ClaimFilter; errors: SummaryError[] } {
   const errors: SummaryError[] = [];
   const filter: ClaimFilter = {};
   if (q.status && (CLAIM_STATUSES as readonly string[]).includes(q.status)) filter.status = q.status as ClaimStatus;
-  if (q.facility && Number.isSafeInteger(Number(q.facility))) filter.facilityId = Number(q.facility);
+  const facilityId = idQuery(q.facility);
+  if (facilityId !== undefined) filter.facilityId = facilityId;
   if (q.month) {
     try {
       filter.month = parseMonth(q.month);
@@ -140,7 +143,7 @@ settlementReview.post('/settlement/:slug/claims/review', async (c) => {
   const { program, roles } = await settlementProgram(c, RUN_ROLES);
   const q = readQuery((k) => c.req.query(k));
   const f = await formFields(c);
-  const ids = (await formList(c, 'ids')).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const ids = (await formList(c, 'ids')).map(parseId).filter((n) => n !== undefined);
   const decision = f.decision === 'reject' ? 'reject' : f.decision === 'approve' ? 'approve' : null;
   if (!decision) return reviewPage(c, program, q, { errors: [{ field: 'decision', message: sm('err.decisionRequired') }], values: f, checked: new Set(ids), status: 422 });
   return submitForm(c, {

@@ -18,6 +18,7 @@ import { sm, yen } from '../messages.js';
 import { monthlyLines, statementLines, type StatementLine } from '../reports.js';
 import { RUN_ROLES, adminBase, crumbs, monthParam, settlementProgram } from './common.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import { idParam } from '../../../platform/http/params.js';
 
 const STAFF = ['admin', 'operator', 'city'] as const;
 
@@ -161,8 +162,7 @@ const STATEMENT_COLUMNS = (name: string, month: string): Column<StatementLine>[]
 settlementMonthly.get('/settlement/:slug/monthly/:month/statements/:facility/statement.xlsx', async (c) => {
   const { program, roles } = await settlementProgram(c, RUN_ROLES);
   const month = monthParam(c.req.param('month'));
-  const facilityId = Number(c.req.param('facility'));
-  if (!Number.isSafeInteger(facilityId)) throw new AppError('not-found');
+  const facilityId = idParam(c, 'facility');
   const result = await runAs(c, primaryRole(roles), async (ctx) => {
     const line = (await monthlyLines(ctx.tx, program.id, month)).find((l) => l.facilityId === facilityId);
     if (!line) return null;

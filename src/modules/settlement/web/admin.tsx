@@ -21,6 +21,7 @@ import { BurnDownChart } from './chart.js';
 import { drawStatement } from './statement-pdf.js';
 import { RUN_ROLES, adminBase, monthParam, settlementProgram } from './common.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import { idParam } from '../../../platform/http/params.js';
 
 export const settlementAdmin = new Hono<AppEnv>();
 
@@ -190,8 +191,7 @@ settlementAdmin.get('/settlement/:slug/monthly/:month/report.xlsx', async (c) =>
 settlementAdmin.get('/settlement/:slug/monthly/:month/statements/:facility', async (c) => {
   const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator']);
   const month = monthParam(c.req.param('month'));
-  const facilityId = Number(c.req.param('facility'));
-  if (!Number.isSafeInteger(facilityId)) throw new AppError('not-found');
+  const facilityId = idParam(c, 'facility');
   const line = await runAs(c, primaryRole(roles), async (ctx) => {
     ctx.audit({ action: 'settlement.statement.printed', programId: program.id, targetType: 'facility', targetId: facilityId, diff: { month } });
     return (await monthlyLines(ctx.tx, program.id, month)).find((l) => l.facilityId === facilityId);

@@ -17,6 +17,7 @@ import { findClaim } from '../queries.js';
 import type { Claim } from '../schema.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import { idParam } from '../../../platform/http/params.js';
 
 export const settlementApi = new Hono<AppEnv>();
 
@@ -68,8 +69,7 @@ settlementApi.post('/programs/:slug/claims', async (c) => {
 
 /** Loads a claim and checks the caller may act on it (404 across programs and businesses). */
 async function claimFor(c: AppContext, roles: Array<'admin' | 'operator' | 'business' | 'city'>) {
-  const id = Number(c.req.param('id'));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not-found');
+  const id = idParam(c);
   const deps = c.get('deps');
   const claim = await findClaim(deps.db, id);
   if (!claim) {

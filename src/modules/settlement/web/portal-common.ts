@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/http/env.js';
 import { requireProgramRole } from '../../../platform/http/guards.js';
 import { facilitiesForUser, findClaim } from '../queries.js';
 import type { Claim } from '../schema.js';
+import { idParam } from '../../../platform/http/params.js';
 
 /** A business user in a campaign program, with the facilities it may act for. */
 export async function portalContext(c: AppContext) {
@@ -14,9 +15,7 @@ export async function portalContext(c: AppContext) {
 
 /** A claim of one of the business's own facilities; anything else is 404. */
 export async function ownClaim(c: AppContext, p: Awaited<ReturnType<typeof portalContext>>): Promise<Claim> {
-  const id = Number(c.req.param('id'));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not-found');
-  const claim = await findClaim(c.get('deps').db, id);
+  const claim = await findClaim(c.get('deps').db, idParam(c));
   if (!claim || claim.programId !== p.program.id || !p.facilities.some((f) => f.id === claim.facilityId)) throw new AppError('not-found');
   return claim;
 }

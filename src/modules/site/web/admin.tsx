@@ -26,6 +26,7 @@ import { APPROVE_ROLES, EDIT_ROLES, READ_ROLES, staffCampaign } from './load.js'
 import { siteIndexCache } from '../search/index-cache.js';
 import { bannerImagePath, type ImageChange } from '../banner-image.js';
 import { ensurePresetBanners } from './presets.js';
+import { idParam } from '../../../platform/http/params.js';
 
 export const siteAdmin = new Hono<AppEnv>();
 
@@ -232,7 +233,7 @@ async function contentPage(c: AppContext, program: Program, roles: Role[], conte
 
 async function loadContent(c: AppContext, roles: Role[]) {
   const found = await staffCampaign(c, roles);
-  const content = await findContent(c.get('deps').db, found.program.id, Number(c.req.param('id')));
+  const content = await findContent(c.get('deps').db, found.program.id, idParam(c));
   if (!content) throw new AppError('not-found');
   return { ...found, content };
 }
@@ -257,7 +258,7 @@ siteAdmin.post('/site/:slug/contents/:id{[0-9]+}/drafts', async (c) => {
 
 async function loadVersion(c: AppContext, roles: Role[]) {
   const found = await staffCampaign(c, roles);
-  const version = await findVersion(c.get('deps').db, found.program.id, Number(c.req.param('vid')));
+  const version = await findVersion(c.get('deps').db, found.program.id, idParam(c, 'vid'));
   if (!version) throw new AppError('not-found');
   return { ...found, version };
 }

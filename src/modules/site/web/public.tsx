@@ -23,6 +23,7 @@ import { searchPageBytes } from './search-page.js';
 import { canonicalSearch, searchQueryString } from './search-query.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
 import { shareWhileCurrent } from './share.js';
+import { idParam } from '../../../platform/http/params.js';
 
 export const sitePublic = new Hono<AppEnv>();
 /** Rendered pages (bytes and ETag): up to 20,000, at most 48 MiB. */
@@ -69,7 +70,7 @@ sitePublic.get('/:slug/facilities', async (c) => {
 sitePublic.get('/:slug/facilities/:id{[0-9]+}', async (c) => {
   const program = await publicCampaign(c);
   const index = await indexOf(c, program);
-  const f = index.get(Number(c.req.param('id')));
+  const f = index.get(idParam(c));
   if (!f) throw new AppError('not-found');
   return cached(c, program, index.version, '', () => detailPageHtml(c, program, f));
 });
@@ -89,7 +90,7 @@ sitePublic.get('/:slug/:page{howto|for-business|faq|accessibility|privacy|contac
 sitePublic.get('/:slug/banners/:vid{[0-9]+}/image', async (c) => {
   const program = await publicCampaign(c);
   const { db, clock } = c.get('deps');
-  const v = await findVersion(db, program.id, Number(c.req.param('vid')));
+  const v = await findVersion(db, program.id, idParam(c, 'vid'));
   if (!v || !v.imageData) throw new AppError('not-found');
   const live = v.status === 'approved' && v.publishAt !== null && v.publishAt <= clock.now();
   if (!live) {

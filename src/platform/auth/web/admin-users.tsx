@@ -13,6 +13,8 @@ import { inviteUser, listUsers, revokeRole, setProgramRole, setUserStatus } from
 import { parseRole } from '../users.js';
 import { csrfToken } from '../../http/csrf.js';
 import { authMessages as m } from './messages.js';
+import { idParam } from '../../http/params.js';
+import { parseId } from '../../ids.js';
 
 type Errors = Array<{ field: string; message: string }>;
 
@@ -171,16 +173,15 @@ adminUsers.post('/users', async (c) => {
 /** The user named by `:id`, for a change by another admin (an admin does not edit their own roles). */
 function targetUserId(c: AppContext, selfMessage: string): number {
   const auth = requireInstallationAdmin(c);
-  const id = Number(c.req.param('id'));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not-found');
+  const id = idParam(c);
   if (id === auth.user.id) throw new AppError('conflict', selfMessage);
   return id;
 }
 
 function programIdOf(value: string | undefined): number | null {
   if (!value) return null;
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not-found');
+  const id = parseId(value);
+  if (id === undefined) throw new AppError('not-found');
   return id;
 }
 
@@ -214,8 +215,7 @@ adminUsers.post('/users/:id/roles/revoke', async (c) => {
 for (const action of ['disable', 'enable'] as const) {
   adminUsers.post(`/users/:id/${action}`, async (c) => {
     const auth = requireInstallationAdmin(c);
-    const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id)) throw new AppError('not-found');
+    const id = idParam(c);
     if (id === auth.user.id) throw new AppError('conflict', m('ja', 'usersSelfDisable'));
     return submitForm(c, {
       role: 'admin',

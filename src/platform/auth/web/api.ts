@@ -4,6 +4,7 @@ import { AppError } from '../../errors/index.js';
 import { actorOf } from '../../http/actor.js';
 import { writeSessionCookie } from '../../http/cookies.js';
 import type { AppEnv } from '../../http/env.js';
+import { jsonBody } from '../../http/json-body.js';
 import { requireAuth } from '../../http/guards.js';
 import { parseOrThrow } from '../../validation.js';
 import { attemptLogin } from '../login.js';
@@ -28,7 +29,7 @@ const LoginBody = z.object({ email: z.string().min(1, m('ja', 'emailRequired')),
  * 401 for wrong credentials, 429 with Retry-After while the account or the address is locked.
  */
 authApi.post('/login', async (c) => {
-  const body = parseOrThrow(LoginBody, await c.req.json());
+  const body = parseOrThrow(LoginBody, await jsonBody(c));
   const result = await attemptLogin(c.get('deps'), body, actorOf(c));
   if (!result.ok) {
     if (result.reason === 'invalid') throw new AppError('unauthenticated', m('ja', 'loginFailed'));
