@@ -70,6 +70,23 @@ export const passwordResets = pgTable('password_resets', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A request for a new account, made by someone who is not signed in (a business's sign-up): the
+ * account is created only when the link mailed to the address is used, so nothing exists for an
+ * address its owner did not confirm. Single-use, expiring; the address is sealed (system box).
+ */
+export const accountRequests = pgTable('account_requests', {
+  tokenHash: text('token_hash').primaryKey(),
+  emailSealed: text('email_sealed').notNull(),
+  programId: integer('program_id').notNull().references(() => programs.id, { onDelete: 'cascade' }),
+  role: text('role', { enum: ROLES }).notNull(),
+  /** Where the new account goes after its first sign-in (a path of this site). */
+  landing: text('landing').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const apiTokens = pgTable('api_tokens', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
