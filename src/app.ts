@@ -97,6 +97,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   const shed = loadShedding({
     maxInFlight: config.maxInFlight,
+    maxPerClient: config.maxInFlightPerClient,
     maxLagMs: config.shedLagMs,
     onShed: (c) => renderError(c, new AppError('overloaded', undefined, { retryAfter: 30 })),
   });

@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
+  MAX_IN_FLIGHT_PER_CLIENT: z.coerce.number().int().min(0).default(64),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).default(10_000),
+  DATABASE_WAIT_MS: z.coerce.number().int().min(10).default(5_000),
   SHED_LAG_MS: z.coerce.number().int().min(0).default(1000),
   PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(64),
   WORKER: z.enum(['on', 'off']).default('on'),
@@ -77,6 +81,14 @@ export type Config = {
   maxBodyBytes: number;
   maxUploadBytes: number;
   maxInFlight: number;
+  /** Open requests per client address (as clientAddress reads it) before its next ones are shed; 0: no cap. */
+  maxInFlightPerClient: number;
+  /** A request's headers must arrive within this (else 408). */
+  headersTimeoutMs: number;
+  /** A request's body must arrive within this after its headers, plus a second per 64 KiB received (else 408). */
+  requestTimeoutMs: number;
+  /** The longest a request waits for the database (a pooled connection, or its turn on the embedded one) before 503. */
+  databaseWaitMs: number;
   /** Event-loop lag (p99, ms) above which a busy instance sheds load; 0 turns that off. */
   shedLagMs: number;
   /** Bytes of shared public answers (search page and API) kept per instance in front of the app; 0 turns that off. */
@@ -118,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     maxInFlight: e.MAX_IN_FLIGHT,
+    maxInFlightPerClient: e.MAX_IN_FLIGHT_PER_CLIENT,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    databaseWaitMs: e.DATABASE_WAIT_MS,
     shedLagMs: e.SHED_LAG_MS,
     publicCacheBytes: e.PUBLIC_CACHE_MB * 1024 * 1024,
     worker: e.WORKER === 'on',

@@ -4,11 +4,21 @@ import type { AppEnv } from './env.js';
 
 /**
  * Sheds load early instead of letting every request time out: when more than `maxInFlight`
- * requests are open, or the event loop lags badly, new requests get 503 with Retry-After.
+ * requests are open, or `maxPerClient` from the request's client address (clientIp), or the event
+ * loop lags badly, new requests get 503 with Retry-After. Behind the HTTP server a request is
+ * counted only once its body has arrived (body-gate.ts), so slow senders hold no slot.
  * /healthz is never shed, so a load balancer can tell overload from death.
  */
-export function loadShedding(opts: { maxInFlight: number; maxLagMs?: number; onShed: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => Response | Promise<Response> }): MiddlewareHandler<AppEnv> {
+export function loadShedding(opts: {
+  maxInFlight: number;
+  /** Open requests per client address; 0 or absent: no cap. */
+  maxPerClient?: number;
+  maxLagMs?: number;
+  onShed: (c: Parameters<MiddlewareHandler<AppEnv>>[0]) => Response | Promise<Response>;
+}): MiddlewareHandler<AppEnv> {
   let inFlight = 0;
+  const perClient = new Map<string, number>();
+  const maxPerClient = opts.maxPerClient ?? 0;
   const lag = monitorEventLoopDelay({ resolution: 20 });
   lag.enable();
   let lagMs = 0;
@@ -25,11 +35,20 @@ export function loadShedding(opts: { maxInFlight: number; maxLagMs?: number; onS
     if (inFlight >= opts.maxInFlight || (maxLag > 0 && lagMs > maxLag && inFlight >= 8)) {
       return opts.onShed(c);
     }
+    const client = maxPerClient > 0 ? c.get('clientIp') : null;
+    const fromClient = client === null ? 0 : (perClient.get(client) ?? 0);
+    if (client !== null && fromClient >= maxPerClient) return opts.onShed(c);
     inFlight++;
+    if (client !== null) perClient.set(client, fromClient + 1);
     try {
       await next();
     } finally {
       inFlight--;
+      if (client !== null) {
+        const left = perClient.get(client)! - 1;
+        if (left === 0) perClient.delete(client);
+        else perClient.set(client, left);
+      }
     }
   };
 }
