@@ -1,5 +1,6 @@
 import { isDatabaseRefusal, type Tx } from '../db/client.js';
 import { appendAudit, type Actor, type AuditEntry } from './audit/index.js';
+import { sealSoon } from './audit/seal.js';
 import type { Deps } from './deps.js';
 
 export interface CommandContext {
@@ -13,16 +14,20 @@ export interface CommandContext {
 
 /**
  * Runs a state-changing use-case in one transaction that also writes its audit entries:
- * either the change and its record both commit, or neither does.
+ * either the change and its record both commit, or neither does. After the commit the new entries
+ * are sealed under the audit key, in the background.
  */
 export async function runCommand<T>(deps: Deps, actor: Actor, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const entries: AuditEntry[] = [];
     const result = await fn({ tx, deps, actor, now, audit: (e) => void entries.push(e) });
     await appendAudit(tx, actor, entries, now);
     return result;
   });
+  // The committed entries get their keyed seals right away, in the background (audit/seal.ts).
+  sealSoon(deps);
+  return result;
 }
 
 /**

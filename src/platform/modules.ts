@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
+import { AUDIT_ANCHOR_JOB, AUDIT_ANCHOR_SCHEDULE, auditAnchorJob } from './audit/anchor-job.js';
 import { auditTrailAuditActions } from './audit/audit-actions.js';
+import { auditCommands } from './audit/cli.js';
 import * as auditSchema from './audit/schema.js';
 import { auditAdmin } from './audit/web.js';
 import { accountAuditActions } from './auth/audit-actions.js';
@@ -41,16 +43,17 @@ export const coreModule = defineModule({
   name: 'core',
   schema: { ...programsSchema, ...auditSchema, ...vaultSchema, ...jobsSchema, ...mailSchema, ...formsSchema },
   routes: { public: programsPublic, admin: coreAdmin, api: programsApi },
-  cli: [...platformCommands, ...programCommands],
+  cli: [...platformCommands, ...auditCommands, ...programCommands],
   jobs: {
     [MAIL_JOB]: sendMailJob,
+    [AUDIT_ANCHOR_JOB]: auditAnchorJob,
     [PURGE_JOB]: async ({ deps }) => {
       await purgeExpiredSessions(deps.db, deps.clock.now());
       await purgeThrottle(deps.db, deps.clock.now());
       await purgeSubmissionKeys(deps.db, deps.clock.now());
     },
   },
-  schedules: [{ name: 'purge-sessions', at: '03:00', kind: PURGE_JOB }],
+  schedules: [{ name: 'purge-sessions', at: '03:00', kind: PURGE_JOB }, AUDIT_ANCHOR_SCHEDULE],
   settings: COMMON_SETTINGS,
   routeAccess: CORE_ROUTE_ACCESS,
   personalData: [{ tables: ['mail_outbox'], purpose: '通知メールの送信と送信記録（宛先、本文）', roles: ['admin'] }],

@@ -8,7 +8,9 @@ import { runCommand } from '../command.js';
 import { runMigrations } from '../../db/migrate.js';
 import { API_TOKEN_DEFAULT_DAYS, API_TOKEN_MAX_DAYS, createApiToken, listApiTokens, revokeApiToken, tokenState } from '../auth/api-tokens.js';
 import { createUser, findUserByEmail, parseRole } from '../auth/users.js';
-import { verifyAuditChain } from '../audit/verify.js';
+import { auditKeys, auditKeysFor } from '../audit/keys.js';
+import { aam } from '../audit/messages.js';
+import { resealForRotation } from '../audit/reseal.js';
 import { findProgramBySlug } from '../programs/queries.js';
 import { AppError } from '../errors/index.js';
 import { parseMasterKey } from '../vault/master-key.js';
@@ -95,20 +97,6 @@ export const platformCommands: CliCommand[] = [
     },
   },
   {
-    name: 'audit verify',
-    usage: 'audit verify',
-    summary: cm('auditVerify.summary'),
-    async run(ctx) {
-      const r = await verifyAuditChain(ctx.deps.db);
-      if (r.ok) {
-        ctx.io.out(`audit trail intact: ${r.count} entries\n`);
-        return 0;
-      }
-      ctx.io.err(`audit trail BROKEN at entry id ${r.badId} (${r.reason}); ${r.count} entries before it verified\n`);
-      return 1;
-    },
-  },
-  {
     name: 'vault rotate-master',
     usage: 'vault rotate-master --new-key-stdin',
     summary: cm('rotateKey.summary'),
@@ -117,11 +105,16 @@ export const platformCommands: CliCommand[] = [
     async run(ctx) {
       if (!ctx.values['new-key-stdin']) throw new CliUsageError('--new-key-stdin is required');
       const next = parseMasterKey(await ctx.io.stdin());
+      const previousAuditKeys = auditKeys(ctx.deps.vault);
       const n = await runCommand(ctx.deps, cliActor(ctx), async (c) => {
         const count = await c.deps.vault.rotateMaster(c.tx, next);
         c.audit({ action: 'platform.vault.master_rotated', diff: { keys: count, masterKeyId: next.id } });
         return count;
       });
+      // The audit trail's seals are keyed from the master key: verified under the old, sealed anew.
+      const resealed = await resealForRotation(ctx.deps, cliActor(ctx), previousAuditKeys, auditKeysFor(next.key));
+      if (resealed.ok) ctx.io.out(aam('resealed', { count: resealed.count }) + '\n');
+      else ctx.io.err(aam('resealRefused', { badId: resealed.badId }) + '\n');
       if (!ctx.deps.config.masterKey && ctx.deps.database.kind === 'embedded') {
         const file = path.join(ctx.deps.config.dataDir, 'master.key');
         fs.copyFileSync(file, file + '.previous');

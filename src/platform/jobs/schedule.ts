@@ -20,7 +20,8 @@ export function tokyoParts(now: Date): { date: string; minutes: number } {
 /**
  * Enqueues today's run of every schedule whose time has passed. The dedupe key makes this safe to
  * call from every worker on every tick: each day's run is enqueued once, and a run missed while
- * no server was up is caught up on the next start that day.
+ * no server was up is caught up on the next start that day. Each run is due at `now` (the worker's
+ * clock, which tests move), not at the wall clock.
  */
 export async function enqueueDueSchedules(conn: Conn, schedules: Schedule[], now: Date): Promise<number> {
   const { date, minutes } = tokyoParts(now);
@@ -28,7 +29,7 @@ export async function enqueueDueSchedules(conn: Conn, schedules: Schedule[], now
   for (const s of schedules) {
     const [h, m] = s.at.split(':').map(Number);
     if (minutes < h! * 60 + m!) continue;
-    const id = await enqueueJob(conn, { kind: s.kind, payload: { ...s.payload, scheduledFor: date }, dedupeKey: `schedule:${s.name}:${date}` });
+    const id = await enqueueJob(conn, { kind: s.kind, payload: { ...s.payload, scheduledFor: date }, dedupeKey: `schedule:${s.name}:${date}`, runAt: now });
     if (id !== null) n++;
   }
   return n;

@@ -83,6 +83,14 @@ export class Vault {
   }
 
   /**
+   * A key for `purpose` derived (HKDF-SHA256) from the current master key: never stored, so the
+   * database holds nothing to recompute it with (the audit trail's chain and anchor keys).
+   */
+  deriveKey(purpose: string): Buffer {
+    return hkdf(this.master.key, purpose);
+  }
+
+  /**
    * After a rotation in this process (the CLI hands `vault rotate-master` to the running server),
    * the new master key becomes current once the database shows keys wrapped by it, i.e. once the
    * rotation committed. Until then the old one stays current, so a rotation that rolled back
@@ -183,3 +191,4 @@ export class Vault {
 }
 
 export { fingerprint };
+export { hkdf } from './crypto.js';
