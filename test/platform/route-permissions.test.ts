@@ -6,4 +6,5 @@ describeRouteWalk('every route refuses the roles it must refuse, on real records
   minRefusals: 51,
   minOnRecords: 21,
   minAllowed: 101,
+  minIdParams: 40,
 });

@@ -242,9 +242,25 @@ export class RouteSeeds {
 
   /**
    * The concrete path of a route: `:slug` by the route's program kind, every other parameter by
-   * its rule. `fresh` seeds new records (for requests that may change or delete them).
+   * its rule. `fresh` seeds new records (for requests that may change or delete them); `override`
+   * puts a value of its own in a parameter (an impossible id, for the walk's bad-input checks).
    */
-  async path(routePath: string, slug: string, fresh = false): Promise<string> {
+  async path(routePath: string, slug: string, fresh = false, override: Record<string, string> = {}): Promise<string> {
+    const value = await this.values(routePath, slug, fresh);
+    return routePath.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string) => encodeURIComponent(Object.hasOwn(override, name) ? override[name]! : value(name)));
+  }
+
+  /**
+   * The parameters that name a record by a numeric id (`:id`, `:vid`, `:facility`, a group's
+   * `:number`…): those whose seeded value is decimal digits. The walk tries each with ids no
+   * record can have.
+   */
+  async idParams(routePath: string, slug: string): Promise<string[]> {
+    const value = await this.values(routePath, slug, false);
+    return paramsOf(routePath).filter((p) => p !== 'slug' && /^[0-9]+$/.test(value(p)));
+  }
+
+  private async values(routePath: string, slug: string, fresh: boolean): Promise<(name: string) => string> {
     const { rules, missing } = rulesFor(routePath);
     if (missing.length) throw new Error(`route-seeds: no seeder for :${missing.join(', :')} in ${routePath}`);
     const families = new Map<Family, Record<string, string>>();
@@ -264,7 +280,7 @@ export class RouteSeeds {
       const v = rules.get(name)!.value;
       return 'constant' in v ? v.constant : families.get(v.family)![v.field]!;
     };
-    return routePath.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string) => encodeURIComponent(value(name)));
+    return value;
   }
 }
 

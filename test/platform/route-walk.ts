@@ -49,7 +49,19 @@ export interface WalkOptions {
   minRefusals: number;
   minOnRecords: number;
   minAllowed: number;
+  /** Lower bound of (route, id parameter) pairs tried with impossible ids (0 when the routes name no record by id). */
+  minIdParams?: number;
 }
+
+/** Ids no record can have: beyond an `integer` column, far beyond, not digits, zero. */
+const IMPOSSIBLE_IDS = ['2147483648', '99999999999', 'abc', '0'];
+/**
+ * A query a careless client or a prober might send any list: a page and ids past every column,
+ * dates and months that are no dates, bytes that are not UTF-8. Each route reads what it knows.
+ */
+/** app.ts's own routes served before the input guard: they read no query, path text or body. */
+const BEFORE_GUARD = new Set(['GET /healthz', 'GET /static/:file']);
+const JUNK_QUERY = '?page=99999999999999999999&facility=99999999999&id=2147483648&targetId=99999999999&from=2026-13-45&to=x&month=9999-99&status=%E0&q=%FF&kind=%C0%AF&lang=zz&assignee=-1&next=%2F%2Fevil.example';
 
 /**
  * The route walk: every registered route has a declared access class, and calling it as every
@@ -94,6 +106,22 @@ describe(title, () => {
     seeds = new RouteSeeds(env.deps, p, businessA);
   });
   after(() => env.close());
+
+  /**
+   * A caller the route's class admits, with a fresh session (so an earlier call cannot decide the
+   * answer): anonymous on public routes; otherwise the installation admin where the class
+   * admits it, else the first role of program A it names.
+   */
+  async function admitted(access: Access, api: boolean, method: string): Promise<Caller | undefined> {
+    const caller = callers.find((c) => {
+      if (access === 'public') return !c.role;
+      if (!c.role || expected(access, c, api, method)) return false;
+      return !(c.role === 'admin' && access.startsWith('program-staff:') && !access.split(/[:,]/).includes('admin'));
+    });
+    if (!caller?.userId) return caller;
+    const { token, session } = await createSession(env.deps.db, caller.userId, env.clock.now(), { ip: null, mfaVerified: true });
+    return { ...caller, cookie: `jmk_session=${token}`, csrf: session.csrfToken };
+  }
 
   function routeList() {
     const app = createApp(env.deps);
@@ -190,6 +218,50 @@ describe(title, () => {
     }
     assert.deepEqual(failures, []);
     assert.ok(checked >= opts.minAllowed, `checked ${checked} route/role pairs`);
+  });
+
+  test('every id parameter answers 404 for an id no record can have (beyond 2^31-1, not digits, 0), as a caller the route admits', async () => {
+    const { app, routes } = routeList();
+    const failures: string[] = [];
+    let tried = 0;
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      const access = ROUTE_ACCESS[key];
+      if (!access || !only(key) || unseedableParams(route.path).length) continue;
+      for (const param of await seeds.idParams(route.path, slugFor(key))) {
+        tried++;
+        for (const bad of IMPOSSIBLE_IDS) {
+          const path = await seeds.path(route.path, slugFor(key), false, { [param]: bad });
+          const caller = await admitted(access, path.startsWith('/api/'), route.method);
+          if (!caller) continue;
+          const res = await call(app, route.method, path, caller);
+          if (res.status !== 404) failures.push(`${route.method} ${path} (:${param}) as ${caller.name}: got ${res.status}`);
+        }
+      }
+    }
+    assert.deepEqual(failures, [], 'read the id with idParam(c, name) (src/platform/http/params.ts)');
+    assert.ok(tried >= (opts.minIdParams ?? 0), `tried ${tried} id parameters`);
+  });
+
+  test('no GET route answers 500 to bad query input: a control character is 400, a junk query is a 4xx or the page', async () => {
+    const { app, routes } = routeList();
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      const access = ROUTE_ACCESS[key];
+      if (route.method !== 'GET' || !access || !only(key) || unseedableParams(route.path).length) continue;
+      const path = await seeds.path(route.path, slugFor(key));
+      const caller = await admitted(access, path.startsWith('/api/'), route.method);
+      if (!caller) continue;
+      checked++;
+      const nul = await call(app, 'GET', `${path}?x=%00`, caller);
+      if (nul.status !== 400 && !BEFORE_GUARD.has(key)) failures.push(`GET ${path}?x=%00 as ${caller.name}: got ${nul.status}`);
+      const junk = await call(app, 'GET', path + JUNK_QUERY, caller);
+      if (junk.status >= 500) failures.push(`GET ${path}${JUNK_QUERY} as ${caller.name}: got ${junk.status}`);
+    }
+    assert.deepEqual(failures, []);
+    assert.ok(checked > 0 || !routes.some((r) => r.method === 'GET' && only(`GET ${r.path}`)), 'no GET route was called');
   });
 });
 }
