@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../errors/index.js';
 import { actorOf } from '../../http/actor.js';
 import { writeSessionCookie } from '../../http/cookies.js';
@@ -9,6 +9,7 @@ import { requireAuth } from '../../http/guards.js';
 import { parseOrThrow } from '../../validation.js';
 import { attemptLogin } from '../login.js';
 import { authMessages as m } from './messages.js';
+import { LoginBody, type LoginAnswer, type MeAnswer } from './api-schemas.js';
 
 export const authApi = new Hono<AppEnv>();
 
@@ -19,10 +20,8 @@ authApi.get('/me', (c) => {
   return c.json({
     email: auth.user.email,
     roles: auth.grants.map((g) => ({ program: g.programSlug, role: g.role })),
-  });
+  } satisfies z.infer<typeof MeAnswer>);
 });
-
-const LoginBody = z.object({ email: z.string().min(1, m('ja', 'emailRequired')), password: z.string().min(1, m('ja', 'passwordRequired')) });
 
 /**
  * Password sign-in for API clients that work with a session cookie (the browser UI uses /login).
@@ -40,5 +39,5 @@ authApi.post('/login', async (c) => {
   }
   writeSessionCookie(c, result.token);
   c.header('Cache-Control', 'no-store');
-  return c.json({ email: body.email.trim().toLowerCase(), secondFactor: result.secondFactor });
+  return c.json({ email: body.email.trim().toLowerCase(), secondFactor: result.secondFactor } satisfies z.infer<typeof LoginAnswer>);
 });
