@@ -21,6 +21,7 @@ import { systemActor } from '../src/platform/audit/index.js';
 import { runCommand } from '../src/platform/command.js';
 import { closeMonth } from '../src/modules/settlement/commands/close-month.js';
 import { importClaims } from '../src/modules/settlement/commands/import-claims.js';
+import { csvFromFile } from '../src/platform/imports/csv.js';
 import { requestHash } from '../src/modules/settlement/commands/reserve-claim.js';
 import { computeDiscount, rulesOf } from '../src/modules/settlement/rules.js';
 import { addDays } from '../src/platform/calendar/index.js';
@@ -140,7 +141,7 @@ async function claimsTableFloor(env: TestEnv, program: Program, csv: string): Pr
 async function runImport(env: TestEnv, slug: string, file: string) {
   const program = (await findProgramBySlug(env.deps.db, slug))!;
   const stop = peakSampler();
-  const { ms, value } = await timed(() => runCommand(env.deps, systemActor('bench'), (ctx) => importClaims(ctx, program, fs.createReadStream(file), { mode: 'all' })));
+  const { ms, value } = await timed(() => runCommand(env.deps, systemActor('bench'), (ctx) => importClaims(ctx, program, csvFromFile(file), { mode: 'all' })));
   return { ms, result: value, memory: stop() };
 }
 

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { CliCommand, CliRunContext } from '../../platform/cli/command.js';
 import { cliActor, requiredString } from '../../platform/cli/args.js';
+import { CSV_ENCODING_HELP, csvEncodingOption } from '../../platform/imports/cli-option.js';
+import { csvFromFile } from '../../platform/imports/csv.js';
 import { CliUsageError } from '../../platform/cli/io.js';
 import { runCommand } from '../../platform/command.js';
 import { AppError } from '../../platform/errors/index.js';
@@ -20,17 +22,18 @@ async function campaignProgram(ctx: CliRunContext) {
 export const campaignCommands: CliCommand[] = [
   {
     name: 'facilities import',
-    usage: 'facilities import --program SLUG FILE.csv',
+    usage: 'facilities import --program SLUG FILE.csv [--encoding utf-8|shift_jis]',
     summary: '登録済み施設を CSV から取り込む（1行でも誤りがあれば全体を取り込まない）',
-    help: 'Header: name,nameKana,type,postalCode,address,ward,phone,url,rooms,features (features separated by |). UTF-8 or Shift_JIS.',
-    options: { program: { type: 'string' } },
+    help: `Header: name,nameKana,type,postalCode,address,ward,phone,url,rooms,features (features separated by |).\n${CSV_ENCODING_HELP}`,
+    options: { program: { type: 'string' }, encoding: { type: 'string' } },
     async run(ctx) {
       const file = ctx.positionals[0];
       if (!file) throw new CliUsageError('give the CSV file');
+      const encoding = csvEncodingOption(ctx);
       const program = await campaignProgram(ctx);
-      const bytes = fs.readFileSync(file);
+      if (!fs.existsSync(file)) throw new AppError('not-found', cm('errCsvFileNotFound', { file }));
       // A refused file exits 1 with every bad row listed (line N: field: message) by the CLI runner.
-      const { imported } = await runCommand(ctx.deps, cliActor(ctx), (c) => importFacilities(c, program, bytes));
+      const { imported } = await runCommand(ctx.deps, cliActor(ctx), (c) => importFacilities(c, program, csvFromFile(file, encoding)));
       ctx.io.out(`imported ${imported} facilities into ${program.slug}\n`);
     },
   },

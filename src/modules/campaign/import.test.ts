@@ -52,4 +52,47 @@ describe('facilities import (CLI)', () => {
     assert.deepEqual(got.map((g) => [g.name, g.registration_number]), [['ホテル勾当台', 'R-000001'], ['ホテル泉中央', 'R-000002']]);
     assert.deepEqual(got[0]!.features, ['駐車場あり', '温泉・大浴場']);
   });
+
+  describe('text never corrupts silently', () => {
+    const row = (name: string, kana: string, ward = '青葉区') => `${name},${kana},hotel,980-0811,仙台市${ward}一番町1-1,${ward},022-111-2222,,10,`;
+    const names = async () => (await queryRows<{ name: string }>(env.deps.db, sql`select name from facilities order by id`)).map((r) => r.name);
+
+    test('a two-row Shift_JIS file with half-width kana is read as Shift_JIS', async () => {
+      const before = await count();
+      const r = await cli(env.deps, ['facilities', 'import', '--program', 'imp', file('kana.csv', iconv.encode([HEADER, row('ﾎﾃﾙｾﾝﾀﾞｲ', 'ﾎﾃﾙｾﾝﾀﾞｲ'), row('ﾘｮｶﾝ①', 'ﾘｮｶﾝ', '泉区')].join('\r\n'), 'cp932'))]);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(await count(), before + 2);
+      assert.deepEqual((await names()).slice(-2), ['ホテルセンダイ', 'リョカン1'], 'half-width kana read right (then normalised, NFKC)');
+    });
+
+    test('a lone lead byte refuses the file, naming its line', async () => {
+      const before = await count();
+      const bytes = Buffer.concat([iconv.encode([HEADER, row('旅館甲', 'リョカンコウ'), '旅館'].join('\r\n'), 'cp932'), Buffer.from([0x82]), iconv.encode(row('', 'リョカンオツ').slice(0) + '\r\n', 'cp932')]);
+      const r = await cli(env.deps, ['facilities', 'import', '--program', 'imp', file('lone.csv', bytes)]);
+      assert.equal(r.code, 1);
+      assert.match(r.err, /line 3: encoding: Shift_JIS として正しく読めない文字/);
+      assert.doesNotMatch(r.err, /line 2/);
+      assert.equal(await count(), before);
+    });
+
+    test('a UTF-8 file with one Shift_JIS row refuses the file, naming that line', async () => {
+      const before = await count();
+      const bytes = Buffer.concat([Buffer.from([HEADER, row('旅館丙', 'リョカンヘイ'), row('旅館丁', 'リョカンテイ'), ''].join('\r\n')), iconv.encode(row('旅館戊', 'リョカンボ') + '\r\n', 'cp932'), Buffer.from(row('旅館己', 'リョカンキ'))]);
+      const r = await cli(env.deps, ['facilities', 'import', '--program', 'imp', file('mixed.csv', bytes)]);
+      assert.equal(r.code, 1);
+      assert.match(r.err, /line 4: encoding: UTF-8 として正しく読めない文字/);
+      assert.equal(await count(), before);
+    });
+
+    test('--encoding states the encoding', async () => {
+      const text = [HEADER, row('旅館庚', 'リョカンコウ')].join('\r\n');
+      const wrong = await cli(env.deps, ['facilities', 'import', '--program', 'imp', '--encoding', 'shift_jis', file('declared.csv', text)]);
+      assert.equal(wrong.code, 1);
+      assert.match(wrong.err, /Shift_JIS が指定されています/);
+      assert.equal((await cli(env.deps, ['facilities', 'import', '--program', 'imp', '--encoding', 'euc-jp', file('declared.csv', text)])).code, 2);
+      const ok = await cli(env.deps, ['facilities', 'import', '--program', 'imp', '--encoding', 'shift_jis', file('declared-sjis.csv', iconv.encode(text, 'cp932'))]);
+      assert.equal(ok.code, 0, ok.err);
+      assert.equal((await names()).at(-1), '旅館庚');
+    });
+  });
 });

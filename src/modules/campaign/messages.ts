@@ -157,6 +157,7 @@ export const campaignMessages = createCatalog({
   errReopenReason: '受付を再開する理由を入力してください',
   errCsv: 'CSV に誤りがあるため、取り込みませんでした',
   errCsvEmpty: 'CSV に施設の行がありません',
+  errCsvFileNotFound: 'ファイル {file} が見つかりません',
   errAttachments: 'license または photo を指定してください',
   errNoCampaign: 'キャンペーン事業「{slug}」が見つかりません',
   errDecisionBody: '判断を JSON のオブジェクトで送ってください',

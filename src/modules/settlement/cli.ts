@@ -12,6 +12,8 @@ import fs from 'node:fs';
 import { exportZenginFile } from './commands/zengin-export.js';
 import { StaysRejected, importStays } from './commands/import-stays.js';
 import { sm } from './messages.js';
+import { csvFromFile, type CsvSource } from '../../platform/imports/csv.js';
+import { CSV_ENCODING_HELP, csvEncodingOption } from '../../platform/imports/cli-option.js';
 import type { CliRunContext } from '../../platform/cli/command.js';
 
 async function campaignProgram(ctx: CliRunContext) {
@@ -33,14 +35,15 @@ interface RowReport {
  */
 async function runCsvImport<R extends RowReport>(
   ctx: CliRunContext,
-  importer: (c: CommandContext, program: Program, file: fs.ReadStream, mode: 'all' | 'valid') => Promise<R>,
+  importer: (c: CommandContext, program: Program, file: CsvSource, mode: 'all' | 'valid') => Promise<R>,
   rejected: (e: unknown) => R | null,
   summary: (r: R) => string,
   nothingTaken: string,
 ): Promise<number> {
-  const program = await campaignProgram(ctx);
   const file = ctx.positionals[0];
   if (!file) throw new CliUsageError('give the CSV file');
+  const encoding = csvEncodingOption(ctx);
+  const program = await campaignProgram(ctx);
   if (!fs.existsSync(file)) throw new AppError('not-found', sm('cli.fileNotFound', { file }));
   const mode = ctx.values['valid-only'] ? 'valid' : 'all';
   const report = (r: R) => {
@@ -48,7 +51,7 @@ async function runCsvImport<R extends RowReport>(
     if (r.errorCount > r.errors.length) ctx.io.err(`  ${sm('cli.moreErrors', { count: r.errorCount - r.errors.length })}\n`);
   };
   try {
-    const r = await runCommand(ctx.deps, cliActor(ctx), (c) => importer(c, program, fs.createReadStream(file), mode));
+    const r = await runCommand(ctx.deps, cliActor(ctx), (c) => importer(c, program, csvFromFile(file, encoding), mode));
     report(r);
     ctx.io.out(summary(r));
     return r.errorCount ? 1 : 0;
@@ -104,10 +107,10 @@ export const settlementCommands: CliCommand[] = [
 
   {
     name: 'claims import',
-    usage: 'claims import --program SLUG FILE.csv [--valid-only]',
+    usage: 'claims import --program SLUG FILE.csv [--valid-only] [--encoding utf-8|shift_jis]',
     summary: sm('cli.claimsImport'),
-    help: `Header: facilityId,bookingRef,bookedOn,checkIn,nights,guests,totalPrice (UTF-8 or Shift_JIS).\n--valid-only registers the valid rows and lists the others.`,
-    options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' } },
+    help: `Header: facilityId,bookingRef,bookedOn,checkIn,nights,guests,totalPrice.\n--valid-only registers the valid rows and lists the others.\n${CSV_ENCODING_HELP}`,
+    options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' }, encoding: { type: 'string' } },
     run: (ctx) =>
       runCsvImport(
         ctx,
@@ -120,10 +123,10 @@ export const settlementCommands: CliCommand[] = [
 
   {
     name: 'settlement stays import',
-    usage: 'settlement stays import --program SLUG FILE.csv [--valid-only]',
+    usage: 'settlement stays import --program SLUG FILE.csv [--valid-only] [--encoding utf-8|shift_jis]',
     summary: sm('cli.staysImport'),
-    help: `Header: facilityId,bookingRef,nights,guests,totalPrice (UTF-8 or Shift_JIS); each value at most what was reserved.\n--valid-only reports the valid rows and lists the others.`,
-    options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' } },
+    help: `Header: facilityId,bookingRef,nights,guests,totalPrice; each value at most what was reserved.\n--valid-only reports the valid rows and lists the others.\n${CSV_ENCODING_HELP}`,
+    options: { program: { type: 'string' }, 'valid-only': { type: 'boolean' }, encoding: { type: 'string' } },
     run: (ctx) =>
       runCsvImport(
         ctx,

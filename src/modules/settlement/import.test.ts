@@ -74,6 +74,61 @@ describe('bulk claims import', () => {
     assert.equal(Number(n!.n), 0, 'the rejected file left nothing');
   });
 
+  describe('text never corrupts silently', () => {
+    const refs = async (like: string) => (await queryRows<{ booking_ref: string }>(env.deps.db, sql`select booking_ref from claims where booking_ref like ${like} order by id`)).map((r) => r.booking_ref);
+    const row = (ref: string, day = 1) => `${fx.facilities[0]!.id},${ref},2025-05-20,2025-06-${String(day).padStart(2, '0')},1,1,10000`;
+
+    test('a Shift_JIS file whose first non-ASCII byte lies past 64 KiB is read as Shift_JIS', async () => {
+      const rows = [HEADER];
+      for (let i = 0; rows.join('\r\n').length < 70_000; i++) rows.push(row(`K${i}`));
+      rows.push(row('予約-勾当台'));
+      const r = await cli(env.deps, ['claims', 'import', '--program', 'imp', file('late.csv', iconv.encode(rows.join('\r\n') + '\r\n', 'cp932'))]);
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(await refs('予約-%'), ['予約-勾当台']);
+    });
+
+    test('a two-row Shift_JIS file with half-width kana is read as Shift_JIS', async () => {
+      // ﾃｽﾄｳ in Shift_JIS (C3 BD C4 B3) is valid UTF-8 too (ýĳ): read as kana all the same.
+      const r = await cli(env.deps, ['claims', 'import', '--program', 'imp', file('kana.csv', iconv.encode([HEADER, row('ﾃｽﾄｳ-1'), row('ﾏｲﾎｳ-2')].join('\r\n'), 'cp932'))]);
+      assert.equal(r.code, 0, r.err);
+      assert.deepEqual(await refs('%-_'), ['ﾃｽﾄｳ-1', 'ﾏｲﾎｳ-2']);
+    });
+
+    test('a lone lead byte: the row is refused naming its line, nothing is registered', async () => {
+      const bytes = Buffer.concat([iconv.encode([HEADER, row('LONE-1'), ''].join('\r\n'), 'cp932'), Buffer.from(row('LONE-2')), Buffer.from([0x82]), Buffer.from('\r\n' + row('LONE-3') + '\r\n')]);
+      const r = await cli(env.deps, ['claims', 'import', '--program', 'imp', file('lone.csv', bytes)]);
+      assert.equal(r.code, 1);
+      assert.match(r.err, /3行目: Shift_JIS として正しく読めない文字/);
+      assert.match(r.err, /何も登録していません/);
+      assert.deepEqual(await refs('LONE-%'), []);
+    });
+
+    test('a UTF-8 file with one Shift_JIS row: that row is refused by its line; --valid-only registers the others intact', async () => {
+      const bytes = Buffer.concat([Buffer.from([HEADER, row('混在-一'), row('混在-二'), ''].join('\r\n')), iconv.encode(row('混在-三') + '\r\n', 'cp932'), Buffer.from(row('混在-四') + '\r\n')]);
+      const all = await cli(env.deps, ['claims', 'import', '--program', 'imp', file('mixed.csv', bytes)]);
+      assert.equal(all.code, 1);
+      assert.match(all.err, /4行目: UTF-8 として正しく読めない文字/);
+      assert.deepEqual(await refs('混在-%'), []);
+      const valid = await cli(env.deps, ['claims', 'import', '--program', 'imp', '--valid-only', file('mixed.csv', bytes)]);
+      assert.equal(valid.code, 1);
+      assert.match(valid.out, /4 rows: 3 reserved/);
+      assert.match(valid.err, /4行目: UTF-8 として/);
+      assert.deepEqual(await refs('混在-%'), ['混在-一', '混在-二', '混在-四']);
+    });
+
+    test('--encoding states the encoding; a wrong name is a usage error', async () => {
+      const text = [HEADER, row('宣言-一')].join('\r\n');
+      const wrong = await cli(env.deps, ['claims', 'import', '--program', 'imp', '--encoding', 'shift_jis', file('declared.csv', text)]);
+      assert.equal(wrong.code, 1, 'a UTF-8 file stated to be Shift_JIS is refused, not read as mojibake');
+      assert.match(wrong.err, /Shift_JIS が指定されています/);
+      const bad = await cli(env.deps, ['claims', 'import', '--program', 'imp', '--encoding', 'latin1', file('declared.csv', text)]);
+      assert.equal(bad.code, 2);
+      const ok = await cli(env.deps, ['claims', 'import', '--program', 'imp', '--encoding', 'shift_jis', file('declared-sjis.csv', iconv.encode(text, 'cp932'))]);
+      assert.equal(ok.code, 0, ok.err);
+      assert.deepEqual(await refs('宣言-%'), ['宣言-一']);
+    });
+  });
+
   test('a wrong header is refused', async () => {
     const r = await cli(env.deps, ['claims', 'import', '--program', 'imp', file('hdr.csv', 'facility,ref\r\n1,2')]);
     assert.equal(r.code, 1);

@@ -240,6 +240,11 @@ export const settlementMessages = createCatalog({
   'portal.stays.csv.button': '実績を取り込む',
   'portal.import.mode.all': 'ファイル全体を取り込まない',
   'portal.import.mode.valid': '正しい行だけを取り込む',
+  'portal.import.encoding': '文字コード',
+  'portal.import.encoding.hint': '自動判定では、ファイル全体を見て UTF-8 か Shift_JIS かを決めます。正しく読めない文字を含む行は、行番号を示して取り込みません',
+  'portal.import.encoding.auto': '自動判定',
+  'portal.import.encoding.utf8': 'UTF-8',
+  'portal.import.encoding.sjis': 'Shift_JIS（Excel で保存した CSV）',
   'portal.import.claims.heading': '割引登録 CSV の取り込み結果',
   'portal.import.stays.heading': '宿泊実績 CSV の取り込み結果',
   'portal.import.rejected':

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../../platform/command.js';
 import { tokyoDate } from '../../../platform/calendar/index.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { CsvHeaderError, fromBuffer, parseCsvObjects } from '../../../platform/imports/csv.js';
+import { CsvFileError, CsvHeaderError, parseCsvObjects, type CsvSource } from '../../../platform/imports/csv.js';
 import { issuesToFieldErrors } from '../../../platform/validation.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { campaignConfig } from '../config.js';
@@ -18,19 +18,26 @@ export interface ImportProblem {
   message: string;
 }
 
-/** Parses and validates every row; the file is accepted only when every row is good. */
-export async function parseFacilitiesCsv(bytes: Buffer, features: readonly string[]): Promise<{ rows: FacilityInput[]; problems: ImportProblem[] }> {
+/**
+ * Parses and validates every row; the file is accepted only when every row is good. A row that
+ * does not decode cleanly in the file's encoding is one of the bad rows, named by its line.
+ */
+export async function parseFacilitiesCsv(source: CsvSource, features: readonly string[]): Promise<{ rows: FacilityInput[]; problems: ImportProblem[] }> {
   const schema = facilitySchema(features);
   const rows: FacilityInput[] = [];
   const problems: ImportProblem[] = [];
   try {
-    for await (const { line, row } of parseCsvObjects(fromBuffer(bytes), IMPORT_HEADER)) {
+    for await (const { line, row, unreadable } of parseCsvObjects(source, IMPORT_HEADER)) {
+      if (unreadable) {
+        problems.push({ line, field: 'encoding', message: unreadable });
+        continue;
+      }
       const r = schema.safeParse({ ...row, features: row.features ? row.features.split('|') : [] });
       if (r.success) rows.push(r.data);
       else for (const e of issuesToFieldErrors(r.error.issues)) problems.push({ line, field: e.field.replace(/^features\.\d+$/, 'features'), message: e.message });
     }
   } catch (e) {
-    if (e instanceof CsvHeaderError) problems.push({ line: 1, field: 'header', message: e.message });
+    if (e instanceof CsvFileError) problems.push({ line: e.line, field: e instanceof CsvHeaderError ? 'header' : 'file', message: e.message });
     else throw e;
   }
   return { rows, problems };
@@ -40,8 +47,8 @@ export async function parseFacilitiesCsv(bytes: Buffer, features: readonly strin
  * Loads already-registered facilities (all or nothing): one bad row refuses the file, with every
  * bad row listed by line. Each facility gets the next registration number and today's date.
  */
-export async function importFacilities(ctx: CommandContext, program: Program, bytes: Buffer): Promise<{ imported: number }> {
-  const { rows, problems } = await parseFacilitiesCsv(bytes, campaignConfig(program).features);
+export async function importFacilities(ctx: CommandContext, program: Program, source: CsvSource): Promise<{ imported: number }> {
+  const { rows, problems } = await parseFacilitiesCsv(source, campaignConfig(program).features);
   if (problems.length) {
     throw new AppError('validation-failed', cm('errCsv'), {
       fieldErrors: problems.map((p) => ({ field: `line ${p.line}: ${p.field}`, message: p.message })),

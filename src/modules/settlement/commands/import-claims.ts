@@ -3,7 +3,7 @@ import { queryRows } from '../../../db/client.js';
 import { addDays, isIsoDate } from '../../../platform/calendar/index.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
-import { parseCsvObjects, CsvHeaderError } from '../../../platform/imports/csv.js';
+import { CsvFileError, parseCsvObjects, type CsvSource } from '../../../platform/imports/csv.js';
 import { issuesToFieldErrors } from '../../../platform/validation.js';
 import { facilityDirectory, facilityEntriesOf, type FacilityEntry } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
@@ -53,9 +53,10 @@ interface Accepted {
  * Registers many claims from a booking system's CSV in one transaction, in constant memory:
  * rows are validated and priced in batches, money is taken from each facility's account in file
  * order (row locks held to the end), and claims, ledger entries and balances are written in bulk.
- * Killing the process mid-import leaves nothing: the transaction never commits.
+ * Killing the process mid-import leaves nothing: the transaction never commits. A row that does
+ * not decode cleanly in the file's encoding is refused by its line like any other bad row.
  */
-export async function importClaims(ctx: CommandContext, program: Program, source: AsyncIterable<Buffer>, opts: ImportOptions): Promise<ImportResult> {
+export async function importClaims(ctx: CommandContext, program: Program, source: CsvSource, opts: ImportOptions): Promise<ImportResult> {
   const rules = rulesOf(program);
   if (!rules) throw new AppError('conflict', sm('cmd.campaignPeriodUnset'));
   const result: ImportResult = { rows: 0, reserved: 0, alreadyRegistered: 0, discountTotal: 0, errors: [], errorCount: 0, committed: false };
@@ -97,6 +98,10 @@ export async function importClaims(ctx: CommandContext, program: Program, source
   try {
     for await (const rec of parseCsvObjects(source, CLAIM_CSV_COLUMNS)) {
       result.rows++;
+      if (rec.unreadable) {
+        fail({ line: rec.line, message: rec.unreadable });
+        continue;
+      }
       pending.push(rec);
       if (pending.length >= BATCH) await flush();
     }
@@ -105,7 +110,7 @@ export async function importClaims(ctx: CommandContext, program: Program, source
   } catch (e) {
     // Never leave a query running on the transaction the caller is about to roll back.
     await (writing as Promise<void> | null)?.catch(() => undefined);
-    if (e instanceof CsvHeaderError) throw new AppError('validation-failed', e.message, { fieldErrors: [{ field: 'file', message: e.message }] });
+    if (e instanceof CsvFileError) throw new AppError('validation-failed', e.message, { fieldErrors: [{ field: 'file', message: e.message }] });
     throw e;
   }
   if (opts.mode === 'all' && result.errorCount > 0) {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError, isAppError } from '../../../platform/errors/index.js';
-import { CsvHeaderError, parseCsvObjects } from '../../../platform/imports/csv.js';
+import { CsvFileError, parseCsvObjects, type CsvSource } from '../../../platform/imports/csv.js';
 import { issuesToFieldErrors } from '../../../platform/validation.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { sm } from '../messages.js';
@@ -39,9 +39,10 @@ export class StaysRejected extends AppError {
  * same rules as the form and the API: never above the reservation, discount recomputed, the
  * difference released). One transaction; `all` rejects the whole file on any bad row, `valid`
  * reports the good rows and lists the others. reportStay refuses a row before it writes anything,
- * so a refused row leaves nothing behind in `valid` mode either.
+ * so a refused row leaves nothing behind in `valid` mode either. A row that does not decode cleanly
+ * in the file's encoding is refused by its line like any other bad row.
  */
-export async function importStays(ctx: CommandContext, program: Program, source: AsyncIterable<Buffer>, opts: { mode: 'all' | 'valid'; facilityIds?: ReadonlySet<number> }): Promise<StayImportResult> {
+export async function importStays(ctx: CommandContext, program: Program, source: CsvSource, opts: { mode: 'all' | 'valid'; facilityIds?: ReadonlySet<number> }): Promise<StayImportResult> {
   const result: StayImportResult = { rows: 0, reported: 0, alreadyReported: 0, released: 0, errors: [], errorCount: 0, committed: false };
   const fail = (e: RowError) => {
     result.errorCount++;
@@ -49,8 +50,12 @@ export async function importStays(ctx: CommandContext, program: Program, source:
   };
   const seen = new Set<string>();
   try {
-    for await (const { line, row } of parseCsvObjects(source, STAY_CSV_COLUMNS)) {
+    for await (const { line, row, unreadable } of parseCsvObjects(source, STAY_CSV_COLUMNS)) {
       result.rows++;
+      if (unreadable) {
+        fail({ line, message: unreadable });
+        continue;
+      }
       const facilityId = Number(row.facilityId);
       const bookingRef = (row.bookingRef ?? '').trim();
       const parsed = staySchema.safeParse({ nights: Number(row.nights), guests: Number(row.guests), totalPrice: Number(row.totalPrice) });
@@ -87,7 +92,7 @@ export async function importStays(ctx: CommandContext, program: Program, source:
       }
     }
   } catch (e) {
-    if (e instanceof CsvHeaderError) throw new AppError('validation-failed', e.message, { fieldErrors: [{ field: 'file', message: e.message }] });
+    if (e instanceof CsvFileError) throw new AppError('validation-failed', e.message, { fieldErrors: [{ field: 'file', message: e.message }] });
     throw e;
   }
   if (opts.mode === 'all' && result.errorCount > 0) throw new StaysRejected(result);

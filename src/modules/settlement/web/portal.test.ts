@@ -179,6 +179,28 @@ describe('business portal: claims, stays, sales stop', () => {
     assert.match(bad.err, /2行目/);
   });
 
+  test('CSV uploads: a row that does not decode cleanly is refused by its line; the encoding can be stated', async () => {
+    const before = [await claimStatus('C2'), await claimStatus('C3')];
+    const page = await (await biz.get(base)).text();
+    assert.match(page, /name="encoding" value="auto"[^>]* checked/);
+    assert.match(page, /name="stayEncoding" value="shift_jis"/);
+    const bytes = Buffer.concat([Buffer.from(`${STAY_HEADER}\r\n${mine},C2,1,1,8000\r\n${mine},C3,1,1,`), Buffer.from([0x82]), Buffer.from('10000\r\n')]);
+    const auto = await upload('stays/upload', 'stayFile', 'stayMode', 'all', bytes);
+    assert.equal(auto.status, 422);
+    assert.match(auto.html, /<th[^>]*>3<\/th><td[^>]*>—<\/td><td[^>]*>Shift_JIS として正しく読めない文字/);
+    const form = new FormData();
+    form.set('_csrf', biz.csrf());
+    form.set('stayFile', new File([new Uint8Array(bytes)], 'x.csv', { type: 'text/csv' }));
+    form.set('stayMode', 'all');
+    form.set('stayEncoding', 'utf-8');
+    const stated = await biz.request(`${base}/stays/upload`, { method: 'POST', body: form });
+    assert.equal(stated.status, 422);
+    const html = await stated.text();
+    assert.match(html, /UTF-8 として正しく読めない文字/);
+    assert.match(html, /name="stayEncoding" value="utf-8"[^>]* checked/, 'the choice is kept');
+    assert.deepEqual([await claimStatus('C2'), await claimStatus('C3')], before, 'nothing was reported');
+  });
+
   test('sales stop: the business mark survives money coming back; resume clears it unless the allocation is used up', async () => {
     assert.equal(await soldOutOn(mine), null);
     await biz.get(base);

@@ -19,6 +19,7 @@ import { portalClaim } from './portal-claim.js';
 import { SoldOutSection, portalSoldOut } from './portal-sold-out.js';
 import { csvDownload, portalContext } from './portal-common.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import { csvEncodingOf, csvFromBuffer, type CsvSource } from '../../../platform/imports/csv.js';
 
 type Report = { kind: 'claims'; result: ImportResult } | { kind: 'stays'; result: StayImportResult };
 
@@ -32,6 +33,12 @@ export const settlementPortal = new Hono<AppEnv>();
 const MODE_OPTIONS = [
   { value: 'all', label: sm('portal.import.mode.all') },
   { value: 'valid', label: sm('portal.import.mode.valid') },
+];
+
+const ENCODING_OPTIONS = [
+  { value: 'auto', label: sm('portal.import.encoding.auto') },
+  { value: 'utf-8', label: sm('portal.import.encoding.utf8') },
+  { value: 'shift_jis', label: sm('portal.import.encoding.sjis') },
 ];
 
 function ReportSection({ report }: { report: Report }) {
@@ -93,6 +100,7 @@ async function claimsPage(c: AppContext, opts: { errors?: SummaryError[]; values
         <Form action={`${p.base}/upload`} csrfToken={token} enctype="multipart/form-data">
           <FileField name="file" label={sm('portal.claims.csv.file')} required accept=".csv,text/csv" error={errorFor(errors, 'file')} />
           <RadioGroup name="mode" label={sm('portal.claims.csv.mode')} required value={v.mode ?? 'all'} options={MODE_OPTIONS} />
+          <RadioGroup name="encoding" label={sm('portal.import.encoding')} hint={sm('portal.import.encoding.hint')} required value={v.encoding ?? 'auto'} options={ENCODING_OPTIONS} />
           <Button>{sm('portal.claims.csv.button')}</Button>
         </Form>
         <h2>{sm('portal.stays.csv.heading')}</h2>
@@ -105,6 +113,7 @@ async function claimsPage(c: AppContext, opts: { errors?: SummaryError[]; values
         <Form action={`${p.base}/stays/upload`} csrfToken={token} enctype="multipart/form-data">
           <FileField name="stayFile" label={sm('portal.stays.csv.file')} required accept=".csv,text/csv" error={errorFor(errors, 'stayFile')} />
           <RadioGroup name="stayMode" label={sm('portal.stays.csv.mode')} required value={v.stayMode ?? 'all'} options={MODE_OPTIONS} />
+          <RadioGroup name="stayEncoding" label={sm('portal.import.encoding')} hint={sm('portal.import.encoding.hint')} required value={v.stayEncoding ?? 'auto'} options={ENCODING_OPTIONS} />
           <Button>{sm('portal.stays.csv.button')}</Button>
         </Form>
         <Table
@@ -160,39 +169,45 @@ settlementPortal.post('/:slug/business/claims', async (c) => {
   });
 });
 
-/** The uploaded file's bytes, or null when none was chosen. */
-async function uploaded(c: AppContext, field: string): Promise<{ bytes: Buffer | null; mode: 'all' | 'valid' }> {
+/**
+ * The uploaded file (null when none was chosen) with the encoding the person chose (decided from
+ * the whole file when 'auto' or anything unknown), and the mode.
+ */
+async function uploaded(c: AppContext, field: string): Promise<{ source: CsvSource | null; mode: 'all' | 'valid'; values: Record<string, string> }> {
   const body = await c.req.parseBody();
   const file = body[field];
-  const mode = body[field === 'file' ? 'mode' : 'stayMode'] === 'valid' ? 'valid' : 'all';
-  if (!(file instanceof File) || file.size === 0) return { bytes: null, mode };
-  return { bytes: Buffer.from(await file.arrayBuffer()), mode };
+  const [modeField, encodingField] = field === 'file' ? ['mode', 'encoding'] : ['stayMode', 'stayEncoding'];
+  const mode = body[modeField] === 'valid' ? 'valid' : 'all';
+  const encoding = typeof body[encodingField] === 'string' ? (csvEncodingOf(body[encodingField]) ?? undefined) : undefined;
+  const values = { [modeField]: mode, [encodingField]: encoding ?? 'auto' };
+  if (!(file instanceof File) || file.size === 0) return { source: null, mode, values };
+  return { source: csvFromBuffer(Buffer.from(await file.arrayBuffer()), encoding), mode, values };
 }
 
 settlementPortal.post('/:slug/business/claims/upload', async (c) => {
   const { program, roles, facilities } = await portalContext(c);
-  const { bytes, mode } = await uploaded(c, 'file');
-  if (!bytes) return claimsPage(c, { errors: [{ field: 'file', message: sm('err.csvRequired') }], values: { mode }, status: 422 });
+  const { source, mode, values } = await uploaded(c, 'file');
+  if (!source) return claimsPage(c, { errors: [{ field: 'file', message: sm('err.csvRequired') }], values, status: 422 });
   try {
-    const result = await runAs(c, primaryRole(roles), (ctx) => importClaims(ctx, program, (async function* () { yield bytes; })(), { mode, facilityIds: new Set(facilities.map((f) => f.id)) }));
-    return claimsPage(c, { report: { kind: 'claims', result }, values: { mode } });
+    const result = await runAs(c, primaryRole(roles), (ctx) => importClaims(ctx, program, source, { mode, facilityIds: new Set(facilities.map((f) => f.id)) }));
+    return claimsPage(c, { report: { kind: 'claims', result }, values });
   } catch (e) {
-    if (e instanceof ImportRejected) return claimsPage(c, { report: { kind: 'claims', result: e.result }, values: { mode }, status: 422 });
-    if (isAppError(e) && (e.code === 'validation-failed' || e.code === 'conflict')) return claimsPage(c, { errors: [{ field: 'file', message: e.message }], values: { mode }, status: 422 });
+    if (e instanceof ImportRejected) return claimsPage(c, { report: { kind: 'claims', result: e.result }, values, status: 422 });
+    if (isAppError(e) && (e.code === 'validation-failed' || e.code === 'conflict')) return claimsPage(c, { errors: [{ field: 'file', message: e.message }], values, status: 422 });
     throw e;
   }
 });
 
 settlementPortal.post('/:slug/business/claims/stays/upload', async (c) => {
   const { program, roles, facilities } = await portalContext(c);
-  const { bytes, mode } = await uploaded(c, 'stayFile');
-  if (!bytes) return claimsPage(c, { errors: [{ field: 'stayFile', message: sm('err.csvRequired') }], values: { stayMode: mode }, status: 422 });
+  const { source, mode, values } = await uploaded(c, 'stayFile');
+  if (!source) return claimsPage(c, { errors: [{ field: 'stayFile', message: sm('err.csvRequired') }], values, status: 422 });
   try {
-    const result = await runAs(c, primaryRole(roles), (ctx) => importStays(ctx, program, (async function* () { yield bytes; })(), { mode, facilityIds: new Set(facilities.map((f) => f.id)) }));
-    return claimsPage(c, { report: { kind: 'stays', result }, values: { stayMode: mode } });
+    const result = await runAs(c, primaryRole(roles), (ctx) => importStays(ctx, program, source, { mode, facilityIds: new Set(facilities.map((f) => f.id)) }));
+    return claimsPage(c, { report: { kind: 'stays', result }, values });
   } catch (e) {
-    if (e instanceof StaysRejected) return claimsPage(c, { report: { kind: 'stays', result: e.result }, values: { stayMode: mode }, status: 422 });
-    if (isAppError(e) && e.code === 'validation-failed') return claimsPage(c, { errors: [{ field: 'stayFile', message: e.message }], values: { stayMode: mode }, status: 422 });
+    if (e instanceof StaysRejected) return claimsPage(c, { report: { kind: 'stays', result: e.result }, values, status: 422 });
+    if (isAppError(e) && e.code === 'validation-failed') return claimsPage(c, { errors: [{ field: 'stayFile', message: e.message }], values, status: 422 });
     throw e;
   }
 });
