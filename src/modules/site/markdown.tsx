@@ -5,6 +5,7 @@
  * http(s) or relative — anything else (javascript:, data:, //host) is shown as plain text.
  */
 import type { Child } from 'hono/jsx';
+import { hasAmbiguousUrlText, isLocalPath } from '../../platform/http/local-path.js';
 
 type Block = { kind: 'h'; level: number; text: string } | { kind: 'p'; text: string } | { kind: 'ul' | 'ol'; items: string[] };
 
@@ -39,12 +40,17 @@ export function parseBlocks(src: string): Block[] {
   return blocks;
 }
 
-/** http(s), or a path on this site; never another scheme or a protocol-relative URL. */
+/**
+ * http(s), or a path on this site; never another scheme, a protocol-relative URL, or a form a
+ * browser reads as one (`/\evil.example`, `/%5cevil.example`, a tab or newline inside:
+ * platform/http/local-path.ts).
+ */
 export function isSafeHref(url: string): boolean {
   const u = url.trim();
+  if (!u || hasAmbiguousUrlText(u)) return false;
   if (/^https?:\/\/[^\s]+$/i.test(u)) return true;
-  if (u.startsWith('//') || u.startsWith('\\')) return false;
-  return /^[^:\s]*$/.test(u) && u.length > 0;
+  if (u.startsWith('/')) return isLocalPath(u);
+  return /^[^:\s]*$/.test(u);
 }
 
 const INLINE = /\[([^\]\n]+)\]\(([^)\s]+)\)|\*\*([^*\n]+)\*\*|\*([^*\n]+)\*/g;

@@ -8,8 +8,8 @@ const url = z
   .max(500, sam('valid.urlMax'))
   .refine((u) => u === '' || isSafeHref(u), sam('valid.urlSafe'));
 
-/** A path on this site (`/…`, not `//host`): the CSP shows images only from our own origin. */
-export const isSitePath = (u: string) => u.startsWith('/') && !u.startsWith('//') && !u.startsWith('/\\') && isSafeHref(u);
+/** A path on this site (`/…`, not `//host` nor `/\host`): the CSP shows images only from our own origin. */
+export const isSitePath = (u: string) => u.startsWith('/') && isSafeHref(u);
 
 /** A content version as the operator enters it (form or CLI). */
 export const draftSchema = z.object({

@@ -1,5 +1,6 @@
 import { renderPage, type Renderable } from '../../ui/render.js';
 import type { AppContext } from './env.js';
+import { isLocalPath } from './local-path.js';
 
 /** Sends a full HTML page (with doctype); pages that show personal data are never cached. */
 export async function sendPage(c: AppContext, node: Renderable, status = 200): Promise<Response> {
@@ -9,8 +10,10 @@ export async function sendPage(c: AppContext, node: Renderable, status = 200): P
   return res;
 }
 
-/** POST-redirect-GET. A relative `next` is the only kind followed, so it cannot send people elsewhere. */
+/**
+ * POST-redirect-GET. A path on this site is the only kind of `next` followed (local-path.ts: not
+ * `//host`, nor `/\host` or `/<TAB>/host`, which browsers read the same), so it cannot send people elsewhere.
+ */
 export function safeRedirectTarget(next: string | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  return next && isLocalPath(next) ? next : fallback;
 }
