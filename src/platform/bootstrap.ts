@@ -14,7 +14,8 @@ export async function openDeps(
 ): Promise<Deps> {
   const database = opts.database ?? (await openDatabase(config, { memory: opts.memory }));
   try {
-    await runMigrations(database);
+    // With two roles (MIGRATION_DATABASE_URL), as the schema's owner, which then grants the app role.
+    await runMigrations(database, { ownerUrl: config.migrationDatabaseUrl, appUrl: config.databaseUrl });
     const master = loadMasterKey({ envKey: config.masterKey, dataDir: config.dataDir, allowFile: database.kind === 'embedded' });
     const vault = new Vault(master);
     await vault.ensureKey(database.db, 'system');

@@ -10,6 +10,7 @@ import * as authSchema from './auth/schema.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { purgeThrottle } from './auth/throttle.js';
 import { accountModuleRoutes } from './auth/web/index.js';
+import { dbCommands } from './cli/db-commands.js';
 import { platformCommands } from './cli/platform-commands.js';
 import type { AppEnv } from './http/env.js';
 import { PLATFORM_PATHS } from './http/openapi.js';
@@ -43,7 +44,7 @@ export const coreModule = defineModule({
   name: 'core',
   schema: { ...programsSchema, ...auditSchema, ...vaultSchema, ...jobsSchema, ...mailSchema, ...formsSchema },
   routes: { public: programsPublic, admin: coreAdmin, api: programsApi },
-  cli: [...platformCommands, ...auditCommands, ...programCommands],
+  cli: [...platformCommands, ...auditCommands, ...dbCommands, ...programCommands],
   jobs: {
     [MAIL_JOB]: sendMailJob,
     [AUDIT_ANCHOR_JOB]: auditAnchorJob,

@@ -27,8 +27,9 @@ export const platformCommands: CliCommand[] = [
     usage: 'migrate',
     summary: cm('migrate.summary'),
     async run(ctx) {
-      await runMigrations(ctx.deps.database);
-      ctx.io.out(`migrations applied (${ctx.deps.database.kind})\n`);
+      const { migrationDatabaseUrl, databaseUrl } = ctx.deps.config;
+      const granted = await runMigrations(ctx.deps.database, { ownerUrl: migrationDatabaseUrl, appUrl: databaseUrl });
+      ctx.io.out(`migrations applied (${ctx.deps.database.kind})${granted ? `; app role ${granted} granted its rights` : ''}\n`);
     },
   },
   {
