@@ -16,6 +16,7 @@ import { SETTLEMENT_ROUTE_ACCESS } from './route-access.js';
 import * as schema from './schema.js';
 import { SETTLEMENT_SETTINGS } from './settings.js';
 import { settlementRoutes } from './web/index.js';
+import { SETTLEMENT_PATHS } from './web/openapi.js';
 
 /** Discount reimbursement against the fixed budget: allocations, claims, stays, month-end close, 全銀 file. */
 export const settlementModule = defineModule({
@@ -25,6 +26,7 @@ export const settlementModule = defineModule({
   cli: settlementCommands,
   settings: SETTLEMENT_SETTINGS,
   routeAccess: SETTLEMENT_ROUTE_ACCESS,
+  openapi: SETTLEMENT_PATHS,
   auditActions: settlementAuditActions,
   inbox: SETTLEMENT_INBOX,
   tools: [{ kinds: ['campaign'], label: sm('tool.settlement'), href: (p) => `/admin/settlement/${p.slug}` }],

@@ -18,10 +18,12 @@ import type { Claim } from '../schema.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { idParam } from '../../../platform/http/params.js';
+import { cancelSchema, type ClaimAnswer, type ReservedAnswer, type BudgetAnswer } from './api-schemas.js';
+import type { z } from 'zod';
 
 export const settlementApi = new Hono<AppEnv>();
 
-export function claimJson(c: Claim) {
+export function claimJson(c: Claim): ClaimAnswer {
   return {
     id: c.id,
     facilityId: c.facilityId,
@@ -45,7 +47,7 @@ settlementApi.post('/programs/:slug/claims', async (c) => {
   const input = parseOrThrow(claimSchema, await jsonBody(c));
   const caller = { actor: actorOf(c, primaryRole(kept.roles)), userId: auth.user.id, staff: kept.roles.includes('admin') || kept.roles.includes('operator') };
   const direct = await reserveClaimDirect(deps, kept.program, kept.version, caller, input);
-  if (direct) return c.json({ id: direct.id, bookingRef: input.bookingRef, discount: direct.discount, status: 'reserved' }, 201);
+  if (direct) return c.json({ id: direct.id, bookingRef: input.bookingRef, discount: direct.discount, status: 'reserved' } satisfies z.infer<typeof ReservedAnswer>, 201);
   // Every other case (a retry, a conflict, a refusal, a facility's first claim, a program changed
   // since it was kept) the general way, on the program as it is now.
   const { program, roles } = kept.fresh ? kept : await claimProgram(deps, auth, slug, { fresh: true });
@@ -64,7 +66,7 @@ settlementApi.post('/programs/:slug/claims', async (c) => {
     result = await attempt();
   }
   const { claim, created } = result;
-  return c.json({ id: claim.id, bookingRef: claim.bookingRef, discount: claim.discount, status: claim.status }, created ? 201 : 200);
+  return c.json({ id: claim.id, bookingRef: claim.bookingRef, discount: claim.discount, status: claim.status } satisfies z.infer<typeof ReservedAnswer>, created ? 201 : 200);
 });
 
 /** Loads a claim and checks the caller may act on it (404 across programs and businesses). */
@@ -83,7 +85,7 @@ async function claimFor(c: AppContext, roles: Array<'admin' | 'operator' | 'busi
 
 settlementApi.post('/claims/:id/cancel', async (c) => {
   const { claim, program, roles } = await claimFor(c, ['admin', 'operator', 'business']);
-  const body = (await bodyText(c)) ? ((await jsonBody(c)) as { noShow?: boolean }) : {};
+  const body = (await bodyText(c)) ? parseOrThrow(cancelSchema, await jsonBody(c)) : {};
   const updated = await runAs(c, primaryRole(roles), (ctx) => cancelClaim(ctx, program, claim.id, body.noShow === true));
   return c.json(claimJson(updated));
 });
@@ -108,5 +110,5 @@ settlementApi.get('/programs/:slug/budget', async (c) => {
   await runAs(c, primaryRole(roles), (ctx) => syncPool(ctx, program));
   const b = await programBalances(deps.db, program.id);
   c.header('Cache-Control', 'no-store');
-  return c.json({ pool: b.pool, allocated: b.allocated, reserved: b.reserved, approved: b.approved, paid: b.paid, remaining: b.pool - b.reserved - b.approved - b.paid });
+  return c.json({ pool: b.pool, allocated: b.allocated, reserved: b.reserved, approved: b.approved, paid: b.paid, remaining: b.pool - b.reserved - b.approved - b.paid } satisfies z.infer<typeof BudgetAnswer>);
 });
