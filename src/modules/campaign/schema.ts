@@ -35,6 +35,12 @@ export const facilities = pgTable(
     soldOutOn: date('sold_out_on'),
     /** The application it was registered from; null for facilities loaded by `facilities import`. */
     applicationId: integer('application_id'),
+    /**
+     * 旅館業許可番号, from the approved application (null for imported facilities). A registered
+     * facility holds its number exclusively within the program: applications may share one (a
+     * possible duplicate for the reviewer), facilities may not.
+     */
+    licenseNumber: text('license_number'),
     /** Public profile changes a business submitted, waiting for the operator's review. */
     pendingProfile: jsonb('pending_profile').$type<FacilityProfile | null>(),
     pendingSince: timestamp('pending_since', { withTimezone: true }),
@@ -44,6 +50,8 @@ export const facilities = pgTable(
   (t) => [
     index('facilities_program').on(t.programId, t.status),
     uniqueIndex('facilities_registration_number').on(t.programId, t.registrationNumber).where(sql`${t.registrationNumber} is not null`),
+    // Only a facility holds a licence number, and only one at a time (a withdrawn facility lets it go).
+    uniqueIndex('facilities_license').on(t.programId, t.licenseNumber).where(sql`${t.licenseNumber} is not null and ${t.status} <> 'withdrawn'`),
   ],
 );
 
@@ -149,10 +157,10 @@ export const campaignApplications = pgTable(
   (t) => [
     index('campaign_applications_program').on(t.programId, t.status),
     uniqueIndex('campaign_applications_number').on(t.programId, t.number).where(sql`${t.number} is not null`),
-    // One live application per licence: a second one is refused, even under concurrent submissions.
-    uniqueIndex('campaign_applications_license')
-      .on(t.programId, t.licenseNumber)
-      .where(sql`${t.licenseNumber} is not null and ${t.status} not in ('draft', 'rejected')`),
+    // Not unique: anyone may apply with any number (the public API is anonymous), so a number
+    // never blocks the real business; applications sharing one are flagged to the reviewer, and
+    // the facility an approval registers holds it (facilities_license).
+    index('campaign_applications_license_number').on(t.programId, t.licenseNumber),
     index('campaign_applications_applicant').on(t.applicantUserId),
   ],
 );
