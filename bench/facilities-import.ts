@@ -12,6 +12,7 @@ import { queryRows } from '../src/db/client.js';
 import { openCampaign } from '../src/modules/campaign/test-helpers.js';
 import { createTestEnv } from '../test/helpers/deps.js';
 import { cli } from '../test/helpers/cli.js';
+import { kanaNumber } from '../test/helpers/fixtures.js';
 
 const WARDS = ['青葉区', '宮城野区', '若林区', '太白区', '泉区'];
 const TYPES = ['hotel', 'ryokan', 'simple', 'other'];
@@ -22,7 +23,7 @@ try {
   await openCampaign(env.deps, 'bench');
   const lines = ['name,nameKana,type,postalCode,address,ward,phone,url,rooms,features'];
   for (let i = 1; i <= count; i++) {
-    lines.push(`ベンチ施設${i},べんちしせつ${i},${TYPES[i % 4]},980-${String(i % 10000).padStart(4, '0')},仙台市${WARDS[i % 5]}テスト町${i}-1,${WARDS[i % 5]},022-${String(100 + (i % 900))}-${String(1000 + (i % 9000))},https://f${i}.example.jp/,${1 + (i % 200)},駐車場あり|Wi-Fi`);
+    lines.push(`ベンチ施設${i},べんちしせつ${kanaNumber(i)},${TYPES[i % 4]},980-${String(i % 10000).padStart(4, '0')},仙台市${WARDS[i % 5]}テスト町${i}-1,${WARDS[i % 5]},022-${String(100 + (i % 900))}-${String(1000 + (i % 9000))},https://f${i}.example.jp/,${1 + (i % 200)},駐車場あり|Wi-Fi`);
   }
   const file = path.join(env.dataDir, 'facilities.csv');
   fs.writeFileSync(file, lines.join('\r\n'));

@@ -26,6 +26,7 @@ import { facilities, WARDS, FACILITY_TYPES } from '../src/modules/campaign/schem
 import { DEMO_FACILITIES, DEMO_FEATURES } from '../src/modules/demo/facilities.js';
 import { createProgram } from '../src/platform/programs/commands/create-program.js';
 import { createTestEnv } from '../test/helpers/deps.js';
+import { kanaNumber } from '../test/helpers/fixtures.js';
 import type { LoadResult } from './load.js';
 import { runLoadInChild } from './load-child.js';
 
@@ -51,7 +52,7 @@ function facilityRows(): Row[] {
     const extra = DEMO_FEATURES.filter((_, k) => (i + k) % 5 === 0).slice(0, 2);
     return {
       name: `${d.name} ${i + 1}号館`,
-      nameKana: `${d.nameKana} ${i + 1}ゴウカン`,
+      nameKana: `${d.nameKana} ${kanaNumber(i + 1)}ゴウカン`,
       type: d.type,
       ward: d.ward,
       address: `${d.address}-${i + 1}`,

@@ -30,6 +30,9 @@ import { programsAdmin } from './programs/web/admin.js';
 import { programsApi } from './programs/web/api.js';
 import { programsPublic } from './programs/web/public.js';
 import { vaultAuditActions } from './vault/audit-actions.js';
+import { inboxAuditActions } from './inbox/audit-actions.js';
+import { INBOX_DIGEST_JOB, INBOX_DIGEST_SCHEDULE, inboxDigestJob } from './inbox/digest-job.js';
+import { inboxAdmin } from './inbox/web.js';
 import * as vaultSchema from './vault/schema.js';
 import * as formsSchema from './forms/schema.js';
 import { purgeSubmissionKeys } from './forms/submission-keys.js';
@@ -37,7 +40,7 @@ import { purgeSubmissionKeys } from './forms/submission-keys.js';
 const PURGE_JOB = 'auth.purge_sessions';
 
 const coreAdmin = new Hono<AppEnv>();
-for (const part of [programsAdmin, auditAdmin, mailAdmin]) coreAdmin.route('/', part);
+for (const part of [programsAdmin, inboxAdmin, auditAdmin, mailAdmin]) coreAdmin.route('/', part);
 
 /** Programs (tenancy), the back-office home, audit trail, outbox, jobs and the platform's CLI. */
 export const coreModule = defineModule({
@@ -48,17 +51,18 @@ export const coreModule = defineModule({
   jobs: {
     [MAIL_JOB]: sendMailJob,
     [AUDIT_ANCHOR_JOB]: auditAnchorJob,
+    [INBOX_DIGEST_JOB]: inboxDigestJob,
     [PURGE_JOB]: async ({ deps }) => {
       await purgeExpiredSessions(deps.db, deps.clock.now());
       await purgeThrottle(deps.db, deps.clock.now());
       await purgeSubmissionKeys(deps.db, deps.clock.now());
     },
   },
-  schedules: [{ name: 'purge-sessions', at: '03:00', kind: PURGE_JOB }, AUDIT_ANCHOR_SCHEDULE],
+  schedules: [{ name: 'purge-sessions', at: '03:00', kind: PURGE_JOB }, AUDIT_ANCHOR_SCHEDULE, INBOX_DIGEST_SCHEDULE],
   settings: COMMON_SETTINGS,
   routeAccess: CORE_ROUTE_ACCESS,
   personalData: [{ tables: ['mail_outbox'], purpose: '通知メールの送信と送信記録（宛先、本文）', roles: ['admin'] }],
-  auditActions: { ...programsAuditActions, ...auditTrailAuditActions, ...mailAuditActions, ...vaultAuditActions },
+  auditActions: { ...programsAuditActions, ...auditTrailAuditActions, ...mailAuditActions, ...vaultAuditActions, ...inboxAuditActions },
 });
 
 /** Sign-in, second factor, password reset, own account, user administration, API sign-in. */

@@ -21,3 +21,9 @@ export async function makeToken(deps: Deps, userId: number): Promise<string> {
   const t = await runCommand(deps, systemActor('test'), (ctx) => createApiToken(ctx, { userId, name: 'test', mfaVerified: true }));
   return t.token;
 }
+
+const KANA_DIGITS = ['ゼロ', 'イチ', 'ニ', 'サン', 'ヨン', 'ゴ', 'ロク', 'ナナ', 'ハチ', 'キュウ'];
+/** A number read out digit by digit in katakana (12 → イチニ), for readings (ふりがな take kana only). */
+export function kanaNumber(n: number): string {
+  return [...String(n)].map((d) => KANA_DIGITS[Number(d)]).join('');
+}

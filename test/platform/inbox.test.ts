@@ -9,6 +9,10 @@ import { makeEvent } from '../../src/modules/events/test-helpers.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
 import { makeProgram, makeUser } from '../helpers/fixtures.js';
 import { signedInBrowsers, type TestBrowser } from '../helpers/http.js';
+import { startWorker } from '../../src/platform/jobs/worker.js';
+import { INBOX_DIGEST_SCHEDULE } from '../../src/platform/inbox/digest-job.js';
+import { mailOutbox } from '../../src/platform/mail/schema.js';
+import { eq } from 'drizzle-orm';
 
 /** The back-office home lists, per program, the work waiting for the person signed in (manifest `inbox`). */
 describe('the back-office home shows the work waiting for each role', () => {
@@ -51,5 +55,58 @@ describe('the back-office home shows the work waiting for each role', () => {
   test('the event’s secretariat sees the confirmation sheets waiting to be posted', async () => {
     const html = await (await eventOperator.get('/admin')).text();
     assert.match(html, /<a href="\/admin\/events\/inbox-ev\/to-send">郵送待ちの受付確認書（1件）<\/a>/);
+  });
+
+  test('the work inbox lists the City’s waiting work across modules with the program, count and since when', async () => {
+    const res = await city.get('/admin/inbox');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<h1[^>]*>対応待ちの仕事<\/h1>/);
+    const row = /<tr>(?:(?!<\/tr>)[\s\S])*市の承認待ちの掲載内容[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    assert.match(row, /<a href="\/admin\/site\/inbox-a">市の承認待ちの掲載内容<\/a>/);
+    assert.match(row, />2</);
+    assert.match(row, /テスト事業 inbox-a/);
+    assert.match(row, /\d{4}年\d{1,2}月\d{1,2}日/, 'since when it waits');
+    assert.doesNotMatch(html, /郵送待ち/, 'not another program’s work');
+    // The home page leads there.
+    assert.match(await (await city.get('/admin')).text(), /<a href="\/admin\/inbox">対応待ちの仕事の一覧<\/a>/);
+  });
+
+  test('the operators have the same inbox for their own work, oldest first', async () => {
+    const html = await (await eventOperator.get('/admin/inbox')).text();
+    assert.match(html, /<a href="\/admin\/events\/inbox-ev\/to-send">郵送待ちの受付確認書<\/a>/);
+    const empty = await (await operator.get('/admin/inbox')).text();
+    assert.match(empty, /対応待ちの仕事はありません/);
+  });
+
+  test('the 9:00 digest mails each City user with waiting work once a day: counts and links, no personal data', async () => {
+    const digests = () => env.deps.db.select({ id: mailOutbox.id, subject: mailOutbox.subject, textSealed: mailOutbox.textSealed }).from(mailOutbox).where(eq(mailOutbox.template, 'inbox.digest'));
+    const worker = startWorker(env.deps, { handlers: env.deps.modules.jobHandlers, schedules: [INBOX_DIGEST_SCHEDULE] }, false);
+    const run = async () => {
+      await worker.tick();
+      await worker.idle();
+    };
+    try {
+      env.clock.set('2026-07-01T23:59:00Z'); // 08:59 on 2 July in Tokyo
+      await run();
+      assert.equal((await digests()).length, 0, 'not before 9:00');
+      env.clock.set('2026-07-02T00:00:00Z'); // 09:00
+      await run();
+      const sent = await digests();
+      assert.equal(sent.length, 1, 'one mail: the City user; the operators get none, nobody without work gets one');
+      assert.equal(sent[0]!.subject, '【事務局システム】2026年7月2日（木） の対応待ち 2件');
+      const text = (await env.deps.vault.box(env.deps.db, 'system')).open(sent[0]!.textSealed);
+      assert.match(text, /テスト事業 inbox-a：市の承認待ちの掲載内容 2件/);
+      assert.match(text, /\/admin\/site\/inbox-a/);
+      assert.doesNotMatch(text, /紙 申込|022-111-2222/, 'no personal data');
+      env.clock.set('2026-07-02T05:00:00Z');
+      await run();
+      assert.equal((await digests()).length, 1, 'once a day');
+      env.clock.set('2026-07-03T00:00:00Z');
+      await run();
+      assert.equal((await digests()).length, 2, 'and again the next day');
+    } finally {
+      await worker.stop();
+    }
   });
 });

@@ -5,7 +5,11 @@ import { cm } from './messages.js';
 
 type Deps = Parameters<ProgramInbox['items']>[0];
 
-const one = async (deps: Deps, query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(deps.db, query))[0]?.n ?? 0;
+/** A count and since when the oldest counted row has waited (`select count(*) as n, min(...) as oldest`). */
+async function waiting(deps: Deps, query: ReturnType<typeof sql>): Promise<{ count: number; oldest: Date | null }> {
+  const [row] = await queryRows<{ n: number; oldest: Date | string | null }>(deps.db, query);
+  return { count: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest) : null };
+}
 
 /** Applications and profile changes waiting for the secretariat; questions waiting for the City. */
 export const CAMPAIGN_INBOX: ProgramInbox[] = [
@@ -15,12 +19,12 @@ export const CAMPAIGN_INBOX: ProgramInbox[] = [
     items: async (deps, p) => [
       {
         label: cm('inbox.review'),
-        count: await one(deps, sql`select count(*)::int as n from campaign_applications where program_id = ${p.id} and status in ('submitted', 'answered')`),
+        ...(await waiting(deps, sql`select count(*)::int as n, min(coalesce(submitted_at, updated_at)) as oldest from campaign_applications where program_id = ${p.id} and status in ('submitted', 'answered')`)),
         href: `/admin/campaign/${p.slug}`,
       },
       {
         label: cm('inbox.profiles'),
-        count: await one(deps, sql`select count(*)::int as n from facilities where program_id = ${p.id} and pending_profile is not null`),
+        ...(await waiting(deps, sql`select count(*)::int as n, min(pending_since) as oldest from facilities where program_id = ${p.id} and pending_profile is not null`)),
         href: `/admin/campaign/${p.slug}/profiles`,
       },
     ],
@@ -31,7 +35,7 @@ export const CAMPAIGN_INBOX: ProgramInbox[] = [
     items: async (deps, p) => [
       {
         label: cm('inbox.escalated'),
-        count: await one(deps, sql`select count(*)::int as n from campaign_applications where program_id = ${p.id} and status = 'escalated'`),
+        ...(await waiting(deps, sql`select count(*)::int as n, min(updated_at) as oldest from campaign_applications where program_id = ${p.id} and status = 'escalated'`)),
         href: `/admin/campaign/${p.slug}?status=escalated`,
       },
     ],

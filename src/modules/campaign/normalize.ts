@@ -36,5 +36,9 @@ export function toKatakana(v: unknown): string {
     .replace(/[-‐‑‒–—―−－ｰ]/g, 'ー');
 }
 
-/** Full-width katakana, the long-vowel mark, the middle dot, digits, Latin letters and spaces. */
-export const KATAKANA_READING = /^[\u30A1-\u30F6ー・ 0-9A-Za-z]+$/;
+/**
+ * A reading (ふりがな) after toKatakana: full-width katakana, the long-vowel mark, the middle dot
+ * and spaces only — as the event registration takes it. A name written in Latin letters or digits
+ * is read out in kana too (「ホテルワン」), so `abc` is refused.
+ */
+export const KATAKANA_READING = /^[\u30A1-\u30FAー・ ]+$/;

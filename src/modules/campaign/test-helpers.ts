@@ -1,3 +1,4 @@
+import { kanaNumber } from '../../../test/helpers/fixtures.js';
 import { systemActor } from '../../platform/audit/index.js';
 import { runCommand } from '../../platform/command.js';
 import type { Deps } from '../../platform/deps.js';
@@ -26,7 +27,7 @@ export function validApplication(n = 1, over: Record<string, Record<string, unkn
   const base = {
     facility: {
       name: `ホテル青葉${n}`,
-      nameKana: `ほてるあおば${n}`,
+      nameKana: `ほてるあおば${kanaNumber(n)}`,
       type: 'hotel',
       postalCode: '９８００８１１',
       address: `仙台市青葉区一番町${n}-1-1`,

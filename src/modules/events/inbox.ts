@@ -9,8 +9,11 @@ export const EVENTS_INBOX: ProgramInbox[] = [
     kinds: ['event'],
     roles: ['admin', 'operator'],
     items: async (deps, p) => {
-      const [row] = await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from event_registrations where program_id = ${p.id} and print_status = 'to-send'`);
-      return [{ label: am('inbox.toSend'), count: row?.n ?? 0, href: `/admin/events/${p.slug}/to-send` }];
+      const [row] = await queryRows<{ n: number; oldest: Date | string | null }>(
+        deps.db,
+        sql`select count(*)::int as n, min(created_at) as oldest from event_registrations where program_id = ${p.id} and print_status = 'to-send'`,
+      );
+      return [{ label: am('inbox.toSend'), count: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest) : null, href: `/admin/events/${p.slug}/to-send` }];
     },
   },
 ];

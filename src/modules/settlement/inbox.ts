@@ -9,8 +9,8 @@ export const SETTLEMENT_INBOX: ProgramInbox[] = [
     kinds: ['campaign'],
     roles: ['admin', 'operator'],
     items: async (deps, p) => {
-      const [row] = await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from claims where program_id = ${p.id} and status = 'stayed'`);
-      return [{ label: sm('inbox.stays'), count: row?.n ?? 0, href: `/admin/settlement/${p.slug}/claims` }];
+      const [row] = await queryRows<{ n: number; oldest: Date | string | null }>(deps.db, sql`select count(*)::int as n, min(updated_at) as oldest from claims where program_id = ${p.id} and status = 'stayed'`);
+      return [{ label: sm('inbox.stays'), count: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest) : null, href: `/admin/settlement/${p.slug}/claims` }];
     },
   },
 ];

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { kanaNumber } from '../../../test/helpers/fixtures.js';
 import { systemActor } from '../../platform/audit/index.js';
 import { runCommand } from '../../platform/command.js';
 import type { Deps } from '../../platform/deps.js';
@@ -20,7 +21,7 @@ export async function campaignWithFacilities(deps: Deps, slug: string, count: nu
     program.id,
     Array.from({ length: count }, (_, i) => ({
       name: `テスト施設${i + 1}`,
-      nameKana: `テストシセツ${i + 1}`,
+      nameKana: `テストシセツ${kanaNumber(i + 1)}`,
       type: 'hotel' as const,
       postalCode: '980-0811',
       address: `仙台市青葉区一番町${i + 1}`,

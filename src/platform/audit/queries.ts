@@ -57,3 +57,13 @@ export async function* iterateAudit(conn: Conn, f: AuditFilter, pageSize = 2000)
     before = rows[rows.length - 1]!.entry.id;
   }
 }
+
+/** Whether the trail holds an entry of `action` whose diff has `field` = `value` (a daily job's "done today"). */
+export async function auditedWith(conn: Conn, action: string, field: string, value: string): Promise<boolean> {
+  const [row] = await conn
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), sql`${auditLog.diff}->>${field} = ${value}`))
+    .limit(1);
+  return !!row;
+}

@@ -48,14 +48,22 @@ export interface ProgramTool {
   main?: boolean;
 }
 
-/** One kind of work waiting for someone, counted for the back-office home. */
+/** One kind of work waiting for someone: counted on the back-office home, listed in the work inbox. */
 export interface InboxItem {
   label: string;
   count: number;
   href: string;
+  /** Since when the oldest of them has waited (the inbox lists the oldest work first). */
+  oldest?: Date | null;
+  /** The earliest date by which one of them must be done (YYYY-MM-DD), where the contract sets one. */
+  due?: string | null;
 }
 
-/** The waiting work a module shows on the back-office home, for the program kinds and roles named. */
+/**
+ * The waiting work a module shows on the back-office home and in the work inbox (/admin/inbox,
+ * and the City's 9:00 digest mail), for the program kinds and roles named. Labels and counts only:
+ * the digest mails them, so they carry no personal data.
+ */
 export interface ProgramInbox {
   kinds: Array<Program['kind']>;
   /** The roles (in the program) whose home shows it. */

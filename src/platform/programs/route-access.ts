@@ -10,6 +10,7 @@ export const CORE_ROUTE_ACCESS: Record<string, Access> = {
   'GET /en/:slug': 'public',
   'GET /api/v1/openapi.json': 'public',
   'GET /admin': 'staff',
+  'GET /admin/inbox': 'staff',
   'GET /admin/programs/:slug/settings': 'program-staff:admin,operator',
   'POST /admin/programs/:slug/settings': 'program-staff:admin,operator',
   'GET /admin/audit': 'audit',

@@ -11,6 +11,8 @@ import { programAdminMessages as m } from '../messages.js';
 import { listPrograms } from '../queries.js';
 import type { Program } from '../schema.js';
 import { programSettingsAdmin, SETTINGS_ROLES, settingsPath } from './admin-settings.js';
+import { inboxMessages } from '../../inbox/messages.js';
+import { INBOX_PATH } from '../../inbox/web.js';
 
 export const programsAdmin = new Hono<AppEnv>();
 
@@ -64,6 +66,9 @@ programsAdmin.get('/', async (c) => {
     children: (
       <>
         <DescriptionList items={[{ term: m('ja', 'signedInAs'), detail: auth.user.email }]} />
+        <p>
+          <a href={INBOX_PATH}>{inboxMessages('homeLink')}</a>
+        </p>
         <Table
           caption={m('ja', 'myPrograms')}
           columns={[
