@@ -16,6 +16,7 @@ import { renderEventHome } from './web/home.js';
 import { eventConfig } from './config.js';
 import { eventDateText } from './format.js';
 import { eventsRoutes } from './web/index.js';
+import { EVENTS_PATHS } from './web/openapi.js';
 
 /** The community exchange meeting: registration by web, e-mail and FAX, roster, groups, check-in. */
 export const eventsModule = defineModule({
@@ -27,6 +28,7 @@ export const eventsModule = defineModule({
   schedules: eventsSchedules,
   settings: EVENTS_SETTINGS,
   routeAccess: EVENTS_ROUTE_ACCESS,
+  openapi: EVENTS_PATHS,
   auditActions: eventsAuditActions,
   home: [{ kind: 'event', render: renderEventHome, listing: (program, locale) => eventDateText(eventConfig(program), locale) }],
   personalData: [

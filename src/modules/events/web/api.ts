@@ -10,6 +10,8 @@ import { am } from '../messages.js';
 import { ROSTER_COLUMNS } from '../roster.js';
 import { publicEvent, READ_ROLES, RUN_ROLES, staffEvent, staffRoster } from './load.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import type { z } from 'zod';
+import type { RegisteredAnswer } from './api-schemas.js';
 
 export const eventsApi = new Hono<AppEnv>();
 
@@ -34,7 +36,7 @@ eventsApi.post('/programs/:slug/registrations', async (c) => {
     }
   }
   const { registration } = await runAs(c, role, (ctx) => registerParticipant(ctx, program, body, { staff: role !== null }));
-  return c.json({ id: registration.id, number: registration.number, status: registration.status }, 201);
+  return c.json({ id: registration.id, number: registration.number, status: registration.status } satisfies z.infer<typeof RegisteredAnswer>, 201);
 });
 
 /** The roster as xlsx, for operators and the City; every download is audited. */
