@@ -57,6 +57,8 @@ export async function setProgramSettings(ctx: CommandContext, slug: string, pair
     .where(eq(programs.id, program.id))
     .returning();
   ctx.audit({ action: 'platform.program.settings_changed', programId: program.id, targetType: 'program', targetId: program.id, diff });
-  for (const [key] of pairs) await findSetting(ctx.deps.modules.settings, key, program.kind)?.afterChange?.(ctx, updated!);
+  // Each setting's hook once, in the order given, even when several keys share it (capacity and onlineCapacity).
+  const hooks = new Set(pairs.map(([key]) => findSetting(ctx.deps.modules.settings, key, program.kind)?.afterChange).filter((h) => h !== undefined));
+  for (const hook of hooks) await hook(ctx, updated!);
   return updated!;
 }
