@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { programs } from '../../platform/programs/schema.js';
 
 /**
@@ -87,3 +87,84 @@ export const siteContentVersions = pgTable(
 );
 
 export type SiteContentVersion = typeof siteContentVersions.$inferSelect;
+
+export const A11Y_TEST_STATUSES = ['draft', 'pending', 'approved', 'returned'] as const;
+export type A11yTestStatus = (typeof A11Y_TEST_STATUSES)[number];
+
+/**
+ * One accessibility test of the site (seed 002 §6-2-8(3)): when, which pages, against which
+ * standard, by whom or with which tool. Recorded by the secretariat, submitted to the City; the
+ * public policy page shows the newest test the City approved.
+ */
+export const siteA11yTests = pgTable(
+  'site_a11y_tests',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    testedOn: date('tested_on', { mode: 'string' }).notNull(),
+    standard: text('standard').notNull(),
+    /** The tool and version ('axe-core 4.13.0') or the person who tested. */
+    checker: text('checker').notNull(),
+    /** The URLs tested, in order. */
+    pages: jsonb('pages').$type<string[]>().notNull().default([]),
+    status: text('status', { enum: A11Y_TEST_STATUSES }).notNull().default('draft'),
+    /** The City's reason when it returned the test (差し戻しの理由). */
+    note: text('note'),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('site_a11y_tests_program').on(t.programId, t.status)],
+);
+
+export type SiteA11yTest = typeof siteA11yTests.$inferSelect;
+
+export const A11Y_RESULTS = ['pass', 'fail', 'na'] as const;
+export type A11yResult = (typeof A11Y_RESULTS)[number];
+
+/** The result of one success criterion on one tested page. */
+export const siteA11yResults = pgTable(
+  'site_a11y_results',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    testId: integer('test_id')
+      .notNull()
+      .references(() => siteA11yTests.id, { onDelete: 'cascade' }),
+    pageUrl: text('page_url').notNull(),
+    /** A WCAG 2.0 success criterion number ('1.4.3'); JIS X 8341-3:2016 uses the same numbers. */
+    criterion: text('criterion').notNull(),
+    result: text('result', { enum: A11Y_RESULTS }).notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [uniqueIndex('site_a11y_results_cell').on(t.testId, t.pageUrl, t.criterion)],
+);
+
+export type SiteA11yResultRow = typeof siteA11yResults.$inferSelect;
+
+export const A11Y_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type A11yRunStatus = (typeof A11Y_RUN_STATUSES)[number];
+
+/** An automated axe run started from the back office (a job); when done it has made a test. */
+export const siteA11yRuns = pgTable(
+  'site_a11y_runs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: A11Y_RUN_STATUSES }).notNull().default('queued'),
+    /** Why it failed, in Japanese (e.g. Chromium is not installed). */
+    message: text('message'),
+    testId: integer('test_id').references(() => siteA11yTests.id, { onDelete: 'set null' }),
+    requestedBy: integer('requested_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('site_a11y_runs_program').on(t.programId, t.id)],
+);
+
+export type SiteA11yRun = typeof siteA11yRuns.$inferSelect;
