@@ -9,6 +9,7 @@ import { ACCOUNT_ROUTE_ACCESS } from './auth/route-access.js';
 import * as authSchema from './auth/schema.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { purgeThrottle } from './auth/throttle.js';
+import { purgeAccountRequests } from './auth/account-requests.js';
 import { accountModuleRoutes } from './auth/web/index.js';
 import { dbCommands } from './cli/db-commands.js';
 import { platformCommands } from './cli/platform-commands.js';
@@ -55,6 +56,7 @@ export const coreModule = defineModule({
     [PURGE_JOB]: async ({ deps }) => {
       await purgeExpiredSessions(deps.db, deps.clock.now());
       await purgeThrottle(deps.db, deps.clock.now());
+      await purgeAccountRequests(deps.db, deps.clock.now());
       await purgeSubmissionKeys(deps.db, deps.clock.now());
     },
   },

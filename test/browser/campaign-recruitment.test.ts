@@ -93,13 +93,13 @@ describe('campaign recruitment journey in Chromium', () => {
     await expectNoAxeViolations(page, 'account request sent');
 
     const mail = await waitFor(() => sink!.messages.find((m) => m.to.includes(APPLICANT)), 'the invitation mail');
-    const link = /(http:\/\/\S+\/password\/reset\?token=[A-Za-z0-9_-]+)/.exec(decodeMail(mail.raw).text)?.[1];
-    assert.ok(link, 'the invitation carries a link that sets the password');
+    const link = /(http:\/\/\S+\/account\/create\?token=[A-Za-z0-9_-]+)/.exec(decodeMail(mail.raw).text)?.[1];
+    assert.ok(link, 'the mail carries the link that creates the account and sets the password');
     await page.goto(link);
     await expectNoAxeViolations(page, 'set the first password');
     await page.locator('#password').fill(PASSWORD);
     await page.locator('#confirm').fill(PASSWORD);
-    await page.getByRole('button', { name: 'パスワードを設定する' }).click();
+    await page.getByRole('button', { name: 'パスワードを設定してアカウントを作成する' }).click();
     await page.waitForURL(/\/login/);
     await expectNoAxeViolations(page, 'login after setting the password');
     await signIn(page, server!, { email: APPLICANT, password: PASSWORD });

@@ -5,6 +5,7 @@ import { queryRows } from '../../src/db/client.js';
 import { seedDemoIfEmpty } from '../../src/modules/demo/seed.js';
 import { eventMessages } from '../../src/modules/events/messages.js';
 import { siteMessages } from '../../src/modules/site/messages.js';
+import { authPublicMessages } from '../../src/platform/auth/web/messages.js';
 import { csrfMessages, errorMessages, errorPageMessages, formKitMessages } from '../../src/platform/http/messages.js';
 import { programMessages } from '../../src/platform/programs/messages.js';
 import { UI_JA_ONLY_KEYS, uiMessages } from '../../src/ui/messages.js';
@@ -33,6 +34,8 @@ const PUBLIC_CATALOGUES: Record<string, { catalogue: Texts; jaOnly?: ReadonlySet
   errorPages: { catalogue: errorPageMessages },
   formKit: { catalogue: formKitMessages },
   csrf: { catalogue: csrfMessages },
+  // The refusal of a request that would send one mail too many (event registration is public).
+  authPublic: { catalogue: authPublicMessages },
 };
 
 /** Japanese a visitor must type as it is (the subject line of an e-mail registration). */

@@ -136,6 +136,9 @@ export const campaignMessages = createCatalog({
   profileRejectedSubject: '【仙台市宿泊促進キャンペーン】掲載情報の変更について',
   profileRejectedBody:
     '施設「{facility}」の掲載情報の変更は、次の理由により反映しませんでした。掲載内容は変更前のままです。\n\n理由：\n{reason}\n\n事業者ページから、内容を改めて申請できます。\n\n仙台市宿泊促進キャンペーン事務局',
+  accountLinkSubject: '【仙台市宿泊促進キャンペーン】アカウント作成のご案内',
+  accountLinkBody:
+    '事業者ページのアカウント作成を受け付けました。\n\n次のリンクから24時間以内にパスワードを設定すると、アカウントが作成されます（それまでアカウントは作成されません）。\n{link}\n\nお心当たりがない場合は、このメールを破棄してください。\n\n仙台市宿泊促進キャンペーン事務局',
   accountExistsSubject: '【仙台市宿泊促進キャンペーン】アカウントのご案内',
   accountExistsBody:
     'このメールアドレスのアカウントはすでに登録されています。次のページからログインしてください。\n{link}\n\nパスワードをお忘れの場合：{forgot}\n\n仙台市宿泊促進キャンペーン事務局',

@@ -22,6 +22,8 @@ export const accountAuditActions = defineAuditActions({
   'platform.auth.password_reset_requested': { ja: 'パスワードの再設定を受付', en: 'Password reset requested' },
   'platform.auth.password_reset_completed': { ja: 'パスワードを再設定', en: 'Password reset completed' },
   'platform.auth.invitation_sent': { ja: '招待メールを送信', en: 'Invitation sent' },
+  'platform.auth.account_requested': { ja: 'アカウント作成用のリンクを送信', en: 'Account link sent' },
+  'platform.auth.account_request_completed': { ja: 'リンクからアカウントを作成', en: 'Account created from its link' },
   'platform.user.created': { ja: 'ユーザーを作成', en: 'User created' },
   'platform.user.password_set': { ja: 'ユーザーのパスワードを設定', en: 'User password set' },
   'platform.user.role_granted': { ja: 'ロールを付与', en: 'Role granted' },

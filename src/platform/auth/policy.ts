@@ -18,3 +18,13 @@ export const SECURE_SESSION_COOKIE = '__Host-jmk_session';
  */
 export const STEP_MAX_FAILURES = 5;
 export const STEP_LOCK_MAX_MS = 24 * 60 * 60 * 1000;
+/**
+ * Mails that a request without a signed-in user causes (sign-up, password reset, event
+ * registration, an application's receipt): at most this many per recipient address and per client
+ * address within ANON_MAIL_WINDOW_MS; beyond that the request is refused with 429.
+ */
+export const ANON_MAIL_PER_ADDRESS = 5;
+export const ANON_MAIL_PER_CLIENT = 30;
+export const ANON_MAIL_WINDOW_MS = 60 * 60 * 1000;
+/** How long the link of an account request (a sign-up) may be used. */
+export const ACCOUNT_REQUEST_TTL_MS = 24 * 60 * 60 * 1000;

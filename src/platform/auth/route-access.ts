@@ -9,6 +9,8 @@ export const ACCOUNT_ROUTE_ACCESS: Record<string, Access> = {
   'POST /password/forgot': 'public',
   'GET /password/reset': 'public',
   'POST /password/reset': 'public',
+  'GET /account/create': 'public',
+  'POST /account/create': 'public',
   'POST /api/v1/login': 'public',
   'GET /mfa': 'session',
   'POST /mfa': 'session',

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { chargeAnonymousMail } from '../../../platform/auth/mail-throttle.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { tokyoDate } from '../../../platform/calendar/index.js';
 import { AppError, type FieldError } from '../../../platform/errors/index.js';
@@ -127,6 +128,9 @@ export async function submitApplication(ctx: CommandContext, saveInput: SaveInpu
 }
 
 async function writeSubmission(ctx: CommandContext, input: Current, data: ApplicationInput): Promise<Application> {
+  // An application sent without signing in (the public API) mails its receipt to an address the
+  // sender chose: charged against that address's and the client's hourly budget (429 beyond it).
+  await chargeAnonymousMail(ctx, data.operator.contactEmail);
   const box = await ctx.deps.vault.box(ctx.tx, programScope(input.program.id));
   const resubmission = input.application?.status === 'returned';
   const number = input.application?.number ?? (await nextApplicationNumber(ctx.tx, input.program.id));

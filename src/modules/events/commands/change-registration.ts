@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { chargeAnonymousMail } from '../../../platform/auth/mail-throttle.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { Locale } from '../../../platform/i18n/index.js';
@@ -40,6 +41,9 @@ export async function changeRegistration(ctx: CommandContext, program: Program, 
   if (!r || r.programId !== program.id) throw new AppError('not-found');
   if (r.status !== 'confirmed' && r.status !== 'waitlisted') throw new AppError('conflict', em(locale, 'errCancelledNoChange'));
   const box = await ctx.deps.vault.box(ctx.tx, programScope(program.id));
+  // Each change through the applicant's link mails them: charged like any mail a request without
+  // a signed-in user causes (429 beyond the hourly budget of the address and the client).
+  if (opts.by === 'applicant') await chargeAnonymousMail(ctx, openPerson(box, r).email, locale);
   const moving = d.attendance !== r.attendance;
   const status = moving ? ((await hasSeat(ctx.tx, program.id, cfg, d.attendance)) ? 'confirmed' : 'waitlisted') : r.status;
   const [updated] = await ctx.tx

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { tokyoDate } from '../../../platform/calendar/index.js';
+import { chargeAnonymousMail } from '../../../platform/auth/mail-throttle.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { Locale } from '../../../platform/i18n/index.js';
@@ -76,6 +77,9 @@ export async function registerParticipant(
     throw new AppError('window-closed', em(locale, 'windowClosed'), { detail: { opens: cfg.registrationOpens, closes: cfg.registrationCloses } });
   }
 
+  // A registration made without signing in mails the address it gives (and takes a seat): charged
+  // against that address's and the client's hourly budget, refused with 429 beyond it.
+  await chargeAnonymousMail(ctx, d.email, locale);
   await lockCounter(ctx.tx, program.id);
   // A walk-in is already in the room: they are confirmed whatever the count.
   const status = d.channel === 'walk-in' || (await hasSeat(ctx.tx, program.id, cfg, d.attendance)) ? 'confirmed' : 'waitlisted';

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/env.js';
 import type { ModuleRoutes } from '../../module/manifest.js';
+import { accountRequestRoutes } from './account-request-routes.js';
 import { accountRoutes } from './account-routes.js';
 import { adminUsers } from './admin-users.js';
 import { authApi } from './api.js';
@@ -13,6 +14,7 @@ const root = new Hono<AppEnv>();
 root.route('/', loginRoutes);
 root.route('/', mfaRoutes);
 root.route('/', passwordRoutes);
+root.route('/', accountRequestRoutes);
 root.route('/', accountRoutes);
 root.route('/', tokenRoutes);
 

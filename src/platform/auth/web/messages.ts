@@ -33,6 +33,12 @@ export const authMessages = createCatalog({
   inviteMailSubject: '【事務局システム】アカウントのご案内',
   inviteMailBody:
     '事務局システムのアカウントが作成されました。\n\n次のリンクから7日以内にパスワードを設定してください。\n{link}\n\nお心当たりがない場合は、このメールを破棄してください。\n',
+  signupTitle: 'アカウントの作成',
+  signupIntro: '{email} のアカウントを作成します。パスワードを設定してください。',
+  signupButton: 'パスワードを設定してアカウントを作成する',
+  signupInvalid: 'このリンクは無効か、有効期限（24時間）が切れています。もう一度、アカウントの作成を申し込んでください。',
+  signupExists: 'このメールアドレスのアカウントはすでにあります。ログインしてください。パスワードが分からない場合は「パスワードを忘れた場合」から再設定できます。',
+  signupDone: 'アカウントを作成しました。設定したパスワードでログインしてください。',
   mfaTitle: '二要素認証',
   mfaIntro: '認証アプリに表示されている6桁の確認コードを入力してください。認証アプリを使えない場合は、リカバリーコードを入力できます。',
   mfaCode: '確認コード',
@@ -166,3 +172,17 @@ export const authMessages = createCatalog({
   pwRepeated: '同じ文字の繰り返しは使えません',
   pwContainsEmail: 'メールアドレスを含むパスワードは使えません',
 });
+
+/**
+ * Texts of the sign-in platform that reach public pages (bilingual): the refusal of a request that
+ * would send one mail too many.
+ */
+export const authPublicMessages = createCatalog(
+  {
+    mailThrottled:
+      '短い間に、このメールアドレスあて、またはこの端末から多くの申し込みがありました。{minutes}分ほど待ってから、もう一度お試しください。',
+  },
+  {
+    mailThrottled: 'There have been many requests for this e-mail address, or from this device, in a short time. Please try again in about {minutes} minutes.',
+  },
+);

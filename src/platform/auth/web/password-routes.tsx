@@ -7,7 +7,7 @@ import { formFields } from '../../http/form.js';
 import { runCommand } from '../../command.js';
 import { isAppError } from '../../errors/index.js';
 import { completePasswordReset, findLiveReset, sendPasswordLink } from '../password-reset.js';
-import { recordIpFailure, ipLockedFor } from '../throttle.js';
+import { chargeAnonymousMail } from '../mail-throttle.js';
 import { findUserByEmail } from '../users.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
@@ -60,14 +60,20 @@ passwordRoutes.post('/password/forgot', async (c) => {
   const deps = c.get('deps');
   const email = ((await formFields(c)).email ?? '').trim();
   if (!email) return forgotPage(c, { errors: [{ field: 'email', message: m('ja', 'emailRequired') }], status: 422 });
-  const actor = actorOf(c);
-  await runCommand(deps, actor, async (ctx) => {
-    // Requests count against the address's login budget, so the form cannot be used to flood inboxes.
-    if (await ipLockedFor(ctx.tx, actor.ip, ctx.now)) return;
-    await recordIpFailure(ctx.tx, actor.ip, ctx.now);
-    const user = await findUserByEmail(ctx.tx, email);
-    if (user && user.status === 'active') await sendPasswordLink(ctx, user, 'reset');
-  });
+  try {
+    await runCommand(deps, actorOf(c), async (ctx) => {
+      // Charged before the lookup, so the form cannot flood an inbox and a refusal (429) does not
+      // depend on whether the address is registered.
+      await chargeAnonymousMail(ctx, email);
+      const user = await findUserByEmail(ctx.tx, email);
+      if (user && user.status === 'active') await sendPasswordLink(ctx, user, 'reset');
+    });
+  } catch (e) {
+    if (!isAppError(e) || e.code !== 'too-many-attempts') throw e;
+    const res = await forgotPage(c, { errors: [{ field: 'email', message: e.message }], email, status: 429 });
+    res.headers.set('Retry-After', String(e.retryAfter ?? 60));
+    return res;
+  }
   // The same answer whether or not the address is registered.
   return forgotPage(c, { sent: true });
 });
