@@ -49,8 +49,32 @@ export function jsonSchemaOf(schema: z.ZodType, opts: { io?: 'input' | 'output';
     },
   }) as JsonSchema;
   delete json.$schema;
+  tidy(json, io);
   for (const [path, note] of Object.entries(opts.fields ?? {})) Object.assign(fieldAt(json, path), note);
   return json;
+}
+
+/**
+ * What zod writes that says nothing to a reader: the safe-integer bounds of every `.int()`, and,
+ * in an answer, `additionalProperties: false` (answers gain fields over time; clients must let
+ * them). `anyOf: [{ type: 'string' }, { type: 'null' }]`, as zod writes a nullable, becomes the
+ * shorter `type: ['string', 'null']` that people (and the reference page) read at a glance.
+ */
+function tidy(node: unknown, io: 'input' | 'output'): void {
+  if (!node || typeof node !== 'object') return;
+  for (const v of Object.values(node)) tidy(v, io);
+  const n = node as JsonSchema;
+  if (n.type === 'integer' && n.minimum === Number.MIN_SAFE_INTEGER) delete n.minimum;
+  if (n.type === 'integer' && n.maximum === Number.MAX_SAFE_INTEGER) delete n.maximum;
+  if (io === 'output' && n.type === 'object' && n.additionalProperties === false) delete n.additionalProperties;
+  const any = n.anyOf as JsonSchema[] | undefined;
+  if (!Array.isArray(any) || any.length !== 2) return;
+  const nul = any.findIndex((s) => s.type === 'null' && Object.keys(s).length === 1);
+  const other = any[1 - nul];
+  if (nul < 0 || !other || typeof other.type !== 'string' || 'const' in other) return;
+  delete n.anyOf;
+  Object.assign(n, { ...other, ...n, type: [other.type, 'null'] });
+  if (Array.isArray(other.enum)) n.enum = [...other.enum, null];
 }
 
 function fieldAt(root: JsonSchema, path: string): JsonSchema {

@@ -10,6 +10,7 @@ import { publicCampaign } from './load.js';
 import { canonicalSearch } from './search-query.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
 import { shareWhileCurrent } from './share.js';
+import type { FacilityItem } from './api-schemas.js';
 
 export const siteApi = new Hono<AppEnv>();
 
@@ -37,7 +38,7 @@ function itemBytes(program: Program, version: number, baseUrl: string, f: Public
         url: `${baseUrl}/${program.slug}/facilities/${f.id}`,
         soldOut: f.soldOutOn !== null,
         soldOutOn: f.soldOutOn,
-      }),
+      } satisfies FacilityItem),
     );
     items.set(key, bytes);
   }

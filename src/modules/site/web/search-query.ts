@@ -1,6 +1,9 @@
 import { FACILITY_TYPES, WARDS } from '../../campaign/index.js';
 import { SORTS, type SearchQuery, type SortKey } from '../search/facility-index.js';
 
+/** How much of the query the search reads (the OpenAPI document states them). */
+export const SEARCH_LIMITS = { q: 100, features: 20, feature: 40 } as const;
+
 function int(v: string | null): number | undefined {
   return v !== null && /^\d{1,6}$/.test(v) ? Number(v) : undefined;
 }
@@ -16,10 +19,10 @@ export function searchQueryFrom(url: URL): SearchQuery {
   const type = p.get('type') ?? '';
   const sort = p.get('sort') ?? '';
   return {
-    q: (p.get('q') ?? '').slice(0, 100),
+    q: (p.get('q') ?? '').slice(0, SEARCH_LIMITS.q),
     ward: (WARDS as readonly string[]).includes(ward) ? ward : undefined,
     type: (FACILITY_TYPES as readonly string[]).includes(type) ? type : undefined,
-    features: p.getAll('feature').filter(Boolean).slice(0, 20).map((f) => f.slice(0, 40)),
+    features: p.getAll('feature').filter(Boolean).slice(0, SEARCH_LIMITS.features).map((f) => f.slice(0, SEARCH_LIMITS.feature)),
     available: p.get('available') === 'true',
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as SortKey) : 'kana',
     page: int(p.get('page')),
