@@ -100,10 +100,13 @@ interface SealerState {
 
 const sealers = new WeakMap<Db, SealerState>();
 
+/** How long after a commit its entries are sealed, at most (plus the sealing itself). */
+export const SEAL_DELAY_MS = 200;
+
 /**
- * Seals what has been committed, soon and in the background (after each command commits): at
- * most one run per database handle at a time, another right after it when more was asked for
- * meanwhile. Never throws; a refusal (a rewritten entry) is logged once, as a warning.
+ * Seals what has been committed, soon and in the background (after each command commits, within
+ * SEAL_DELAY_MS): at most one run per database handle at a time, another right after it when more
+ * was asked for meanwhile. Never throws; a refusal (a rewritten entry) is logged once, as a warning.
  */
 export function sealSoon(deps: { db: Db; vault: Pick<Vault, 'deriveKey'> }): void {
   let s = sealers.get(deps.db);
@@ -115,6 +118,9 @@ export function sealSoon(deps: { db: Db; vault: Pick<Vault, 'deriveKey'> }): voi
   }
   state.running = (async () => {
     try {
+      // A moment's wait gathers the entries of the commands committing meanwhile into one run: under
+      // load the sealing costs a few statements per SEAL_DELAY_MS, not per command.
+      await new Promise((resolve) => setTimeout(resolve, SEAL_DELAY_MS));
       do {
         state.again = false;
         const r = await sealAudit(deps.db, auditKeys(deps.vault));
