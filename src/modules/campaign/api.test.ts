@@ -36,7 +36,7 @@ describe('campaign applications API', () => {
     assert.match(body.number, /^A-\d{6}$/);
     const [row] = await queryRows<{ facility: { postalCode: string; nameKana: string }; personal: string; channel: string }>(env.deps.db, sql`select facility, personal, channel from campaign_applications where id = ${body.id}`);
     assert.equal(row!.facility.postalCode, '980-0811');
-    assert.equal(row!.facility.nameKana, 'ホテルアオバ1');
+    assert.equal(row!.facility.nameKana, 'ホテルアオバイチ');
     assert.equal(row!.channel, 'api');
     assert.ok(!row!.personal.includes('1234567') && !row!.personal.includes('aoba.example'), 'personal data is sealed');
     const mails = await queryRows<{ subject: string }>(env.deps.db, sql`select subject from mail_outbox where template = 'campaign.receipt'`);
@@ -144,7 +144,10 @@ describe('campaign applications API', () => {
     const links = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from facility_users where user_id = ${u!.id}`);
     assert.equal(Number(links[0]!.n), 1);
     const mails = await queryRows<{ template: string }>(env.deps.db, sql`select template from mail_outbox where template like 'campaign.%' order by id`);
-    for (const t of ['campaign.returned', 'campaign.escalated', 'campaign.approved']) assert.ok(mails.some((m) => m.template === t), t);
+    for (const t of ['campaign.returned', 'campaign.escalated', 'campaign.city_escalated', 'campaign.approved']) assert.ok(mails.some((m) => m.template === t), t);
+    // The City hears of the escalation at once: one mail to its user, with the number and a link only.
+    const [cityMail] = await queryRows<{ subject: string }>(env.deps.db, sql`select subject from mail_outbox where template = 'campaign.city_escalated'`);
+    assert.match(cityMail!.subject, /^【.+】市への照会：参加申請 A-\d{6}$/);
     const audit = await queryRows<{ action: string }>(env.deps.db, sql`select action from audit_log where target_type = 'campaign_application' and target_id = ${String(created.id)} order by id`);
     assert.deepEqual(audit.map((a) => a.action), ['campaign.application.submitted', 'campaign.application.returned', 'campaign.application.escalated', 'campaign.application.answered', 'campaign.application.approved']);
   });

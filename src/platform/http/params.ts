@@ -1,14 +1,15 @@
 import { AppError } from '../errors/index.js';
-import { parseId } from '../ids.js';
+import { MAX_ID, parseId } from '../ids.js';
 import type { AppContext } from './env.js';
 
 /**
  * A route's numeric id parameter (`:id`, `:vid`, `:facility`…), parsed in one place for every
- * route: an id no record can have (not decimal digits, 0, beyond 2^31-1) is 404, never a query.
- * The route walk (test/platform/route-walk.ts) tries every such parameter with impossible ids.
+ * route: an id no record can have (not decimal digits, 0, beyond 2^31-1, or `max` for a `bigint`
+ * id column: MAX_BIG_ID) is 404, never a query. The route walk (test/platform/route-walk.ts) tries
+ * every such parameter with impossible ids.
  */
-export function idParam(c: AppContext, name = 'id'): number {
-  const id = parseId(c.req.param(name));
+export function idParam(c: AppContext, name = 'id', max = MAX_ID): number {
+  const id = parseId(c.req.param(name), max);
   if (id === undefined) throw new AppError('not-found');
   return id;
 }

@@ -11,6 +11,7 @@ import { mailScope } from './outbox.js';
 import { findOutboxMail, listOutbox } from './queries.js';
 import { runAs } from '../http/run-as.js';
 import { idParam, pageQuery } from '../http/params.js';
+import { MAX_BIG_ID } from '../ids.js';
 
 const STATUS: Record<string, string> = { queued: mm('statusQueued'), sent: mm('statusSent'), failed: mm('statusFailed'), held: mm('statusHeld') };
 const PER_PAGE = 50;
@@ -54,7 +55,7 @@ mailAdmin.get('/mail', async (c) => {
 mailAdmin.get('/mail/:id{[0-9]+}', async (c) => {
   requireInstallationAdmin(c);
   const deps = c.get('deps');
-  const id = idParam(c);
+  const id = idParam(c, 'id', MAX_BIG_ID);
   const mail = await findOutboxMail(deps.db, id);
   if (!mail) throw new AppError('not-found');
   const opened = await runAs(c, 'admin', async ({ tx, audit }) => {

@@ -15,7 +15,7 @@ import { filteredClaims, programFacilityNames, type ClaimFilter } from '../queri
 import { CLAIM_STATUSES, type ClaimStatus } from '../schema.js';
 import { RUN_ROLES, adminBase, crumbs, settlementProgram } from './common.js';
 import { idQuery, pageQuery } from '../../../platform/http/params.js';
-import { parseId } from '../../../platform/ids.js';
+import { MAX_BIG_ID, parseId } from '../../../platform/ids.js';
 
 const PER_PAGE = 50;
 
@@ -143,7 +143,7 @@ settlementReview.post('/settlement/:slug/claims/review', async (c) => {
   const { program, roles } = await settlementProgram(c, RUN_ROLES);
   const q = readQuery((k) => c.req.query(k));
   const f = await formFields(c);
-  const ids = (await formList(c, 'ids')).map(parseId).filter((n) => n !== undefined);
+  const ids = (await formList(c, 'ids')).map((x) => parseId(x, MAX_BIG_ID)).filter((n) => n !== undefined);
   const decision = f.decision === 'reject' ? 'reject' : f.decision === 'approve' ? 'approve' : null;
   if (!decision) return reviewPage(c, program, q, { errors: [{ field: 'decision', message: sm('err.decisionRequired') }], values: f, checked: new Set(ids), status: 422 });
   return submitForm(c, {

@@ -18,6 +18,7 @@ import type { Claim } from '../schema.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { idParam } from '../../../platform/http/params.js';
+import { MAX_BIG_ID } from '../../../platform/ids.js';
 import { cancelSchema, type ClaimAnswer, type ReservedAnswer, type BudgetAnswer } from './api-schemas.js';
 import type { z } from 'zod';
 
@@ -71,7 +72,7 @@ settlementApi.post('/programs/:slug/claims', async (c) => {
 
 /** Loads a claim and checks the caller may act on it (404 across programs and businesses). */
 async function claimFor(c: AppContext, roles: Array<'admin' | 'operator' | 'business' | 'city'>) {
-  const id = idParam(c);
+  const id = idParam(c, 'id', MAX_BIG_ID);
   const deps = c.get('deps');
   const claim = await findClaim(deps.db, id);
   if (!claim) {

@@ -4,6 +4,7 @@ import { requireProgramRole } from '../../../platform/http/guards.js';
 import { facilitiesForUser, findClaim } from '../queries.js';
 import type { Claim } from '../schema.js';
 import { idParam } from '../../../platform/http/params.js';
+import { MAX_BIG_ID } from '../../../platform/ids.js';
 
 /** A business user in a campaign program, with the facilities it may act for. */
 export async function portalContext(c: AppContext) {
@@ -15,7 +16,7 @@ export async function portalContext(c: AppContext) {
 
 /** A claim of one of the business's own facilities; anything else is 404. */
 export async function ownClaim(c: AppContext, p: Awaited<ReturnType<typeof portalContext>>): Promise<Claim> {
-  const claim = await findClaim(c.get('deps').db, idParam(c));
+  const claim = await findClaim(c.get('deps').db, idParam(c, 'id', MAX_BIG_ID));
   if (!claim || claim.programId !== p.program.id || !p.facilities.some((f) => f.id === claim.facilityId)) throw new AppError('not-found');
   return claim;
 }

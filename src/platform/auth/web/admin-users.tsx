@@ -163,7 +163,7 @@ adminUsers.post('/users', async (c) => {
   const f = await formFields(c);
   return submitForm(c, {
     role: 'admin',
-    run: (ctx) => inviteUser(ctx, { email: f.email ?? '', role: parseRole(f.role ?? ''), programId: f.program ? Number(f.program) : null }),
+    run: (ctx) => inviteUser(ctx, { email: f.email ?? '', role: parseRole(f.role ?? ''), programId: programIdOf(f.program) }),
     rerender: (errors, status) => usersPage(c, errors, f, status),
     flash: ({ user, created }) => m('ja', created ? 'usersInvited' : 'usersRoleAdded', { email: user.email }),
     redirect: '/admin/users',
