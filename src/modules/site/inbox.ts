@@ -22,16 +22,31 @@ async function latestVersionsIn(deps: Parameters<ProgramInbox['items']>[0], prog
   };
 }
 
+/** Accessibility tests in this state: how many and since when the oldest has waited. */
+async function a11yTestsIn(deps: Parameters<ProgramInbox['items']>[0], programId: number, status: 'pending' | 'returned') {
+  const [row] = await queryRows<{ n: number; oldest: Date | string | null }>(
+    deps.db,
+    sql`select count(*)::int as n, min(coalesce(decided_at, submitted_at, created_at)) as oldest from site_a11y_tests where program_id = ${programId} and status = ${status}`,
+  );
+  return { count: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest) : null, due: null };
+}
+
 /** The City approves what the secretariat submits; the secretariat reworks what the City sends back. */
 export const SITE_INBOX: ProgramInbox[] = [
   {
     kinds: ['campaign'],
     roles: ['admin', 'city'],
-    items: async (deps, p) => [{ label: sam('inbox.pending'), ...(await latestVersionsIn(deps, p.id, 'pending')), href: `/admin/site/${p.slug}` }],
+    items: async (deps, p) => [
+      { label: sam('inbox.pending'), ...(await latestVersionsIn(deps, p.id, 'pending')), href: `/admin/site/${p.slug}` },
+      { label: sam('inbox.a11yPending'), ...(await a11yTestsIn(deps, p.id, 'pending')), href: `/admin/site/${p.slug}/accessibility` },
+    ],
   },
   {
     kinds: ['campaign'],
     roles: ['operator'],
-    items: async (deps, p) => [{ label: sam('inbox.rejected'), ...(await latestVersionsIn(deps, p.id, 'rejected')), href: `/admin/site/${p.slug}` }],
+    items: async (deps, p) => [
+      { label: sam('inbox.rejected'), ...(await latestVersionsIn(deps, p.id, 'rejected')), href: `/admin/site/${p.slug}` },
+      { label: sam('inbox.a11yReturned'), ...(await a11yTestsIn(deps, p.id, 'returned')), href: `/admin/site/${p.slug}/accessibility` },
+    ],
   },
 ];

@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module/manifest.js';
 import { siteAuditActions } from './audit-actions.js';
 import { siteCommands } from './cli.js';
+import { siteJobHandlers } from './jobs.js';
 import { SITE_INBOX } from './inbox.js';
 import { siteMessages } from './messages.js';
 import { SITE_ROUTE_ACCESS } from './route-access.js';
@@ -17,6 +18,7 @@ export const siteModule = defineModule({
   schema,
   routes: siteRoutes,
   cli: siteCommands,
+  jobs: siteJobHandlers,
   settings: SITE_SETTINGS,
   openapi: siteOpenApiPaths,
   routeAccess: SITE_ROUTE_ACCESS,

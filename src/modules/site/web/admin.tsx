@@ -59,6 +59,9 @@ siteAdmin.get('/site/:slug', async (c) => {
     children: (
       <>
         <p>{withParts(sam('list.intro'), { link: <a href={`/${program.slug}`}>/{program.slug}</a> })}</p>
+        <p>
+          <a href={`${adminBase(program)}/accessibility`}>{sam('list.a11yLink')}</a>
+        </p>
         <Table
           caption={sam('list.caption')}
           columns={[

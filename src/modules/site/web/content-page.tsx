@@ -1,6 +1,9 @@
 import type { AppContext } from '../../../platform/http/env.js';
 import { DescriptionList, NotificationBanner, Table } from '../../../ui/index.js';
 import { programSetting } from '../../../platform/programs/queries.js';
+import type { Locale } from '../../../platform/i18n/index.js';
+import { CRITERIA } from '../a11y/criteria.js';
+import { latestApprovedA11yTest } from '../a11y-queries.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import type { PageKey } from '../defaults.js';
 import { Markdown } from '../markdown.js';
@@ -11,35 +14,61 @@ import { siteHtml, sitePath, type NavKey } from './layout.js';
 
 const NAV_OF: Partial<Record<PageKey, NavKey>> = { howto: 'howto', business: 'business', faq: 'faq', contact: 'contact' };
 
-function AccessibilityFacts({ c, program }: { c: AppContext; program: Program }) {
+type ApprovedA11y = Awaited<ReturnType<typeof latestApprovedA11yTest>>;
+
+/** One criterion's result over every page tested: fail when any page fails, then pass, then not applicable. */
+function criterionResult(locale: Locale, results: Array<{ result: string }>): string {
+  const failing = results.filter((r) => r.result === 'fail').length;
+  if (failing) return m(locale, 'a11yResultFail', { n: failing });
+  if (results.some((r) => r.result === 'pass')) return m(locale, 'a11yResultPass');
+  if (results.length) return m(locale, 'a11yResultNa');
+  return m(locale, 'a11yResultUntested');
+}
+
+/**
+ * The policy's facts and the results of the newest test the City approved; until one is approved,
+ * a line saying the results are being prepared (seed 002 §6-2-8(3)).
+ */
+function AccessibilityFacts({ c, program, approved }: { c: AppContext; program: Program; approved: ApprovedA11y }) {
   const locale = c.get('locale');
-  const testedOn = programSetting<string | null>(program, 'siteAccessibilityTestedOn', null);
-  const result = m(locale, 'a11yPass');
   return (
     <>
       <DescriptionList
         items={[
           { term: m(locale, 'a11yTarget'), detail: m(locale, 'a11yTargetValue') },
           { term: m(locale, 'a11yScope'), detail: m(locale, 'a11yScopeValue', { path: sitePath(c, program) }) },
-          { term: m(locale, 'a11yTestedOn'), detail: testedOn ? dateLabel(locale, testedOn) : m(locale, 'a11yTestedOnUnset') },
+          ...(approved
+            ? [
+                { term: m(locale, 'a11yTestedOn'), detail: dateLabel(locale, approved.test.testedOn) },
+                { term: m(locale, 'a11yStandard'), detail: approved.test.standard },
+                { term: m(locale, 'a11yChecker'), detail: approved.test.checker },
+              ]
+            : []),
         ]}
       />
       <h2 class="app-heading-2">{m(locale, 'a11yResultsHeading')}</h2>
-      <Table
-        caption={m(locale, 'a11yResultsCaption')}
-        locale={locale}
-        columns={[
-          { key: 'p', header: m(locale, 'a11yPrinciple'), rowHeader: true },
-          { key: 'c', header: m(locale, 'a11yCriteria') },
-          { key: 'r', header: m(locale, 'a11yResult') },
-        ]}
-        rows={[
-          { p: m(locale, 'a11yPerceivable'), c: '1.1.1–1.4.5', r: testedOn ? result : m(locale, 'a11yTestedOnUnset') },
-          { p: m(locale, 'a11yOperable'), c: '2.1.1–2.4.7', r: testedOn ? result : m(locale, 'a11yTestedOnUnset') },
-          { p: m(locale, 'a11yUnderstandable'), c: '3.1.1–3.3.4', r: testedOn ? result : m(locale, 'a11yTestedOnUnset') },
-          { p: m(locale, 'a11yRobust'), c: '4.1.1–4.1.2', r: testedOn ? result : m(locale, 'a11yTestedOnUnset') },
-        ]}
-      />
+      {approved ? (
+        <>
+          <h3 class="app-heading-3">{m(locale, 'a11yPagesTested')}</h3>
+          <ul>
+            {approved.test.pages.map((u) => (
+              <li>{u}</li>
+            ))}
+          </ul>
+          <Table
+            caption={m(locale, 'a11yResultsByCriterion', { date: dateLabel(locale, approved.test.testedOn) })}
+            locale={locale}
+            columns={[
+              { key: 'c', header: m(locale, 'a11yCriterion'), rowHeader: true },
+              { key: 'l', header: m(locale, 'a11yLevel') },
+              { key: 'r', header: m(locale, 'a11yResult') },
+            ]}
+            rows={CRITERIA.map((cr) => ({ c: cr.id, l: cr.level, r: criterionResult(locale, approved.results.filter((r) => r.criterion === cr.id)) }))}
+          />
+        </>
+      ) : (
+        <p>{m(locale, 'a11yPreparing')}</p>
+      )}
     </>
   );
 }
@@ -63,6 +92,7 @@ function ContactFacts({ c, program }: { c: AppContext; program: Program }) {
 export async function contentPageHtml(c: AppContext, program: Program, key: PageKey, draft?: Draft): Promise<string> {
   const locale = c.get('locale');
   const { title, body } = await pageContent(c, program, key, draft);
+  const approved = key === 'accessibility' ? await latestApprovedA11yTest(c.get('deps').db, program.id) : null;
   return siteHtml(c, program, {
     title,
     nav: NAV_OF[key] ?? null,
@@ -79,7 +109,7 @@ export async function contentPageHtml(c: AppContext, program: Program, key: Page
             </a>
           </p>
         )}
-        {key === 'accessibility' && <AccessibilityFacts c={c} program={program} />}
+        {key === 'accessibility' && <AccessibilityFacts c={c} program={program} approved={approved} />}
         {key === 'contact' && <ContactFacts c={c} program={program} />}
       </>
     ),
