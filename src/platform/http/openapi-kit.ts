@@ -225,6 +225,21 @@ export function apiPaths(operations: Record<string, ApiOperation>): OpenApiPaths
   return paths;
 }
 
+/**
+ * A module's API paths, built the first time the document is asked for (then kept, one set per
+ * base URL). Building them runs the schemas, which may use constants of the module's schema.ts:
+ * drizzle-kit loads schema.ts files first, and one may reach a module's manifest before those
+ * constants exist, so nothing is built while the files load.
+ */
+export function lazyApiPaths(build: (baseUrl: string) => Record<string, ApiOperation>): (baseUrl: string) => OpenApiPaths {
+  const built = new Map<string, OpenApiPaths>();
+  return (baseUrl) => {
+    let paths = built.get(baseUrl);
+    if (!paths) built.set(baseUrl, (paths = apiPaths(build(baseUrl))));
+    return paths;
+  };
+}
+
 /** `post /programs/{slug}/claims` → `postProgramsSlugClaims`: stable, unique per method and path. */
 export function operationId(method: string, path: string): string {
   const words = path.split(/[^A-Za-z0-9]+/).filter(Boolean);

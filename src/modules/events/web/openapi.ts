@@ -1,5 +1,5 @@
 /** The events module's API for the OpenAPI document: registrations and the roster. */
-import { apiPaths, fileResponse, jsonResponse } from '../../../platform/http/openapi-kit.js';
+import { fileResponse, jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
 import { ROSTER_COLUMNS } from '../roster.js';
 import { registrationSchema } from '../validators.js';
 import { RegisteredAnswer } from './api-schemas.js';
@@ -25,7 +25,7 @@ const REGISTRATION_FIELDS = {
   receivedOn: { format: 'date', description: '受付日（YYYY-MM-DD、web 以外。省略すると今日）' },
 };
 
-export const EVENTS_PATHS = apiPaths({
+export const EVENTS_PATHS = lazyApiPaths(() => ({
   'POST /programs/{slug}/registrations': {
     summary: '参加申込の登録',
     description:
@@ -51,4 +51,4 @@ export const EVENTS_PATHS = apiPaths({
     responses: { 200: fileResponse('xlsx', XLSX) },
     problems: { unauthenticated: 'トークンがない、または無効', forbidden: '名簿を見られない役割', 'not-found': '事業がない、他の事業、または情報交換会でない' },
   },
-});
+}));

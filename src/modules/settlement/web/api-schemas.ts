@@ -10,6 +10,12 @@ import { CLAIM_STATUSES } from '../schema.js';
 /** `POST /claims/{id}/cancel`: an empty body cancels; `noShow: true` records a no-show. */
 export const cancelSchema = z.object({ noShow: z.boolean().optional().meta({ description: 'true なら無断キャンセル（no-show）として記録' }) });
 
+/**
+ * The status list comes from schema.ts, which drizzle-kit loads first, and which reaches this file
+ * through campaign → settlement's manifest: read it when the schema is used, not when this file loads.
+ */
+const claimStatus = z.lazy(() => z.enum(CLAIM_STATUSES));
+
 const yen = (description: string) => z.number().int().meta({ description });
 
 /** A claim as the API shows it. */
@@ -23,7 +29,7 @@ export const ClaimAnswer = z.object({
   guests: z.number().int(),
   totalPrice: yen('宿泊代金（税込、円）'),
   discount: yen('割引額（円）'),
-  status: z.enum(CLAIM_STATUSES),
+  status: claimStatus,
   stay: z
     .object({ nights: z.number().int(), guests: z.number().int(), totalPrice: z.number().int() })
     .nullable()
@@ -36,7 +42,7 @@ export const ReservedAnswer = z.object({
   id: z.number().int(),
   bookingRef: z.string(),
   discount: yen('割引額（円）'),
-  status: z.enum(CLAIM_STATUSES),
+  status: claimStatus,
 });
 
 /** `GET /programs/{slug}/budget`: the program's ledger in yen. remaining = pool − reserved − approved − paid. */

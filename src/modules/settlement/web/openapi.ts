@@ -1,5 +1,5 @@
 /** The settlement module's API for the OpenAPI document: claims (予約), stays (実績), reviews, the budget. */
-import { apiPaths, jsonResponse } from '../../../platform/http/openapi-kit.js';
+import { jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
 import { BudgetAnswer, cancelSchema, ClaimAnswer, ReservedAnswer } from './api-schemas.js';
 
@@ -11,7 +11,7 @@ const claimProblems = {
   'not-found': '予約がない、または他の事業・他の事業者の予約',
 } as const;
 
-export const SETTLEMENT_PATHS = apiPaths({
+export const SETTLEMENT_PATHS = lazyApiPaths(() => ({
   'POST /programs/{slug}/claims': {
     summary: '割引予約の登録（予約時）',
     description:
@@ -67,4 +67,4 @@ export const SETTLEMENT_PATHS = apiPaths({
     responses: { 200: jsonResponse('円単位の残高', BudgetAnswer) },
     problems: { unauthenticated: 'トークンがない、または無効', forbidden: '事業者などの見られない役割', 'not-found': '事業がない、または他の事業' },
   },
-});
+}));

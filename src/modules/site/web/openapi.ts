@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { FACILITY_TYPES, WARDS } from '../../campaign/index.js';
-import { apiPaths, fileResponse, jsonResponse } from '../../../platform/http/openapi-kit.js';
+import { fileResponse, jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
 import { SORTS } from '../search/facility-index.js';
 import { FacilityPage } from './api-schemas.js';
 import { OPEN_DATA_COLUMNS } from './opendata.js';
@@ -24,9 +24,9 @@ const OpenDataFile = z.object({
   items: z.array(z.record(z.string(), z.union([z.string(), z.number()]))).meta({ description: `CSV と同じ列名をキーにした 1 施設。列：${OPEN_DATA_COLUMNS.map((c) => c.header).join('、')}` }),
 });
 
-export function siteOpenApiPaths(baseUrl: string) {
+export const siteOpenApiPaths = lazyApiPaths((baseUrl) => {
   const site = [{ url: baseUrl, description: '公開サイト（/api/v1 の外）' }];
-  return apiPaths({
+  return {
     'GET /programs/{slug}/facilities': {
       summary: '参加施設の検索（公開・認証不要）',
       description:
@@ -67,5 +67,5 @@ export function siteOpenApiPaths(baseUrl: string) {
       responses: { 200: jsonResponse('CSV と同じ行', OpenDataFile) },
       problems: { 'not-found': '該当するキャンペーンがない' },
     },
-  });
-}
+  };
+});
