@@ -27,6 +27,7 @@ import { assignGroups } from '../../src/modules/events/commands/assign-groups.js
 import { grantFacilityAccess } from '../../src/modules/settlement/facility-access.js';
 import { saveDraft } from '../../src/modules/site/commands/save-draft.js';
 import { submitVersion } from '../../src/modules/site/commands/submit-version.js';
+import { createA11yTest, recordA11yResult, submitA11yTest } from '../../src/modules/site/commands/a11y-tests.js';
 import { makeUser } from '../helpers/fixtures.js';
 
 export const SLUGS = { campaignA: 'walk-a', eventA: 'walk-ae', campaignB: 'walk-b', eventB: 'walk-be' } as const;
@@ -41,7 +42,7 @@ export async function makeWalkPrograms(deps: Deps) {
 }
 
 /** Records that belong together (a document and its application); seeded as one. */
-type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'banner' | 'mail' | 'user';
+type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user';
 
 interface Rule {
   /** The route pattern (as Hono lists it) this rule applies to. */
@@ -71,6 +72,7 @@ const RULES: Rule[] = [
   { route: /^\/admin\/campaign\/:slug\/notices\/:id/, param: 'id', value: { family: 'notice', field: 'id' } },
   { route: /^\/admin\/site\/:slug\/contents\/:id/, param: 'id', value: { family: 'siteVersion', field: 'contentId' } },
   { route: /^\/admin\/site\/:slug\/versions\/:vid/, param: 'vid', value: { family: 'siteVersion', field: 'id' } },
+  { route: /^\/admin\/site\/:slug\/accessibility\/tests\/:tid/, param: 'tid', value: { family: 'a11yTest', field: 'id' } },
   { route: /^(\/en)?\/:slug\/banners\/:vid/, param: 'vid', value: { family: 'banner', field: 'id' } },
   { route: /^\/admin\/mail\/:id/, param: 'id', value: { family: 'mail', field: 'id' } },
   { route: /^\/admin\/users\/:id/, param: 'id', value: { family: 'user', field: 'id' } },
@@ -205,6 +207,16 @@ export class RouteSeeds {
           return version;
         });
         return { id: String(v.id), contentId: String(v.contentId) };
+      }
+      case 'a11yTest': {
+        // Submitted to the City: the City's approve/return act on it; the operator's edits meet a 409.
+        const id = await this.run(async (ctx) => {
+          const t = await createA11yTest(ctx, campaignA, { testedOn: '2026-06-20', pages: `/${campaignA.slug}`, checker: `巡回${n}` });
+          await recordA11yResult(ctx, campaignA, t.id, { pageUrl: `/${campaignA.slug}`, criterion: '1.1.1', result: 'pass' });
+          await submitA11yTest(ctx, campaignA, t.id);
+          return t.id;
+        });
+        return { id: String(id) };
       }
       case 'banner': {
         const v = await this.run((ctx) =>
