@@ -57,6 +57,8 @@ const RULES: Rule[] = [
   { route: /^\/static\//, param: 'file', value: { constant: 'app.css' } },
   { route: /./, param: 'page', value: { constant: 'faq' } },
   { route: /^\/admin\/settlement\/:slug\/monthly\//, param: 'month', value: { family: 'statement', field: 'month' } },
+  { route: /^\/:slug\/business\/money\/monthly\//, param: 'month', value: { family: 'statement', field: 'month' } },
+  { route: /^\/api\/v1\/programs\/:slug\/facilities\/:id/, param: 'id', value: { family: 'facility', field: 'id' } },
   { route: /\/monthly\/:month\/statements\/:facility/, param: 'facility', value: { family: 'statement', field: 'facility' } },
   { route: /^\/admin\/events\/:slug\/groups\/:number/, param: 'number', value: { family: 'group', field: 'number' } },
   { route: /^\/(api\/v1|admin\/campaign)\/applications\/:id/, param: 'id', value: { family: 'application', field: 'id' } },

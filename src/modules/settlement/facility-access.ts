@@ -70,3 +70,18 @@ export async function claimTargetForActor(conn: Conn, auth: AuthState, program: 
 export function isProgramStaff(auth: AuthState, programId: number): boolean {
   return rolesIn(auth.grants, programId).some((r) => r === 'admin' || r === 'operator');
 }
+
+/**
+ * A facility whose money the caller may read: any facility of the program for its staff (admin,
+ * operator, city), a business only its own. Anything else is 404, like facilityForActor.
+ */
+export async function facilityForMoneyReader(conn: Conn, auth: AuthState, program: Program, facilityId: number): Promise<FacilityEntry> {
+  const roles = authorizeProgram(auth, program, ['admin', 'operator', 'city', 'business']);
+  const [row] = await conn
+    .select({ facility: facilityDirectoryColumns(), linked: sql<boolean>`exists (select 1 from ${facilityUsers} fu where fu.facility_id = ${facilityDirectory.id} and fu.user_id = ${auth.user.id})` })
+    .from(facilityDirectory)
+    .where(and(eq(facilityDirectory.id, facilityId), eq(facilityDirectory.programId, program.id)));
+  const staff = roles.some((r) => r !== 'business');
+  if (!row || (!staff && !row.linked)) throw new AppError('not-found', sm('cmd.facilityNotFound', { id: facilityId }));
+  return row.facility;
+}

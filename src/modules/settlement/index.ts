@@ -4,6 +4,7 @@
 // manifest below is still loading (campaign imports settlement, settlement imports campaign).
 export { facilityIdsOfUser, grantFacilityAccess, userIdsOfFacility } from './facility-access.js';
 export { facilityBalances } from './ledger.js';
+export { businessSettlementLinks } from './portal-links.js';
 /** For seeding (the demo): a facility's allocation, as the allocation page sets it. */
 export { setAllocation } from './commands/budget.js';
 

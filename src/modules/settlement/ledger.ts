@@ -121,3 +121,23 @@ export async function facilityBalances(conn: Conn, programId: number, facilityId
   const b = { available: get('available'), reserved: get('reserved'), approved: get('approved'), paid: get('paid') };
   return { ...b, hasAllocation: rows.some((r) => r.kind === 'available'), allocation: b.available + b.reserved + b.approved + b.paid };
 }
+
+/**
+ * What a business sees of one facility's money, in yen: its allocation (配分額) and how much of it
+ * is reserved, approved (awaiting payment), paid and still free (`remaining`). A facility without
+ * an allocation (it draws on the pool) has allocation 0 and remaining 0.
+ */
+export interface FacilityMoney {
+  allocation: number;
+  reserved: number;
+  approved: number;
+  paid: number;
+  remaining: number;
+  hasAllocation: boolean;
+}
+
+/** facilityBalances as a business reads them (the portal's money page and the money API). */
+export async function facilityMoney(conn: Conn, programId: number, facilityId: number): Promise<FacilityMoney> {
+  const b = await facilityBalances(conn, programId, facilityId);
+  return { allocation: b.hasAllocation ? b.allocation : 0, reserved: b.reserved, approved: b.approved, paid: b.paid, remaining: b.hasAllocation ? b.available : 0, hasAllocation: b.hasAllocation };
+}

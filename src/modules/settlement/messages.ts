@@ -217,6 +217,29 @@ export const settlementMessages = createCatalog({
 
   // business portal: claims list, form and CSV imports (portal.tsx)
   'portal.claims.title': '割引の登録と実績報告',
+  'portal.claims.moneyLink': '配分額・残額と支払明細書を見る',
+  'portal.money.title': '割引額と支払',
+  'portal.money.link': '割引額と支払（配分額・残額・支払明細書）',
+  'portal.money.intro': '施設ごとの配分額と、そのうち予約で確保中の額、承認済みで支払を待つ額、支払済みの額、残額です。いまの台帳の値を表示しています。',
+  'portal.money.caption': '施設ごとの割引額',
+  'portal.money.approved': '承認済み（支払待ち）',
+  'portal.money.noAllocation': '配分なし（予算全体から割引）',
+  'portal.money.statements.heading': '月ごとの支払明細書',
+  'portal.money.statements.intro': '月末締めのあと、その月の支払明細書を PDF と Excel でダウンロードできます。お支払いが済むと支払日を表示します。',
+  'portal.money.statements.caption': '締めた月の支払',
+  'portal.money.statements.empty': 'まだ締めた月はありません',
+  'portal.money.month': '{year}年{month}月',
+  'portal.money.state.closed': '締め済み（支払準備中）',
+  'portal.money.state.paid': '支払済み',
+  'portal.money.paidOn': '支払日',
+  'portal.money.files': '明細書',
+  'portal.money.claimsLink': '割引の登録と実績報告へ',
+  'mail.statementReady.subject': '支払明細書を掲載しました（{month}分）',
+  'mail.statementReady.body':
+    '{facility} ご担当者様\n\n{program}の{month}分の月末締めが終わり、支払明細書を事業者ページに掲載しました。\n\n対象月：{month}\n件数：{claims}件\nお支払予定額：{amount}\n\n支払明細書（PDF・Excel）は次のページからダウンロードできます。\n{url}\n\nお支払いが済みましたら、あらためてお知らせします。\n\n{program} 事務局',
+  'mail.paid.subject': '割引相当分をお支払いしました（{month}分）',
+  'mail.paid.body':
+    '{facility} ご担当者様\n\n{program}の{month}分の割引相当分をお支払いしました。\n\n対象月：{month}\n支払日：{date}\nお支払額：{amount}\n\n明細は次のページでご確認いただけます。\n{url}\n\n{program} 事務局',
   'portal.claims.noFacilities': 'このアカウントに登録施設がありません。事務局にお問い合わせください。',
   'portal.claims.form.heading': '割引販売を登録する',
   'portal.claims.form.bookingRef.hint': '予約システムの予約番号。同じ番号で二重に登録されることはありません。',
@@ -438,3 +461,6 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
 };
 
 export const yen = (n: number) => sm('fmt.yen', { amount: n.toLocaleString('ja-JP') });
+
+/** A closed month as people read it: 2026-11 → 2026年11月. */
+export const monthLabel = (month: string) => sm('portal.money.month', { year: month.slice(0, 4), month: String(Number(month.slice(5, 7))) });

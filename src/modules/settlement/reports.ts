@@ -123,3 +123,31 @@ export async function statementLines(conn: Conn, programId: number, month: strin
   );
   return rows.map((r) => ({ bookingRef: r.booking_ref, checkIn: r.check_in, checkOut: r.check_out, nights: Number(r.nights), guests: Number(r.guests), totalPrice: Number(r.total_price), discount: Number(r.discount) }));
 }
+
+export interface FacilityMonth {
+  facilityId: number;
+  month: string;
+  claims: number;
+  amount: number;
+  status: 'closed' | 'paid';
+  /** The day the money was sent: the transfer date when one is recorded, else the day it was marked paid (Asia/Tokyo). */
+  paidOn: string | null;
+}
+
+/**
+ * The closed months of the given facilities (a business's own), newest first: what each month's
+ * statement pays the facility, and whether and when it was paid.
+ */
+export async function facilityMonths(conn: Conn, programId: number, facilityIds: number[]): Promise<FacilityMonth[]> {
+  if (!facilityIds.length) return [];
+  const rows = await queryRows<{ facility_id: number; month: string; n: number; amount: string | number; status: 'closed' | 'paid'; paid_on: string | null }>(
+    conn,
+    sql`select m.facility_id, b.month, count(*)::int as n, sum(m.amount) as amount, b.status,
+          case when b.status = 'paid' then coalesce(b.transfer_date::text, to_char(b.paid_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD')) end as paid_on
+        from payment_batch_claims m join payment_batches b on b.id = m.batch_id
+        where b.program_id = ${programId} and m.facility_id in (${sql.join(facilityIds.map((id) => sql`${id}`), sql`, `)})
+        group by m.facility_id, b.id, b.month, b.status, b.transfer_date, b.paid_at
+        order by b.month desc, m.facility_id`,
+  );
+  return rows.map((r) => ({ facilityId: Number(r.facility_id), month: r.month, claims: Number(r.n), amount: Number(r.amount), status: r.status, paidOn: r.paid_on }));
+}

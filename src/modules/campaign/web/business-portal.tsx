@@ -10,6 +10,7 @@ import { windowMessage } from '../commands/application-window.js';
 import { requestApplicantAccount } from '../commands/create-applicant-account.js';
 import { cm } from '../messages.js';
 import { facilitiesOfUser, findApplicantApplication, listNotices } from '../queries.js';
+import { businessSettlementLinks } from '../../settlement/index.js';
 import { businessPage } from './business-page.js';
 import { campaignProgram } from './load.js';
 
@@ -104,9 +105,16 @@ businessPortal.get('/:slug/business', async (c) => {
               </>
             ))}
             {facilities.length > 0 && (
-              <p>
-                <a href={`${base}/claims`}>{cm('portal.claims')}</a>
-              </p>
+              <ul>
+                <li>
+                  <a href={`${base}/claims`}>{cm('portal.claims')}</a>
+                </li>
+                {businessSettlementLinks(program.slug).map((l) => (
+                  <li>
+                    <a href={l.href}>{l.label}</a>
+                  </li>
+                ))}
+              </ul>
             )}
           </>
         )}

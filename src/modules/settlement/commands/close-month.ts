@@ -5,6 +5,7 @@ import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { accountId, move } from '../ledger.js';
+import { mailBatchBusinesses } from './business-mails.js';
 import { sm } from '../messages.js';
 import { paymentBatches, type PaymentBatch } from '../schema.js';
 
@@ -52,6 +53,8 @@ export async function closeMonth(ctx: CommandContext, program: Program, month: s
     .where(eq(paymentBatches.id, batch!.id))
     .returning();
   ctx.audit({ action: 'settlement.month.closed', programId: program.id, targetType: 'payment_batch', targetId: batch!.id, diff: { month, claims: updated!.claimCount, total: updated!.total } });
+  // Each business of the batch hears that its statement is ready, in this transaction.
+  await mailBatchBusinesses(ctx, program, updated!, 'ready');
   return { batch: updated!, created: true };
 }
 
@@ -107,5 +110,6 @@ export async function markBatchPaid(ctx: CommandContext, program: Program, month
   await ctx.tx.execute(sql`update claims set status = 'paid', updated_at = ${ctx.now.toISOString()} where id in (select claim_id from payment_batch_claims where batch_id = ${batch.id})`);
   const [paid] = await ctx.tx.update(paymentBatches).set({ status: 'paid', paidAt: ctx.now }).where(eq(paymentBatches.id, batch.id)).returning();
   ctx.audit({ action: 'settlement.batch.paid', programId: program.id, targetType: 'payment_batch', targetId: batch.id, diff: { month, total: batch.total } });
+  await mailBatchBusinesses(ctx, program, paid!, 'paid');
   return paid!;
 }

@@ -3,7 +3,6 @@ import type { Role } from '../../../platform/auth/schema.js';
 import { isIsoDate, tokyoDateTime } from '../../../platform/calendar/index.js';
 import { AppError, isAppError } from '../../../platform/errors/index.js';
 import { contentDisposition } from '../../../platform/exports/content-disposition.js';
-import { exportResponse, type Column } from '../../../platform/exports/index.js';
 import { adminPage } from '../../../platform/http/admin-page.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
@@ -15,7 +14,8 @@ import type { Program } from '../../../platform/programs/schema.js';
 import { findBatch, markBatchPaid } from '../commands/close-month.js';
 import { exportZenginFile } from '../commands/zengin-export.js';
 import { sm, yen } from '../messages.js';
-import { monthlyLines, statementLines, type StatementLine } from '../reports.js';
+import { monthlyLines } from '../reports.js';
+import { statementXlsx } from './statement-export.js';
 import { RUN_ROLES, adminBase, crumbs, monthParam, settlementProgram } from './common.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { idParam } from '../../../platform/http/params.js';
@@ -146,30 +146,8 @@ async function monthlyPage(c: AppContext, program: Program, roles: Role[], month
   });
 }
 
-const STATEMENT_COLUMNS = (name: string, month: string): Column<StatementLine>[] => [
-  { header: sm('term.facilityName'), value: () => name },
-  { header: sm('term.month'), value: () => month },
-  { header: sm('term.bookingRef'), value: (r) => r.bookingRef },
-  { header: sm('term.checkIn'), value: (r) => r.checkIn },
-  { header: sm('term.checkOut'), value: (r) => r.checkOut },
-  { header: sm('term.nights'), value: (r) => r.nights, kind: 'int' },
-  { header: sm('term.guests'), value: (r) => r.guests, kind: 'int' },
-  { header: sm('export.statement.price'), value: (r) => r.totalPrice, kind: 'yen' },
-  { header: sm('export.statement.amount'), value: (r) => r.discount, kind: 'yen' },
-];
-
 /** The payment statement (支払明細書) of one business for one closed month, line by line, as xlsx. */
 settlementMonthly.get('/settlement/:slug/monthly/:month/statements/:facility/statement.xlsx', async (c) => {
   const { program, roles } = await settlementProgram(c, RUN_ROLES);
-  const month = monthParam(c.req.param('month'));
-  const facilityId = idParam(c, 'facility');
-  const result = await runAs(c, primaryRole(roles), async (ctx) => {
-    const line = (await monthlyLines(ctx.tx, program.id, month)).find((l) => l.facilityId === facilityId);
-    if (!line) return null;
-    ctx.audit({ action: 'settlement.statement.exported', programId: program.id, targetType: 'facility', targetId: facilityId, diff: { month, format: 'xlsx' } });
-    return { line, rows: await statementLines(ctx.tx, program.id, month, facilityId) };
-  });
-  if (!result) throw new AppError('not-found');
-  const total: StatementLine = { bookingRef: sm('export.statement.total'), checkIn: '', checkOut: '', nights: result.line.nights, guests: result.line.guests, totalPrice: result.rows.reduce((a, r) => a + r.totalPrice, 0), discount: result.line.amount };
-  return exportResponse('xlsx', sm('export.statement.file', { month, facility: facilityId }), [...result.rows, total], STATEMENT_COLUMNS(result.line.name, month), sm('export.statement.sheet'));
+  return statementXlsx(c, program, primaryRole(roles), monthParam(c.req.param('month')), idParam(c, 'facility'));
 });

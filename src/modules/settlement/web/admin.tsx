@@ -9,7 +9,6 @@ import { AppError } from '../../../platform/errors/index.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
-import { pdfResponse } from '../../../platform/pdf/index.js';
 import { Button, DescriptionList, ErrorSummary, Form, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { closeEndedMonth } from '../commands/close-month.js';
@@ -18,7 +17,7 @@ import { sm, yen } from '../messages.js';
 import { committedByDay, facilityLines, monthlyLines, type FacilityLine, type MonthLine } from '../reports.js';
 import { listPaymentBatches } from '../queries.js';
 import { BurnDownChart } from './chart.js';
-import { drawStatement } from './statement-pdf.js';
+import { statementPdf } from './statement-export.js';
 import { RUN_ROLES, adminBase, monthParam, settlementProgram } from './common.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { idParam } from '../../../platform/http/params.js';
@@ -190,12 +189,5 @@ settlementAdmin.get('/settlement/:slug/monthly/:month/report.xlsx', async (c) =>
 /** The payment statement (支払明細書) of one business for one closed month. */
 settlementAdmin.get('/settlement/:slug/monthly/:month/statements/:facility', async (c) => {
   const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator']);
-  const month = monthParam(c.req.param('month'));
-  const facilityId = idParam(c, 'facility');
-  const line = await runAs(c, primaryRole(roles), async (ctx) => {
-    ctx.audit({ action: 'settlement.statement.printed', programId: program.id, targetType: 'facility', targetId: facilityId, diff: { month } });
-    return (await monthlyLines(ctx.tx, program.id, month)).find((l) => l.facilityId === facilityId);
-  });
-  if (!line) throw new AppError('not-found');
-  return pdfResponse(sm('export.statement.file', { month, facility: facilityId }), (doc) => drawStatement(doc, program.name, line), { title: sm('export.statement.title', { month }) });
+  return statementPdf(c, program, primaryRole(roles), monthParam(c.req.param('month')), idParam(c, 'facility'));
 });

@@ -54,3 +54,15 @@ export const BudgetAnswer = z.object({
   paid: yen('支払済み'),
   remaining: yen('残額（pool − reserved − approved − paid）'),
 });
+
+/**
+ * `GET /programs/{slug}/facilities/{id}/money`: one facility's money in yen. remaining = allocation
+ * − reserved − approved − paid; a facility without an allocation (it draws on the pool) has 0 for both.
+ */
+export const MoneyAnswer = z.object({
+  allocation: yen('配分額（施設の割引の枠。配分がなければ 0）'),
+  reserved: yen('予約で確保中'),
+  approved: yen('承認済み（支払待ち）'),
+  paid: yen('支払済み'),
+  remaining: yen('残額（allocation − reserved − approved − paid。配分がなければ 0）'),
+});

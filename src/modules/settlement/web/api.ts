@@ -11,15 +11,15 @@ import { reserveClaim } from '../commands/reserve-claim.js';
 import { reserveClaimDirect } from '../commands/reserve-claim-direct.js';
 import { claimProgram } from '../claim-program.js';
 import { syncPool } from '../commands/budget.js';
-import { claimTargetForActor, facilityForActor } from '../facility-access.js';
-import { programBalances } from '../ledger.js';
+import { claimTargetForActor, facilityForActor, facilityForMoneyReader } from '../facility-access.js';
+import { facilityMoney, programBalances } from '../ledger.js';
 import { findClaim } from '../queries.js';
 import type { Claim } from '../schema.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { idParam } from '../../../platform/http/params.js';
 import { MAX_BIG_ID } from '../../../platform/ids.js';
-import { cancelSchema, type ClaimAnswer, type ReservedAnswer, type BudgetAnswer } from './api-schemas.js';
+import { cancelSchema, type ClaimAnswer, type ReservedAnswer, type BudgetAnswer, type MoneyAnswer } from './api-schemas.js';
 import type { z } from 'zod';
 
 export const settlementApi = new Hono<AppEnv>();
@@ -112,4 +112,15 @@ settlementApi.get('/programs/:slug/budget', async (c) => {
   const b = await programBalances(deps.db, program.id);
   c.header('Cache-Control', 'no-store');
   return c.json({ pool: b.pool, allocated: b.allocated, reserved: b.reserved, approved: b.approved, paid: b.paid, remaining: b.pool - b.reserved - b.approved - b.paid } satisfies z.infer<typeof BudgetAnswer>);
+});
+
+/** One facility's money, for its business (own facilities only) and the program's staff; 404 for anyone else. */
+settlementApi.get('/programs/:slug/facilities/:id/money', async (c) => {
+  const facilityId = idParam(c);
+  const { auth, program } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator', 'city', 'business']);
+  const db = c.get('deps').db;
+  await facilityForMoneyReader(db, auth, program, facilityId);
+  const m = await facilityMoney(db, program.id, facilityId);
+  c.header('Cache-Control', 'no-store');
+  return c.json({ allocation: m.allocation, reserved: m.reserved, approved: m.approved, paid: m.paid, remaining: m.remaining } satisfies z.infer<typeof MoneyAnswer>);
 });

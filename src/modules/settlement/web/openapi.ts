@@ -1,7 +1,7 @@
 /** The settlement module's API for the OpenAPI document: claims (予約), stays (実績), reviews, the budget. */
 import { jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
-import { BudgetAnswer, cancelSchema, ClaimAnswer, ReservedAnswer } from './api-schemas.js';
+import { BudgetAnswer, cancelSchema, ClaimAnswer, MoneyAnswer, ReservedAnswer } from './api-schemas.js';
 
 const tags = ['割引・精算'];
 const claimId = { id: '割引予約（claim）の ID' };
@@ -66,5 +66,14 @@ export const SETTLEMENT_PATHS = lazyApiPaths(() => ({
     tags,
     responses: { 200: jsonResponse('円単位の残高', BudgetAnswer) },
     problems: { unauthenticated: 'トークンがない、または無効', forbidden: '事業者などの見られない役割', 'not-found': '事業がない、または他の事業' },
+  },
+  'GET /programs/{slug}/facilities/{id}/money': {
+    summary: '施設ごとの割引額の状況（配分額、確保、承認、支払、残額）',
+    description: '施設の事業者（自分の施設だけ）と事業の事務局・City が読めます。配分額のない施設（予算全体から割引）は allocation と remaining が 0 です。',
+    auth: 'bearer',
+    tags,
+    params: { id: '施設の ID' },
+    responses: { 200: jsonResponse('円単位の残高', MoneyAnswer) },
+    problems: { unauthenticated: 'トークンがない、または無効', forbidden: '見られない役割', 'not-found': '事業がない、施設がない、他の事業者の施設、または他の事業' },
   },
 }));

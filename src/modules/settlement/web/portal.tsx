@@ -17,6 +17,7 @@ import { claimsOfFacilities } from '../queries.js';
 import { claimSchema } from '../validators.js';
 import { portalClaim } from './portal-claim.js';
 import { SoldOutSection, portalSoldOut } from './portal-sold-out.js';
+import { moneyPath, portalMoney } from './portal-money.js';
 import { csvDownload, portalContext } from './portal-common.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { csvEncodingOf, csvFromBuffer, type CsvSource } from '../../../platform/imports/csv.js';
@@ -78,6 +79,11 @@ async function claimsPage(c: AppContext, opts: { errors?: SummaryError[]; values
       <>
         {p.facilities.length === 0 && <p>{sm('portal.claims.noFacilities')}</p>}
         {opts.report && <ReportSection report={opts.report} />}
+        {p.facilities.length > 0 && (
+          <p>
+            <a href={moneyPath(p.program.slug)}>{sm('portal.claims.moneyLink')}</a>
+          </p>
+        )}
         <SoldOutSection c={c} portal={p} />
         <h2>{sm('portal.claims.form.heading')}</h2>
         <Form action={p.base} csrfToken={token}>
@@ -214,3 +220,4 @@ settlementPortal.post('/:slug/business/claims/stays/upload', async (c) => {
 
 settlementPortal.route('/', portalClaim);
 settlementPortal.route('/', portalSoldOut);
+settlementPortal.route('/', portalMoney);
