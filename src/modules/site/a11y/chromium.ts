@@ -16,7 +16,16 @@ export function axeVersion(): string {
   return (require('axe-core/package.json') as { version: string }).version;
 }
 
-const TAGS = ['wcag2a', 'wcag2aa'];
+/**
+ * Runs axe on the page (WCAG 2.0 A/AA rules) and keeps what the runner reads. A string, not a
+ * function: functions are serialized from their compiled source, which tsx decorates with helpers
+ * the page does not have (`__name`).
+ */
+const AXE_RUN = `(async () => {
+  const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] });
+  const slim = (rules) => rules.map((x) => ({ id: x.id, tags: x.tags, nodes: x.nodes.map(() => 0) }));
+  return { violations: slim(r.violations), passes: slim(r.passes), inapplicable: slim(r.inapplicable) };
+})()`;
 
 /**
  * Opens headless Chromium (playwright-core, as the browser tests do), hands `fn` a loader that
@@ -52,12 +61,7 @@ export async function withChromiumLoader<T>(fn: (load: PageLoader) => Promise<T>
         if (!res) throw new A11yRunError(sam('a11y.pageUnreachable', { url }));
         if (res.status() !== 200) throw new A11yRunError(sam('a11y.pageStatus', { url, status: res.status() }));
         await page.evaluate(axeSource);
-        return await page.evaluate(async (tags) => {
-          const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxePageReport> } }).axe;
-          const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-          const slim = (rules: AxePageReport['violations']) => rules.map((x) => ({ id: x.id, tags: x.tags, nodes: x.nodes.map(() => 0) }));
-          return { violations: slim(r.violations), passes: slim(r.passes), inapplicable: slim(r.inapplicable) };
-        }, TAGS);
+        return (await page.evaluate(AXE_RUN)) as AxePageReport;
       } finally {
         await page.close().catch(() => undefined);
       }
