@@ -87,12 +87,14 @@ portalMoney.get('/:slug/business/money', async (c) => {
               paidOn: r.paidOn ? formatJaDate(r.paidOn) : '—',
               files: (
                 <>
-                  <a href={href}>
-                    PDF<span class="visually-hidden">{what}</span>
+                  {/* Named by aria-label, not a visually hidden span: an absolutely placed span inside the
+                      scrolling table would widen the page at 320 px. The name starts with the visible text. */}
+                  <a href={href} aria-label={`PDF${what}`}>
+                    PDF
                   </a>
                   {' ／ '}
-                  <a href={`${href}/statement.xlsx`}>
-                    Excel<span class="visually-hidden">{what}</span>
+                  <a href={`${href}/statement.xlsx`} aria-label={`Excel${what}`}>
+                    Excel
                   </a>
                 </>
               ),
