@@ -8,10 +8,4 @@ export const SITE_SETTINGS: SettingDef[] = [
     schema: s.isoDate,
     description: 'キャンペーンサイトの公開日 (YYYY-MM-DD; 報道発表日。前日までは一般に404、スタッフにはプレビュー。未設定なら公開中)',
   },
-  {
-    key: 'siteAccessibilityTestedOn',
-    kinds: ['campaign'],
-    schema: s.isoDate,
-    description: 'ウェブアクセシビリティ方針に掲載する試験日 (YYYY-MM-DD)',
-  },
 ];
