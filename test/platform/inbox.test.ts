@@ -95,7 +95,7 @@ describe('the back-office home shows the work waiting for each role', () => {
       const sent = await digests();
       assert.equal(sent.length, 1, 'one mail: the City user; the operators get none, nobody without work gets one');
       assert.equal(sent[0]!.subject, '【事務局システム】2026年7月2日（木） の対応待ち 2件');
-      const text = (await env.deps.vault.box(env.deps.db, 'system')).open(sent[0]!.textSealed);
+      const text = String((await env.deps.vault.box(env.deps.db, 'system')).open(sent[0]!.textSealed));
       assert.match(text, /テスト事業 inbox-a：市の承認待ちの掲載内容 2件/);
       assert.match(text, /\/admin\/site\/inbox-a/);
       assert.doesNotMatch(text, /紙 申込|022-111-2222/, 'no personal data');

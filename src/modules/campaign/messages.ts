@@ -127,6 +127,9 @@ export const campaignMessages = createCatalog({
   approvedSubject: '【仙台市宿泊促進キャンペーン】参加登録のお知らせ',
   approvedBody:
     '{contact} 様\n\n申請番号 {number} の参加申請を承認し、参加事業者として登録しました。\n\n登録番号：{registrationNumber}\n登録日：{registeredOn}（この日以降に予約・販売された宿泊が割引の対象です）\n\n事業者ページ：{link}\n\n仙台市宿泊促進キャンペーン事務局',
+  cityEscalatedSubject: '【{program}】市への照会：参加申請 {number}',
+  cityEscalatedBody:
+    '仙台市 ご担当者様\n\n{program}の参加申請 {number} について、事務局から判断の照会がありました。照会の内容と申請は、ログインして次のページでご確認ください。\n{link}\n\n対応待ちの仕事の一覧：{inbox}\n\n{program} 事務局',
   escalatedSubject: '【仙台市宿泊促進キャンペーン】参加申請の審査状況',
   escalatedBody:
     '{contact} 様\n\n申請番号 {number} の参加申請は、審査のため仙台市に確認を行っています。結果が出るまで今しばらくお待ちください。\n\n仙台市宿泊促進キャンペーン事務局',

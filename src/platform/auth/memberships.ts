@@ -91,3 +91,13 @@ export function defaultLanding(grants: Grant[]): string {
   const business = grants.find((g) => g.role === 'business' && g.programSlug);
   return business ? `/${business.programSlug}/business` : '/account';
 }
+
+/** The addresses of the active users holding `role` in one program (for mails to, say, its City staff). */
+export async function programMemberEmails(conn: Conn, programId: number, role: Role): Promise<string[]> {
+  const rows = await queryRows<{ email: string }>(
+    conn,
+    sql`select distinct u.email from ${memberships} m join users u on u.id = m.user_id
+        where m.program_id = ${programId} and m.role = ${role} and u.status = 'active' order by u.email`,
+  );
+  return rows.map((r) => r.email);
+}

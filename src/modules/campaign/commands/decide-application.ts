@@ -11,6 +11,7 @@ import { openPersonal, str } from '../personal.js';
 import { campaignApplications, type Application, type ApplicationStatus } from '../schema.js';
 import type { DecisionInput } from '../validators.js';
 import { queueApplicantMail } from './applicant-mail.js';
+import { mailCityOfEscalation } from './city-mail.js';
 import { ensureBusinessUser } from './business-user.js';
 import { lockApplication } from './locks.js';
 import { registerFacility } from './register-facility.js';
@@ -103,6 +104,7 @@ export async function decideApplication(
     case 'escalate':
       Object.assign(set, { status: 'escalated', cityQuestion: input.reason, cityAnswer: null, cityRecommendation: null });
       await mail('escalatedSubject', 'escalatedBody');
+      await mailCityOfEscalation(ctx, app);
       break;
     case 'answer':
       Object.assign(set, { status: 'answered', cityAnswer: input.reason, cityRecommendation: recommendation ?? null });
