@@ -133,6 +133,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     return c.body(fs.readFileSync(entry.path), 200, { 'Content-Type': entry.type, 'Cache-Control': 'public, max-age=3600' });
   });
 
+  // Every browser asks for it; answering 404 filled the logs and the route walk's error pages.
+  app.get('/favicon.ico', (c) => c.body(fs.readFileSync(staticFiles['favicon.ico'].path), 200, { 'Content-Type': staticFiles['favicon.ico'].type, 'Cache-Control': 'public, max-age=86400' }));
+
   const auth = authenticate();
   const csrf = csrfProtection();
   const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {

@@ -28,6 +28,14 @@ describe('HTTP basics', () => {
     assert.match(body.version, /^\d+\.\d+\.\d+/);
   });
 
+  test('/favicon.ico answers with the icon, cacheable', async () => {
+    const res = await browser.get('/favicon.ico');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'image/x-icon');
+    assert.match(res.headers.get('cache-control') ?? '', /max-age=\d+/);
+    assert.equal(Buffer.from(await res.arrayBuffer()).subarray(22, 26).toString('latin1'), '\x89PNG');
+  });
+
   test('/healthz answers 503 when the database does not', async () => {
     const other = await createTestEnv();
     const b = new TestBrowser(other.deps);

@@ -4,6 +4,7 @@ import type { Access } from '../module/manifest.js';
 export const CORE_ROUTE_ACCESS: Record<string, Access> = {
   'GET /healthz': 'public',
   'GET /static/:file': 'public',
+  'GET /favicon.ico': 'public',
   'GET /': 'public',
   'GET /:slug': 'public',
   'GET /en': 'public',

@@ -18,6 +18,8 @@ const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 export const staticFiles = {
   'app.css': { path: here('./app.css'), type: 'text/css; charset=utf-8' },
   'app.js': { path: here('./app.js'), type: 'text/javascript; charset=utf-8' },
+  /** The icon browsers ask for at /favicon.ico (a sheet of paper on the brand blue, 32 px). */
+  'favicon.ico': { path: here('./favicon.ico'), type: 'image/x-icon' },
   'tokens.css': {
     path: require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'),
     type: 'text/css; charset=utf-8',

@@ -9,7 +9,7 @@ test('every static file exists at an absolute path', () => {
   for (const [name, file] of Object.entries(staticFiles)) {
     assert.ok(path.isAbsolute(file.path), name);
     assert.ok(fs.statSync(file.path).isFile(), `${name} at ${file.path}`);
-    assert.match(file.type, /; charset=utf-8$/);
+    if (name !== 'favicon.ico') assert.match(file.type, /; charset=utf-8$/);
   }
   assert.match(fs.readFileSync(staticFiles['tokens.css'].path, 'utf8'), /--color-primitive-blue-900/);
 });
@@ -38,4 +38,11 @@ test('app.css loads nothing remote and only uses defined design tokens', () => {
     assert.ok(defined.has(name) || local.has(name), `undefined custom property ${name}`);
   }
   assert.equal((css.match(/\{/g) ?? []).length, (css.match(/\}/g) ?? []).length, 'balanced braces');
+});
+
+test('favicon.ico is an icon resource holding a 32 px PNG', () => {
+  const ico = fs.readFileSync(staticFiles['favicon.ico'].path);
+  assert.deepEqual([...ico.subarray(0, 6)], [0, 0, 1, 0, 1, 0], 'ICONDIR: type 1 (icon), one image');
+  assert.equal(ico[6], 32);
+  assert.equal(ico.subarray(22, 26).toString('latin1'), '\x89PNG');
 });
