@@ -28,6 +28,7 @@ export const SITE_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/site/:slug/accessibility/tests': 'program-staff:admin,operator',
   'POST /admin/site/:slug/accessibility/runs': 'program-staff:admin,operator',
   'GET /admin/site/:slug/accessibility/tests/:tid{[0-9]+}': 'program-staff:admin,operator,city',
+  'GET /admin/site/:slug/accessibility/tests/:tid{[0-9]+}/preview': 'program-staff:admin,operator,city',
   'POST /admin/site/:slug/accessibility/tests/:tid{[0-9]+}/results': 'program-staff:admin,operator',
   'POST /admin/site/:slug/accessibility/tests/:tid{[0-9]+}/submit': 'program-staff:admin,operator',
   'POST /admin/site/:slug/accessibility/tests/:tid{[0-9]+}/approve': 'program-staff:admin,city',

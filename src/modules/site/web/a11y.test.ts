@@ -113,6 +113,13 @@ describe('accessibility tests: record, approve, publish', () => {
     assert.equal((await send(op, `/admin/site/a11y/accessibility/tests/${id}/submit`, {})).status, 303);
     assert.equal((await send(op, `/admin/site/a11y/accessibility/tests/${id}/approve`, {})).status, 403, 'the operator does not approve');
     assert.equal((await send(op, `/admin/site/a11y/accessibility/tests/${id}/results`, { pageUrl: '/a11y', criterion: '1.1.1', result: 'fail' })).status, 409, 'frozen while pending');
+    // The City reviews the results on the page as it will be published (ja and en), before approving.
+    assert.equal((await city.get(`/admin/site/a11y/accessibility/tests/${id}/preview`)).status, 200);
+    assert.match(city.lastHtml, /プレビュー/);
+    assert.match(city.lastHtml, /<th scope="row"[^>]*>1\.1\.1<\/th>\s*<td[^>]*>A<\/td>\s*<td[^>]*>不適合（1ページ）<\/td>/);
+    assert.equal((await city.get(`/admin/site/a11y/accessibility/tests/${id}/preview?lang=en`)).status, 200);
+    assert.match(city.lastHtml, /Fail \(pages failing: 1\)/);
+    assert.match(await (await web().get('/a11y/accessibility')).text(), /準備中/, 'a pending test is not public');
     // The City's inbox lists it.
     assert.equal((await city.get('/admin/inbox')).status, 200);
     assert.match(city.lastHtml, /市の承認待ちのアクセシビリティ試験結果/);
@@ -138,7 +145,7 @@ describe('accessibility tests: record, approve, publish', () => {
     assert.match(ja, /事務局 山田/);
     const en = await (await web().get('/en/a11y/accessibility')).text();
     assert.match(en, /<th[^>]*>Success criterion<\/th>/);
-    assert.match(en, /<th scope="row"[^>]*>1\.1\.1<\/th>\s*<td[^>]*>A<\/td>\s*<td[^>]*>Fail \(1 pages\)<\/td>/);
+    assert.match(en, /<th scope="row"[^>]*>1\.1\.1<\/th>\s*<td[^>]*>A<\/td>\s*<td[^>]*>Fail \(pages failing: 1\)<\/td>/);
     assert.doesNotMatch(en, /試験結果|適合|不適合/);
   });
 

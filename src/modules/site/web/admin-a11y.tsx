@@ -17,6 +17,8 @@ import { createA11yTest, decideA11yTest, recordA11yResult, requestA11yRun, submi
 import { sam } from '../messages.js';
 import type { SiteA11yTest } from '../schema.js';
 import { adminBase } from './admin-views.js';
+import { contentPageHtml } from './content-page.js';
+import { sendHtml } from './layout.js';
 import { APPROVE_ROLES, EDIT_ROLES, READ_ROLES, staffCampaign } from './load.js';
 
 /** Back-office pages of the accessibility tests: record, run axe, submit; the City approves. */
@@ -162,6 +164,9 @@ async function testPage(c: AppContext, program: Program, roles: Role[], test: Si
             ...(test.note ? [{ term: sam('a11y.returnNote'), detail: test.note }] : []),
           ]}
         />
+        <p>
+          <a href={`${action}/preview`}>{sam('a11y.preview')}</a> ／ <a href={`${action}/preview?lang=en`}>{sam('content.previewEn')}</a>
+        </p>
         <Table
           caption={sam('a11y.resultsCaption')}
           columns={[
@@ -230,6 +235,16 @@ async function loadTest(c: AppContext, roles: Role[]) {
 siteA11yAdmin.get('/site/:slug/accessibility/tests/:tid{[0-9]+}', async (c) => {
   const { program, roles, test } = await loadTest(c, READ_ROLES);
   return testPage(c, program, roles, test);
+});
+
+/** The policy page as it will look with this test's results (the page's live text around them). */
+siteA11yAdmin.get('/site/:slug/accessibility/tests/:tid{[0-9]+}/preview', async (c) => {
+  const { program, test } = await loadTest(c, READ_ROLES);
+  if (c.req.query('lang') === 'en') c.set('locale', 'en');
+  const results = await listA11yResults(c.get('deps').db, test.id);
+  const res = sendHtml(c, await contentPageHtml(c, program, 'accessibility', undefined, { test, results }));
+  res.headers.set('Cache-Control', 'no-store');
+  return res;
 });
 
 siteA11yAdmin.post('/site/:slug/accessibility/tests/:tid{[0-9]+}/results', async (c) => {

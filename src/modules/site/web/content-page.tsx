@@ -88,15 +88,19 @@ function ContactFacts({ c, program }: { c: AppContext; program: Program }) {
   );
 }
 
-/** A content page of the site; with a draft, exactly what it will look like once published. */
-export async function contentPageHtml(c: AppContext, program: Program, key: PageKey, draft?: Draft): Promise<string> {
+/**
+ * A content page of the site; with a draft, exactly what it will look like once published. With
+ * `a11yTest` (the accessibility page only), the results of that test in place of the approved
+ * ones: the City reviews the results on the page as it will be published.
+ */
+export async function contentPageHtml(c: AppContext, program: Program, key: PageKey, draft?: Draft, a11yTest?: NonNullable<ApprovedA11y>): Promise<string> {
   const locale = c.get('locale');
   const { title, body } = await pageContent(c, program, key, draft);
-  const approved = key === 'accessibility' ? await latestApprovedA11yTest(c.get('deps').db, program.id) : null;
+  const approved = key === 'accessibility' ? (a11yTest ?? (await latestApprovedA11yTest(c.get('deps').db, program.id))) : null;
   return siteHtml(c, program, {
     title,
     nav: NAV_OF[key] ?? null,
-    notice: draft ? <NotificationBanner kind="info" locale={locale} title={m(locale, "previewBanner")} /> : undefined,
+    notice: draft || a11yTest ? <NotificationBanner kind="info" locale={locale} title={m(locale, "previewBanner")} /> : undefined,
     children: (
       <>
         <div class="app-content" data-content-body="">
