@@ -10,6 +10,12 @@ import { sendPage } from './respond.js';
 export function otherLanguageHref(c: AppContext): string {
   const url = new URL(c.req.url);
   const path = url.pathname;
+  // Back-office previews of public pages choose the language by `?lang=en` (there is no /en/admin).
+  if (path === '/admin' || path.startsWith('/admin/')) {
+    if (c.get('locale') === 'en') url.searchParams.delete('lang');
+    else url.searchParams.set('lang', 'en');
+    return path + url.search;
+  }
   const other = c.get('locale') === 'en' ? path.replace(/^\/en(?=\/|$)/, '') || '/' : path === '/' ? '/en' : '/en' + path;
   return other + url.search;
 }
