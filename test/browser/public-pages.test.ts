@@ -25,6 +25,8 @@ const PAGES: PageCase[] = [
   { path: '/does-not-exist', lang: 'ja', status: 404, text: 'ページが見つかりません' },
   { path: '/en/does-not-exist', lang: 'en', status: 404, text: 'Page not found' },
   { path: '/password/forgot', lang: 'ja', status: 200 },
+  // The API reference: Japanese only (its readers build the systems that call the API; see api-reference.tsx).
+  { path: '/api/v1/docs', lang: 'ja', status: 200, text: 'API リファレンス' },
 ];
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { createApp } from '../../src/app.js';
 import { ERROR_CODES } from '../../src/platform/errors/index.js';
+import { schemaRows } from '../../src/platform/http/api-reference-rows.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
 
 type Json = Record<string, any>;
@@ -121,5 +122,28 @@ describe('OpenAPI document', () => {
       .filter(([, n]) => ![n.type].flat().every((t) => typeof t === 'string' && JSON_TYPES.has(t)))
       .map(([at, n]) => `${at}: ${JSON.stringify(n.type)}`);
     assert.deepEqual(bad, []);
+  });
+
+  test('the reference page lists every operation with its parameters, body fields and answers, without script', async () => {
+    const res = await app.request('/api/v1/docs');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/html/);
+    const html = await res.text();
+    assert.match(html, /<html lang="ja">/);
+    assert.equal(html.match(/<h1[\s>]/g)?.length, 1);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/, 'no inline script');
+    assert.doesNotMatch(html, /https?:\/\/(?!localhost)[^"'\s<]*\.(js|css)\b/, 'no external script or style');
+    const text = html.replace(/&#123;|&#x7b;/gi, '{').replace(/&#125;|&#x7d;/gi, '}');
+    const missing: string[] = [];
+    for (const [key, op] of operations(doc)) {
+      const [method, path] = key.split(' ');
+      if (!text.includes(`id="${op.operationId}"`) || !text.includes(`${method} ${path}`)) missing.push(`${key}: no section`);
+      for (const p of op.parameters ?? []) if (!text.includes(`<code>${p.name}</code>`)) missing.push(`${key}: parameter ${p.name}`);
+      const body = op.requestBody?.content?.['application/json']?.schema;
+      for (const row of schemaRows(doc, body)) if (!text.includes(`<code>${row.name}</code>`)) missing.push(`${key}: body field ${row.name}`);
+      for (const status of Object.keys(op.responses)) if (!text.includes(`<code>${status}</code>`)) missing.push(`${key}: answer ${status}`);
+    }
+    assert.deepEqual(missing, []);
+    assert.ok(text.includes('<code>facility.nameKana</code>') || !doc.paths['/programs/{slug}/applications'], 'nested fields by dotted path');
   });
 });

@@ -41,6 +41,14 @@ export const PLATFORM_PATHS: OpenApiPaths = apiPaths({
     responses: { 200: { description: 'OpenAPI 3.1 文書', content: { 'application/json': { schema: { type: 'object', required: ['openapi', 'info', 'paths'] } } } } },
     problems: {},
   },
+  'GET /docs': {
+    summary: 'API リファレンス（この文書を読みやすくした HTML ページ）',
+    description: '操作ごとのパラメータ、リクエスト本文の項目、レスポンスを一覧にした日本語のページ（JavaScript 不要）。',
+    auth: 'public',
+    tags: PLATFORM_TAG,
+    responses: { 200: { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } } },
+    problems: {},
+  },
 });
 
 /** Answers every operation can get, whatever its route does (see app.ts and body-gate.ts). */

@@ -10,6 +10,7 @@ export const CORE_ROUTE_ACCESS: Record<string, Access> = {
   'GET /en': 'public',
   'GET /en/:slug': 'public',
   'GET /api/v1/openapi.json': 'public',
+  'GET /api/v1/docs': 'public',
   'GET /admin': 'staff',
   'GET /admin/inbox': 'staff',
   'GET /admin/programs/:slug/settings': 'program-staff:admin,operator',
