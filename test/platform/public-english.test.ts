@@ -49,6 +49,9 @@ describe('public catalogues', () => {
       assert.deepEqual(missing, [], `${name}: keys without English`);
       const japanese = keys.filter((k) => JAPANESE_ON_PURPOSE.reduce((t, j) => t.split(j).join(''), catalogue.en[k] ?? '').match(JAPANESE));
       assert.deepEqual(japanese, [], `${name}: English texts with Japanese in them`);
+      // Japanese punctuation reads as a typo in English: "14:00（30 min）", "Venue：…", "9:00〜17:00".
+      const punctuation = keys.filter((k) => /[（）：〜、。「」]/.test(JAPANESE_ON_PURPOSE.reduce((t, j) => t.split(j).join(''), catalogue.en[k] ?? '')));
+      assert.deepEqual(punctuation, [], `${name}: English texts with Japanese punctuation`);
     });
   }
 });
