@@ -76,7 +76,7 @@ describe('settlement back office', () => {
     const monthly = await op.get('/admin/settlement/dash/monthly/2025-06/report.xlsx');
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(await monthly.arrayBuffer());
-    assert.equal(wb2.getWorksheet('2025-06')!.getRow(2).getCell(7).value, 15000);
+    assert.equal(wb2.getWorksheet('2025-06')!.getRow(2).getCell(8).value, 15000, 'the amount, after 人数, 人泊 and 泊数');
     assert.equal((await op.get('/admin/settlement/dash/monthly/2025-13/report.xlsx')).status, 404);
     const rows = await queryRows<{ action: string }>(env.deps.db, sql`select action from audit_log where action like 'settlement.%exported' order by id`);
     assert.deepEqual(rows.map((r) => r.action), ['settlement.final_report.exported', 'settlement.monthly_report.exported']);
