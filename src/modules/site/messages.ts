@@ -440,6 +440,7 @@ export const siteAdminMessages = createCatalog({
   'a11y.chromiumFailed': 'Chromium（{path}）を起動できなかったため自動試験を実行できませんでした',
   'a11y.pageUnreachable': 'ページを開けなかったため自動試験を中止しました：{url}（PUBLIC_BASE_URL の設定とサーバーの状態を確認してください）',
   'a11y.pageStatus': 'ページが HTTP {status} を返したため自動試験を中止しました：{url}（サイトの公開日前は公開ページが表示されません）',
+  'a11y.runStale': '30分以上終わらなかったため中断したものとみなしました（サーバーの再起動など）。もう一度実行してください',
   'a11y.runFailed': '自動試験の実行中に予期しないエラーが起きました。サーバーのログを確認してください',
 });
 

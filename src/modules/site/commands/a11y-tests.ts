@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { enqueueJob } from '../../../platform/jobs/queue.js';
@@ -12,6 +12,9 @@ import { sam } from '../messages.js';
 import { siteA11yResults, siteA11yRuns, siteA11yTests, type A11yTestStatus, type SiteA11yTest } from '../schema.js';
 
 export const A11Y_RUN_JOB = 'site.a11y_run';
+
+/** A run still open after this long is taken for lost (18 pages take a minute or two). */
+const STALE_RUN_MS = 30 * 60_000;
 
 const statusLabel = (s: A11yTestStatus) => sam(`a11y.status.${s}`);
 
@@ -31,7 +34,7 @@ export async function createA11yTest(ctx: CommandContext, program: Program, inpu
   const v = parseOrThrow(a11yTestSchema, { testedOn: input.testedOn ?? '', pages: input.pages ?? '', standard: input.standard ?? '', checker: input.checker ?? '' });
   const [row] = await ctx.tx
     .insert(siteA11yTests)
-    .values({ programId: program.id, testedOn: v.testedOn, pages: v.pages, standard: v.standard, checker: v.checker, createdBy: ctx.actor.userId })
+    .values({ programId: program.id, testedOn: v.testedOn, pages: v.pages, standard: v.standard, checker: v.checker, createdBy: ctx.actor.userId, createdAt: ctx.now })
     .returning();
   ctx.audit({ action: 'site.a11y.test_created', programId: program.id, targetType: 'site_a11y_test', targetId: row!.id, diff: { testedOn: v.testedOn, pages: v.pages.length, checker: v.checker } });
   return row!;
@@ -74,13 +77,19 @@ export async function decideA11yTest(ctx: CommandContext, program: Program, test
 /** Starts an automated axe run (a job); one at a time per program. */
 export async function requestA11yRun(ctx: CommandContext, program: Program): Promise<number> {
   await lockProgram(ctx.tx, program.id);
+  // A run open for longer than any run takes lost its worker (a crash or restart): it is closed as failed.
+  const staleBefore = new Date(ctx.now.getTime() - STALE_RUN_MS);
+  await ctx.tx
+    .update(siteA11yRuns)
+    .set({ status: 'failed', message: sam('a11y.runStale'), finishedAt: ctx.now })
+    .where(and(eq(siteA11yRuns.programId, program.id), inArray(siteA11yRuns.status, ['queued', 'running']), lt(siteA11yRuns.createdAt, staleBefore)));
   const [open] = await ctx.tx
     .select({ id: siteA11yRuns.id })
     .from(siteA11yRuns)
     .where(and(eq(siteA11yRuns.programId, program.id), inArray(siteA11yRuns.status, ['queued', 'running'])))
     .limit(1);
   if (open) throw new AppError('conflict', sam('a11y.refuse.runOpen'));
-  const [run] = await ctx.tx.insert(siteA11yRuns).values({ programId: program.id, requestedBy: ctx.actor.userId }).returning();
+  const [run] = await ctx.tx.insert(siteA11yRuns).values({ programId: program.id, requestedBy: ctx.actor.userId, createdAt: ctx.now }).returning();
   await enqueueJob(ctx.tx, { kind: A11Y_RUN_JOB, payload: { runId: run!.id }, dedupeKey: `site.a11y_run:${run!.id}`, maxAttempts: 1 });
   ctx.audit({ action: 'site.a11y.run_requested', programId: program.id, targetType: 'site_a11y_run', targetId: run!.id });
   return run!.id;
@@ -96,7 +105,7 @@ export async function startA11yRun(ctx: CommandContext, runId: number): Promise<
 export async function recordA11yRun(ctx: CommandContext, programId: number, runId: number, run: { testedOn: string; checker: string; pages: PageOutcome[] }): Promise<number> {
   const [test] = await ctx.tx
     .insert(siteA11yTests)
-    .values({ programId, testedOn: run.testedOn, pages: run.pages.map((p) => p.url), standard: A11Y_STANDARD, checker: run.checker })
+    .values({ programId, testedOn: run.testedOn, pages: run.pages.map((p) => p.url), standard: A11Y_STANDARD, checker: run.checker, createdAt: ctx.now })
     .returning();
   const rows = run.pages.flatMap((p) => p.results.map((r) => ({ testId: test!.id, pageUrl: p.url, criterion: r.criterion, result: r.result, note: r.note })));
   if (rows.length) await ctx.tx.insert(siteA11yResults).values(rows);

@@ -159,7 +159,7 @@ describe('accessibility tests: record, approve, publish', () => {
     assert.match(ja, /不適合（1ページ）/);
   });
 
-  test('business and agent get 403; an operator of another program 404; the public 302/401 to sign-in', async () => {
+  test('business and agent get 403; an operator of another program 404', async () => {
     const [{ id }] = (await testIds()) as [{ id: number; status: string }];
     for (const b of [business, agent]) {
       await b.get('/admin');
@@ -175,8 +175,14 @@ describe('accessibility tests: record, approve, publish', () => {
   test('automated run from the back office: one job, a fake loader, recorded as a draft test with axe results; a second start while open is refused', async () => {
     assert.equal((await send(op, '/admin/site/a11y/accessibility/runs', {})).status, 303);
     assert.equal((await send(op, '/admin/site/a11y/accessibility/runs', {})).status, 409);
+    // A run open for more than 30 minutes is taken for lost: a new start closes it as failed.
+    await queryRows(env.deps.db, sql`update site_a11y_runs set created_at = created_at - interval '31 minutes'`);
+    assert.equal((await send(op, '/admin/site/a11y/accessibility/runs', {})).status, 303);
+    const [lost] = await queryRows<{ status: string; message: string }>(env.deps.db, sql`select status, message from site_a11y_runs order by id limit 1`);
+    assert.equal(lost!.status, 'failed');
+    assert.match(lost!.message, /30分以上終わらなかった/);
     const [run] = await queryRows<{ id: number; status: string }>(env.deps.db, sql`select id, status from site_a11y_runs order by id desc limit 1`);
-    const [job] = await queryRows<{ kind: string; payload: { runId: number } }>(env.deps.db, sql`select kind, payload from jobs where kind = 'site.a11y_run'`);
+    const [job] = await queryRows<{ kind: string; payload: { runId: number } }>(env.deps.db, sql`select kind, payload from jobs where kind = 'site.a11y_run' order by id desc limit 1`);
     assert.equal(job!.payload.runId, Number(run!.id));
     const seen: string[] = [];
     await performA11yRun(env.deps, Number(run!.id), (fn) => fn(async (url) => (seen.push(url), fakeAxe('<title>t</title><img src="a">'))), 'axe-core 9.9.9');
