@@ -133,6 +133,48 @@ describe('load shedding', () => {
   });
 });
 
+describe('load shedding per client address', () => {
+  test('one address holds at most MAX_IN_FLIGHT_PER_CLIENT open requests; another address is not shed', { timeout: 120_000 }, async () => {
+    const env = await createTestEnv({ MAX_IN_FLIGHT: '100', MAX_IN_FLIGHT_PER_CLIENT: '2', TRUST_PROXY: 'true' });
+    try {
+      await makeProgram(env.deps, 'per-client', 'campaign');
+      const app = createApp(env.deps);
+      const from = (ip: string, path: string) => Promise.resolve(app.request(path, { headers: { 'x-forwarded-for': ip } }));
+      assert.equal((await from('203.0.113.1', '/no-such-campaign/facilities')).status, 404);
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((r) => (locked = r));
+      const holder = env.deps.db.transaction(async (tx) => {
+        await tx.execute(sql`lock table programs in access exclusive mode`);
+        locked();
+        await gate;
+      });
+      await isLocked;
+      let settled = 0;
+      const held = [from('203.0.113.1', '/per-client/facilities'), from('203.0.113.1', '/api/v1/programs/per-client/facilities')].map((p) => p.then((r) => (settled++, r)));
+      let otherDone = false;
+      const other = from('203.0.113.2', '/api/v1/programs/per-client/facilities').then((r) => ((otherDone = true), r));
+      await new Promise((r) => setTimeout(r, 200));
+      try {
+        assert.equal(settled, 0, 'the two requests are held');
+        const third = await from('203.0.113.1', '/api/v1/programs/per-client/facilities');
+        assert.equal(third.status, 503);
+        assert.equal(third.headers.get('retry-after'), '30');
+        assert.equal(otherDone, false, 'another address waits with the others instead of being shed');
+      } finally {
+        release();
+        await holder;
+      }
+      assert.deepEqual((await Promise.all(held)).map((r) => r.status), [200, 200]);
+      assert.equal((await other).status, 200);
+      assert.equal((await from('203.0.113.1', '/api/v1/programs/per-client/facilities')).status, 200, 'the address is served again once its requests are done');
+    } finally {
+      await env.close();
+    }
+  });
+});
+
 describe('load shedding on event-loop lag', () => {
   test('a lagging loop sheds only while 8 or more requests are open; /healthz never', async () => {
     const app = new Hono<AppEnv>();
