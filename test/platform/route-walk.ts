@@ -60,7 +60,7 @@ const IMPOSSIBLE_IDS = ['2147483648', '99999999999', 'abc', '0'];
  * dates and months that are no dates, bytes that are not UTF-8. Each route reads what it knows.
  */
 /** app.ts's own routes served before the input guard: they read no query, path text or body. */
-const BEFORE_GUARD = new Set(['GET /healthz', 'GET /static/:file']);
+const BEFORE_GUARD = new Set(['GET /healthz', 'GET /static/:file', 'GET /favicon.ico']);
 const JUNK_QUERY = '?page=99999999999999999999&facility=99999999999&id=2147483648&targetId=99999999999&from=2026-13-45&to=x&month=9999-99&status=%E0&q=%FF&kind=%C0%AF&lang=zz&assignee=-1&next=%2F%2Fevil.example';
 
 /**
