@@ -1,7 +1,7 @@
 /**
  * Business recruitment end to end in Chromium, on a freshly started server with the demo
  * (`demo-stay`, whose application window is open on the day it is seeded): a business creates an
- * account (the invitation mail, caught by an SMTP sink, confirms the address), applies with its
+ * account (the link in its mail, caught by an SMTP sink, confirms the address), applies with its
  * licence copy as a PDF without JavaScript at 320 px, is returned for a correction and resubmits;
  * the operator escalates to the City, the City answers, the operator approves, and the registry
  * downloads as xlsx with the new registration; then the back office's settings, a notice to
@@ -75,7 +75,7 @@ describe('campaign recruitment journey in Chromium', () => {
     await sink?.close();
   });
 
-  test('from the site to an account: the invitation mail confirms the address and sets the password', async () => {
+  test('from the site to an account: the mailed link confirms the address, sets the password and only then creates the account', async () => {
     const page = await phone!.newPage();
     applicantPage = page;
     await page.goto(`${server!.baseUrl}/en/${SLUG}/for-business`);
