@@ -3,10 +3,13 @@ import { queryRows, type Conn } from '../../db/client.js';
 
 /**
  * The next number of a series inside one program. The program row is locked first, so concurrent
- * transactions on PostgreSQL take turns instead of picking the same number.
+ * transactions on PostgreSQL take turns instead of picking the same number. FOR NO KEY UPDATE, not
+ * FOR UPDATE: a transaction that has inserted a row referencing the program (an approval's new
+ * business user and membership) holds a KEY SHARE lock on it, which FOR UPDATE would wait for —
+ * two approvals in one program at once deadlocked so.
  */
 async function nextInSeries(conn: Conn, programId: number, table: 'campaign_applications' | 'facilities', column: 'number' | 'registration_number', prefix: string): Promise<string> {
-  await conn.execute(sql`select id from programs where id = ${programId} for update`);
+  await conn.execute(sql`select id from programs where id = ${programId} for no key update`);
   const rows = await queryRows<{ n: number | string | null }>(
     conn,
     sql`select coalesce(max(substr(${sql.identifier(column)}, ${prefix.length + 1}::int)::int), 0) as n from ${sql.identifier(table)}

@@ -46,19 +46,42 @@ export async function findApplicantApplication(conn: Conn, programId: number, us
   return row;
 }
 
-/** Another live (submitted, in review or approved) application with the same licence number. */
-export async function findLiveByLicense(conn: Conn, programId: number, licenseNumber: string, exceptId: number | null): Promise<Application | undefined> {
-  const [row] = await conn
+/**
+ * The program's other submitted applications (any state but draft) with this licence number: the
+ * possible duplicates a reviewer sees beside it.
+ */
+export async function applicationsWithLicense(conn: Conn, programId: number, licenseNumber: string, exceptId: number): Promise<Application[]> {
+  return conn
     .select()
     .from(campaignApplications)
     .where(
       and(
         eq(campaignApplications.programId, programId),
         eq(campaignApplications.licenseNumber, licenseNumber),
-        notInArray(campaignApplications.status, ['draft', 'rejected']),
-        exceptId === null ? undefined : ne(campaignApplications.id, exceptId),
+        ne(campaignApplications.status, 'draft'),
+        ne(campaignApplications.id, exceptId),
       ),
-    );
+    )
+    .orderBy(asc(campaignApplications.id));
+}
+
+/** The licence numbers that more than one live application (not draft, not rejected) of the program gives. */
+export async function sharedLicenseNumbers(conn: Conn, programId: number): Promise<Set<string>> {
+  const rows = await conn
+    .select({ licenseNumber: campaignApplications.licenseNumber })
+    .from(campaignApplications)
+    .where(and(eq(campaignApplications.programId, programId), notInArray(campaignApplications.status, ['draft', 'rejected']), sql`${campaignApplications.licenseNumber} is not null`))
+    .groupBy(campaignApplications.licenseNumber)
+    .having(sql`count(*) > 1`);
+  return new Set(rows.map((r) => r.licenseNumber!));
+}
+
+/** The facility of the program that holds this licence number (registered or suspended), if any. */
+export async function findLicenseHolder(conn: Conn, programId: number, licenseNumber: string): Promise<Facility | undefined> {
+  const [row] = await conn
+    .select()
+    .from(facilities)
+    .where(and(eq(facilities.programId, programId), eq(facilities.licenseNumber, licenseNumber), ne(facilities.status, 'withdrawn')));
   return row;
 }
 

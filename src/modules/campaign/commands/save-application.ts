@@ -12,7 +12,7 @@ import { addEvent } from '../history.js';
 import { cm } from '../messages.js';
 import { nextApplicationNumber } from '../numbering.js';
 import { sealPersonal, str, type StoredPersonal } from '../personal.js';
-import { findLiveByLicense } from '../queries.js';
+import { applicationsWithLicense } from '../queries.js';
 import { campaignApplications, type Application } from '../schema.js';
 import { applicationSchema, withEmptyGroups, type ApplicationInput } from '../validators.js';
 import { assertWindowOpen } from './application-window.js';
@@ -79,7 +79,7 @@ export async function saveDraft(ctx: CommandContext, saveInput: SaveInput): Prom
   const body = withEmptyGroups(input.body);
   const box = await ctx.deps.vault.box(ctx.tx, programScope(input.program.id));
   const license = body.license as Record<string, unknown>;
-  // A draft's licence number stays inside the sealed value: the unique index counts live applications only.
+  // A draft's licence number stays inside the sealed value; the column holds submitted numbers.
   const personal: StoredPersonal = {
     operator: body.operator as Record<string, unknown>,
     bankAccount: body.bankAccount as Record<string, unknown>,
@@ -98,8 +98,10 @@ export async function saveDraft(ctx: CommandContext, saveInput: SaveInput): Prom
 
 /**
  * Validates and submits a complete application (new, a draft, or a returned one being corrected):
- * every field error, file error, missing required document and duplicate licence is reported at
- * once, and nothing is written unless all is well.
+ * every field error, file error and missing required document is reported at once, and nothing is
+ * written unless all is well. A licence number another application already gives is accepted (a
+ * number must not be squatted by whoever sends it first): both go to the review queue flagged as
+ * possible duplicates, and only the facility an approval registers holds the number.
  */
 export async function submitApplication(ctx: CommandContext, saveInput: SaveInput): Promise<Application> {
   const input = await current(ctx, saveInput);
@@ -119,9 +121,6 @@ export async function submitApplication(ctx: CommandContext, saveInput: SaveInpu
         errors.push({ field, message: cm('errFileRequired', { label: cm(field) }) });
       }
     }
-  }
-  if (parsed.success && (await findLiveByLicense(ctx.tx, input.program.id, parsed.data.license.number, input.application?.id ?? null))) {
-    errors.push({ field: 'license.number', message: cm('errLicenseDuplicate') });
   }
   if (errors.length || !parsed.success) throw new AppError('validation-failed', cm('errInput'), { fieldErrors: errors });
   return writeSubmission(ctx, input, parsed.data);
@@ -148,12 +147,13 @@ async function writeSubmission(ctx: CommandContext, input: Current, data: Applic
   });
   await storeUploads(ctx, box, input.program.id, app.id, input.uploads ?? []);
   await addEvent(ctx, app.id, resubmission ? 'resubmitted' : 'submitted');
+  const duplicates = await applicationsWithLicense(ctx.tx, input.program.id, data.license.number, app.id);
   ctx.audit({
     action: resubmission ? 'campaign.application.resubmitted' : 'campaign.application.submitted',
     programId: input.program.id,
     targetType: 'campaign_application',
     targetId: app.id,
-    diff: { number, channel: app.channel },
+    diff: { number, channel: app.channel, ...(duplicates.length ? { possibleDuplicateOf: duplicates.map((d) => d.number ?? `#${d.id}`) } : {}) },
   });
   await queueApplicantMail(ctx, app, data.operator.contactEmail, 'receiptSubject', 'receiptBody', { contact: data.operator.contactName, number, facility: data.facility.name });
   return app;

@@ -7,7 +7,7 @@ import { Button, DateField, DescriptionList, Form, SelectField, StatusBadge, Tab
 import { windowMessage } from '../commands/application-window.js';
 import { campaignConfig } from '../config.js';
 import { cm } from '../messages.js';
-import { facilitiesWithPendingProfile, listApplications, type QueueFilter } from '../queries.js';
+import { facilitiesWithPendingProfile, listApplications, sharedLicenseNumbers, type QueueFilter } from '../queries.js';
 import { APPLICATION_STATUSES, FACILITY_TYPES, WARDS, type ApplicationStatus } from '../schema.js';
 import { registryResponse, variantOf } from './registry-export.js';
 
@@ -31,6 +31,7 @@ adminQueue.get('/campaign/:slug', async (c) => {
     assignee: q.assignee === 'me' ? auth.user.id : q.assignee === 'none' ? 'none' : undefined,
   };
   const rows = await listApplications(c.get('deps').db, program.id, filter);
+  const shared = await sharedLicenseNumbers(c.get('deps').db, program.id);
   const pendingProfiles = cityOnly ? [] : await facilitiesWithPendingProfile(c.get('deps').db, program.id);
   const base = `/admin/campaign/${program.slug}`;
   const cfg = campaignConfig(program);
@@ -93,7 +94,17 @@ adminQueue.get('/campaign/:slug', async (c) => {
             { key: 'submitted', header: cm('term.submittedAt') },
           ]}
           rows={rows.map((a) => ({
-            number: <a href={`/admin/campaign/applications/${a.id}`}>{a.number ?? `#${a.id}`}</a>,
+            number: (
+              <>
+                <a href={`/admin/campaign/applications/${a.id}`}>{a.number ?? `#${a.id}`}</a>
+                {a.licenseNumber && shared.has(a.licenseNumber) && a.status !== 'rejected' && (
+                  <>
+                    {' '}
+                    <StatusBadge tone="warning">{cm('queue.duplicate')}</StatusBadge>
+                  </>
+                )}
+              </>
+            ),
             name: String(a.facility.name ?? ''),
             ward: String(a.facility.ward ?? ''),
             type: FACILITY_TYPES.includes(a.facility.type as never) ? cm(`type.${a.facility.type as (typeof FACILITY_TYPES)[number]}`) : '',

@@ -16,7 +16,8 @@ import { diffApplications, flattenApplication } from '../diff.js';
 import { findDocument, listDocuments } from '../documents.js';
 import { listEvents } from '../history.js';
 import { campaignMessages, cm, type CampaignMessageKey } from '../messages.js';
-import { APPLICATION_STATUSES, type Application, type ApplicationStatus } from '../schema.js';
+import { applicationsWithLicense, findLicenseHolder } from '../queries.js';
+import { APPLICATION_STATUSES, type Application, type ApplicationStatus, type Facility } from '../schema.js';
 import { decisionSchema } from '../validators.js';
 import { applicationForStaff } from './load.js';
 import { runAs } from '../../../platform/http/run-as.js';
@@ -48,6 +49,8 @@ async function reviewPage(c: AppContext, errors: FieldError[] = [], status = 200
   });
   const documents = await listDocuments(deps.db, app.id);
   const events = await listEvents(deps.db, app.id);
+  const duplicates = app.licenseNumber ? await applicationsWithLicense(deps.db, app.programId, app.licenseNumber, app.id) : [];
+  const holder = app.licenseNumber ? await findLicenseHolder(deps.db, app.programId, app.licenseNumber) : undefined;
   const base = `/admin/campaign/applications/${app.id}`;
   const token = csrfToken(c);
   return adminPage(c, {
@@ -58,6 +61,7 @@ async function reviewPage(c: AppContext, errors: FieldError[] = [], status = 200
     status,
     children: (
       <>
+        <PossibleDuplicates app={app} duplicates={duplicates} holder={holder?.applicationId === app.id ? undefined : holder} />
         <DescriptionList
           items={[
             { term: cm('term.status'), detail: <StatusBadge tone="info">{cm(`status.${app.status}`)}</StatusBadge> },
@@ -127,6 +131,30 @@ async function reviewPage(c: AppContext, errors: FieldError[] = [], status = 200
       </>
     ),
   });
+}
+
+/**
+ * The other applications giving the same licence number (possible duplicates, linked), and the
+ * registered facility holding it, if another application's approval registered one.
+ */
+function PossibleDuplicates({ app, duplicates, holder }: { app: Application; duplicates: Application[]; holder?: Facility }) {
+  if (!duplicates.length) return null;
+  const license = app.licenseNumber ?? '';
+  return (
+    <NotificationBanner kind="warning" id="notification-duplicates" title={cm('review.duplicates.title')}>
+      {holder && <p>{cm('review.duplicates.held', { license, facility: holder.name, registrationNumber: holder.registrationNumber ?? `#${holder.id}` })}</p>}
+      <p>{cm('review.duplicates.lead', { license })}</p>
+      <ul>
+        {duplicates.map((d) => (
+          <li>
+            <a href={`/admin/campaign/applications/${d.id}`}>{d.number ?? `#${d.id}`}</a>
+            {'：'}
+            {cm('review.duplicates.item', { facility: String(d.facility.name ?? ''), status: cm(`status.${d.status}`), channel: cm(`channel.${d.channel}`), submittedAt: d.submittedAt ? tokyoDateTime(d.submittedAt) : '—' })}
+          </li>
+        ))}
+      </ul>
+    </NotificationBanner>
+  );
 }
 
 /** The history line's kind in words; a kind without a label shows as it is. */

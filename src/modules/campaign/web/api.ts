@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { isUniqueViolation } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { jsonBody } from '../../../platform/http/json-body.js';
 import type { AppEnv } from '../../../platform/http/env.js';
@@ -21,7 +20,9 @@ export const campaignApi = new Hono<AppEnv>();
 
 /**
  * A complete application. Open to anyone, like the web form; a staff token of the program
- * (admin, operator) submits on the business's behalf and the channel says so.
+ * (admin, operator) submits on the business's behalf and the channel says so. A licence number
+ * that another application gives too is accepted (flagged to the reviewer as a possible
+ * duplicate): whoever sends a number first does not block the business that holds it.
  */
 campaignApi.post('/programs/:slug/applications', async (c) => {
   const program = await campaignProgram(c, c.req.param('slug'));
@@ -29,15 +30,10 @@ campaignApi.post('/programs/:slug/applications', async (c) => {
   const held = auth ? rolesIn(auth.grants, program.id) : [];
   const staff = held.includes('admin') || held.includes('operator');
   const body = await jsonBody(c);
-  try {
-    const app = await runAs(c, primaryRole(held), (ctx) =>
-      submitApplication(ctx, { program, body, channel: staff ? 'staff' : 'api', applicantUserId: !staff && auth ? auth.user.id : null }),
-    );
-    return c.json({ id: app.id, number: app.number, status: app.status }, 201);
-  } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('validation-failed', cm('errInput'), { fieldErrors: [{ field: 'license.number', message: cm('errLicenseDuplicate') }] });
-    throw e;
-  }
+  const app = await runAs(c, primaryRole(held), (ctx) =>
+    submitApplication(ctx, { program, body, channel: staff ? 'staff' : 'api', applicantUserId: !staff && auth ? auth.user.id : null }),
+  );
+  return c.json({ id: app.id, number: app.number, status: app.status }, 201);
 });
 
 campaignApi.get('/programs/:slug/applications', async (c) => {

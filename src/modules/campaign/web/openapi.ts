@@ -74,14 +74,14 @@ export const CAMPAIGN_PATHS: Record<string, PathItem> = {
   '/programs/{slug}/applications': {
     post: {
       summary: '参加申請（完全な申請を一度に提出）',
-      description: '匿名で呼べます（ウェブの申請フォームと同じ）。事業の operator/admin のトークンで呼ぶと代行申請（channel: staff）。添付書類は受け付けません（審査で差し戻して事業者ページから提出）。',
+      description: '匿名で呼べます（ウェブの申請フォームと同じ）。事業の operator/admin のトークンで呼ぶと代行申請（channel: staff）。添付書類は受け付けません（審査で差し戻して事業者ページから提出）。ほかの申請と同じ旅館業許可番号でも受け付け、審査画面で重複の可能性として示します（その番号で登録できる施設は一つだけで、二つ目の承認は 409）。',
       parameters: [slug],
       requestBody: { required: true, content: { 'application/json': { schema: ApplicationInput } } },
       responses: {
         201: { description: '受付', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'integer' }, number: { type: 'string' }, status: { const: 'submitted' } } } } } },
         404: problem('事業がない'),
         409: problem('受付期間外 (code: window-closed)'),
-        422: problem('入力誤り。errors[].field はドット区切りのパス（例 bankAccount.accountNumber）。許可番号の重複は license.number'),
+        422: problem('入力誤り。errors[].field はドット区切りのパス（例 bankAccount.accountNumber）'),
       },
     },
     get: {
@@ -102,7 +102,7 @@ export const CAMPAIGN_PATHS: Record<string, PathItem> = {
         required: true,
         content: { 'application/json': { schema: { type: 'object', required: ['decision'], properties: { decision: { type: 'string', enum: ['approve', 'reject', 'return', 'escalate', 'answer'] }, reason: { type: 'string' }, recommendation: { type: 'string', enum: ['approve', 'reject', 'return'] }, seenStatus: { type: 'string', description: '任意。判断の前に取得した申請の status。その後に状態が変わっていれば 409 conflict で拒否されます' } } } } },
       },
-      responses: { 200: { description: '更新後の申請', content: { 'application/json': { schema: Application } } }, 403: problem('この判断をする権限がない'), 404: problem('申請がない'), 409: problem('この状態では判断できない'), 422: problem('理由がない') },
+      responses: { 200: { description: '更新後の申請', content: { 'application/json': { schema: Application } } }, 403: problem('この判断をする権限がない'), 404: problem('申請がない'), 409: problem('この状態では判断できない。または承認しようとした申請の旅館業許可番号を、登録済みの別の施設が使っている'), 422: problem('理由がない') },
     },
   },
   '/programs/{slug}/registry.xlsx': {
