@@ -164,7 +164,7 @@ describe('campaign applications API', () => {
     };
     const opView = await read(op);
     assert.ok(opView.header.includes('口座番号') && opView.header.includes('口座名義（カナ）'));
-    assert.ok(opView.row.includes('ホテル青葉3') && opView.row.includes('ホテルアオバ3') && opView.row.includes('青葉区'));
+    assert.ok(opView.row.includes('ホテル青葉3') && opView.row.includes('ホテルアオバサン') && opView.row.includes('青葉区'));
     assert.ok(opView.row.includes('1234567'));
     assert.ok(opView.row.includes('ｶ)ｱｵﾊﾞｶﾝｺｳ') || opView.row.some((v) => v.startsWith('ｶﾌﾞｼｷｶﾞｲｼﾔ')), 'holder in half-width kana');
     const cityView = await read(city);
