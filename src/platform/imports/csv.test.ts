@@ -119,6 +119,13 @@ test('line numbers count CR-only line ends in the decision too', async () => {
   assert.deepEqual(rows.map((r) => [r.line, 'unreadable' in r]), [[2, false], [3, false], [4, true], [5, false]]);
 });
 
+test('the decision counts lines alike however the file is cut (CRLF, CR and LF ends, ASCII and other chunks)', async () => {
+  const bytes = Buffer.concat([Buffer.from('name,ward\r\na,b\rc,d\ne,f\r\n'), sjis('髙橋,青葉区\r\nホテル,泉区\n'), Buffer.from('佐藤,若林区\r'), sjis('民宿,太白区\r\n'), Buffer.from('g,h\r\n')]);
+  const expected = [[2, false], [3, false], [4, false], [5, false], [6, false], [7, true], [8, false], [9, false]];
+  assert.deepEqual((await rowsOf(csvFromBuffer(bytes), ['name', 'ward'])).map((r) => [r.line, 'unreadable' in r]), expected);
+  for (let size = 1; size <= 24; size++) assert.deepEqual((await rowsOf(chunked(bytes, size), ['name', 'ward'])).map((r) => [r.line, 'unreadable' in r]), expected, `chunk size ${size}`);
+});
+
 test('as many UTF-8 lines as others: the encoding is not guessed, the file is refused naming the lines', async () => {
   const bytes = Buffer.concat([Buffer.from('name,ward\r\n髙橋旅館,青葉区\r\n'), sjis('佐藤旅館,若林区\r\n')]);
   await assert.rejects(all(parseCsvObjects(csvFromBuffer(bytes), ['name', 'ward'])), (e: unknown) => e instanceof CsvFileError && /3行目/.test(e.message) && /文字コード/.test(e.message));

@@ -113,32 +113,41 @@ function fileError(e: unknown, line: number): CsvFileError {
  * line it starts on.
  */
 export async function* parseCsv(source: CsvSource): AsyncGenerator<CsvRecord> {
-  yield* recordsOf(source, await encodingOf(source));
+  for await (const batch of batchesOf(source, await encodingOf(source))) yield* batch;
 }
 
-async function* recordsOf(source: CsvSource, { encoding, foreignLines }: Decided): AsyncGenerator<CsvRecord> {
+/**
+ * The records chunk by chunk: one await per chunk of the file rather than per record (a claims
+ * file has a million). A malformed record refuses the file after the records before it.
+ */
+async function* batchesOf(source: CsvSource, { encoding, foreignLines }: Decided): AsyncGenerator<CsvRecord[]> {
   const seen = { unreadable: false };
   const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'], max_record_size: MAX_RECORD_CHARS });
   // The parser is driven by hand (write a chunk, read its records): every record before a
   // malformed one is seen, so the malformed one is named by the line it starts on.
   parser.on('error', () => undefined);
   let line = 1;
-  const drain = function* (): Generator<CsvRecord> {
+  const drain = (): CsvRecord[] => {
+    const batch: CsvRecord[] = [];
     for (let fields: string[] | null = parser.read(); fields !== null; fields = parser.read()) {
       const start = line;
       line += 1 + breaksIn(fields);
-      if (foreignLines?.size && spans(foreignLines, start, line)) yield { line: start, fields, unreadable: 'foreign' };
-      else if (seen.unreadable && fields.some((f) => UNREADABLE_CHARACTER.test(f))) yield { line: start, fields, unreadable: 'character' };
-      else yield { line: start, fields };
+      if (foreignLines?.size && spans(foreignLines, start, line)) batch.push({ line: start, fields, unreadable: 'foreign' });
+      else if (seen.unreadable && fields.some((f) => UNREADABLE_CHARACTER.test(f))) batch.push({ line: start, fields, unreadable: 'character' });
+      else batch.push({ line: start, fields });
     }
-    if (parser.errored) throw fileError(parser.errored, line);
+    return batch;
   };
   for await (const text of decodeChunks(source.open(), encoding, seen)) {
     parser.write(text);
-    yield* drain();
+    const batch = drain();
+    if (batch.length) yield batch;
+    if (parser.errored) throw fileError(parser.errored, line);
   }
   await new Promise<void>((resolve) => parser.end(() => resolve()));
-  yield* drain();
+  const batch = drain();
+  if (batch.length) yield batch;
+  if (parser.errored) throw fileError(parser.errored, line);
 }
 
 /**
@@ -151,17 +160,19 @@ export async function* parseCsvObjects(source: CsvSource, expected: readonly str
   const label = encodingLabel(decided.encoding);
   const reasons = { character: csvMessages('ja', 'unreadableRow', { encoding: label }), foreign: csvMessages('ja', 'foreignRow', { encoding: label }) };
   let header: string[] | null = null;
-  for await (const rec of recordsOf(source, decided)) {
-    if (!header) {
-      if (rec.unreadable) throw new CsvFileError(csvMessages('ja', 'unreadableHeader', { encoding: label }), 1);
-      header = rec.fields.map((h) => h.trim());
-      const missing = expected.filter((h) => !header!.includes(h));
-      if (missing.length) throw new CsvHeaderError(missing, header);
-      continue;
+  for await (const batch of batchesOf(source, decided)) {
+    for (const rec of batch) {
+      if (!header) {
+        if (rec.unreadable) throw new CsvFileError(csvMessages('ja', 'unreadableHeader', { encoding: label }), 1);
+        header = rec.fields.map((h) => h.trim());
+        const missing = expected.filter((h) => !header!.includes(h));
+        if (missing.length) throw new CsvHeaderError(missing, header);
+        continue;
+      }
+      if (rec.fields.length === 1 && rec.fields[0] === '') continue;
+      const row: Record<string, string> = {};
+      for (let i = 0; i < header.length; i++) row[header[i]!] = rec.fields[i] ?? '';
+      yield rec.unreadable ? { line: rec.line, row, unreadable: reasons[rec.unreadable] } : { line: rec.line, row };
     }
-    if (rec.fields.length === 1 && rec.fields[0] === '') continue;
-    const row: Record<string, string> = {};
-    header.forEach((h, i) => (row[h] = rec.fields[i] ?? ''));
-    yield rec.unreadable ? { line: rec.line, row, unreadable: reasons[rec.unreadable] } : { line: rec.line, row };
   }
 }

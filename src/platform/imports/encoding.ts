@@ -72,6 +72,19 @@ export async function surveyEncoding(bytes: AsyncIterable<Buffer>): Promise<Enco
   };
   for await (const chunk of bytes) {
     let start = 0;
+    if (isAscii(chunk)) {
+      // The lines wholly inside an ASCII chunk need no classifying, only counting.
+      const first = chunk.indexOf(10);
+      if (first >= 0) {
+        lines(carry ? Buffer.concat([carry, chunk.subarray(0, first)]) : chunk.subarray(0, first));
+        carry = null;
+        const last = chunk.lastIndexOf(10);
+        line += 1 + lineEndsBetween(chunk, first + 1, last);
+        start = last + 1;
+      }
+      if (start < chunk.length) carry = carry ? Buffer.concat([carry, chunk.subarray(start)]) : chunk.subarray(start);
+      continue;
+    }
     for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
       lines(carry ? Buffer.concat([carry, chunk.subarray(start, nl)]) : chunk.subarray(start, nl));
       carry = null;
@@ -82,6 +95,14 @@ export async function surveyEncoding(bytes: AsyncIterable<Buffer>): Promise<Enco
   }
   if (carry) lines(carry);
   return s;
+}
+
+/** Line ends from `from` up to and including the LF at `to`: each LF, and each CR not followed by an LF. */
+function lineEndsBetween(chunk: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = chunk.indexOf(10, from); i >= 0 && i <= to; i = chunk.indexOf(10, i + 1)) n++;
+  for (let i = chunk.indexOf(13, from); i >= 0 && i < to; i = chunk.indexOf(13, i + 1)) if (chunk[i + 1] !== 10) n++;
+  return n;
 }
 
 /**
