@@ -162,6 +162,6 @@ describe('web: apply with a document, return, resubmit, escalate, City answer, a
     await applicant.get('/stay/business');
     assert.match(applicant.lastHtml, /R-000001/);
     const mails = await queryRows<{ template: string }>(env.deps.db, sql`select template from mail_outbox where template like 'campaign.%' order by id`);
-    assert.deepEqual(mails.map((m) => m.template), ['campaign.receipt', 'campaign.returned', 'campaign.receipt', 'campaign.escalated', 'campaign.approved']);
+    assert.deepEqual(mails.map((m) => m.template), ['campaign.receipt', 'campaign.returned', 'campaign.receipt', 'campaign.escalated', 'campaign.city_escalated', 'campaign.approved']);
   });
 });
