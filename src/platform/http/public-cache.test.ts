@@ -32,7 +32,7 @@ async function withServer(cacheBytes: number, run: (s: HttpServer, get: (path: s
     c.header('Set-Cookie', 'a=1');
     return c.text('p');
   });
-  const config = { publicCacheBytes: cacheBytes, host: '127.0.0.1', publicBaseUrl: 'http://localhost', trustProxy: false } as Config;
+  const config = { publicCacheBytes: cacheBytes, host: '127.0.0.1', publicBaseUrl: 'http://localhost', trustProxy: false, maxBodyBytes: 1 << 20, maxUploadBytes: 1 << 20, headersTimeoutMs: 5000, requestTimeoutMs: 10_000 } as Config;
   const server = createHttpServer(app, { config } as Deps);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
