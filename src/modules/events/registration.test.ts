@@ -30,7 +30,12 @@ describe('event registration: capacity, waitlist, numbering, promotion', () => {
   let browser: TestBrowser;
   before(async () => {
     sink = await startSmtpSink();
-    env = await createTestEnv({ SMTP_URL: sink.url, MAIL_FROM: '交流会事務局 <no-reply@jimukyoku.example.jp>' }, { realClock: true });
+    // These tests are about numbering and seats under concurrency, not about shedding load: a loaded
+    // machine (event-loop lag, a slow pool) must not turn registrations into 503s here.
+    env = await createTestEnv(
+      { SMTP_URL: sink.url, MAIL_FROM: '交流会事務局 <no-reply@jimukyoku.example.jp>', SHED_LAG_MS: '0', DATABASE_WAIT_MS: '60000' },
+      { realClock: true },
+    );
     browser = new TestBrowser(env.deps);
   });
   after(async () => {
