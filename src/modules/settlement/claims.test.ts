@@ -22,7 +22,7 @@ describe('claims against a fixed budget', () => {
   let opToken: string;
   before(async () => {
     // Hundreds of requests at once in one process: above the default load-shedding threshold.
-    env = await createTestEnv({ MAX_IN_FLIGHT: '2000', SHED_LAG_MS: '0' });
+    env = await createTestEnv({ MAX_IN_FLIGHT: '2000', SHED_LAG_MS: '0', DATABASE_WAIT_MS: '60000' });
     app = new TestBrowser(env.deps).app;
   });
   after(() => env.close());

@@ -16,7 +16,7 @@ describe('pool funding on first use', () => {
   let env: TestEnv;
   let app: TestBrowser['app'];
   before(async () => {
-    env = await createTestEnv({ MAX_IN_FLIGHT: '2000', SHED_LAG_MS: '0' });
+    env = await createTestEnv({ MAX_IN_FLIGHT: '2000', SHED_LAG_MS: '0', DATABASE_WAIT_MS: '60000' });
     app = new TestBrowser(env.deps).app;
   });
   after(() => env.close());
