@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { AppError } from '../../../platform/errors/index.js';
 import { jsonBody } from '../../../platform/http/json-body.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
@@ -7,14 +6,14 @@ import { rolesIn } from '../../../platform/auth/memberships.js';
 import { parseOrThrow } from '../../../platform/validation.js';
 import { decideApplication } from '../commands/decide-application.js';
 import { submitApplication } from '../commands/save-application.js';
-import { cm } from '../messages.js';
 import { findFacility, listApplications } from '../queries.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../schema.js';
-import { decisionSchema } from '../validators.js';
 import { applicationJson } from './application-json.js';
 import { applicationForStaff, campaignProgram } from './load.js';
 import { registryResponse, variantOf } from './registry-export.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import type { z } from 'zod';
+import { decisionRequestSchema, type SubmittedAnswer } from './api-schemas.js';
 
 export const campaignApi = new Hono<AppEnv>();
 
@@ -33,7 +32,7 @@ campaignApi.post('/programs/:slug/applications', async (c) => {
   const app = await runAs(c, primaryRole(held), (ctx) =>
     submitApplication(ctx, { program, body, channel: staff ? 'staff' : 'api', applicantUserId: !staff && auth ? auth.user.id : null }),
   );
-  return c.json({ id: app.id, number: app.number, status: app.status }, 201);
+  return c.json({ id: app.id, number: app.number, status: app.status } satisfies z.infer<typeof SubmittedAnswer>, 201);
 });
 
 campaignApi.get('/programs/:slug/applications', async (c) => {
@@ -46,15 +45,10 @@ campaignApi.get('/programs/:slug/applications', async (c) => {
 /** Operators decide; the City answers an escalated application (see docs/modules/campaign.md). */
 campaignApi.post('/applications/:id/decisions', async (c) => {
   const { app, roles } = await applicationForStaff(c, ['admin', 'operator', 'city']);
-  const body = await jsonBody(c);
-  const input = parseOrThrow(decisionSchema, body);
-  // Optional: the status the client last saw; a decision on an application changed since is refused (409).
-  const seen = body && typeof body === 'object' ? (body as { seenStatus?: unknown }).seenStatus : undefined;
-  if (seen !== undefined && !(typeof seen === 'string' && (APPLICATION_STATUSES as readonly string[]).includes(seen))) {
-    throw new AppError('validation-failed', cm('errSeenStatus'), { fieldErrors: [{ field: 'seenStatus', message: cm('errSeenStatus') }] });
-  }
+  // seenStatus (optional): the status the client last saw; a decision on an application changed since is refused (409).
+  const { seenStatus, ...input } = parseOrThrow(decisionRequestSchema, await jsonBody(c));
   const deps = c.get('deps');
-  const result = await runAs(c, primaryRole(roles), (ctx) => decideApplication(ctx, app.id, input, roles, { seenStatus: seen as ApplicationStatus | undefined }));
+  const result = await runAs(c, primaryRole(roles), (ctx) => decideApplication(ctx, app.id, input, roles, { seenStatus }));
   const facility = result.application.facilityId ? await findFacility(deps.db, result.application.facilityId) : null;
   return c.json(applicationJson(result.application, facility));
 });

@@ -1,7 +1,8 @@
 import type { Application, Facility } from '../schema.js';
+import type { ApplicationAnswer } from './api-schemas.js';
 
 /** The API view of an application: public facility fields and the review state, no personal data. */
-export function applicationJson(a: Application, facility?: Facility | null) {
+export function applicationJson(a: Application, facility?: Facility | null): ApplicationAnswer {
   return {
     id: a.id,
     number: a.number,
