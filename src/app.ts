@@ -100,6 +100,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     maxPerClient: config.maxInFlightPerClient,
     maxLagMs: config.shedLagMs,
     onShed: (c) => renderError(c, new AppError('overloaded', undefined, { retryAfter: 30 })),
+    // The embedded database keeps the server's one thread busy: a request it could not start on
+    // within DATABASE_WAIT_MS, or that got no turn among the few run at once, is answered at once.
+    maxWaitMs: config.databaseWaitMs,
+    takeTurn: deps.database.admitRequest && (() => deps.database.admitRequest!()),
+    onWaitedTooLong: (c) => renderError(c, new AppError('overloaded', undefined, { retryAfter: 5 })),
   });
   // One front middleware (context, then shedding; request id and security headers on the way
   // out) instead of three: every layer of the chain is another async hop on every request.

@@ -32,7 +32,7 @@ const EnvSchema = z.object({
   MAX_IN_FLIGHT_PER_CLIENT: z.coerce.number().int().min(0).default(64),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).default(10_000),
-  DATABASE_WAIT_MS: z.coerce.number().int().min(10).default(5_000),
+  DATABASE_WAIT_MS: z.coerce.number().int().min(100).default(5_000),
   SHED_LAG_MS: z.coerce.number().int().min(0).default(1000),
   PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(64),
   WORKER: z.enum(['on', 'off']).default('on'),

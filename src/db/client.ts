@@ -23,7 +23,22 @@ export interface Database {
   close(): Promise<void>;
   /** Raw handles for migrations and benchmarks; domain code uses `db`. */
   raw: { pglite?: PGlite; pool?: pg.Pool };
+  /**
+   * The embedded database only: a turn for one HTTP request to run (at most
+   * EMBEDDED_REQUESTS_AT_ONCE at a time, the others waiting in order); resolves with the function
+   * that gives the turn back, or null when none came within DATABASE_WAIT_MS (the caller answers
+   * 503). PostgreSQL has none: its pool bounds the wait for a connection.
+   */
+  admitRequest?(): Promise<(() => void) | null>;
 }
+
+/**
+ * HTTP requests that run at once on the embedded database. PGlite runs every statement on the
+ * process's one thread, so more requests at once add no throughput, only latency for all of them
+ * (hundreds of roster pages at once took 20 s and more each); the others wait their turn, and get
+ * 503 with Retry-After if it does not come within DATABASE_WAIT_MS.
+ */
+export const EMBEDDED_REQUESTS_AT_ONCE = 8;
 
 /** One process owns an embedded data dir at a time; the lock file tells a second process why it cannot start. */
 export function pgliteDir(dataDir: string): string {
@@ -42,10 +57,12 @@ async function openEmbedded(dir: string | undefined, waitMs: number): Promise<Da
   await client.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm;');
   boundTurnWait(client, waitMs);
   const db = drizzlePglite(client) as unknown as Db;
+  const requests = new Turns(EMBEDDED_REQUESTS_AT_ONCE);
   return {
     kind: 'embedded',
     db,
     raw: { pglite: client },
+    admitRequest: () => requests.take(waitMs),
     async ping() {
       try {
         await client.query('SELECT 1');
@@ -95,6 +112,43 @@ function boundTurnWait(client: PGlite, waitMs: number): void {
         return fn();
       }).then(resolve, reject);
     });
+}
+
+/** At most `size` holders at a time; the others wait in order, each for at most the time it gives. */
+class Turns {
+  private running = 0;
+  private readonly waiting: Array<(release: () => void) => void> = [];
+  constructor(private readonly size: number) {}
+
+  take(waitMs: number): Promise<(() => void) | null> {
+    if (this.running < this.size) {
+      this.running++;
+      return Promise.resolve(this.releaser());
+    }
+    return new Promise((resolve) => {
+      const admit = (release: () => void) => {
+        clearTimeout(timer);
+        resolve(release);
+      };
+      const timer = setTimeout(() => {
+        this.waiting.splice(this.waiting.indexOf(admit), 1);
+        resolve(null);
+      }, waitMs);
+      this.waiting.push(admit);
+    });
+  }
+
+  /** Gives the turn back, at most once: to the next in line, or free. */
+  private releaser(): () => void {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const next = this.waiting.shift();
+      if (next) next(this.releaser());
+      else this.running--;
+    };
+  }
 }
 
 /**

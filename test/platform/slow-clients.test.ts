@@ -3,6 +3,7 @@ import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../../src/app.js';
+import { EMBEDDED_REQUESTS_AT_ONCE } from '../../src/db/client.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { setLogLevel } from '../../src/platform/log/index.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
@@ -185,6 +186,30 @@ describe('slow clients against a listening server', () => {
       assert.ok(lines.every((l) => l.level === 'info'));
     } finally {
       await srv.close();
+    }
+  });
+
+  test('on the embedded database a few requests run at once; one that gets no turn within DATABASE_WAIT_MS is answered 503 with Retry-After', { timeout: 120_000, skip: !!process.env.DATABASE_URL && 'PostgreSQL requests wait for a pooled connection (the test below)' }, async () => {
+    const busy = await createTestEnv({ DATABASE_WAIT_MS: '200' });
+    const turns: Array<() => void> = [];
+    try {
+      await makeProgram(busy.deps, 'turns', 'campaign');
+      const app = createApp(busy.deps);
+      assert.equal((await app.request('/api/v1/programs/turns/facilities')).status, 200);
+      // Every turn is taken, as by that many requests still running.
+      for (let i = 0; i < EMBEDDED_REQUESTS_AT_ONCE; i++) turns.push((await busy.deps.database.admitRequest!())!);
+      const res = await Promise.race([Promise.resolve(app.request('/api/v1/programs/turns/facilities')), new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
+      assert.ok(res, 'answered while every turn was taken');
+      assert.equal(res.status, 503);
+      assert.equal(res.headers.get('retry-after'), '5');
+      assert.equal(((await res.json()) as { code: string }).code, 'overloaded');
+      // A request waiting in line gets the first turn given back, and is served.
+      const waiting = Promise.resolve(app.request('/api/v1/programs/turns/facilities'));
+      turns.pop()!();
+      assert.equal((await waiting).status, 200);
+    } finally {
+      for (const release of turns) release();
+      await busy.close();
     }
   });
 

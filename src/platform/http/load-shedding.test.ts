@@ -3,6 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
 import { makeProgram } from '../../../test/helpers/fixtures.js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../../app.js';
 import type { AppEnv } from './env.js';
@@ -171,6 +175,50 @@ describe('load shedding per client address', () => {
       assert.equal((await from('203.0.113.1', '/api/v1/programs/per-client/facilities')).status, 200, 'the address is served again once its requests are done');
     } finally {
       await env.close();
+    }
+  });
+});
+
+describe('load shedding of requests the server could not start on in time', () => {
+  test('requests read in one batch behind slow ones: those that waited longer than maxWaitMs get 503 at once, the others are served', async () => {
+    const app = new Hono<AppEnv>();
+    app.use('*', loadShedding({ maxInFlight: 1000, maxWaitMs: 100, onShed: (c) => c.text('shed', 503), onWaitedTooLong: (c) => c.text('waited too long', 503, { 'Retry-After': '5' }) }));
+    // A request that keeps the thread busy start to end, as a page on the embedded database does.
+    app.get('/busy', (c) => {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+      return c.text('ok');
+    });
+    const server = http.createServer(getRequestListener(app.fetch));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as AddressInfo).port;
+    // The server has taken every connection before any request is written.
+    let accepted = 0;
+    const allAccepted = new Promise<void>((r) => server.on('connection', () => ++accepted === 30 && r()));
+    const sockets = Array.from({ length: 30 }, () => net.connect(port, '127.0.0.1'));
+    try {
+      await allAccepted;
+      const answers = sockets.map((s) => {
+        let text = '';
+        s.on('data', (c) => (text += String(c)));
+        s.write('GET /busy HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+        return new Promise<string>((r) => s.on('close', () => r(text)));
+      });
+      // All thirty arrive before the server reads any: it reads them in one batch, 20 ms each.
+      const until = performance.now() + 100;
+      while (performance.now() < until);
+      const texts = await Promise.all(answers);
+      const statuses = texts.map((t) => /^HTTP\/1\.1 (\d{3}) /.exec(t)?.[1]);
+      assert.ok(statuses.includes('200'), 'the first read of the batch had not waited');
+      assert.deepEqual(statuses.filter((s) => s !== '200' && s !== '503'), []);
+      const shed = texts.filter((t) => t.startsWith('HTTP/1.1 503 '));
+      assert.ok(shed.length >= 20, `the later ones are shed (${shed.length} of 30)`);
+      assert.ok(shed.every((t) => /waited too long/.test(t) && /\r\nretry-after: 5\r\n/i.test(t)));
+      // Once the batch is through, a request is served again.
+      assert.equal((await fetch(`http://127.0.0.1:${port}/busy`)).status, 200);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
     }
   });
 });
