@@ -42,6 +42,10 @@ describe('personal data is masked in error text', () => {
     const requestId = '6f1c2e4a-3b5d-4c7e-9012-345678abcdef';
     assert.equal(redactPersonal(`request ${requestId} failed`), `request ${requestId} failed`);
     assert.equal(redactPersonal(`request ${requestId.toUpperCase()} failed`), `request ${requestId.toUpperCase()} failed`);
+    // A hex key id or hash in an error text (a failed query's parameters) is an id too.
+    assert.equal(redactPersonal('Failed query: select 1\nparams: 1ecd0123456789ab,1'), 'Failed query: select 1\nparams: 1ecd0123456789ab,1');
+    assert.equal(redactPersonal('hash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'), 'hash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
+    assert.equal(redactPersonal('TEL:090-1234-5678、電話09012345678です'), 'TEL:[phone]、電話[phone]です');
     const original = process.stdout.write.bind(process.stdout);
     let out = '';
     process.stdout.write = ((chunk: string | Uint8Array) => {
