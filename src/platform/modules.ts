@@ -74,7 +74,10 @@ export const accountModule = defineModule({
   routes: accountModuleRoutes,
   openapi: PLATFORM_PATHS,
   routeAccess: ACCOUNT_ROUTE_ACCESS,
-  personalData: [{ tables: ['users'], purpose: 'システム利用者の認証と権限管理（メールアドレス、氏名、二要素認証の鍵）', roles: ['admin'] }],
+  personalData: [
+    { tables: ['users'], purpose: 'システム利用者の認証と権限管理（メールアドレス、氏名、二要素認証の鍵）', roles: ['admin'] },
+    { tables: ['account_requests'], purpose: '事業者アカウントの作成依頼（メールアドレス、24時間で失効）', roles: ['admin'] },
+  ],
   auditActions: accountAuditActions,
 });
 
