@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { Button, ErrorSummary, Form, TextField, errorFor } from '../../../ui/index.js';
+import { Button, ErrorSummary, Form } from '../../../ui/index.js';
 import { isUniqueViolation } from '../../command.js';
 import { isAppError } from '../../errors/index.js';
 import { csrfToken } from '../../http/csrf.js';
@@ -10,6 +10,7 @@ import { runAs } from '../../http/run-as.js';
 import { completeAccountRequest, findLiveAccountRequest } from '../account-requests.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
+import { NewPasswordFields } from './new-password-fields.js';
 
 type Errors = Array<{ field: string; message: string }>;
 
@@ -24,8 +25,7 @@ function createPage(c: AppContext, token: string, email: string, errors: Errors 
         <p>{m('ja', 'signupIntro', { email })}</p>
         <Form action="/account/create" csrfToken={csrfToken(c)}>
           <input type="hidden" name="token" value={token} />
-          <TextField name="password" type="password" label={m('ja', 'newPassword')} hint={m('ja', 'newPasswordHint')} required autocomplete="new-password" error={errorFor(errors, 'password')} width="lg" />
-          <TextField name="confirm" type="password" label={m('ja', 'confirmPassword')} required autocomplete="new-password" error={errorFor(errors, 'confirm')} width="lg" />
+          <NewPasswordFields errors={errors} />
           <Button>{m('ja', 'signupButton')}</Button>
         </Form>
       </>

@@ -17,6 +17,7 @@ import { hashPassword, passwordProblem, setPasswordHash, verifyPassword } from '
 import { REAUTH_WINDOW_MS } from '../policy.js';
 import { destroyOtherSessions, rotateSession } from '../sessions.js';
 import { authMessages as m } from './messages.js';
+import { NewPasswordFields } from './new-password-fields.js';
 import { csrfToken } from '../../http/csrf.js';
 import { runAs } from '../../http/run-as.js';
 
@@ -180,8 +181,7 @@ function passwordPage(c: AppContext, errors: Errors = [], status = 200) {
     children: (
       <Form action="/account/password" csrfToken={csrfToken(c)}>
         <TextField name="current" type="password" label={m('ja', 'password')} required autocomplete="current-password" error={errorFor(errors, 'current')} width="lg" />
-        <TextField name="password" type="password" label={m('ja', 'newPassword')} hint={m('ja', 'newPasswordHint')} required autocomplete="new-password" error={errorFor(errors, 'password')} width="lg" />
-        <TextField name="confirm" type="password" label={m('ja', 'confirmPassword')} required autocomplete="new-password" error={errorFor(errors, 'confirm')} width="lg" />
+        <NewPasswordFields errors={errors} />
         <Button>{m('ja', 'changePassword')}</Button>
       </Form>
     ),

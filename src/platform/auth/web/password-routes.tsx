@@ -11,6 +11,7 @@ import { chargeAnonymousMail } from '../mail-throttle.js';
 import { findUserByEmail } from '../users.js';
 import { authPage } from './auth-page.js';
 import { authMessages as m } from './messages.js';
+import { NewPasswordFields } from './new-password-fields.js';
 import { csrfToken } from '../../http/csrf.js';
 import { runAs } from '../../http/run-as.js';
 
@@ -44,8 +45,7 @@ function resetPage(c: AppContext, token: string, errors: Errors = [], status = 2
     children: (
       <Form action="/password/reset" csrfToken={csrfToken(c)}>
         <input type="hidden" name="token" value={token} />
-        <TextField name="password" type="password" label={m('ja', 'newPassword')} hint={m('ja', 'newPasswordHint')} required autocomplete="new-password" error={errorFor(errors, 'password')} width="lg" />
-        <TextField name="confirm" type="password" label={m('ja', 'confirmPassword')} required autocomplete="new-password" error={errorFor(errors, 'confirm')} width="lg" />
+        <NewPasswordFields errors={errors} />
         <Button>{m('ja', 'resetButton')}</Button>
       </Form>
     ),
