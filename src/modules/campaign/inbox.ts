@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import type { ProgramInbox } from '../../platform/module/manifest.js';
+import { counted } from '../../platform/inbox/counted.js';
 import { cm } from './messages.js';
 
 type Deps = Parameters<ProgramInbox['items']>[0];
@@ -8,7 +9,7 @@ type Deps = Parameters<ProgramInbox['items']>[0];
 /** A count and since when the oldest counted row has waited (`select count(*) as n, min(...) as oldest`). */
 async function waiting(deps: Deps, query: ReturnType<typeof sql>): Promise<{ count: number; oldest: Date | null }> {
   const [row] = await queryRows<{ n: number; oldest: Date | string | null }>(deps.db, query);
-  return { count: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest) : null };
+  return counted(row);
 }
 
 /** Applications and profile changes waiting for the secretariat; questions waiting for the City. */

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import type { ProgramInbox } from '../../platform/module/manifest.js';
+import { counted } from '../../platform/inbox/counted.js';
 import { am } from './messages.js';
 
 /** Confirmation sheets still to be posted to people who applied by FAX, phone or post. */
@@ -13,7 +14,7 @@ export const EVENTS_INBOX: ProgramInbox[] = [
         deps.db,
         sql`select count(*)::int as n, min(created_at) as oldest from event_registrations where program_id = ${p.id} and print_status = 'to-send'`,
       );
-      return [{ label: am('inbox.toSend'), count: Number(row?.n ?? 0), oldest: row?.oldest ? new Date(row.oldest) : null, href: `/admin/events/${p.slug}/to-send` }];
+      return [{ label: am('inbox.toSend'), ...counted(row), href: `/admin/events/${p.slug}/to-send` }];
     },
   },
 ];

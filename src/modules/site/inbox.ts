@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { tokyoDate } from '../../platform/calendar/index.js';
 import type { ProgramInbox } from '../../platform/module/manifest.js';
+import { counted } from '../../platform/inbox/counted.js';
 import { sam } from './messages.js';
 
 /**
@@ -15,11 +16,7 @@ async function latestVersionsIn(deps: Parameters<ProgramInbox['items']>[0], prog
         where v.program_id = ${programId} and v.status = ${status}
           and not exists (select 1 from site_content_versions w where w.content_id = v.content_id and w.id > v.id)`,
   );
-  return {
-    count: Number(row?.n ?? 0),
-    oldest: row?.oldest ? new Date(row.oldest) : null,
-    due: row?.due ? tokyoDate(new Date(row.due)) : null,
-  };
+  return { ...counted(row), due: row?.due ? tokyoDate(new Date(row.due)) : null };
 }
 
 /** Accessibility tests in this state: how many and since when the oldest has waited. */
