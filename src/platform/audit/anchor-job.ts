@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { and, eq, sql } from 'drizzle-orm';
 import { tokyoDate, tokyoDateTime } from '../calendar/index.js';
 import { runCommand } from '../command.js';
 import type { Deps } from '../deps.js';
@@ -9,8 +8,8 @@ import { queueMail } from '../mail/outbox.js';
 import { anchorFileName, cityContacts, makeAnchor, writeAnchorFile, type AuditAnchor } from './anchor.js';
 import { systemActor, type Actor } from './index.js';
 import { auditKeys } from './keys.js';
+import { auditedWith } from './queries.js';
 import { aam } from './messages.js';
-import { auditLog } from './schema.js';
 import type { SealOutcome } from './seal.js';
 
 export const AUDIT_ANCHOR_JOB = 'audit.anchor';
@@ -56,19 +55,9 @@ export async function publishAnchor(deps: Deps, opts: { daily: string | null; ma
   return { anchor, file, recipients: recipients.length, seal };
 }
 
-/** Whether the day's scheduled anchor was already published (a job run again after a crash). */
-async function publishedOn(deps: Deps, day: string): Promise<boolean> {
-  const [row] = await deps.db
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, 'platform.audit.anchored'), sql`${auditLog.diff}->>'daily' = ${day}`))
-    .limit(1);
-  return !!row;
-}
-
 /** The daily anchor: once a day, file and mail (idempotent per day). */
 export const auditAnchorJob: JobHandler = async ({ deps, job }) => {
   const day = typeof job.payload.scheduledFor === 'string' ? job.payload.scheduledFor : tokyoDate(deps.clock.now());
-  if (await publishedOn(deps, day)) return;
+  if (await auditedWith(deps.db, 'platform.audit.anchored', 'daily', day)) return;
   await publishAnchor(deps, { daily: day, mail: true, actor: systemActor('job:audit.anchor') });
 };
