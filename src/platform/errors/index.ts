@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   conflict: 409,
   'window-closed': 409,
   'budget-exhausted': 409,
+  'duplicate-entry': 409,
   'rule-refused': 422,
   'too-many-attempts': 429,
   'account-locked': 429,
