@@ -115,37 +115,42 @@ export const campaignMessages = createCatalog({
   windowClosed: '参加申請の受付は終了しました',
   windowCampaignStarted: 'キャンペーンが始まったため、新規の参加申請は受け付けていません',
   windowOpen: '参加申請の受付期間：{opens}〜{closes}',
-  // mails
-  receiptSubject: '【仙台市宿泊促進キャンペーン】参加申請を受け付けました',
+  // mails (campaignMailSubject puts the program's name before the subject, campaignMailText the
+  // secretariat's signature after the body)
+  mailSubject: '【{program}】{subject}',
+  mailSecretariat: '{program} 事務局',
+  mailPhone: '電話：{phone}',
+  mailEmail: 'メール：{email}',
+  receiptSubject: '参加申請を受け付けました',
   receiptBody:
-    '{contact} 様\n\n参加申請を受け付けました。\n\n申請番号：{number}\n施設名：{facility}\n\n審査の結果は、このメールアドレスにお知らせします。\n\n仙台市宿泊促進キャンペーン事務局',
-  returnedSubject: '【仙台市宿泊促進キャンペーン】参加申請の修正のお願い',
+    '{contact} 様\n\n参加申請を受け付けました。\n\n申請番号：{number}\n施設名：{facility}\n\n審査の結果は、このメールアドレスにお知らせします。',
+  returnedSubject: '参加申請の修正のお願い',
   returnedBody:
-    '{contact} 様\n\n申請番号 {number} の参加申請について、次の点の修正をお願いします。\n\n{reason}\n\n次のページにログインして申請内容を修正し、再度提出してください。\n{link}\n\n仙台市宿泊促進キャンペーン事務局',
-  rejectedSubject: '【仙台市宿泊促進キャンペーン】参加申請の審査結果',
+    '{contact} 様\n\n申請番号 {number} の参加申請について、次の点の修正をお願いします。\n\n{reason}\n\n次のページにログインして申請内容を修正し、再度提出してください。\n{link}',
+  rejectedSubject: '参加申請の審査結果',
   rejectedBody:
-    '{contact} 様\n\n申請番号 {number} の参加申請は、審査の結果、参加をお断りすることとなりました。\n\n理由：\n{reason}\n\n仙台市宿泊促進キャンペーン事務局',
-  approvedSubject: '【仙台市宿泊促進キャンペーン】参加登録のお知らせ',
+    '{contact} 様\n\n申請番号 {number} の参加申請は、審査の結果、参加をお断りすることとなりました。\n\n理由：\n{reason}',
+  approvedSubject: '参加登録のお知らせ',
   approvedBody:
-    '{contact} 様\n\n申請番号 {number} の参加申請を承認し、参加事業者として登録しました。\n\n登録番号：{registrationNumber}\n登録日：{registeredOn}（この日以降に予約・販売された宿泊が割引の対象です）\n\n事業者ページ：{link}\n\n仙台市宿泊促進キャンペーン事務局',
+    '{contact} 様\n\n申請番号 {number} の参加申請を承認し、参加事業者として登録しました。\n\n登録番号：{registrationNumber}\n登録日：{registeredOn}（この日以降に予約・販売された宿泊が割引の対象です）\n\n事業者ページ：{link}',
   cityEscalatedSubject: '【{program}】市への照会：参加申請 {number}',
   cityEscalatedBody:
     '仙台市 ご担当者様\n\n{program}の参加申請 {number} について、事務局から判断の照会がありました。照会の内容と申請は、ログインして次のページでご確認ください。\n{link}\n\n対応待ちの仕事の一覧：{inbox}\n\n{program} 事務局',
-  escalatedSubject: '【仙台市宿泊促進キャンペーン】参加申請の審査状況',
+  escalatedSubject: '参加申請の審査状況',
   escalatedBody:
-    '{contact} 様\n\n申請番号 {number} の参加申請は、審査のため仙台市に確認を行っています。結果が出るまで今しばらくお待ちください。\n\n仙台市宿泊促進キャンペーン事務局',
-  profileApprovedSubject: '【仙台市宿泊促進キャンペーン】掲載情報の変更を反映しました',
+    '{contact} 様\n\n申請番号 {number} の参加申請は、審査のため仙台市に確認を行っています。結果が出るまで今しばらくお待ちください。',
+  profileApprovedSubject: '掲載情報の変更を反映しました',
   profileApprovedBody:
-    '施設「{facility}」の掲載情報の変更を確認し、キャンペーンサイトに反映しました。\n\n事務局からの連絡：{reason}\n\n仙台市宿泊促進キャンペーン事務局',
-  profileRejectedSubject: '【仙台市宿泊促進キャンペーン】掲載情報の変更について',
+    '施設「{facility}」の掲載情報の変更を確認し、キャンペーンサイトに反映しました。\n\n事務局からの連絡：{reason}',
+  profileRejectedSubject: '掲載情報の変更について',
   profileRejectedBody:
-    '施設「{facility}」の掲載情報の変更は、次の理由により反映しませんでした。掲載内容は変更前のままです。\n\n理由：\n{reason}\n\n事業者ページから、内容を改めて申請できます。\n\n仙台市宿泊促進キャンペーン事務局',
-  accountLinkSubject: '【仙台市宿泊促進キャンペーン】アカウント作成のご案内',
+    '施設「{facility}」の掲載情報の変更は、次の理由により反映しませんでした。掲載内容は変更前のままです。\n\n理由：\n{reason}\n\n事業者ページから、内容を改めて申請できます。',
+  accountLinkSubject: 'アカウント作成のご案内',
   accountLinkBody:
-    '事業者ページのアカウント作成を受け付けました。\n\n次のリンクから24時間以内にパスワードを設定すると、アカウントが作成されます（それまでアカウントは作成されません）。\n{link}\n\nお心当たりがない場合は、このメールを破棄してください。\n\n仙台市宿泊促進キャンペーン事務局',
-  accountExistsSubject: '【仙台市宿泊促進キャンペーン】アカウントのご案内',
+    '事業者ページのアカウント作成を受け付けました。\n\n次のリンクから24時間以内にパスワードを設定すると、アカウントが作成されます（それまでアカウントは作成されません）。\n{link}\n\nお心当たりがない場合は、このメールを破棄してください。',
+  accountExistsSubject: 'アカウントのご案内',
   accountExistsBody:
-    'このメールアドレスのアカウントはすでに登録されています。次のページからログインしてください。\n{link}\n\nパスワードをお忘れの場合：{forgot}\n\n仙台市宿泊促進キャンペーン事務局',
+    'このメールアドレスのアカウントはすでに登録されています。次のページからログインしてください。\n{link}\n\nパスワードをお忘れの場合：{forgot}',
   // refusals (commands, validators, API)
   errInput: '入力内容に誤りがあります',
   errFiles: '添付書類に誤りがあります',

@@ -1,11 +1,14 @@
 import type { CommandContext } from '../../../platform/command.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
-import { cm, type CampaignMessageKey } from '../messages.js';
+import { findProgramById } from '../../../platform/programs/queries.js';
+import type { CampaignMessageKey } from '../messages.js';
 import type { Application } from '../schema.js';
+import { campaignMailSubject, campaignMailText } from './campaign-mail.js';
 
 /**
- * Mails the applicant's contact address, in the caller's transaction. The subject is fixed text;
- * the body carries only the applicant's own data.
+ * Mails the applicant's contact address, in the caller's transaction. The subject is fixed text
+ * after the program's name; the body carries only the applicant's own data, then the program's
+ * secretariat and contact.
  */
 export async function queueApplicantMail(
   ctx: CommandContext,
@@ -15,5 +18,12 @@ export async function queueApplicantMail(
   body: CampaignMessageKey,
   params: Record<string, string | number>,
 ): Promise<void> {
-  await queueMail(ctx.tx, ctx.deps, { programId: app.programId, template: `campaign.${String(body).replace(/Body$/, '')}`, to, subject: cm(subject), text: cm(body, params) });
+  const program = (await findProgramById(ctx.tx, app.programId))!;
+  await queueMail(ctx.tx, ctx.deps, {
+    programId: app.programId,
+    template: `campaign.${String(body).replace(/Body$/, '')}`,
+    to,
+    subject: campaignMailSubject(program, subject),
+    text: campaignMailText(program, body, params),
+  });
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { cm } from '../messages.js';
+import { campaignMailSubject, campaignMailText } from './campaign-mail.js';
 
 /**
  * An applicant asks for an account. Nothing is created here: a new address gets a link whose use
@@ -25,8 +26,8 @@ export async function requestApplicantAccount(ctx: CommandContext, program: Prog
       programId: null,
       template: 'campaign.account_exists',
       to: existing.email,
-      subject: cm('accountExistsSubject'),
-      text: cm('accountExistsBody', { link: `${base}/login?next=/${program.slug}/business`, forgot: `${base}/password/forgot` }),
+      subject: campaignMailSubject(program, 'accountExistsSubject'),
+      text: campaignMailText(program, 'accountExistsBody', { link: `${base}/login?next=/${program.slug}/business`, forgot: `${base}/password/forgot` }),
     });
     ctx.audit({ action: 'campaign.applicant.account_reminded', programId: program.id, targetType: 'user', targetId: existing.id });
     return;
@@ -36,6 +37,6 @@ export async function requestApplicantAccount(ctx: CommandContext, program: Prog
     programId: program.id,
     role: 'business',
     landing: `/${program.slug}/business`,
-    mail: { template: 'campaign.account_link', subject: cm('accountLinkSubject'), text: (link) => cm('accountLinkBody', { link }) },
+    mail: { template: 'campaign.account_link', subject: campaignMailSubject(program, 'accountLinkSubject'), text: (link) => campaignMailText(program, 'accountLinkBody', { link }) },
   });
 }

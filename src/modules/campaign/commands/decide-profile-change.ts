@@ -3,9 +3,11 @@ import { users } from '../../../platform/auth/schema.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
+import { findProgramById } from '../../../platform/programs/queries.js';
 import { userIdsOfFacility } from '../../settlement/index.js';
 import { cm } from '../messages.js';
 import { facilities, type Facility } from '../schema.js';
+import { campaignMailSubject, campaignMailText } from './campaign-mail.js';
 import { changedFields, profileOf } from './submit-profile-change.js';
 
 export interface ProfileDecision {
@@ -51,13 +53,14 @@ export async function decideProfileChange(ctx: CommandContext, facilityId: numbe
   const recipients = linked.length
     ? await ctx.tx.select({ email: users.email }).from(users).where(and(inArray(users.id, linked), eq(users.status, 'active'))).orderBy(users.id)
     : [];
+  const program = (await findProgramById(ctx.tx, programId))!;
   for (const r of recipients) {
     await queueMail(ctx.tx, ctx.deps, {
       programId,
       template: input.decision === 'approve' ? 'campaign.profile_approved' : 'campaign.profile_rejected',
       to: r.email,
-      subject: cm(input.decision === 'approve' ? 'profileApprovedSubject' : 'profileRejectedSubject'),
-      text: cm(input.decision === 'approve' ? 'profileApprovedBody' : 'profileRejectedBody', { facility: updated!.name, reason: reason || '—' }),
+      subject: campaignMailSubject(program, input.decision === 'approve' ? 'profileApprovedSubject' : 'profileRejectedSubject'),
+      text: campaignMailText(program, input.decision === 'approve' ? 'profileApprovedBody' : 'profileRejectedBody', { facility: updated!.name, reason: reason || '—' }),
     });
   }
   return updated!;
