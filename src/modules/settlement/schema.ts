@@ -125,6 +125,12 @@ export const paymentBatches = pgTable(
     transferDate: date('transfer_date'),
     closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /**
+     * SHA-256 (hex) of the last 全銀 file written for the batch, and when: a batch is marked paid
+     * only once a file exists, and the hash then shows which file paid it.
+     */
+    zenginSha256: text('zengin_sha256'),
+    zenginExportedAt: timestamp('zengin_exported_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('payment_batches_month').on(t.programId, t.month)],
 );
