@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   'window-closed': 409,
   'budget-exhausted': 409,
   'duplicate-entry': 409,
+  /** A proof approved (校了) before the deliverable's required rounds, without a reason. */
+  'rounds-required': 409,
   'rule-refused': 422,
   'too-many-attempts': 429,
   'account-locked': 429,

@@ -8,7 +8,7 @@ import { formKitMessages as m } from './messages.js';
 import { runAs } from './run-as.js';
 
 /** Refusals a person can act on: the form is shown again with the reason, not an error page. */
-const SHOWN_ON_FORM = ['validation-failed', 'conflict', 'window-closed', 'budget-exhausted', 'duplicate-entry', 'rule-refused', 'data-erased'] as const;
+const SHOWN_ON_FORM = ['validation-failed', 'conflict', 'window-closed', 'budget-exhausted', 'duplicate-entry', 'rounds-required', 'rule-refused', 'data-erased'] as const;
 type ShownCode = (typeof SHOWN_ON_FORM)[number];
 const isShown = (code: ErrorCode): code is ShownCode => (SHOWN_ON_FORM as readonly ErrorCode[]).includes(code);
 
