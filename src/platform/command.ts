@@ -2,6 +2,7 @@ import { isDatabaseRefusal, type Tx } from '../db/client.js';
 import { appendAudit, type Actor, type AuditEntry } from './audit/index.js';
 import { sealSoon } from './audit/seal.js';
 import type { Deps } from './deps.js';
+import { checkPersonalDataGates, GateRefused } from './personal-data-gate.js';
 
 export interface CommandContext {
   tx: Tx;
@@ -19,12 +20,23 @@ export interface CommandContext {
  */
 export async function runCommand<T>(deps: Deps, actor: Actor, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
   const now = deps.clock.now();
-  const result = await deps.db.transaction(async (tx) => {
-    const entries: AuditEntry[] = [];
-    const result = await fn({ tx, deps, actor, now, audit: (e) => void entries.push(e) });
-    await appendAudit(tx, actor, entries, now);
-    return result;
-  });
+  let result: T;
+  try {
+    result = await deps.db.transaction(async (tx) => {
+      const entries: AuditEntry[] = [];
+      const ctx: CommandContext = { tx, deps, actor, now, audit: (e) => void entries.push(e) };
+      const result = await fn(ctx);
+      // A view or export of personal data the gates refuse rolls back: nothing read leaves.
+      await checkPersonalDataGates(ctx, entries);
+      await appendAudit(tx, actor, entries, now);
+      return result;
+    });
+  } catch (e) {
+    if (!(e instanceof GateRefused)) throw e;
+    await deps.db.transaction((tx) => appendAudit(tx, actor, [e.refusal.audit], now));
+    sealSoon(deps);
+    throw e.refusal.error;
+  }
   // The committed entries get their keyed seals right away, in the background (audit/seal.ts).
   sealSoon(deps);
   return result;

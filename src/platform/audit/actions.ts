@@ -2,6 +2,11 @@
 export interface AuditActionLabel {
   ja: string;
   en: string;
+  /**
+   * Whether the action records a view or export of personal data (gated by the staff roster).
+   * Absent: read from the wording 「…（個人情報）を閲覧／出力」 (platform/personal-data-gate.ts).
+   */
+  personalData?: boolean;
 }
 
 /** A module's audit actions: dotted, past tense (`campaign.application.approved`) → label. */

@@ -6,6 +6,8 @@ export const ERROR_CODES = {
   'validation-failed': 422,
   'not-found': 404,
   forbidden: 403,
+  /** A contractor's staff member not approved on the program's staff roster (個人情報 特記仕様書 §4). */
+  'not-on-staff-roster': 403,
   unauthenticated: 401,
   'csrf-failed': 403,
   conflict: 409,

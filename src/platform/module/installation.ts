@@ -6,6 +6,7 @@ import type { Schedule } from '../jobs/schedule.js';
 import type { JobHandler } from '../jobs/worker.js';
 import type { Program } from '../programs/schema.js';
 import type { SettingDef } from '../programs/setting-def.js';
+import type { PersonalDataGate } from '../personal-data-gate.js';
 import type { Access, ModuleManifest, OpenApiPaths, PersonalDataDecl, ProgramHome, ProgramInbox, ProgramTool } from './manifest.js';
 
 /** Everything the installed modules contribute, derived once from their manifests. */
@@ -23,6 +24,7 @@ export interface Installation {
   inbox: ProgramInbox[];
   auditLabels: Record<string, AuditActionLabel>;
   personalData: Array<PersonalDataDecl & { module: string }>;
+  personalDataGates: PersonalDataGate[];
   openApiPaths(baseUrl: string): OpenApiPaths;
 }
 
@@ -82,6 +84,7 @@ export function assembleInstallation(modules: readonly ModuleManifest[]): Instal
     inbox: modules.flatMap((m) => m.inbox ?? []),
     auditLabels,
     personalData: modules.flatMap((m) => (m.personalData ?? []).map((d) => ({ ...d, module: m.name }))),
+    personalDataGates: modules.flatMap((m) => (m.personalDataGate ? [m.personalDataGate] : [])),
     openApiPaths: (baseUrl) => Object.assign({}, ...modules.map((m) => (typeof m.openapi === 'function' ? m.openapi(baseUrl) : (m.openapi ?? {})))),
   };
 }

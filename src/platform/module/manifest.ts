@@ -9,6 +9,7 @@ import type { AuditActionCatalog } from '../audit/actions.js';
 import type { Role } from '../auth/schema.js';
 import type { Deps } from '../deps.js';
 import type { Locale } from '../i18n/index.js';
+import type { PersonalDataGate } from '../personal-data-gate.js';
 
 /**
  * Who may call a route (proved by test/platform/route-permissions.test.ts, which calls every route
@@ -115,6 +116,8 @@ export interface ModuleManifest {
   inbox?: ProgramInbox[];
   auditActions?: AuditActionCatalog;
   personalData?: PersonalDataDecl[];
+  /** Asked before every audited view or export of a program's personal data (src/platform/personal-data-gate.ts). */
+  personalDataGate?: PersonalDataGate;
 }
 
 /** Declares a module; the identity function gives the manifest its type where it is written. */
