@@ -10,6 +10,8 @@ import { moveAllocation } from './commands/move-allocation.js';
 import { reserveClaim } from './commands/reserve-claim.js';
 import { facilityBalances, ledgerIsBalanced, programBalances } from './ledger.js';
 import { bookingInput, campaignWithFacilities } from './test-fixtures.js';
+import { paymentBatches } from './schema.js';
+import { eq } from 'drizzle-orm';
 
 /**
  * Commands that set money from a value they read run one after the other on the same rows (on
@@ -56,6 +58,8 @@ describe('allocation changes and payment marks at once', () => {
     });
     const { batch } = await run((ctx) => closeMonth(ctx, fx.program, '2025-06'));
     assert.ok(batch.total > 0);
+    // The 全銀 file was written (its hash recorded): only then can the month be marked paid.
+    await env.deps.db.update(paymentBatches).set({ zenginSha256: 'f'.repeat(64), zenginExportedAt: new Date() }).where(eq(paymentBatches.id, batch.id));
     const paidBefore = (await programBalances(env.deps.db, fx.program.id)).paid;
     const results = await Promise.all([run((ctx) => markBatchPaid(ctx, fx.program, '2025-06')), run((ctx) => markBatchPaid(ctx, fx.program, '2025-06'))]);
     assert.deepEqual(results.map((r) => r.status), ['paid', 'paid']);

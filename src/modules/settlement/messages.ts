@@ -171,6 +171,10 @@ export const settlementMessages = createCatalog({
   'admin.monthly.paidAt': '支払済み（{at}）',
   'admin.monthly.unpaid': '締め済み（未払い）',
   'admin.monthly.closedAt': '締めた日時',
+  'admin.monthly.zenginFile': '振込ファイル',
+  'admin.monthly.zenginNone': 'まだ作成されていません',
+  'admin.monthly.zenginDone': '作成 {at}、振込指定日 {date}、SHA-256: {sha256}',
+  'admin.monthly.paid.needsFile': '支払済みにするには、先に振込ファイルを作成してください。',
   'admin.monthly.total': '支払額の合計',
   'admin.monthly.reportLink': '月次支払報告（事業者別）Excel',
   'admin.monthly.caption': '事業者別の支払額',
@@ -400,7 +404,9 @@ export const settlementMessages = createCatalog({
   'cmd.transferBeforeClose': '振込指定日は締め日以降にしてください',
   'cmd.transferBeforeClose.field': '締め日以降の日付にしてください',
   'cmd.remitterMissing': '振込依頼人の設定がありません: {keys}（jimukyoku program set で設定してください）',
-  'cmd.payeeAccountMissing': '振込先口座が登録されていない施設があります（施設ID: {ids}）',
+  'cmd.payeeAccountMissing': '振込先口座が登録されていない施設があります: {facilities}（施設の変更申請または facilities import で口座を登録してください）',
+  'cmd.paidWithoutZengin': '{month} の振込ファイル（全銀協 総合振込）がまだ作成されていません。振込ファイルを作成し、振込を済ませてから支払済みにしてください',
+  'cmd.zenginPaid': '{month} は支払済みです。支払に使った振込ファイル（SHA-256: {sha256}）は作り直せません',
 
   // CSV imports (import-claims.ts, import-stays.ts): the row report
   'import.rejected': '{count}行に誤りがあるため、ファイル全体を取り込みませんでした',

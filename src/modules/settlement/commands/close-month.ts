@@ -96,12 +96,23 @@ function nextBankDay(date: string): string {
   return d;
 }
 
-/** Marks a batch paid: the money moves from approved to paid in the ledger, per facility. */
+/** The batch of a month, locked for the rest of the transaction (re-read under the lock). */
+export async function lockBatch(ctx: { tx: Conn }, programId: number, month: string): Promise<PaymentBatch | undefined> {
+  const [batch] = await ctx.tx.select().from(paymentBatches).where(and(eq(paymentBatches.programId, programId), eq(paymentBatches.month, month))).for('update');
+  return batch;
+}
+
+/**
+ * Marks a batch paid: the money moves from approved to paid in the ledger, per facility. Only a
+ * batch whose 全銀 file was written can be paid (409 before): the money leaves through that file,
+ * and its hash, recorded on the batch, says which one.
+ */
 export async function markBatchPaid(ctx: CommandContext, program: Program, month: string): Promise<PaymentBatch> {
   // Locked and re-read: two marks at once move the money once (the second finds the batch paid).
-  const [batch] = await ctx.tx.select().from(paymentBatches).where(and(eq(paymentBatches.programId, program.id), eq(paymentBatches.month, month))).for('update');
+  const batch = await lockBatch(ctx, program.id, month);
   if (!batch) throw new AppError('not-found', sm('cmd.monthNotClosed', { month }));
   if (batch.status === 'paid') return batch;
+  if (!batch.zenginSha256) throw new AppError('conflict', sm('cmd.paidWithoutZengin', { month }));
   for (const t of await batchTotals(ctx, batch.id)) {
     const from = await accountId(ctx.tx, program.id, t.facilityId, 'approved');
     const to = await accountId(ctx.tx, program.id, t.facilityId, 'paid');
@@ -109,7 +120,7 @@ export async function markBatchPaid(ctx: CommandContext, program: Program, month
   }
   await ctx.tx.execute(sql`update claims set status = 'paid', updated_at = ${ctx.now.toISOString()} where id in (select claim_id from payment_batch_claims where batch_id = ${batch.id})`);
   const [paid] = await ctx.tx.update(paymentBatches).set({ status: 'paid', paidAt: ctx.now }).where(eq(paymentBatches.id, batch.id)).returning();
-  ctx.audit({ action: 'settlement.batch.paid', programId: program.id, targetType: 'payment_batch', targetId: batch.id, diff: { month, total: batch.total } });
+  ctx.audit({ action: 'settlement.batch.paid', programId: program.id, targetType: 'payment_batch', targetId: batch.id, diff: { month, total: batch.total, zenginSha256: batch.zenginSha256, transferDate: batch.transferDate } });
   await mailBatchBusinesses(ctx, program, paid!, 'paid');
   return paid!;
 }

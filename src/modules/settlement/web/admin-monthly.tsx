@@ -37,6 +37,8 @@ settlementMonthly.post('/settlement/:slug/monthly/:month/paid', async (c) => {
   return submitForm(c, {
     role: primaryRole(roles),
     run: (ctx) => markBatchPaid(ctx, program, month),
+    // No 全銀 file yet (409): the month's page, saying so.
+    rerender: (errors, status) => monthlyPage(c, program, roles, month, { errors, status }),
     flash: (batch) => sm('admin.monthly.paid.done', { month, total: yen(batch.total) }),
     redirect: `${adminBase(program)}/monthly/${month}`,
   });
@@ -88,6 +90,13 @@ async function monthlyPage(c: AppContext, program: Program, roles: Role[], month
             { term: sm('admin.monthly.closedAt'), detail: tokyoDateTime(batch.closedAt) },
             { term: sm('term.claimCount'), detail: sm('fmt.count', { count: batch.claimCount.toLocaleString('ja-JP') }) },
             { term: sm('admin.monthly.total'), detail: yen(batch.total) },
+            {
+              term: sm('admin.monthly.zenginFile'),
+              detail:
+                batch.zenginSha256 && batch.zenginExportedAt
+                  ? sm('admin.monthly.zenginDone', { at: tokyoDateTime(batch.zenginExportedAt), date: batch.transferDate ?? '—', sha256: batch.zenginSha256 })
+                  : sm('admin.monthly.zenginNone'),
+            },
           ]}
         />
         <p>
@@ -117,8 +126,8 @@ async function monthlyPage(c: AppContext, program: Program, roles: Role[], month
         />
         {runs && (
           <>
-            <h2 class="app-heading-2">{sm('admin.monthly.zengin.heading')}</h2>
-            <Form action={`${base}/zengin`} csrfToken={csrfToken(c)}>
+            {batch.status === 'closed' && <h2 class="app-heading-2">{sm('admin.monthly.zengin.heading')}</h2>}
+            {batch.status === 'closed' && <Form action={`${base}/zengin`} csrfToken={csrfToken(c)}>
               <TextField
                 name="transferDate"
                 label={sm('admin.monthly.zengin.date')}
@@ -129,14 +138,18 @@ async function monthlyPage(c: AppContext, program: Program, roles: Role[], month
                 width="sm"
               />
               <Button>{sm('admin.monthly.zengin.button')}</Button>
-            </Form>
+            </Form>}
             {batch.status === 'closed' && (
               <>
                 <h2 class="app-heading-2">{sm('admin.monthly.paid.heading')}</h2>
                 <p>{sm('admin.monthly.paid.intro')}</p>
-                <Form action={`${base}/paid`} csrfToken={csrfToken(c)}>
-                  <Button>{sm('admin.monthly.paid.button', { month, total: yen(batch.total) })}</Button>
-                </Form>
+                {batch.zenginSha256 ? (
+                  <Form action={`${base}/paid`} csrfToken={csrfToken(c)}>
+                    <Button>{sm('admin.monthly.paid.button', { month, total: yen(batch.total) })}</Button>
+                  </Form>
+                ) : (
+                  <p>{sm('admin.monthly.paid.needsFile')}</p>
+                )}
               </>
             )}
           </>
