@@ -23,6 +23,7 @@ import { applySecurityHeaders } from './platform/http/security-headers.js';
 import { errorFields, log } from './platform/log/index.js';
 import { isStaticFileName, staticFiles } from './ui/static/index.js';
 import { VERSION } from './version.js';
+import { isStreamedUpload } from './platform/http/streamed-upload.js';
 
 /** The client's address (client-address.ts): behind a trusted proxy, the X-Forwarded-For entry it appended. */
 function clientIp(c: AppContext, trust: ProxyTrust): string | null {
@@ -166,6 +167,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       if (rawHeader(c, 'authorization') === undefined && rawHeader(c, 'cookie') === undefined) return next();
       return auth(c, next);
     }
+    // A streamed upload's route checks size, CSRF and control characters itself (readStreamedUpload).
+    if (isStreamedUpload(method, c.req.path)) return auth(c, next);
     return limitBody(c, async () => {
       await auth(c, async () => {
         await csrf(c, () => guardBody(c, next));

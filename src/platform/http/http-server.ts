@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import type { Deps } from '../deps.js';
 import type { AppEnv } from './env.js';
 import { readBodyFirst } from './body-gate.js';
+import { isStreamedUpload } from './streamed-upload.js';
 import { answerFromCache, PublicResponseCache, type PublicCacheEnv } from './public-cache.js';
 import { isHttpsRequest } from './security-headers.js';
 
@@ -47,6 +48,8 @@ export function createHttpServer(app: Hono<AppEnv>, deps: Pick<Deps, 'config'>):
     (req, res) => {
       if (answerFromCache(cache, req, res, isHttps)) return;
       // The app (and its load shedding) sees a request only once its body has arrived.
+      // A streamed upload (streamed-upload.ts) is read by its route, part by part, never whole.
+      if (isStreamedUpload(req.method, req.url)) return void toApp(req, res);
       readBodyFirst(req, res, gate, () => void toApp(req, res));
     },
   ) as HttpServer;
