@@ -20,6 +20,8 @@ export const facilities = pgTable(
       .references(() => programs.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     nameKana: text('name_kana').notNull(),
+    /** The name in English, optional ('' = none: English pages show the reading in Hepburn beside the name). */
+    nameEn: text('name_en').notNull().default(''),
     type: text('type', { enum: FACILITY_TYPES }).notNull(),
     postalCode: text('postal_code').notNull(),
     address: text('address').notNull(),
@@ -99,6 +101,8 @@ export function facilityIdColumn(): AnyPgColumn {
 export interface FacilityProfile {
   name: string;
   nameKana: string;
+  /** Optional English name (absent in profiles submitted before it existed). */
+  nameEn?: string;
   type: FacilityType;
   postalCode: string;
   address: string;
