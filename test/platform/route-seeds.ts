@@ -56,6 +56,10 @@ interface Rule {
 const RULES: Rule[] = [
   { route: /^\/static\//, param: 'file', value: { constant: 'app.css' } },
   { route: /./, param: 'page', value: { constant: 'faq' } },
+  // Call tallies name a day or a month that is over at the walk's clock (2026-06-01); the CTI hook a token.
+  { route: /\/calls\/|^\/admin\/calls\//, param: 'date', value: { constant: '2026-05-29' } },
+  { route: /\/calls\/|^\/admin\/calls\//, param: 'month', value: { constant: '2026-05' } },
+  { route: /^\/api\/v1\/cti\//, param: 'token', value: { constant: '0000000000000000000000000000000000000000' } },
   { route: /^\/admin\/settlement\/:slug\/monthly\//, param: 'month', value: { family: 'statement', field: 'month' } },
   { route: /^\/:slug\/business\/money\/monthly\//, param: 'month', value: { family: 'statement', field: 'month' } },
   { route: /^\/api\/v1\/programs\/:slug\/facilities\/:id/, param: 'id', value: { family: 'facility', field: 'id' } },
