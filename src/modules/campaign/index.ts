@@ -42,7 +42,7 @@ export const campaignModule = defineModule({
   auditActions: campaignAuditActions,
   personalData: [
     {
-      tables: ['campaign_applications', 'campaign_documents'],
+      tables: ['campaign_applications', 'campaign_documents', 'facility_payout_accounts'],
       purpose: '参加事業者の審査・登録と割引相当分の支払い（代表者・担当者の氏名と連絡先、振込口座、許可証の写し）',
       roles: ['admin', 'operator', 'city'],
     },

@@ -97,6 +97,25 @@ export function facilityIdColumn(): AnyPgColumn {
   return facilities.id;
 }
 
+/**
+ * The bank account a facility is paid to (振込先), when it is not (or no longer) the one of its
+ * application: given by `facilities import`, or changed through a profile change the secretariat
+ * approved. Sealed JSON `{ bankCode, branchCode, accountType, accountNumber, accountHolderKana }`
+ * under the program's vault key; `pending_sealed` is a change waiting for approval (it belongs to
+ * the facility's pending profile change, `facilities.pending_since`).
+ */
+export const facilityPayoutAccounts = pgTable('facility_payout_accounts', {
+  facilityId: integer('facility_id')
+    .primaryKey()
+    .references(() => facilities.id, { onDelete: 'cascade' }),
+  programId: integer('program_id')
+    .notNull()
+    .references(() => programs.id, { onDelete: 'cascade' }),
+  accountSealed: text('account_sealed'),
+  pendingSealed: text('pending_sealed'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** The public, editable part of a facility (not personal data). */
 export interface FacilityProfile {
   name: string;
