@@ -1,4 +1,18 @@
+// The public face of calls: other modules import these and nothing else of calls.
 import { defineModule } from '../../platform/module/manifest.js';
+import { callsAuditActions } from './audit-actions.js';
+import { CALLS_ROUTE_ACCESS } from './route-access.js';
+import * as schema from './schema.js';
+import { callsRoutes } from './web/index.js';
+import { CALLS_PATHS } from './web/openapi.js';
 
-/** Placeholder manifest, registered early so the module's own work never edits the shared list. */
-export const callsModule = defineModule({ name: 'calls' });
+/** The call center (seed 002 §6-4): call log, tallies to the City, phone-system hook, FAQ from calls. */
+export const callsModule = defineModule({
+  name: 'calls',
+  schema,
+  routes: callsRoutes,
+  routeAccess: CALLS_ROUTE_ACCESS,
+  openapi: CALLS_PATHS,
+  auditActions: callsAuditActions,
+  personalData: [{ tables: ['call_logs'], purpose: 'コールセンターでの問い合わせへの対応と折り返し（相手の氏名・電話番号、任意）', roles: ['admin', 'operator', 'agent'] }],
+});

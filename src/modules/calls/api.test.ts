@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { createApp } from '../../app.js';
+import { queryRows } from '../../db/client.js';
+import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
+import { apiRequest } from '../../../test/helpers/http.js';
+import { makeProgram, makeToken, makeUser } from '../../../test/helpers/fixtures.js';
+
+describe('calls API: log, tallies, deadlines, submit', () => {
+  let env: TestEnv;
+  let app: ReturnType<typeof createApp>;
+  let agent: string;
+  let operator: string;
+  let city: string;
+  before(async () => {
+    env = await createTestEnv();
+    const p = await makeProgram(env.deps, 'call-api');
+    await makeProgram(env.deps, 'call-other');
+    agent = await makeToken(env.deps, (await makeUser(env.deps, 'agent@call.example', 'agent', p.id)).id);
+    operator = await makeToken(env.deps, (await makeUser(env.deps, 'op@call.example', 'operator', p.id)).id);
+    city = await makeToken(env.deps, (await makeUser(env.deps, 'city@call.example', 'city', p.id)).id);
+    app = createApp(env.deps);
+    env.clock.set('2026-04-28T08:00:00Z'); // 17:00 JST on Tuesday 2026-04-28
+  });
+  after(() => env.close());
+
+  const post = (token: string, body: unknown) => apiRequest(app, 'POST', '/api/v1/programs/call-api/calls', { token, body });
+
+  test('count-only and detailed calls add up in the daily and monthly tallies', async () => {
+    const r1 = await post(agent, { callerType: 'user', category: 'overview' });
+    assert.equal(r1.status, 201);
+    const a1 = (await r1.json()) as { id: number; number: number; simple: boolean };
+    assert.equal(a1.simple, true);
+    assert.equal(a1.number, 1);
+    const r2 = await post(agent, { callerType: 'business', category: 'participation', question: '参加の締切は？', answer: '5月末です', outcome: 'answered', durationSeconds: 180 });
+    const a2 = (await r2.json()) as { number: number; simple: boolean };
+    assert.equal(r2.status, 201);
+    assert.deepEqual([a2.number, a2.simple], [2, false]);
+    // Logged later, for the morning (01:30 UTC = 10:30 JST same day), and one at 23:30 JST on 4/27 (14:30Z).
+    assert.equal((await post(operator, { callerType: 'user', category: 'facilities', receivedAt: '2026-04-28T01:30:00Z' })).status, 201);
+    assert.equal((await post(operator, { callerType: 'other', category: 'other', question: '?', receivedAt: '2026-04-27T14:30:00Z' })).status, 201);
+    assert.equal((await post(operator, { callerType: 'user', category: 'overview', receivedAt: '2026-04-27T15:30:00Z' })).status, 201); // 00:30 JST on 4/28
+
+    const daily = (await (await apiRequest(app, 'GET', '/api/v1/programs/call-api/calls/daily/2026-04-28', { token: city })).json()) as Record<string, unknown>;
+    assert.equal(daily.date, '2026-04-28');
+    assert.equal(daily.dueAt, '2026-04-30T12:00:00+09:00');
+    assert.equal(daily.total, 4);
+    assert.equal(daily.simple, 3);
+    assert.deepEqual(daily.byCallerType, { user: 3, business: 1, other: 0 });
+    assert.deepEqual(daily.byCategory, { overview: 2, application: 0, facilities: 1, participation: 1, other: 0 });
+    assert.equal(daily.submittedAt, null);
+    const d27 = (await (await apiRequest(app, 'GET', '/api/v1/programs/call-api/calls/daily/2026-04-27', { token: agent })).json()) as Record<string, unknown>;
+    assert.equal(d27.total, 1);
+
+    const monthly = (await (await apiRequest(app, 'GET', '/api/v1/programs/call-api/calls/monthly/2026-04', { token: operator })).json()) as { total: number; dueOn: string; simple: number; byDay: Array<{ date: string; total: number }>; byCallerType: Record<string, number> };
+    assert.equal(monthly.dueOn, '2026-05-14');
+    assert.equal(monthly.total, 5);
+    assert.equal(monthly.simple, 3);
+    assert.equal(monthly.byDay.length, 30);
+    assert.deepEqual(monthly.byDay.filter((d) => d.total > 0), [{ date: '2026-04-27', total: 1 }, { date: '2026-04-28', total: 4 }]);
+    assert.equal(monthly.byDay.reduce((s, d) => s + d.total, 0), monthly.total);
+    assert.equal(Object.values(monthly.byCallerType).reduce((s, n) => s + n, 0), monthly.total);
+  });
+
+  test('bad input is 422 with field errors, never 500; a bad date or month is 422', async () => {
+    const bad = await post(agent, { callerType: 'visitor', category: 'overview', durationSeconds: -1 });
+    assert.equal(bad.status, 422);
+    const p = (await bad.json()) as { errors: Array<{ field: string; message: string }> };
+    assert.ok(p.errors.some((e) => e.field === 'callerType' && e.message.includes('利用者')), 'callerType error in Japanese');
+    assert.ok(p.errors.some((e) => e.field === 'durationSeconds'), 'duration error');
+    assert.equal((await post(agent, { callerType: 'user', category: 'overview', receivedAt: '2026-05-01T00:00:00Z' })).status, 422);
+    assert.equal((await apiRequest(app, 'GET', '/api/v1/programs/call-api/calls/daily/2026-02-30', { token: agent })).status, 422);
+    assert.equal((await apiRequest(app, 'GET', '/api/v1/programs/call-api/calls/monthly/2026-13', { token: agent })).status, 422);
+  });
+
+  test('roles: city cannot log calls, agent cannot submit, other programs are 404', async () => {
+    assert.equal((await post(city, { callerType: 'user', category: 'overview' })).status, 403);
+    assert.equal((await apiRequest(app, 'POST', '/api/v1/programs/call-api/calls/daily/2026-04-27/submit', { token: agent })).status, 403);
+    assert.equal((await apiRequest(app, 'POST', '/api/v1/programs/call-other/calls', { token: agent, body: { callerType: 'user', category: 'overview' } })).status, 404);
+    assert.equal((await post('', { callerType: 'user', category: 'overview' })).status, 401);
+  });
+
+  test('submit: not before the day is over; on time before noon of the next business day, late after; once', async () => {
+    env.clock.set('2026-04-28T08:30:00Z');
+    assert.equal((await apiRequest(app, 'POST', '/api/v1/programs/call-api/calls/daily/2026-04-28/submit', { token: operator })).status, 409);
+    env.clock.set('2026-04-30T02:59:00Z'); // 11:59 JST on 4/30
+    const ok = await apiRequest(app, 'POST', '/api/v1/programs/call-api/calls/daily/2026-04-28/submit', { token: operator });
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { submittedAt: '2026-04-30T11:59:00+09:00', onTime: true });
+    assert.equal((await apiRequest(app, 'POST', '/api/v1/programs/call-api/calls/daily/2026-04-28/submit', { token: operator })).status, 409);
+    env.clock.set('2026-04-30T03:01:00Z');
+    const late = (await (await apiRequest(app, 'POST', '/api/v1/programs/call-api/calls/daily/2026-04-27/submit', { token: operator })).json()) as { onTime: boolean };
+    assert.equal(late.onTime, false);
+    const daily = (await (await apiRequest(app, 'GET', '/api/v1/programs/call-api/calls/daily/2026-04-28', { token: city })).json()) as Record<string, unknown>;
+    assert.equal(daily.submittedAt, '2026-04-30T11:59:00+09:00');
+    env.clock.set('2026-05-14T14:00:00Z'); // 23:00 JST on the due day
+    const m = (await (await apiRequest(app, 'POST', '/api/v1/programs/call-api/calls/monthly/2026-04/submit', { token: operator })).json()) as { onTime: boolean };
+    assert.equal(m.onTime, true);
+    const audits = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'calls.tally.submitted'`);
+    assert.equal(Number(audits[0]!.n), 3);
+  });
+});

@@ -1,0 +1,14 @@
+import type { Access } from '../../platform/module/manifest.js';
+
+const DESK = 'program-staff:admin,operator,agent';
+const RUN = 'program-staff:admin,operator';
+const READ = 'program-staff:admin,operator,agent,city';
+
+/** Access classes of the calls module's routes (see test/platform/route-access.ts). */
+export const CALLS_ROUTE_ACCESS: Record<string, Access> = {
+  'POST /api/v1/programs/:slug/calls': DESK,
+  'GET /api/v1/programs/:slug/calls/daily/:date': READ,
+  'GET /api/v1/programs/:slug/calls/monthly/:month': READ,
+  'POST /api/v1/programs/:slug/calls/daily/:date/submit': RUN,
+  'POST /api/v1/programs/:slug/calls/monthly/:month/submit': RUN,
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { CALLER_TYPES, CATEGORIES } from '../schema.js';
+
+/**
+ * The answers of the calls API (api.ts types them with these; the OpenAPI document, ./openapi.ts,
+ * is generated from them). Lists from schema.ts are read lazily (see events/web/api-schemas.ts).
+ */
+export const CallAnswer = z.object({
+  id: z.number().int(),
+  number: z.number().int().meta({ description: '受付番号（事業ごとの連番）' }),
+  simple: z.boolean().meta({ description: 'question も answer もない件数のみの記録なら true' }),
+});
+
+const byCallerType = z.lazy(() => z.object(Object.fromEntries(CALLER_TYPES.map((k) => [k, z.number().int()])) as Record<(typeof CALLER_TYPES)[number], z.ZodNumber>));
+const byCategory = z.lazy(() => z.object(Object.fromEntries(CATEGORIES.map((k) => [k, z.number().int()])) as Record<(typeof CATEGORIES)[number], z.ZodNumber>));
+
+export const DailyAnswer = z.object({
+  date: z.string().meta({ format: 'date' }),
+  dueAt: z.string().meta({ format: 'date-time', description: '提出期限：翌営業日の12:00（Asia/Tokyo、+09:00 付き）' }),
+  total: z.number().int(),
+  simple: z.number().int().meta({ description: '件数のみの記録の数（total の内数）' }),
+  missed: z.number().int().meta({ description: '応答しなかった着信（電話システム連携。total に含まない）' }),
+  byCallerType,
+  byCategory,
+  submittedAt: z.string().nullable().meta({ format: 'date-time' }),
+});
+
+export const MonthlyAnswer = z.object({
+  month: z.string().meta({ description: 'YYYY-MM' }),
+  dueOn: z.string().meta({ format: 'date', description: '提出期限：翌月の第7営業日' }),
+  total: z.number().int(),
+  simple: z.number().int(),
+  missed: z.number().int(),
+  byCallerType,
+  byCategory,
+  byDay: z.array(z.object({ date: z.string().meta({ format: 'date' }), total: z.number().int() })),
+  submittedAt: z.string().nullable().meta({ format: 'date-time' }),
+});
+
+export const SubmitAnswer = z.object({
+  submittedAt: z.string().meta({ format: 'date-time' }),
+  onTime: z.boolean().meta({ description: '期限内に提出したか' }),
+});

@@ -1,0 +1,60 @@
+/** The calls module's API for the OpenAPI document. */
+import { jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
+import { callSchema } from '../validators.js';
+import { CallAnswer, DailyAnswer, MonthlyAnswer, SubmitAnswer } from './api-schemas.js';
+
+const tags = ['コールセンター'];
+
+const CALL_FIELDS = {
+  callerType: { description: 'user: 利用者、business: 事業者、other: その他' },
+  category: { description: 'overview: キャンペーンの概要、application: 申請・審査の状況、facilities: 利用可能施設など利用者向け情報、participation: 参加方法など事業者向け情報、other: その他' },
+  question: { description: '質問（question も answer もなければ件数のみの記録）' },
+  answer: { description: '回答' },
+  outcome: { description: 'answered: 回答済み、callback: 要折り返し、handover: 事務局へ引継ぎ、city: 市へ確認' },
+  durationSeconds: { description: '通話時間（秒）' },
+  receivedAt: { format: 'date-time', description: '受付日時（ISO 8601、省略すると今。後から記録する場合）。集計は Asia/Tokyo の日付で数えます' },
+  callerName: { description: '相手の氏名（任意、個人情報として暗号化して保存）' },
+  callerPhone: { description: '相手の電話番号（任意、暗号化して保存。同じ番号の過去の問い合わせを探せます）' },
+};
+
+export const CALLS_PATHS = lazyApiPaths(() => ({
+  'POST /programs/{slug}/calls': {
+    summary: '問い合わせの記録',
+    description: 'コールセンターの agent・operator・admin のトークンで、1件の入電を記録します。',
+    auth: 'bearer',
+    tags,
+    body: { schema: callSchema, fields: CALL_FIELDS },
+    responses: { 201: jsonResponse('記録した', CallAnswer) },
+    problems: { unauthenticated: 'トークンがない、または無効', forbidden: '記録できない役割', 'not-found': '事業がない、他の事業、またはキャンペーンでない', 'validation-failed': '入力誤り（errors[].field に項目名）' },
+  },
+  'GET /programs/{slug}/calls/daily/{date}': {
+    summary: '日次の問い合わせ集計',
+    description: '指定日（Asia/Tokyo）の件数。件数のみの記録と詳細な記録の合計。dueAt は翌営業日の12時。',
+    auth: 'bearer',
+    tags,
+    responses: { 200: jsonResponse('集計', DailyAnswer) },
+    problems: { unauthenticated: 'トークンがない', forbidden: '集計を見られない役割', 'not-found': '事業がない', 'validation-failed': '日付が YYYY-MM-DD でない' },
+  },
+  'GET /programs/{slug}/calls/monthly/{month}': {
+    summary: '月次の問い合わせ集計',
+    description: '指定月の件数と日別の合計。dueOn は翌月の第7営業日。',
+    auth: 'bearer',
+    tags,
+    responses: { 200: jsonResponse('集計', MonthlyAnswer) },
+    problems: { unauthenticated: 'トークンがない', forbidden: '集計を見られない役割', 'not-found': '事業がない', 'validation-failed': '月が YYYY-MM でない' },
+  },
+  'POST /programs/{slug}/calls/daily/{date}/submit': {
+    summary: '日次集計を市へ提出',
+    auth: 'bearer',
+    tags,
+    responses: { 200: jsonResponse('提出した', SubmitAnswer) },
+    problems: { unauthenticated: 'トークンがない', forbidden: 'operator・admin 以外', 'not-found': '事業がない', conflict: 'まだ終わっていない日、または提出済み', 'validation-failed': '日付が YYYY-MM-DD でない' },
+  },
+  'POST /programs/{slug}/calls/monthly/{month}/submit': {
+    summary: '月次集計を市へ提出',
+    auth: 'bearer',
+    tags,
+    responses: { 200: jsonResponse('提出した', SubmitAnswer) },
+    problems: { unauthenticated: 'トークンがない', forbidden: 'operator・admin 以外', 'not-found': '事業がない', conflict: 'まだ終わっていない月、または提出済み', 'validation-failed': '月が YYYY-MM でない' },
+  },
+}));
