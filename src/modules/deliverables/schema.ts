@@ -1,0 +1,121 @@
+// Tables of the deliverables module: the register of 成果物, their versions, proof rounds and comments.
+import { bigint, date, index, integer, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/schema.js';
+import { programs } from '../../platform/programs/schema.js';
+
+export const DELIVERABLE_STATUSES = ['planned', 'in-proof', 'approved', 'delivered'] as const;
+export type DeliverableStatus = (typeof DELIVERABLE_STATUSES)[number];
+export const ROUND_DECISIONS = ['comments', 'approve'] as const;
+export type RoundDecision = (typeof ROUND_DECISIONS)[number];
+
+/** One row per program once its seed's preset deliverables were put in the register (never twice). */
+export const deliverableRegisters = pgTable('deliverable_registers', {
+  programId: integer('program_id')
+    .primaryKey()
+    .references(() => programs.id, { onDelete: 'cascade' }),
+  seededAt: timestamp('seeded_at', { withTimezone: true }).notNull(),
+});
+
+/** A deliverable (成果物) of the contract: due date, required proof rounds, status and delivery (納品). */
+export const deliverables = pgTable(
+  'deliverables',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    /** Quantity and format (部数・判型・形式) as the seed states it. */
+    note: text('note').notNull().default(''),
+    dueOn: date('due_on', { mode: 'string' }),
+    requiredRounds: integer('required_rounds').notNull().default(0),
+    status: text('status', { enum: DELIVERABLE_STATUSES }).notNull().default('planned'),
+    position: integer('position').notNull().default(0),
+    deliveredOn: date('delivered_on', { mode: 'string' }),
+    deliveryForm: text('delivery_form'),
+    deliveryQuantity: integer('delivery_quantity'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    receivedBy: integer('received_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('deliverables_program_key').on(t.programId, t.key)],
+);
+
+/**
+ * One uploaded version of a deliverable. The file lives in the file store under `storageKey`,
+ * encrypted (AES-256-GCM) with its own key, which is sealed by the program's data key (vault):
+ * erasing the program's data key makes every file unreadable.
+ */
+export const deliverableVersions = pgTable(
+  'deliverable_versions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    deliverableId: integer('deliverable_id')
+      .notNull()
+      .references(() => deliverables.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    sealedKey: text('sealed_key').notNull(),
+    iv: text('iv').notNull(),
+    tag: text('tag').notNull(),
+    /** The text of an article version (for the diff between rounds); null for uploaded files. */
+    text: text('text'),
+    note: text('note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('deliverable_versions_number').on(t.deliverableId, t.number)],
+);
+
+/** A proof round (校正 第k回): one version sent to the City, and the City's answer. */
+export const deliverableRounds = pgTable(
+  'deliverable_rounds',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    deliverableId: integer('deliverable_id')
+      .notNull()
+      .references(() => deliverables.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => deliverableVersions.id),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    sentBy: integer('sent_by').references(() => users.id, { onDelete: 'set null' }),
+    decision: text('decision', { enum: ROUND_DECISIONS }),
+    /** Why the City approved before the required rounds. */
+    reason: text('reason'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: integer('answered_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('deliverable_rounds_number').on(t.deliverableId, t.number)],
+);
+
+/** The City's comment on a round: general (no page) or pinned to a spot (x, y: 0–1 of the page). */
+export const deliverableComments = pgTable(
+  'deliverable_comments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => deliverableRounds.id, { onDelete: 'cascade' }),
+    page: integer('page'),
+    x: real('x'),
+    y: real('y'),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('deliverable_comments_round').on(t.roundId)],
+);
+
+export type Deliverable = typeof deliverables.$inferSelect;
+export type DeliverableVersion = typeof deliverableVersions.$inferSelect;
+export type DeliverableRound = typeof deliverableRounds.$inferSelect;
+export type DeliverableComment = typeof deliverableComments.$inferSelect;
