@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../platform/calendar/index.js';
 import { ZenginCharacterError, toZenginKana } from '../../platform/text/zengin-kana.js';
+import { bankOf, branchOf } from './bank-master.js';
 import { cm, type CampaignMessageKey } from './messages.js';
 import { KATAKANA_READING, normalizeDigits, normalizePhone, normalizePostalCode, normalizeText, toKatakana } from './normalize.js';
 import { FACILITY_TYPES, WARDS } from './schema.js';
@@ -101,13 +102,33 @@ export const accountHolderKana = z.preprocess(normalizeText, z.string().min(1, c
   }
 });
 
-export const bankAccountSchema = z.object({
-  bankCode: z.preprocess(normalizeDigits, z.string().regex(/^\d{4}$/, cm('errBankCode'))),
-  branchCode: z.preprocess(normalizeDigits, z.string().regex(/^\d{3}$/, cm('errBranchCode'))),
-  accountType: z.enum(['ordinary', 'checking'], { message: cm('errAccountType') }),
-  accountNumber: z.preprocess(normalizeDigits, z.string().regex(/^\d{7}$/, cm('errAccountNumber'))),
-  accountHolderKana,
-});
+/**
+ * A bank account to pay a facility to: the application, the profile change and the CSV import
+ * share it. Bank and branch codes must exist in the bank master (zengin-code), each error on its
+ * own field.
+ */
+export const bankAccountSchema = z
+  .object({
+    bankCode: z.preprocess(
+      normalizeDigits,
+      z
+        .string()
+        .regex(/^\d{4}$/, cm('errBankCode'))
+        .superRefine((v, ctx) => {
+          if (/^\d{4}$/.test(v) && !bankOf(v)) ctx.addIssue({ code: 'custom', message: cm('errBankUnknown', { code: v }) });
+        }),
+    ),
+    branchCode: z.preprocess(normalizeDigits, z.string().regex(/^\d{3}$/, cm('errBranchCode'))),
+    accountType: z.enum(['ordinary', 'checking'], { message: cm('errAccountType') }),
+    accountNumber: z.preprocess(normalizeDigits, z.string().regex(/^\d{7}$/, cm('errAccountNumber'))),
+    accountHolderKana,
+  })
+  .superRefine((v, ctx) => {
+    const bank = bankOf(v.bankCode);
+    if (bank && !branchOf(v.bankCode, v.branchCode)) ctx.addIssue({ code: 'custom', path: ['branchCode'], message: cm('errBranchUnknown', { code: v.branchCode, bank: bank.name }) });
+  });
+
+export type BankAccountInput = z.output<typeof bankAccountSchema>;
 
 /** A complete application, as the form submits it and as the API takes it. `today` bounds the licence date. */
 export function applicationSchema(features: readonly string[], today: string) {
