@@ -17,6 +17,8 @@ export {
   type PublicFacility,
 } from './facility-directory.js';
 export { payoutAccountOf, type PayoutAccount } from './payout-account.js';
+/** For the call center: an application's status and stage by number or facility name (the caller audits it). */
+export { lookUpApplicationStatus, type ApplicationStatusEntry } from './status-lookup.js';
 export { businessPage } from './web/business-page.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
