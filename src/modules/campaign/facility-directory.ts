@@ -58,6 +58,8 @@ export interface PublicFacility {
   id: number;
   name: string;
   nameKana: string;
+  /** The English name ('' when the facility gave none). */
+  nameEn: string;
   type: string;
   ward: string;
   postalCode: string;
@@ -77,6 +79,7 @@ export async function listPublicFacilities(conn: Conn, programId: number): Promi
       id: facilities.id,
       name: facilities.name,
       nameKana: facilities.nameKana,
+      nameEn: facilities.nameEn,
       type: facilities.type,
       ward: facilities.ward,
       postalCode: facilities.postalCode,

@@ -1,6 +1,7 @@
 import { WARDS } from '../../campaign/index.js';
 import type { PublicFacility } from '../queries.js';
 import { grams, normalizeText, queryTerms } from './normalize.js';
+import { readingRomaji } from './romaji.js';
 
 export const SORTS = ['kana', 'ward'] as const;
 export type SortKey = (typeof SORTS)[number];
@@ -27,7 +28,7 @@ export interface SearchResult {
 
 interface Doc {
   f: PublicFacility;
-  /** Folded name, kana, address and features, one per line. */
+  /** Folded name, kana, English name, reading in Hepburn, address and features, one per line. */
   text: string;
   features: Set<string>;
   wardRank: number;
@@ -55,7 +56,8 @@ export class FacilityIndex {
       for (const x of f.features) featureCount.set(x, (featureCount.get(x) ?? 0) + 1);
       return {
         f,
-        text: [f.name, f.nameKana, f.address, ...f.features].map(normalizeText).join('\n'),
+        // The English name and the romanised reading let a traveller type "Akiu" or "akiu onsen".
+        text: [f.name, f.nameKana, f.nameEn, readingRomaji(f.nameKana), f.address, ...f.features].map(normalizeText).join('\n'),
         features: new Set(f.features.map(normalizeText)),
         wardRank: rankOf(f.ward),
       };

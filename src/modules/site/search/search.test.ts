@@ -4,6 +4,7 @@ import { DEMO_FACILITIES } from '../../demo/facilities.js';
 import type { PublicFacility } from '../queries.js';
 import { FacilityIndex } from './facility-index.js';
 import { grams, normalizeText, queryTerms } from './normalize.js';
+import { englishName, readingRomaji } from './romaji.js';
 
 /** The demo's 36 realistic Sendai facilities (with half-width ﾎﾃﾙ西多賀 and hiragana ほてる七北田), one sold out. */
 function dataset(): PublicFacility[] {
@@ -11,6 +12,7 @@ function dataset(): PublicFacility[] {
     id: i + 1,
     name: d.name,
     nameKana: d.nameKana,
+    nameEn: d.name === '榴岡公園ホテル' ? 'Tsutsujigaoka Park Hotel' : '',
     type: d.type,
     ward: d.ward,
     postalCode: d.postalCode,
@@ -109,5 +111,25 @@ describe('FacilityIndex on the demo dataset', () => {
   test('counts and lookup by id', () => {
     assert.deepEqual(index.counts(), { total: 36, soldOut: 1 });
     assert.equal(index.get(1)?.name, DEMO_FACILITIES[0]!.name);
+  });
+});
+
+describe('English search and names (#14 item 6)', () => {
+  test('a kana reading in Hepburn, each word capitalised; half-width kana too', () => {
+    assert.equal(readingRomaji('アキウオンセン デモカン'), 'Akiuonsen Demokan');
+    assert.equal(readingRomaji('ﾎﾃﾙﾆｼﾀｶﾞ'), 'Hoterunishitaga');
+    assert.equal(englishName({ nameKana: 'アキウ カワオトノヤド', nameEn: '' }), 'Akiu Kawaotonoyado');
+    assert.equal(englishName({ nameKana: 'ツツジガオカコウエンホテル', nameEn: 'Tsutsujigaoka Park Hotel' }), 'Tsutsujigaoka Park Hotel');
+  });
+  test('"Akiu", "akiu", "AKIU" and "akiu onsen" find the 秋保 facilities by their reading', () => {
+    const akiu = names({ q: 'Akiu' });
+    assert.deepEqual(akiu.sort(), ['秋保 川音の宿', '秋保グランドデモホテル', '秋保温泉 デモ館'].sort(), 'every facility read アキウ…');
+    assert.deepEqual(names({ q: 'akiu' }).sort(), akiu, 'case-insensitive');
+    assert.deepEqual(names({ q: 'AKIU' }).sort(), akiu, 'case-insensitive');
+    assert.deepEqual(names({ q: 'akiu onsen' }), ['秋保温泉 デモ館'], 'both words must match the reading');
+    assert.deepEqual(names({ q: 'sakunami' }).sort(), ['作並 山あいの宿', '作並温泉 デモの湯'].sort(), 'another reading');
+  });
+  test('an English name is searchable', () => {
+    assert.deepEqual(names({ q: 'park hotel' }), ['榴岡公園ホテル'], 'by its English name');
   });
 });
