@@ -19,12 +19,12 @@ export interface PersonalDataRefusal {
 
 /**
  * An audit action records a view or export of personal data when its label says so:
- * explicitly (`personalData: true`) or by the house wording 「…（個人情報）を閲覧」「…（口座情報）を出力」.
+ * explicitly (`personalData: true`) or by the house wording 「…（個人情報）を閲覧」「…（口座情報）を出力」「…（個人情報）を印刷」.
  */
 export function isPersonalDataAccess(label: AuditActionLabel | undefined): boolean {
   if (!label) return false;
   if (label.personalData !== undefined) return label.personalData;
-  return /（[^）]*(個人情報|口座情報)[^）]*）を(閲覧|出力)/.test(label.ja);
+  return /（[^）]*(個人情報|口座情報)[^）]*）を(閲覧|出力|印刷)/.test(label.ja);
 }
 
 /** Thrown out of the refused transaction so that runCommand can record the refusal after the rollback. */

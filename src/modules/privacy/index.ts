@@ -1,4 +1,30 @@
-import { defineModule } from '../../platform/module/manifest.js';
+// The public face of privacy: other modules (and the demo, and test fixtures) import these and nothing else.
+export { seedApprovedStaff } from './commands/staff.js';
 
-/** Placeholder manifest, registered early so the module's own work never edits the shared list. */
-export const privacyModule = defineModule({ name: 'privacy' });
+import { defineModule } from '../../platform/module/manifest.js';
+import { privacyAuditActions } from './audit-actions.js';
+// GATEIMPORT
+import { PRIVACY_INBOX } from './inbox.js';
+import { pm } from './messages.js';
+import { PRIVACY_ROUTE_ACCESS } from './route-access.js';
+import * as schema from './schema.js';
+import { PRIVACY_SETTINGS } from './settings.js';
+import { privacyRoutes } from './web/index.js';
+import { PRIVACY_PATHS } from './web/openapi.js';
+
+/**
+ * Personal information in practice (個人情報 特記仕様書): the staff roster the City approves, which
+ * gates every view and export of a program's personal data.
+ */
+export const privacyModule = defineModule({
+  name: 'privacy',
+  schema,
+  routes: privacyRoutes,
+  settings: PRIVACY_SETTINGS,
+  routeAccess: PRIVACY_ROUTE_ACCESS,
+  openapi: PRIVACY_PATHS,
+  auditActions: privacyAuditActions,
+  inbox: PRIVACY_INBOX,
+  // GATE
+  tools: [{ kinds: ['campaign', 'event'], label: pm('tool'), href: (p) => `/admin/privacy/${p.slug}/staff` }],
+});

@@ -1,0 +1,16 @@
+import { defineAuditActions } from '../../platform/audit/actions.js';
+
+/** The privacy module's audit actions, with the labels the audit page and its export show. */
+export const privacyAuditActions = defineAuditActions({
+  'privacy.staff.requested': { ja: '作業従事者名簿への登録を申請', en: 'Staff roster entry requested' },
+  'privacy.staff.approved': { ja: '作業従事者名簿への登録を承認', en: 'Staff roster entry approved' },
+  'privacy.staff.rejected': { ja: '作業従事者名簿への登録を却下', en: 'Staff roster entry rejected' },
+  'privacy.staff.ended': { ja: '作業従事者名簿の登録を終了', en: 'Staff roster entry ended' },
+  'privacy.staff.seeded': { ja: '作業従事者名簿を初期登録（デモ・試験）', en: 'Staff roster seeded (demo, test)' },
+  'privacy.roster.exported': { ja: '作業従事者名簿（個人情報）を出力', en: 'Staff roster (personal data) exported' },
+  'privacy.access.refused': { ja: '名簿で承認されていない者の個人情報の閲覧・出力を拒否', en: 'Personal data access refused: not on the staff roster', personalData: false },
+});
+
+declare module '../../platform/audit/actions.js' {
+  interface AuditActions extends Record<keyof typeof privacyAuditActions, true> {}
+}

@@ -1,0 +1,17 @@
+import type { Access } from '../../platform/module/manifest.js';
+
+const REQUEST = 'program-staff:admin,operator';
+const DECIDE = 'program-staff:city';
+const READ = 'program-staff:admin,operator,city';
+
+/** Access classes of the privacy module's routes (see test/platform/route-access.ts). */
+export const PRIVACY_ROUTE_ACCESS: Record<string, Access> = {
+  'POST /api/v1/programs/:slug/staff': REQUEST,
+  'POST /api/v1/staff/:id{[0-9]+}/decision': DECIDE,
+  'DELETE /api/v1/staff/:id{[0-9]+}': REQUEST,
+  'GET /admin/privacy/:slug/staff': READ,
+  'POST /admin/privacy/:slug/staff': REQUEST,
+  'GET /admin/privacy/:slug/staff.pdf': READ,
+  'POST /admin/privacy/staff/:id{[0-9]+}/decision': DECIDE,
+  'POST /admin/privacy/staff/:id{[0-9]+}/end': REQUEST,
+};

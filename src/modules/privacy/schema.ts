@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from '../../platform/auth/schema.js';
+import { programs } from '../../platform/programs/schema.js';
+
+export const STAFF_KINDS = ['officer', 'manager', 'worker'] as const;
+export type StaffKind = (typeof STAFF_KINDS)[number];
+export const STAFF_STATUSES = ['requested', 'approved', 'rejected', 'ended'] as const;
+export type StaffStatus = (typeof STAFF_STATUSES)[number];
+
+/**
+ * The staff roster (個人情報 特記仕様書 §4): who of the contractor may handle a program's personal
+ * data — 個人情報保護責任者 (officer), 作業責任者 (manager), 作業従事者 (worker) — each named by the
+ * contractor and approved by the City. A row is one request and its fate; rows are never deleted,
+ * so the table is also the roster's history (an end or a change is a new state, not an erasure).
+ */
+export const privacyStaff = pgTable(
+  'privacy_staff',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    kind: text('kind', { enum: STAFF_KINDS }).notNull(),
+    affiliation: text('affiliation').notNull().default(''),
+    duties: text('duties').notNull(),
+    trainedOn: date('trained_on', { mode: 'string' }),
+    pledgedOn: date('pledged_on', { mode: 'string' }),
+    /** Why the entry is asked for (addition or change), shown to the City. */
+    reason: text('reason').notNull().default(''),
+    status: text('status', { enum: STAFF_STATUSES }).notNull().default('requested'),
+    requestedBy: integer('requested_by').references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionComment: text('decision_comment').notNull().default(''),
+    endedBy: integer('ended_by').references(() => users.id),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('privacy_staff_program').on(t.programId, t.status),
+    // One live entry (requested or approved) per person and program.
+    uniqueIndex('privacy_staff_live').on(t.programId, t.userId).where(sql`status in ('requested', 'approved')`),
+  ],
+);
+
+export type StaffEntry = typeof privacyStaff.$inferSelect;

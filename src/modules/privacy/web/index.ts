@@ -1,0 +1,12 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../../platform/http/env.js';
+import type { ModuleRoutes } from '../../../platform/module/manifest.js';
+import { privacyAdmin } from './admin.js';
+import { privacyApi } from './api.js';
+
+const admin = new Hono<AppEnv>();
+admin.route('/', privacyAdmin);
+const api = new Hono<AppEnv>();
+api.route('/', privacyApi);
+
+export const privacyRoutes: ModuleRoutes = { admin, api };
