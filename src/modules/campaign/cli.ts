@@ -24,7 +24,11 @@ export const campaignCommands: CliCommand[] = [
     name: 'facilities import',
     usage: 'facilities import --program SLUG FILE.csv [--encoding utf-8|shift_jis]',
     summary: '登録済み施設を CSV から取り込む（1行でも誤りがあれば全体を取り込まない）',
-    help: `Header: name,nameKana,type,postalCode,address,ward,phone,url,rooms,features (features separated by |).\n${CSV_ENCODING_HELP}`,
+    help:
+      'Header: name,nameKana,type,postalCode,address,ward,phone,url,rooms,features,bankCode,branchCode,accountType,accountNumber,accountHolderKana\n' +
+      '(features separated by |). The five bank columns may be left out, or left empty in a row: that facility has no account to be paid to yet.\n' +
+      'Given, they are checked as in the application: bankCode/branchCode in the bank master (zengin-code), accountType ordinary|checking (普通|当座),\n' +
+      `accountNumber 7 digits, accountHolderKana in kana (stored as half-width kana).\n${CSV_ENCODING_HELP}`,
     options: { program: { type: 'string' }, encoding: { type: 'string' } },
     async run(ctx) {
       const file = ctx.positionals[0];

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { ERASED, type Box } from '../../platform/vault/index.js';
 import { openPersonal, str } from './personal.js';
-import { campaignApplications, facilities } from './schema.js';
+import { campaignApplications, facilities, facilityPayoutAccounts } from './schema.js';
+import type { BankAccountInput } from './validators.js';
 
-/** The bank account a facility is paid to (振込先), as its business gave it when applying. */
+/** The bank account a facility is paid to (振込先). */
 export interface PayoutAccount {
   bankCode: string;
   branchCode: string;
@@ -13,20 +14,7 @@ export interface PayoutAccount {
   holderKana: string;
 }
 
-/**
- * The bank account given in the application a facility was registered from, opened with `box`
- * (the program's vault box; the caller audits the read). Null when there is none to pay to: a
- * facility loaded without an application, data erased, no account number.
- */
-export async function payoutAccountOf(conn: Conn, box: Box, facilityId: number): Promise<PayoutAccount | null> {
-  const [row] = await conn
-    .select({ personal: campaignApplications.personal })
-    .from(facilities)
-    .innerJoin(campaignApplications, eq(campaignApplications.id, facilities.applicationId))
-    .where(eq(facilities.id, facilityId));
-  if (!row) return null;
-  const personal = openPersonal(box, row.personal);
-  const bank = personal === ERASED ? null : personal.bankAccount;
+function accountOf(bank: Record<string, unknown> | undefined): PayoutAccount | null {
   if (!bank || !str(bank.accountNumber)) return null;
   return {
     bankCode: str(bank.bankCode),
@@ -35,4 +23,42 @@ export async function payoutAccountOf(conn: Conn, box: Box, facilityId: number):
     accountNumber: str(bank.accountNumber),
     holderKana: str(bank.accountHolderKana),
   };
+}
+
+/** A sealed bank account (facility_payout_accounts), opened; null when none or erased. */
+export function openAccount(box: Box, sealed: string | null): PayoutAccount | null {
+  if (!sealed) return null;
+  const text = box.open(sealed);
+  return text === ERASED ? null : accountOf(JSON.parse(text) as Record<string, unknown>);
+}
+
+export function sealAccount(box: Box, account: BankAccountInput): string {
+  return box.seal(JSON.stringify(account));
+}
+
+/**
+ * The bank account a facility is paid to, opened with `box` (the program's vault box; the caller
+ * audits the read): the one given by the import or approved in a profile change, otherwise the
+ * one of the application it was registered from. Null when there is none to pay to: imported
+ * without bank columns, data erased, no account number.
+ */
+export async function payoutAccountOf(conn: Conn, box: Box, facilityId: number): Promise<PayoutAccount | null> {
+  const [own] = await conn.select({ sealed: facilityPayoutAccounts.accountSealed }).from(facilityPayoutAccounts).where(eq(facilityPayoutAccounts.facilityId, facilityId));
+  if (own?.sealed) return openAccount(box, own.sealed);
+  const [row] = await conn
+    .select({ personal: campaignApplications.personal })
+    .from(facilities)
+    .innerJoin(campaignApplications, eq(campaignApplications.id, facilities.applicationId))
+    .where(eq(facilities.id, facilityId));
+  if (!row) return null;
+  const personal = openPersonal(box, row.personal);
+  return personal === ERASED ? null : accountOf(personal.bankAccount);
+}
+
+/** Whether a facility has an account to be paid to, without opening it (its business's pages say so). */
+export async function hasPayoutAccount(conn: Conn, facilityId: number): Promise<boolean> {
+  const [own] = await conn.select({ sealed: facilityPayoutAccounts.accountSealed }).from(facilityPayoutAccounts).where(eq(facilityPayoutAccounts.facilityId, facilityId));
+  if (own?.sealed) return true;
+  const [row] = await conn.select({ personal: campaignApplications.personal }).from(facilities).innerJoin(campaignApplications, eq(campaignApplications.id, facilities.applicationId)).where(eq(facilities.id, facilityId));
+  return !!row?.personal;
 }
