@@ -13,6 +13,7 @@ import { countPrograms } from '../../platform/programs/queries.js';
 import { DEMO_FACILITIES, DEMO_FEATURES } from './facilities.js';
 import { insertRegisteredFacilities } from '../campaign/index.js';
 import { seedEventDemo } from '../events/index.js';
+import { seedApprovedStaff } from '../privacy/index.js';
 import { grantFacilityAccess, setAllocation } from '../settlement/index.js';
 
 /** Each demo facility's allocation (36 × 2,000,000 of the default 120,000,000 yen pool). */
@@ -96,15 +97,24 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
       })),
     );
     for (const id of demoFacilities) await setAllocation(ctx, stay, id, DEMO_ALLOCATION_YEN);
+    // The demo's staff roster, as the City would have approved it (enforceStaffRoster is on by default).
+    const roster: Record<number, Array<{ userId: number; kind: 'officer' | 'manager' | 'worker' }>> = { [stay.id]: [], [koryukai.id]: [] };
+    const KIND = { admin: 'officer', operator: 'manager', agent: 'worker' } as const;
     for (const login of logins) {
       const programId = login.role === 'admin' ? null : stay.id;
       const { user } = await createUser(ctx, { email: login.email, role: login.role, programId, password: login.password, displayName: `デモ ${login.role}` });
+      if (login.role === 'admin' || login.role === 'operator') {
+        roster[stay.id]!.push({ userId: user.id, kind: KIND[login.role] });
+        roster[koryukai.id]!.push({ userId: user.id, kind: KIND[login.role] });
+      }
+      if (login.role === 'agent') roster[stay.id]!.push({ userId: user.id, kind: KIND.agent });
       // The demo business runs the first demo facility: its portal shows claims and sales.
       if (login.role === 'business') await grantFacilityAccess(ctx.tx, demoFacilities[0]!, user.id);
       if (login.role === 'operator' || login.role === 'city') {
         await createUser(ctx, { email: login.email, role: login.role, programId: koryukai.id });
       }
     }
+    for (const [programId, people] of Object.entries(roster)) await seedApprovedStaff(ctx, Number(programId), people);
     await seedEventDemo(ctx, koryukai.id);
     ctx.audit({ action: 'platform.demo.seeded', diff: { programs: [stay.slug, koryukai.slug], facilities: DEMO_FACILITIES.length } });
   });
