@@ -7,6 +7,8 @@ import iconv from 'iconv-lite';
 import { queryRows } from '../../db/client.js';
 import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
 import { cli } from '../../../test/helpers/cli.js';
+import { programScope } from '../../platform/vault/index.js';
+import { payoutAccountOf } from './payout-account.js';
 import { openCampaign } from './test-helpers.js';
 
 const HEADER = 'name,nameKana,type,postalCode,address,ward,phone,url,rooms,features';
@@ -51,6 +53,45 @@ describe('facilities import (CLI)', () => {
     const got = await queryRows<{ name: string; registration_number: string; features: string[] }>(env.deps.db, sql`select name, registration_number, features from facilities order by id`);
     assert.deepEqual(got.map((g) => [g.name, g.registration_number]), [['ホテル勾当台', 'R-000001'], ['ホテル泉中央', 'R-000002']]);
     assert.deepEqual(got[0]!.features, ['駐車場あり', '温泉・大浴場']);
+  });
+
+  test('bank columns are checked as in the application, row by row; good ones are sealed, not stored in clear', async () => {
+    const before = await count();
+    const head = `${HEADER},bankCode,branchCode,accountType,accountNumber,accountHolderKana`;
+    const fac = (n: number) => `銀行テスト${n},ギンコウテスト,hotel,980-0811,仙台市青葉区一番町${n},青葉区,022-111-2222,,10,`;
+    const bad = [
+      head,
+      `${fac(1)},0001,001,ordinary,7654321,ｶ)ｷﾞﾝｺｳﾃｽﾄ`,
+      `${fac(2)},9998,001,ordinary,7654321,カブシキガイシャ`,
+      `${fac(3)},0001,999,ordinary,7654321,カブシキガイシャ`,
+      `${fac(4)},0001,001,savings,123456,青葉観光`,
+      `${fac(5)},0001,,,,`,
+      `${fac(6)},,,,,`,
+    ].join('\r\n');
+    const r = await cli(env.deps, ['facilities', 'import', '--program', 'imp', file('bank-bad.csv', bad)]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /line 3: bankCode: 金融機関コード 9998 の金融機関はありません/);
+    assert.match(r.err, /line 4: branchCode: 支店コード 999 の支店はみずほにありません/);
+    assert.match(r.err, /line 5: accountType/);
+    assert.match(r.err, /line 5: accountNumber: 口座番号は7桁/);
+    assert.match(r.err, /line 5: accountHolderKana: 口座名義はカナで/);
+    assert.match(r.err, /line 6: branchCode/, 'a row with some bank columns must give all five');
+    assert.match(r.err, /line 6: accountHolderKana/);
+    assert.doesNotMatch(r.err, /line 2|line 7/);
+    assert.equal(await count(), before, 'nothing is imported');
+
+    const good = [head, `${fac(7)},０００１,001,当座,0012345,かぶしきがいしゃぎんこう`, `${fac(8)},,,,,`].join('\r\n');
+    const ok = await cli(env.deps, ['facilities', 'import', '--program', 'imp', file('bank-good.csv', good)]);
+    assert.equal(ok.code, 0, ok.err);
+    const rows = await queryRows<{ id: number; program_id: number; name: string; account_sealed: string | null }>(
+      env.deps.db,
+      sql`select f.id, f.program_id, f.name, a.account_sealed from facilities f left join facility_payout_accounts a on a.facility_id = f.id where f.name like '銀行テスト%' order by f.id`,
+    );
+    assert.deepEqual(rows.map((x) => [x.name, x.account_sealed !== null]), [['銀行テスト7', true], ['銀行テスト8', false]]);
+    assert.doesNotMatch(rows[0]!.account_sealed!, /0012345/, 'the account is sealed in the vault');
+    const box = await env.deps.vault.box(env.deps.db, programScope(rows[0]!.program_id));
+    assert.deepEqual(await payoutAccountOf(env.deps.db, box, rows[0]!.id), { bankCode: '0001', branchCode: '001', accountType: 'checking', accountNumber: '0012345', holderKana: 'ｶﾌﾞｼｷｶﾞｲｼﾔｷﾞﾝｺｳ' });
+    assert.equal(await payoutAccountOf(env.deps.db, box, rows[1]!.id), null, 'no bank columns: no account to pay to');
   });
 
   describe('text never corrupts silently', () => {
