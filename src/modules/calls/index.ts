@@ -1,6 +1,8 @@
 // The public face of calls: other modules import these and nothing else of calls.
 import { defineModule } from '../../platform/module/manifest.js';
 import { callsAuditActions } from './audit-actions.js';
+import { CALLS_INBOX } from './inbox.js';
+import { cm } from './messages.js';
 import { CALLS_ROUTE_ACCESS } from './route-access.js';
 import * as schema from './schema.js';
 import { callsRoutes } from './web/index.js';
@@ -14,5 +16,7 @@ export const callsModule = defineModule({
   routeAccess: CALLS_ROUTE_ACCESS,
   openapi: CALLS_PATHS,
   auditActions: callsAuditActions,
+  inbox: CALLS_INBOX,
+  tools: [{ kinds: ['campaign'], label: cm('tool'), href: (p) => `/admin/calls/${p.slug}` }],
   personalData: [{ tables: ['call_logs'], purpose: 'コールセンターでの問い合わせへの対応と折り返し（相手の氏名・電話番号、任意）', roles: ['admin', 'operator', 'agent'] }],
 });

@@ -11,4 +11,9 @@ export const CALLS_ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/v1/programs/:slug/calls/monthly/:month': READ,
   'POST /api/v1/programs/:slug/calls/daily/:date/submit': RUN,
   'POST /api/v1/programs/:slug/calls/monthly/:month/submit': RUN,
+  'GET /admin/calls/:slug': DESK,
+  'POST /admin/calls/:slug/log': DESK,
+  'POST /admin/calls/:slug/count': DESK,
+  'POST /admin/calls/:slug/callbacks/done': DESK,
+  'GET /admin/calls/:slug/status': DESK,
 };
