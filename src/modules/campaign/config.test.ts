@@ -10,6 +10,7 @@ const cfg = (over: Partial<CampaignConfig> = {}): CampaignConfig => ({
   registryDeadline: '2025-05-09',
   termsText: '',
   manualText: '',
+  featuresEn: {},
   requiredAttachments: ['license'],
   features: [],
   reopenedUntil: null,

@@ -15,6 +15,8 @@ export interface CampaignConfig {
   manualText: string;
   requiredAttachments: Array<'license' | 'photo'>;
   features: string[];
+  /** English names of features set by the program (`facilityFeaturesEn`), by the Japanese name. */
+  featuresEn: Record<string, string>;
   /** Set by an admin's re-opening (with a reason); wins over the window until this day. */
   reopenedUntil: string | null;
 }
@@ -30,6 +32,7 @@ export function campaignConfig(program: Program): CampaignConfig {
     manualText: programSetting(program, 'manualText', ''),
     requiredAttachments: programSetting<Array<'license' | 'photo'>>(program, 'requiredAttachments', ['license']),
     features: programSetting<string[]>(program, 'facilityFeatures', DEFAULT_FEATURES),
+    featuresEn: programSetting<Record<string, string>>(program, 'facilityFeaturesEn', {}),
     reopenedUntil: programSetting<string | null>(program, 'applicationsReopenedUntil', null),
   };
 }

@@ -23,6 +23,7 @@ export const campaignMessages = createCatalog({
   errUrl: 'URL は https:// または http:// で始まる形式で入力してください',
   errRooms: '客室数は1〜10000の整数で入力してください',
   errFeature: '特色は一覧から選択してください',
+  errFeatureEn: '特色の英語名は1行に1つ「温泉=Hot spring」の形で入力してください（英語名に日本語は使えません。100文字以内、50項目まで）',
   errEmail: 'メールアドレスを「name@example.jp」の形式で入力してください',
   errDate: '{label}を YYYY-MM-DD 形式の実在する日付で入力してください',
   errFutureDate: '{label}に未来の日付は指定できません',
@@ -100,6 +101,7 @@ export const campaignMessages = createCatalog({
   'setting.manualText': '参加事業者マニュアル',
   'setting.requiredAttachments': '申請に必須の添付書類',
   'setting.facilityFeatures': '施設の特色の選択肢',
+  'setting.facilityFeaturesEn': '特色の英語名（英語のページに表示）',
   // enumerations
   'type.hotel': 'ホテル',
   'type.ryokan': '旅館',
@@ -310,6 +312,7 @@ export const campaignMessages = createCatalog({
   'settings.schedule': '日程',
   'settings.contents': '申請の内容',
   'settings.featuresHint': '1行に1つ（40文字以内、50項目まで）。申請フォームと施設検索の選択肢になります。',
+  'settings.featuresEnHint': '1行に1つ「温泉=Hot spring」の形。空欄の特色は、よく使う特色は既定の英語名で、それ以外は日本語のまま表示します。',
   'settings.documents': '公開する文書',
   'settings.textHint': '空行で段落を分けます。「# 」で始まる行は見出しになります。PDF版は自動で作られます。',
   'settings.save': '設定を保存する',

@@ -7,6 +7,22 @@ const attachments = z
   .transform((v) => v.split(/[|,]/).map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.enum(['license', 'photo'], { message: cm('errAttachments') })));
 
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/;
+
+/**
+ * English names of features: `温泉=Hot spring|駐車場=Parking` (or one pair a line), stored as
+ * `{ 温泉: 'Hot spring', … }`. The English side carries no Japanese.
+ */
+export const featureNamesEnSchema = z
+  .string()
+  .transform((v) => v.split(/[|\n]/).map((x) => x.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(z.string().max(100, cm('errFeatureEn')).refine((x) => /^[^=]+=[^=]+$/.test(x) && !JAPANESE.test(x.split('=')[1]!), cm('errFeatureEn')))
+      .max(50, cm('errFeatureEn')),
+  )
+  .transform((pairs) => Object.fromEntries(pairs.map((x) => x.split('=').map((y) => y.trim()) as [string, string])));
+
 const C = ['campaign'] as Array<'campaign'>;
 
 /** Settings keys of the campaign module (documented in docs/modules/campaign.md). Dates are Asia/Tokyo, inclusive. */
@@ -20,4 +36,5 @@ export const CAMPAIGN_SETTINGS: SettingDef[] = [
   { key: 'manualText', kinds: C, schema: s.text(50000, { keepSpaces: true }), description: '参加事業者用マニュアルの本文（「# 」で始まる行は見出し）' },
   { key: 'requiredAttachments', kinds: C, schema: attachments, description: '申請に必須の添付書類 (license|photo、既定 license)' },
   { key: 'facilityFeatures', kinds: C, schema: s.list(), description: '施設の特色の選択肢 (| 区切り)' },
+  { key: 'facilityFeaturesEn', kinds: C, schema: featureNamesEnSchema, description: '特色の英語名（英語のページに表示。「温泉=Hot spring|駐車場=Parking」の形、| 区切り）' },
 ];

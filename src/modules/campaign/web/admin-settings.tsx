@@ -41,6 +41,7 @@ function currentValues(program: Program): SettingsValues {
       termsText: cfg.termsText,
       manualText: cfg.manualText,
       facilityFeatures: cfg.features.join('\n'),
+      facilityFeaturesEn: Object.entries(cfg.featuresEn).map(([ja, en]) => `${ja}=${en}`).join('\n'),
     },
     attachments: cfg.requiredAttachments,
   };
@@ -83,6 +84,7 @@ async function settingsPage(c: AppContext, program: Program, roles: string[], op
             ]}
           />
           <TextArea {...f('facilityFeatures')} label={cm('setting.facilityFeatures')} hint={cm('settings.featuresHint')} rows={8} />
+          <TextArea {...f('facilityFeaturesEn')} label={cm('setting.facilityFeaturesEn')} hint={cm('settings.featuresEnHint')} rows={8} />
           <h2 class="app-heading-2">{cm('settings.documents')}</h2>
           {TEXT_KEYS.map((k) => (
             <TextArea {...f(k)} label={cm(`setting.${k}`)} hint={cm('settings.textHint')} rows={12} />
@@ -123,6 +125,7 @@ adminSettings.post('/campaign/:slug/settings', async (c) => {
     ...TEXT_KEYS.map((k): [string, string] => [k, (form[k] ?? '').replace(/\r\n/g, '\n')]),
     ['requiredAttachments', attachments.join('|')],
     ['facilityFeatures', (form.facilityFeatures ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean).join('|')],
+    ['facilityFeaturesEn', (form.facilityFeaturesEn ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean).join('|')],
   ];
   return submitForm(c, {
     role: primaryRole(roles),

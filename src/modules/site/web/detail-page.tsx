@@ -3,7 +3,8 @@ import { DescriptionList } from '../../../ui/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { siteMessages as m } from '../messages.js';
 import type { PublicFacility } from '../queries.js';
-import { SaleBadge } from './facility-card.js';
+import { englishName } from '../search/romaji.js';
+import { FeatureList, SaleBadge } from './facility-card.js';
 import { typeLabel, wardLabel } from './format.js';
 import { siteHtml, sitePath } from './layout.js';
 
@@ -12,10 +13,12 @@ export async function detailPageHtml(c: AppContext, program: Program, f: PublicF
   const locale = c.get('locale');
   const ja = (text: string) => <span lang="ja">{text}</span>;
   const website = /^https?:\/\//i.test(f.website) ? f.website : '';
+  // English pages name the facility in Japanese and in English (or its reading in Hepburn).
+  const title = locale === 'en' ? `${f.name} (${englishName(f)})` : f.name;
   return siteHtml(c, program, {
-    title: f.name,
+    title,
     nav: 'search',
-    breadcrumbs: [{ label: m(locale, 'navSearch'), href: sitePath(c, program, '/facilities') }, { label: f.name }],
+    breadcrumbs: [{ label: m(locale, 'navSearch'), href: sitePath(c, program, '/facilities') }, { label: title }],
     children: (
       <>
         <p>
@@ -24,6 +27,7 @@ export async function detailPageHtml(c: AppContext, program: Program, f: PublicF
         <DescriptionList
           items={[
             { term: m(locale, 'kana'), detail: ja(f.nameKana) },
+            ...(locale === 'en' ? [{ term: m(locale, f.nameEn ? 'nameEn' : 'nameRomaji'), detail: englishName(f) }] : []),
             { term: m(locale, 'type'), detail: typeLabel(locale, f.type) },
             { term: m(locale, 'ward'), detail: wardLabel(locale, f.ward) },
             { term: m(locale, 'postalCode'), detail: m(locale, 'postalCodeValue', { code: f.postalCode }) },
@@ -31,7 +35,7 @@ export async function detailPageHtml(c: AppContext, program: Program, f: PublicF
             ...(f.phone ? [{ term: m(locale, 'phone'), detail: <a href={`tel:${f.phone}`}>{f.phone}</a> }] : []),
             ...(website ? [{ term: m(locale, 'website'), detail: <a href={website}>{website}</a> }] : []),
             ...(f.rooms ? [{ term: m(locale, 'rooms'), detail: m(locale, 'roomsValue', { n: f.rooms }) }] : []),
-            ...(f.features.length ? [{ term: m(locale, 'features'), detail: ja(f.features.join('、')) }] : []),
+            ...(f.features.length ? [{ term: m(locale, 'features'), detail: <FeatureList locale={locale} program={program} features={f.features} /> }] : []),
             { term: m(locale, 'saleStatus'), detail: <SaleBadge locale={locale} soldOutOn={f.soldOutOn} /> },
           ]}
         />

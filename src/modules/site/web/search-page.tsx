@@ -1,7 +1,8 @@
 import { raw } from 'hono/html';
 import type { AppContext } from '../../../platform/http/env.js';
 import { Button, Checkbox, CheckboxGroup, Pagination, SelectField, TextField } from '../../../ui/index.js';
-import { FACILITY_TYPES, WARDS } from '../../campaign/index.js';
+import type { Locale } from '../../../platform/i18n/index.js';
+import { FACILITY_TYPES, WARDS, featureNameEn } from '../../campaign/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { siteMessages as m } from '../messages.js';
 import type { FacilityIndex, SearchQuery } from '../search/facility-index.js';
@@ -22,10 +23,16 @@ function cardBytes(c: AppContext, program: Program, index: FacilityIndex, f: Pub
   const key = `${program.id}:${program.updatedAt.getTime()}:${index.version}:${locale}:${f.id}`;
   let bytes = cards.get(key);
   if (bytes === undefined) {
-    bytes = Buffer.from(renderSync(<FacilityCard locale={locale} f={f} href={sitePath(c, program, `/facilities/${f.id}`)} />), 'utf8');
+    bytes = Buffer.from(renderSync(<FacilityCard locale={locale} program={program} f={f} href={sitePath(c, program, `/facilities/${f.id}`)} />), 'utf8');
     cards.set(key, bytes);
   }
   return bytes;
+}
+
+/** A feature's checkbox label: English when it has an English name on an English page, else as it is (marked Japanese). */
+function featureLabel(locale: Locale, program: Program, feature: string) {
+  const en = locale === 'en' ? featureNameEn(program, feature) : undefined;
+  return en ?? <span lang="ja">{feature}</span>;
 }
 
 /**
@@ -48,7 +55,7 @@ function control(key: string, render: () => Parameters<typeof renderSync>[0]): s
   return html;
 }
 
-function formHtml(c: AppContext, base: string, query: SearchQuery, featureOptions: string[]): string {
+function formHtml(c: AppContext, program: Program, base: string, query: SearchQuery, featureOptions: string[]): string {
   const locale = c.get('locale');
   const features = query.features ?? [];
   const shell = control(`form:${locale}:${base}:${featureOptions.length > 0}`, () => (
@@ -86,13 +93,14 @@ function formHtml(c: AppContext, base: string, query: SearchQuery, featureOption
         />
       )),
     feature: () =>
-      control(`feature:${locale}:${featureOptions.join('\u0002')}:${featureOptions.filter((f) => features.includes(f)).join('\u0002')}`, () => (
+      // English labels follow the program's settings: its last change is part of the key.
+      control(`feature:${locale}:${locale === 'en' ? `${program.id}:${program.updatedAt.getTime()}:` : ''}${featureOptions.join('\u0002')}:${featureOptions.filter((f) => features.includes(f)).join('\u0002')}`, () => (
         <CheckboxGroup
           name="feature"
           label={m(locale, 'features')}
           inline
           values={features}
-          options={featureOptions.map((f) => ({ value: f, label: <span lang="ja">{f}</span> }))}
+          options={featureOptions.map((f) => ({ value: f, label: featureLabel(locale, program, f) }))}
           locale={locale}
         />
       )),
@@ -131,7 +139,7 @@ export async function searchPageBytes(c: AppContext, program: Program, index: Fa
   const main: Array<string | Uint8Array> = [
     renderSync(
       <>
-        {raw(formHtml(c, base, query, featureOptions))}
+        {raw(formHtml(c, program, base, query, featureOptions))}
         <h2 class="app-heading-2" id="results">
           {m(locale, 'resultsHeading')}
         </h2>
