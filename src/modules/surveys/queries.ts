@@ -1,0 +1,41 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Conn } from '../../db/client.js';
+import { surveyLotteries, surveyQuestionnaires, type SurveyLottery, type SurveyQuestionnaire } from './schema.js';
+
+/** The newest version of a program's questionnaire (the one edited and approved), or null. */
+export async function latestQuestionnaire(db: Conn, programId: number): Promise<SurveyQuestionnaire | null> {
+  const [q] = await db.select().from(surveyQuestionnaires).where(eq(surveyQuestionnaires.programId, programId)).orderBy(desc(surveyQuestionnaires.version)).limit(1);
+  return q ?? null;
+}
+
+/** The newest approved version: the one the public answers. */
+export async function activeQuestionnaire(db: Conn, programId: number): Promise<SurveyQuestionnaire | null> {
+  const [q] = await db
+    .select()
+    .from(surveyQuestionnaires)
+    .where(and(eq(surveyQuestionnaires.programId, programId), eq(surveyQuestionnaires.status, 'approved')))
+    .orderBy(desc(surveyQuestionnaires.version))
+    .limit(1);
+  return q ?? null;
+}
+
+export async function questionnaireVersions(db: Conn, programId: number): Promise<Array<SurveyQuestionnaire & { responses: number }>> {
+  const rows = await db.select().from(surveyQuestionnaires).where(eq(surveyQuestionnaires.programId, programId)).orderBy(desc(surveyQuestionnaires.version));
+  const counts = await queryRows<{ id: number; n: number }>(db, sql`select questionnaire_id as id, count(*)::int as n from survey_responses where program_id = ${programId} group by 1`);
+  const by = new Map(counts.map((c) => [Number(c.id), Number(c.n)]));
+  return rows.map((r) => ({ ...r, responses: by.get(r.id) ?? 0 }));
+}
+
+/** Whether a questionnaire version has been answered (web or paper, settled or not). */
+export async function isAnswered(db: Conn, questionnaireId: number): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select (exists(select 1 from survey_responses where questionnaire_id = ${questionnaireId}) or exists(select 1 from survey_paper_sheets where questionnaire_id = ${questionnaireId}))::int as n`,
+  );
+  return Number(row?.n ?? 0) > 0;
+}
+
+export async function findLottery(db: Conn, programId: number): Promise<SurveyLottery | null> {
+  const [l] = await db.select().from(surveyLotteries).where(eq(surveyLotteries.programId, programId));
+  return l ?? null;
+}

@@ -1,0 +1,18 @@
+import type { Access } from '../../platform/module/manifest.js';
+
+const PUBLIC_PAGES = ['GET /:slug/survey', 'POST /:slug/survey', 'GET /:slug/survey/thanks'];
+
+const RUN = 'program-staff:admin,operator';
+const READ = 'program-staff:admin,operator,city';
+
+/** Access classes of the surveys module's routes (see test/platform/route-access.ts). */
+export const SURVEYS_ROUTE_ACCESS: Record<string, Access> = {
+  ...Object.fromEntries(PUBLIC_PAGES.flatMap((r) => [[r, 'public'], [r.replace(' /', ' /en/'), 'public']])),
+  'POST /api/v1/programs/:slug/survey/responses': 'public',
+  'POST /api/v1/programs/:slug/survey/approval': 'program-staff:city',
+  'GET /api/v1/programs/:slug/survey/tally': READ,
+  'GET /admin/surveys/:slug': READ,
+  'POST /admin/surveys/:slug/questionnaire': RUN,
+  'POST /admin/surveys/:slug/approval': 'program-staff:city',
+  'POST /admin/surveys/:slug/lottery/commit': RUN,
+};
