@@ -26,7 +26,7 @@ export const campaignCommands: CliCommand[] = [
     summary: '登録済み施設を CSV から取り込む（1行でも誤りがあれば全体を取り込まない）',
     help:
       'Header: name,nameKana,type,postalCode,address,ward,phone,url,rooms,features,bankCode,branchCode,accountType,accountNumber,accountHolderKana\n' +
-      '(features separated by |). The five bank columns may be left out, or left empty in a row: that facility has no account to be paid to yet.\n' +
+      '(features separated by |). An optional nameEn column gives the English name (Latin letters; English pages show it, else the reading romanised). The five bank columns may be left out, or left empty in a row: that facility has no account to be paid to yet.\n' +
       'Given, they are checked as in the application: bankCode/branchCode in the bank master (zengin-code), accountType ordinary|checking (普通|当座),\n' +
       `accountNumber 7 digits, accountHolderKana in kana (stored as half-width kana).\n${CSV_ENCODING_HELP}`,
     options: { program: { type: 'string' }, encoding: { type: 'string' } },

@@ -23,6 +23,7 @@ export const campaignMessages = createCatalog({
   errUrl: 'URL は https:// または http:// で始まる形式で入力してください',
   errRooms: '客室数は1〜10000の整数で入力してください',
   errFeature: '特色は一覧から選択してください',
+  errNameEn: '施設名（英語）は英字で入力してください（日本語は使えません）',
   errFeatureEn: '特色の英語名は1行に1つ「温泉=Hot spring」の形で入力してください（英語名に日本語は使えません。100文字以内、50項目まで）',
   errEmail: 'メールアドレスを「name@example.jp」の形式で入力してください',
   errDate: '{label}を YYYY-MM-DD 形式の実在する日付で入力してください',
@@ -67,6 +68,7 @@ export const campaignMessages = createCatalog({
   errDateCannotClear: '{label}は消去できません。YYYY-MM-DD 形式の日付を入力してください',
   // labels
   'facility.name': '施設名',
+  'facility.nameEn': '施設名（英語）',
   'facility.nameKana': '施設名（フリガナ）',
   'facility.type': '施設の種別',
   'facility.postalCode': '郵便番号',
@@ -433,6 +435,7 @@ export const campaignMessages = createCatalog({
   'section.license': '旅館業の許可',
   'section.bank': '割引相当分の振込先口座',
   'hint.nameKana': '全角カタカナ（ひらがなで入力しても自動で変換します）',
+  'hint.nameEn': '英語のページに施設名と並べて表示します（例：Hotel Aoba）。空欄の場合はフリガナのローマ字表記を表示します',
   'hint.postalCode': '例：980-0811',
   'hint.address': '例：仙台市青葉区一番町1-2-3',
   'hint.phone': '例：022-123-4567',

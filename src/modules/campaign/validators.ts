@@ -53,6 +53,14 @@ export function facilitySchema(features: readonly string[]) {
         .max(200, cm('errLong', { label: label('facility.nameKana'), max: 200 }))
         .regex(KATAKANA_READING, cm('errKana', { label: label('facility.nameKana') })),
     ),
+    // Optional; Latin letters only (English pages show it beside the Japanese name).
+    nameEn: z.preprocess(
+      normalizeText,
+      z
+        .string()
+        .max(100, cm('errLong', { label: label('facility.nameEn'), max: 100 }))
+        .refine((v) => !/[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/.test(v), cm('errNameEn')),
+    ),
     type: z.enum(FACILITY_TYPES, { message: cm('errType') }),
     postalCode: z.preprocess(normalizePostalCode, z.string().regex(/^\d{3}-\d{4}$/, cm('errPostal'))),
     address: requiredText('facility.address', 200),

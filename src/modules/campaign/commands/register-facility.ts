@@ -32,6 +32,7 @@ export async function registerFacility(ctx: CommandContext, app: Application, us
       programId: app.programId,
       name: profile.name,
       nameKana: profile.nameKana,
+      nameEn: profile.nameEn ?? '',
       type: profile.type,
       postalCode: profile.postalCode,
       address: profile.address,

@@ -42,6 +42,7 @@ export function FacilityFields({ values, errors, features }: { values: FormValue
     <>
       {text('facility.name', { autocomplete: 'organization' })}
       {text('facility.nameKana', { hint: cm('hint.nameKana') })}
+      {text('facility.nameEn', { hint: cm('hint.nameEn'), required: false })}
       <RadioGroup name="facility.type" label={cm('facility.type')} required value={v('facility.type')} error={errorFor(errors, 'facility.type')} options={FACILITY_TYPES.map((t) => ({ value: t, label: cm(`type.${t}`) }))} />
       {text('facility.postalCode', { hint: cm('hint.postalCode'), autocomplete: 'postal-code', width: 'sm', inputmode: 'numeric' })}
       <SelectField name="facility.ward" label={cm('facility.ward')} required value={v('facility.ward')} error={errorFor(errors, 'facility.ward')} options={WARDS.map((w) => ({ value: w, label: w }))} />

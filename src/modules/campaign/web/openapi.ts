@@ -10,6 +10,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Words for the fields of applicationSchema (validators.ts), which the route parses. */
 const APPLICATION_FIELDS = {
   'facility.name': { description: '施設名' },
+  'facility.nameEn': { description: '施設名（英語、任意）。英語のページに表示。空の場合はフリガナのローマ字表記' },
   'facility.nameKana': { description: '施設名のフリガナ（ひらがな・半角カナも可、全角カタカナに変換）' },
   'facility.type': { description: 'hotel: ホテル、ryokan: 旅館、simple: 簡易宿所、other: その他' },
   'facility.postalCode': { description: '郵便番号（980-0811 または 9800811、全角も可）' },
