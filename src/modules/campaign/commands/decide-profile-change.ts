@@ -8,6 +8,7 @@ import { userIdsOfFacility } from '../../settlement/index.js';
 import { cm } from '../messages.js';
 import { facilities, type Facility } from '../schema.js';
 import { campaignMailSubject, campaignMailText } from './campaign-mail.js';
+import { decidePayoutChange } from './payout-change.js';
 import { changedFields, profileOf } from './submit-profile-change.js';
 
 export interface ProfileDecision {
@@ -33,6 +34,8 @@ export async function decideProfileChange(ctx: CommandContext, facilityId: numbe
   if (!pending || !facility.pendingSince) throw new AppError('conflict', cm('errProfileDecided'));
   if (facility.pendingSince.toISOString() !== input.pendingSince) throw new AppError('conflict', cm('errProfileStale'));
   const changed = changedFields(profileOf(facility), pending);
+  // A bank account given with the change takes effect (or is dropped) with it.
+  const bankChanged = await decidePayoutChange(ctx, facility, input.decision === 'approve');
   const [updated] = await ctx.tx
     .update(facilities)
     .set({ ...(input.decision === 'approve' ? pending : {}), pendingProfile: null, pendingSince: null, updatedAt: ctx.now })
@@ -45,8 +48,12 @@ export async function decideProfileChange(ctx: CommandContext, facilityId: numbe
     programId,
     targetType: 'facility',
     targetId: facility.id,
-    // Public facility information only (no personal data).
-    diff: { ...(input.decision === 'approve' ? Object.fromEntries(changed.map((k) => [k, [before[k], after[k]]])) : { fields: changed }), ...(reason ? { reason } : {}) },
+    // Public facility information, and the names of the bank fields changed (their values stay sealed in the vault).
+    diff: {
+      ...(input.decision === 'approve' ? Object.fromEntries(changed.map((k) => [k, [before[k], after[k]]])) : { fields: changed }),
+      ...(bankChanged.length ? { bankAccount: bankChanged } : {}),
+      ...(reason ? { reason } : {}),
+    },
   });
   // The users who act for the facility: settlement keeps the links.
   const linked = await userIdsOfFacility(ctx.tx, facility.id);
