@@ -14,11 +14,12 @@ import type { AppContext, AppEnv } from './platform/http/env.js';
 import { ErrorPage } from './platform/http/error-pages.js';
 import { guardBody, refuseControlInTarget } from './platform/http/input-guard.js';
 import { loadShedding } from './platform/http/load-shedding.js';
+import { hasMetricsToken, metricsFor, renderMetrics } from './platform/metrics/index.js';
 import { requestMessages } from './platform/http/messages.js';
 import { isApiPath, problemResponse } from './platform/http/problem.js';
 import { sendPage } from './platform/http/respond.js';
 import { rawHeader } from './platform/http/raw-header.js';
-import { storeShared } from './platform/http/public-cache.js';
+import { storeShared, type PublicCacheEnv } from './platform/http/public-cache.js';
 import { applySecurityHeaders } from './platform/http/security-headers.js';
 import { errorFields, log } from './platform/log/index.js';
 import { isStaticFileName, staticFiles } from './ui/static/index.js';
@@ -96,17 +97,33 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { config } = deps;
 
+  const metrics = metricsFor(deps);
+  const admitRequest = deps.database.admitRequest?.bind(deps.database);
   const shed = loadShedding({
     maxInFlight: config.maxInFlight,
     maxPerClient: config.maxInFlightPerClient,
     maxLagMs: config.shedLagMs,
-    onShed: (c) => renderError(c, new AppError('overloaded', undefined, { retryAfter: 30 })),
+    onShed: (c) => {
+      metrics.shed.inc({ reason: 'busy' });
+      return renderError(c, new AppError('overloaded', undefined, { retryAfter: 30 }));
+    },
     // The embedded database keeps the server's one thread busy: a request it could not start on
     // within DATABASE_WAIT_MS, or that got no turn among the few run at once, is answered at once.
     maxWaitMs: config.databaseWaitMs,
-    takeTurn: deps.database.admitRequest && (() => deps.database.admitRequest!()),
-    onWaitedTooLong: (c) => renderError(c, new AppError('overloaded', undefined, { retryAfter: 5 })),
+    takeTurn:
+      admitRequest &&
+      (async () => {
+        const from = performance.now();
+        const release = await admitRequest();
+        metrics.databaseWait.observe((performance.now() - from) / 1000);
+        return release;
+      }),
+    onWaitedTooLong: (c) => {
+      metrics.shed.inc({ reason: 'database-wait' });
+      return renderError(c, new AppError('overloaded', undefined, { retryAfter: 5 }));
+    },
   });
+  metrics.watchInFlight(() => shed.inFlight);
   // One front middleware (context, then shedding; request id and security headers on the way
   // out) instead of three: every layer of the chain is another async hop on every request.
   app.use('*', async (c, next) => {
@@ -117,9 +134,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.set('locale', localeOf(c.req.path));
     c.set('auth', null);
     c.set('csrfToken', '');
+    const from = performance.now();
     // The shed answer is returned, not set (Hono's compose would set it; here we do).
     const shedAnswer: unknown = await shed(c, next);
     if (shedAnswer instanceof Response) c.res = shedAnswer;
+    // By route pattern (bounded), never by URL: ids and queries would make a series per request.
+    metrics.observeRequest(c.req.method, c.req.routePath, c.res.status, (performance.now() - from) / 1000);
     c.res.headers.set('X-Request-Id', requestId);
     applySecurityHeaders(c);
     // A route that marked its answer as shareable: the server's micro-cache keeps it, headers as sent.
@@ -130,6 +150,16 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     const ok = await deps.database.ping();
     c.header('Cache-Control', 'no-store');
     return c.json({ status: ok ? 'ok' : 'unavailable', database: deps.database.kind, version: VERSION }, ok ? 200 : 503);
+  });
+
+  // Prometheus scrapes: with METRICS_TOKEN as a bearer token; otherwise absent here (METRICS_PORT serves it apart).
+  app.get('/metrics', async (c) => {
+    refuseControlInTarget(c);
+    if (!hasMetricsToken(c.req.header('authorization'), config.metricsToken)) throw new AppError('not-found');
+    const cache = (c.env as PublicCacheEnv | undefined)?.publicCache;
+    if (cache) metrics.watchPublicCache(cache);
+    const { contentType, body } = await renderMetrics(deps);
+    return c.body(body, 200, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
   });
 
   app.get('/static/:file', (c) => {

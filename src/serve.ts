@@ -4,6 +4,7 @@ import { configureCalendar } from './platform/calendar/index.js';
 import type { Config } from './config/index.js';
 import type { Database } from './db/client.js';
 import { createHttpServer } from './platform/http/http-server.js';
+import { startMetricsServer } from './platform/metrics/server.js';
 import { INSTALLATION } from './modules/index.js';
 import { ensureInitialAdmin } from './platform/auth/initial-admin.js';
 import { openDeps } from './platform/bootstrap.js';
@@ -31,6 +32,7 @@ export async function serve(config: Config, opening: Promise<Database>, opts: { 
 
   const app = createApp(deps);
   const server = createHttpServer(app, deps);
+  const metricsServer = config.metricsPort ? startMetricsServer(deps, server.publicCache, config.metricsPort, config.metricsHost) : null;
   server.listen(config.port, config.host, () => {
     const info = server.address() as AddressInfo;
     log.info('listening', { url: `http://localhost:${info.port}`, database: deps.database.kind, startupMs: Date.now() - started });
@@ -46,6 +48,7 @@ export async function serve(config: Config, opening: Promise<Database>, opts: { 
     force.unref();
     // Stop accepting connections; in-flight requests finish first.
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    metricsServer?.close();
     await worker?.stop();
     await control?.close();
     closeTransports();

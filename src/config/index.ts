@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   DATABASE_WAIT_MS: z.coerce.number().int().min(100).default(5_000),
   SHED_LAG_MS: z.coerce.number().int().min(0).default(1000),
   PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(64),
+  METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional().or(z.literal('').transform(() => undefined)),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional().or(z.literal('').transform(() => undefined)),
+  METRICS_HOST: z.string().default('127.0.0.1'),
   WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -93,6 +96,11 @@ export type Config = {
   shedLagMs: number;
   /** Bytes of shared public answers (search page and API) kept per instance in front of the app; 0 turns that off. */
   publicCacheBytes: number;
+  /** Bearer token for `/metrics` on the app's port; absent: `/metrics` is 404 there. */
+  metricsToken: string | undefined;
+  /** A separate port (on metricsHost) serving `/metrics` without a token; absent: none. */
+  metricsPort: number | undefined;
+  metricsHost: string;
   worker: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   trustProxy: boolean;
@@ -136,6 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseWaitMs: e.DATABASE_WAIT_MS,
     shedLagMs: e.SHED_LAG_MS,
     publicCacheBytes: e.PUBLIC_CACHE_MB * 1024 * 1024,
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
     worker: e.WORKER === 'on',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',

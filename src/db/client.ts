@@ -30,6 +30,8 @@ export interface Database {
    * 503). PostgreSQL has none: its pool bounds the wait for a connection.
    */
   admitRequest?(): Promise<(() => void) | null>;
+  /** Connections (PostgreSQL pool) or request turns (embedded): how many there may be, are in use, and are waited for. */
+  stats?(): { size: number; inUse: number; waiting: number };
 }
 
 /**
@@ -63,6 +65,7 @@ async function openEmbedded(dir: string | undefined, waitMs: number): Promise<Da
     db,
     raw: { pglite: client },
     admitRequest: () => requests.take(waitMs),
+    stats: () => ({ size: EMBEDDED_REQUESTS_AT_ONCE, inUse: requests.inUse, waiting: requests.queued }),
     async ping() {
       try {
         await client.query('SELECT 1');
@@ -119,6 +122,14 @@ class Turns {
   private running = 0;
   private readonly waiting: Array<(release: () => void) => void> = [];
   constructor(private readonly size: number) {}
+
+  get inUse(): number {
+    return this.running;
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
 
   take(waitMs: number): Promise<(() => void) | null> {
     if (this.running < this.size) {
@@ -198,6 +209,7 @@ async function openPostgres(url: string, poolSize: number, waitMs: number): Prom
     kind: 'postgres',
     db,
     raw: { pool },
+    stats: () => ({ size: poolSize, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount }),
     async ping(timeoutMs = 2000) {
       try {
         await Promise.race([

@@ -41,7 +41,7 @@ export function loadShedding(opts: {
    * Database.admitRequest): its release, or null when none came in time, answered with `onWaitedTooLong`.
    */
   takeTurn?: () => Promise<(() => void) | null>;
-}): MiddlewareHandler<AppEnv> {
+}): MiddlewareHandler<AppEnv> & { readonly inFlight: number } {
   let inFlight = 0;
   const perClient = new Map<string, number>();
   const maxPerClient = opts.maxPerClient ?? 0;
@@ -56,7 +56,7 @@ export function loadShedding(opts: {
   const maxLag = opts.maxLagMs ?? 1000;
   const maxWait = opts.maxWaitMs ?? 0;
   if (maxWait > 0) startHeartbeat();
-  return async (c, next) => {
+  const handler: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (c.req.path === '/healthz') return next();
     // Only a request read from a socket has waited in the server's queue (app.request() in tests has not).
     if (maxWait > 0 && performance.now() - lastBeat > maxWait && incomingOf(c)) return (opts.onWaitedTooLong ?? opts.onShed)(c);
@@ -87,4 +87,5 @@ export function loadShedding(opts: {
       }
     }
   };
+  return Object.defineProperty(handler, 'inFlight', { get: () => inFlight }) as MiddlewareHandler<AppEnv> & { readonly inFlight: number };
 }

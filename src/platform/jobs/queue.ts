@@ -107,3 +107,11 @@ export async function jobCounts(conn: Conn): Promise<Record<string, number>> {
   const rows = await conn.select({ status: jobs.status, n: sql<number>`count(*)::int` }).from(jobs).groupBy(jobs.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/** Jobs due and not yet claimed, and how long the oldest of them has waited (for /metrics). */
+export async function jobQueueState(conn: Conn, now: Date): Promise<{ due: number; oldestDueSeconds: number }> {
+  const [row] = await queryRows<{ due: number; oldest: string | Date | null }>(conn, sql`
+    select count(*)::int as due, min(run_at) as oldest from jobs where status = 'queued' and run_at <= ${now.toISOString()}`);
+  const oldest = row?.oldest ? new Date(row.oldest).getTime() : null;
+  return { due: Number(row?.due ?? 0), oldestDueSeconds: oldest === null ? 0 : Math.max(0, (now.getTime() - oldest) / 1000) };
+}

@@ -20,3 +20,8 @@ export async function findOutboxMail(db: Db, id: number): Promise<OutboxMail | u
   const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
   return mail;
 }
+
+/** Mails queued and not yet sent (for /metrics). */
+export async function outboxBacklog(db: Db): Promise<number> {
+  return Number(await db.$count(mailOutbox, eq(mailOutbox.status, 'queued')));
+}
