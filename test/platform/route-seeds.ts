@@ -4,7 +4,7 @@
  * operator of program B gets 404 on A's records" is proven on records that exist. A route with a
  * parameter no rule below can seed makes the walk fail: a new kind of record needs a seeder here.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { systemActor } from '../../src/platform/audit/index.js';
 import { runCommand } from '../../src/platform/command.js';
 import type { Deps } from '../../src/platform/deps.js';
@@ -29,6 +29,9 @@ import { saveDraft } from '../../src/modules/site/commands/save-draft.js';
 import { submitVersion } from '../../src/modules/site/commands/submit-version.js';
 import { createA11yTest, recordA11yResult, submitA11yTest } from '../../src/modules/site/commands/a11y-tests.js';
 import { makeUser } from '../helpers/fixtures.js';
+import { createUser } from '../../src/platform/auth/users.js';
+import { queryRows } from '../../src/db/client.js';
+import { requestStaff } from '../../src/modules/privacy/commands/staff.js';
 
 export const SLUGS = { campaignA: 'walk-a', eventA: 'walk-ae', campaignB: 'walk-b', eventB: 'walk-be' } as const;
 
@@ -42,7 +45,7 @@ export async function makeWalkPrograms(deps: Deps) {
 }
 
 /** Records that belong together (a document and its application); seeded as one. */
-type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user';
+type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user' | 'staffEntry';
 
 interface Rule {
   /** The route pattern (as Hono lists it) this rule applies to. */
@@ -82,6 +85,7 @@ const RULES: Rule[] = [
   { route: /^(\/en)?\/:slug\/banners\/:vid/, param: 'vid', value: { family: 'banner', field: 'id' } },
   { route: /^\/admin\/mail\/:id/, param: 'id', value: { family: 'mail', field: 'id' } },
   { route: /^\/admin\/users\/:id/, param: 'id', value: { family: 'user', field: 'id' } },
+  { route: /^\/(api\/v1|admin\/privacy)\/staff\/:id/, param: 'id', value: { family: 'staffEntry', field: 'id' } },
 ];
 
 /** The parameter names of a Hono route pattern (`:id{[0-9]+}` → `id`). */
@@ -237,6 +241,13 @@ export class RouteSeeds {
       case 'user': {
         const u = await makeUser(this.deps, `target-${n}@walk.example`, 'operator', campaignA.id);
         return { id: String(u.id) };
+      }
+      case 'staffEntry': {
+        // A roster entry of its own person, so ending it takes no walking user off the roster.
+        const u = await this.run((ctx) => createUser(ctx, { email: `staff-${n}@walk.example`, role: 'operator', programId: campaignA.id }));
+        await this.run((ctx) => requestStaff(ctx, campaignA.id, { email: `staff-${n}@walk.example`, kind: 'worker', duties: '巡回' }));
+        const [row] = await queryRows<{ id: number }>(this.deps.db, sql`select id from privacy_staff where user_id = ${u.user.id}`);
+        return { id: String(row!.id) };
       }
     }
   }
