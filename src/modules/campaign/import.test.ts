@@ -94,6 +94,14 @@ describe('facilities import (CLI)', () => {
     assert.equal(await payoutAccountOf(env.deps.db, box, rows[1]!.id), null, 'no bank columns: no account to pay to');
   });
 
+  test('an optional nameEn column gives the English name (#14 item 6)', async () => {
+    const csv = [`${HEADER},nameEn`, '英語名テスト1,エイゴメイテストイチ,hotel,980-0811,仙台市青葉区一番町1-1,青葉区,022-111-2222,,10,,Eigo Test Hotel', '英語名テスト2,エイゴメイテストニ,hotel,980-0811,仙台市青葉区一番町1-2,青葉区,022-111-2222,,10,,'].join('\n');
+    const r = await cli(env.deps, ['facilities', 'import', '--program', 'imp', file('name-en.csv', csv)]);
+    assert.equal(r.code, 0, r.err);
+    const rows = await queryRows<{ name: string; name_en: string }>(env.deps.db, sql`select name, name_en from facilities where name like '英語名テスト%' order by name`);
+    assert.deepEqual(rows.map((x) => [x.name, x.name_en]), [['英語名テスト1', 'Eigo Test Hotel'], ['英語名テスト2', '']]);
+  });
+
   describe('text never corrupts silently', () => {
     const row = (name: string, kana: string, ward = '青葉区') => `${name},${kana},hotel,980-0811,仙台市${ward}一番町1-1,${ward},022-111-2222,,10,`;
     const names = async () => (await queryRows<{ name: string }>(env.deps.db, sql`select name from facilities order by id`)).map((r) => r.name);

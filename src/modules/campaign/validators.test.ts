@@ -20,3 +20,12 @@ describe('facility ふりがな', () => {
     assert.equal(kanaError('ホテル・アオバ－ドオリ'), null);
   });
 });
+
+describe('facility name in English (optional)', () => {
+  test('Latin letters are kept, absent is empty, Japanese is refused', () => {
+    assert.equal(facilitySchema([]).parse({ ...facility('ホテル'), nameEn: ' Hotel  Aoba ' }).nameEn, 'Hotel Aoba');
+    assert.equal(facilitySchema([]).parse(facility('ホテル')).nameEn, '', 'optional');
+    const r = facilitySchema([]).safeParse({ ...facility('ホテル'), nameEn: 'ホテル Aoba' });
+    assert.equal(r.success ? null : r.error.issues.find((i) => i.path[0] === 'nameEn')?.message, '施設名（英語）は英字で入力してください（日本語は使えません）');
+  });
+});
