@@ -1,4 +1,30 @@
+import { registerStreamedUpload } from '../../platform/http/streamed-upload.js';
 import { defineModule } from '../../platform/module/manifest.js';
+import { deliverablesAuditActions } from './audit-actions.js';
+import { DELIVERABLES_INBOX } from './inbox.js';
+import { dm } from './messages.js';
+import { DELIVERABLES_ROUTE_ACCESS } from './route-access.js';
+import * as schema from './schema.js';
+import { DELIVERABLES_SETTINGS } from './settings.js';
+import { deliverablesRoutes } from './web/index.js';
+import { DELIVERABLES_PATHS } from './web/openapi.js';
 
-/** Placeholder manifest, registered early so the module's own work never edits the shared list. */
-export const deliverablesModule = defineModule({ name: 'deliverables' });
+// Public face first: what other modules may call.
+export { listDeliverables, businessDaysUntil } from './queries.js';
+
+// Version uploads are read by their routes as a stream (a video of hundreds of MB), never whole.
+registerStreamedUpload(/^\/api\/v1\/deliverables\/\d+\/versions$/);
+registerStreamedUpload(/^\/admin\/deliverables\/items\/\d+\/versions$/);
+
+/** Deliverables (成果物) of the contract: register, versions, proof rounds (校正), 校了 and delivery. */
+export const deliverablesModule = defineModule({
+  name: 'deliverables',
+  schema,
+  routes: deliverablesRoutes,
+  settings: DELIVERABLES_SETTINGS,
+  routeAccess: DELIVERABLES_ROUTE_ACCESS,
+  auditActions: deliverablesAuditActions,
+  openapi: DELIVERABLES_PATHS,
+  inbox: DELIVERABLES_INBOX,
+  tools: [{ kinds: ['campaign', 'event'], label: dm('tool'), href: (p) => `/admin/deliverables/${p.slug}` }],
+});

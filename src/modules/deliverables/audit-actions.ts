@@ -1,0 +1,18 @@
+import { defineAuditActions } from '../../platform/audit/actions.js';
+
+/** The deliverables module's audit actions, with the labels the audit page and its export show. */
+export const deliverablesAuditActions = defineAuditActions({
+  'deliverables.register.seeded': { ja: '成果物一覧を仕様書の項目で作成', en: 'Deliverables register created from the seed' },
+  'deliverables.item.updated': { ja: '成果物の納期・必要校正回数を変更', en: 'Deliverable updated' },
+  'deliverables.version.uploaded': { ja: '成果物の版を登録', en: 'Deliverable version uploaded' },
+  'deliverables.version.downloaded': { ja: '成果物の版をダウンロード', en: 'Deliverable version downloaded' },
+  'deliverables.round.sent': { ja: '校正を市へ依頼', en: 'Proof round sent to the City' },
+  'deliverables.round.commented': { ja: '校正に修正依頼（コメント）', en: 'Proof round answered with comments' },
+  'deliverables.round.approved': { ja: '校了', en: 'Proof approved' },
+  'deliverables.delivery.recorded': { ja: '納品を記録', en: 'Delivery recorded' },
+  'deliverables.delivery.received': { ja: '納品の受領を確認', en: 'Delivery receipt confirmed' },
+});
+
+declare module '../../platform/audit/actions.js' {
+  interface AuditActions extends Record<keyof typeof deliverablesAuditActions, true> {}
+}

@@ -1,0 +1,16 @@
+import type { Access } from '../../platform/module/manifest.js';
+
+const READ = 'program-staff:admin,operator,city';
+const RUN = 'program-staff:admin,operator';
+const CITY = 'program-staff:city';
+
+/** Access classes of the deliverables module's routes (see test/platform/route-access.ts). */
+export const DELIVERABLES_ROUTE_ACCESS: Record<string, Access> = {
+  'GET /api/v1/programs/:slug/deliverables': READ,
+  'POST /api/v1/deliverables/:id/versions': RUN,
+  'POST /api/v1/deliverables/:id/rounds': RUN,
+  'POST /api/v1/deliverables/:id/rounds/:round/answer': CITY,
+  'POST /api/v1/deliverables/:id/delivery': RUN,
+  'POST /api/v1/deliverables/:id/receipt': CITY,
+  'GET /api/v1/deliverables/:id/trail.pdf': READ,
+};
