@@ -23,6 +23,7 @@ export const campaignAuditActions = defineAuditActions({
   'campaign.facility.profile_submitted': { ja: '施設情報の変更を申請', en: 'Facility profile change submitted' },
   'campaign.facility.profile_approved': { ja: '施設情報の変更を承認', en: 'Facility profile change approved' },
   'campaign.facility.profile_rejected': { ja: '施設情報の変更を却下', en: 'Facility profile change rejected' },
+  'campaign.facility.payout_viewed': { ja: '施設の振込先口座の変更（個人情報）を閲覧', en: 'Facility bank account change (personal data) viewed' },
   'campaign.notice.published': { ja: 'お知らせを掲載', en: 'Notice published' },
   'campaign.notice.updated': { ja: 'お知らせを更新', en: 'Notice updated' },
   'campaign.notice.withdrawn': { ja: 'お知らせを取り下げ', en: 'Notice withdrawn' },

@@ -55,10 +55,14 @@ export async function payoutAccountOf(conn: Conn, box: Box, facilityId: number):
   return personal === ERASED ? null : accountOf(personal.bankAccount);
 }
 
-/** Whether a facility has an account to be paid to, without opening it (its business's pages say so). */
-export async function hasPayoutAccount(conn: Conn, facilityId: number): Promise<boolean> {
-  const [own] = await conn.select({ sealed: facilityPayoutAccounts.accountSealed }).from(facilityPayoutAccounts).where(eq(facilityPayoutAccounts.facilityId, facilityId));
-  if (own?.sealed) return true;
+/**
+ * Whether a facility has an account to be paid to, and a change of it waiting for approval,
+ * without opening either (its business's profile page says so).
+ */
+export async function payoutAccountState(conn: Conn, facilityId: number): Promise<{ registered: boolean; pending: boolean }> {
+  const [own] = await conn.select().from(facilityPayoutAccounts).where(eq(facilityPayoutAccounts.facilityId, facilityId));
+  const pending = !!own?.pendingSealed;
+  if (own?.accountSealed) return { registered: true, pending };
   const [row] = await conn.select({ personal: campaignApplications.personal }).from(facilities).innerJoin(campaignApplications, eq(campaignApplications.id, facilities.applicationId)).where(eq(facilities.id, facilityId));
-  return !!row?.personal;
+  return { registered: !!row?.personal, pending };
 }

@@ -10,6 +10,10 @@ import { primaryRole } from '../../../platform/http/guards.js';
 import { Button, ErrorSummary, Form, NotificationBanner, RadioGroup, Table, TextArea, errorFor } from '../../../ui/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { decideProfileChange } from '../commands/decide-profile-change.js';
+import { BANK_FIELDS, bankValue, changedBankFields, pendingPayoutChange } from '../commands/payout-change.js';
+import type { PayoutAccount } from '../payout-account.js';
+import { runAs } from '../../../platform/http/run-as.js';
+import { programScope } from '../../../platform/vault/index.js';
 import { changedFields, profileOf } from '../commands/submit-profile-change.js';
 import { cm, type CampaignMessageKey } from '../messages.js';
 import { facilitiesWithPendingProfile } from '../queries.js';
@@ -31,6 +35,7 @@ function shown(k: keyof FacilityProfile, v: unknown): string {
 /** `conflict`: why a decision was refused (409: decided meanwhile, or changed since the page was loaded), above the changes as they are now. */
 async function profilesPage(c: AppContext, program: Program, errors: FieldError[] = [], values: Record<string, string> = {}, status = 200, conflict?: string) {
   const pending = await facilitiesWithPendingProfile(c.get('deps').db, program.id);
+  const banks = await pendingBankChanges(c, program, pending.map((f) => f.id));
   const base = `/admin/campaign/${program.slug}`;
   const token = csrfToken(c);
   return adminPage(c, {
@@ -61,6 +66,17 @@ async function profilesPage(c: AppContext, program: Program, errors: FieldError[
                 rows={changed.map((k) => ({ field: cm(`facility.${k}` as CampaignMessageKey), before: shown(k, before[k]), after: shown(k, after[k]) }))}
                 emptyMessage={cm('profiles.same')}
               />
+              {banks.has(f.id) && (
+                <Table
+                  caption={cm('profiles.bankCaption', { name: f.name })}
+                  columns={[
+                    { key: 'field', header: cm('term.field'), rowHeader: true },
+                    { key: 'before', header: cm('profiles.current') },
+                    { key: 'after', header: cm('term.after') },
+                  ]}
+                  rows={banks.get(f.id)!}
+                />
+              )}
               <Form action={`${base}/profiles/${f.id}/decision`} csrfToken={token} label={cm('profiles.formLabel', { name: f.name })}>
                 <input type="hidden" name="pendingSince" value={f.pendingSince?.toISOString() ?? ''} />
                 <RadioGroup
@@ -84,6 +100,34 @@ async function profilesPage(c: AppContext, program: Program, errors: FieldError[
       </>
     ),
   });
+}
+
+const bankShown = (a: PayoutAccount | null, k: (typeof BANK_FIELDS)[number]): string => {
+  if (!a) return cm('profiles.bankNone');
+  const v = bankValue(a, k);
+  return k === 'accountType' ? cm(`accountType.${v}` as CampaignMessageKey) : v;
+};
+
+/**
+ * The bank account changes waiting with the profile changes, as rows of a diff (changed fields
+ * only), by facility. Opening them is a view of personal data: audited per facility, in the same
+ * transaction as the read.
+ */
+async function pendingBankChanges(c: AppContext, program: Program, facilityIds: number[]): Promise<Map<number, Array<{ field: string; before: string; after: string }>>> {
+  const out = new Map<number, Array<{ field: string; before: string; after: string }>>();
+  if (!facilityIds.length) return out;
+  const { roles } = await staffCampaign(c, RUN);
+  await runAs(c, primaryRole(roles), async (ctx) => {
+    const box = await ctx.deps.vault.box(ctx.tx, programScope(program.id));
+    for (const id of facilityIds) {
+      const change = await pendingPayoutChange(ctx.tx, box, id);
+      if (!change) continue;
+      const changed = changedBankFields(change.before, change.after);
+      out.set(id, changed.map((k) => ({ field: cm(`bankAccount.${k}` as CampaignMessageKey), before: bankShown(change.before, k), after: bankShown(change.after, k) })));
+      ctx.audit({ action: 'campaign.facility.payout_viewed', programId: program.id, targetType: 'facility', targetId: id, diff: { fields: changed } });
+    }
+  });
+  return out;
 }
 
 adminProfiles.get('/campaign/:slug/profiles', async (c) => {

@@ -13,7 +13,9 @@ import { campaignConfig } from '../config.js';
 import { cm } from '../messages.js';
 import { facilitiesOfUser } from '../queries.js';
 import type { Facility, FacilityProfile } from '../schema.js';
+import { payoutAccountState } from '../payout-account.js';
 import { FacilityFields } from './application-fields.js';
+import { ProfileBankFields } from './bank-fields.js';
 import { businessPage } from './business-page.js';
 import type { FormValues } from './form-values.js';
 import { idParam } from '../../../platform/http/params.js';
@@ -41,6 +43,8 @@ async function profilePage(c: AppContext, program: Program, facility: Facility, 
   const errors = summaryErrors(opts.errors ?? []);
   const features = [...new Set([...campaignConfig(program).features, ...facility.features])];
   const values = opts.values ?? valuesOf(facility.pendingProfile ?? profileOf(facility));
+  // Whether there is an account, never the account itself (it is not shown back).
+  const bank = await payoutAccountState(c.get('deps').db, facility.id);
   return businessPage(c, program, {
     title: cm('profile.title', { name: facility.name }),
     breadcrumbs: [{ label: cm('profile.crumb') }],
@@ -57,6 +61,12 @@ async function profilePage(c: AppContext, program: Program, facility: Facility, 
         <p>{cm('profile.intro')}</p>
         <Form action={`/${program.slug}/business/facilities/${facility.id}/profile`} csrfToken={csrfToken(c)} label={cm('profile.form')}>
           <FacilityFields values={values} errors={errors} features={features} />
+          <section aria-labelledby="profile-section-bank">
+            <h2 id="profile-section-bank">{cm('profile.bankHeading')}</h2>
+            <p>{cm(bank.registered ? 'profile.bankRegistered' : 'profile.bankMissing')}</p>
+            {bank.pending && facility.pendingProfile && <p>{cm('profile.bankPending')}</p>}
+            <ProfileBankFields values={values} errors={errors} />
+          </section>
           <Button>{cm('profile.submit')}</Button>
         </Form>
         <p>
@@ -78,9 +88,11 @@ businessProfile.post('/:slug/business/facilities/:id{[0-9]+}/profile', async (c)
   const features = await formList(c, 'facility.features');
   const body: Record<string, unknown> = { features };
   for (const [k, v] of Object.entries(fields)) if (k.startsWith('facility.') && k !== 'facility.features') body[k.slice('facility.'.length)] = v;
+  const bankAccount: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) if (k.startsWith('bankAccount.')) bankAccount[k.slice('bankAccount.'.length)] = v;
   return submitForm(c, {
     role: 'business',
-    run: (ctx) => submitProfileChange(ctx, facility.id, body, campaignConfig(program).features),
+    run: (ctx) => submitProfileChange(ctx, facility.id, body, campaignConfig(program).features, bankAccount),
     rerender: (errors, status, e) => {
       if (e.code !== 'validation-failed') throw e;
       return profilePage(c, program, facility, { values: { fields, features }, errors, status });
