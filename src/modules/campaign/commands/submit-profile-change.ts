@@ -11,7 +11,7 @@ import { lockFacility } from './locks.js';
 
 /** The public fields of a facility as it is listed now. */
 export function profileOf(f: Facility): FacilityProfile {
-  return { name: f.name, nameKana: f.nameKana, type: f.type, postalCode: f.postalCode, address: f.address, ward: f.ward, phone: f.phone, url: f.url, rooms: f.rooms, features: f.features, description: f.description };
+  return { name: f.name, nameKana: f.nameKana, nameEn: f.nameEn, type: f.type, postalCode: f.postalCode, address: f.address, ward: f.ward, phone: f.phone, url: f.url, rooms: f.rooms, features: f.features, description: f.description };
 }
 
 /** The fields whose value differs between two profiles (feature lists compared as sets). */
