@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
+import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
+import { cli } from '../../../test/helpers/cli.js';
+import { apiRequest, TestBrowser } from '../../../test/helpers/http.js';
+import { drawOrder, entryListHash, seedHash } from './lottery.js';
+import { answersFor, makeSurvey } from './test-helpers.js';
+
+const entrant = (i: number) => ({ name: `抽選 花子${i}`, postalCode: '9800811', address: '仙台市青葉区', phone: `080200030${String(i).padStart(2, '0')}`, email: `lot${i}@example.jp`, consent: true });
+
+describe('surveys: a lottery anyone can re-check', () => {
+  let env: TestEnv;
+  let browser: TestBrowser;
+  before(async () => {
+    env = await createTestEnv();
+    browser = new TestBrowser(env.deps);
+  });
+  after(() => env.close());
+
+  test('commit publishes the seed hash; the draw freezes the list and reveals the seed; verify recomputes it and fails once the entry table is edited', async () => {
+    const { program } = await makeSurvey(env.deps, browser.app, 'sv-lot');
+    assert.equal((await cli(env.deps, ['lottery', 'draw', '--program', 'sv-lot', '--winners', '2'])).code, 1, 'no draw before the seed is committed');
+    const committed = await cli(env.deps, ['lottery', 'commit', '--program', 'sv-lot']);
+    assert.equal(committed.code, 0, committed.err);
+    const hash = /SHA-256 ([0-9a-f]{64})/.exec(committed.out)![1]!;
+    assert.equal((await cli(env.deps, ['lottery', 'commit', '--program', 'sv-lot'])).code, 1, 'the seed is fixed once');
+    const page = await (await browser.get('/sv-lot/survey')).text();
+    assert.ok(page.includes(hash), 'the survey page publishes the hash before the draw');
+    const [audited] = await queryRows<{ diff: unknown }>(env.deps.db, sql`select diff from audit_log where action = 'surveys.lottery.committed'`);
+    assert.ok(JSON.stringify(audited!.diff).includes(hash), 'the audit trail carries the hash');
+    for (let i = 0; i < 12; i++) {
+      const r = await apiRequest(browser.app, 'POST', '/api/v1/programs/sv-lot/survey/responses', { body: { answers: answersFor(i), lottery: entrant(i) } });
+      assert.equal(r.status, 201);
+    }
+    const drawn = await cli(env.deps, ['lottery', 'draw', '--program', 'sv-lot', '--winners', '3', '--alternates', '2']);
+    assert.equal(drawn.code, 0, drawn.err);
+    const seed = /seed ([0-9a-f]{64})/.exec(drawn.out)![1]!;
+    assert.equal(seedHash(seed), hash, 'the revealed seed is the committed one');
+    // Anyone can redo the documented procedure from the seed and the entry list.
+    const ids = (await queryRows<{ id: number }>(env.deps.db, sql`select id from survey_entries where program_id = ${program.id} order by id`)).map((r) => Number(r.id));
+    const order = drawOrder(seed, ids, 3, 2);
+    assert.match(drawn.out, new RegExp(`winners \\(entry no\\.\\): ${order.slice(0, 3).join(', ')}\\n`));
+    assert.match(drawn.out, new RegExp(`list SHA-256 ${entryListHash(ids)}`));
+    assert.equal((await cli(env.deps, ['lottery', 'draw', '--program', 'sv-lot', '--winners', '3'])).code, 1, 'one draw');
+    const verified = await cli(env.deps, ['lottery', 'verify', '--program', 'sv-lot']);
+    assert.equal(verified.code, 0, verified.err);
+    // After the draw, a new entry is refused politely; the answers alone are still welcome.
+    const late = await apiRequest(browser.app, 'POST', '/api/v1/programs/sv-lot/survey/responses', { body: { answers: answersFor(20), lottery: entrant(20) } });
+    assert.equal(late.status, 409);
+    assert.equal(((await late.json()) as { code: string }).code, 'window-closed');
+    assert.equal((await apiRequest(browser.app, 'POST', '/api/v1/programs/sv-lot/survey/responses', { body: { answers: answersFor(20) } })).status, 201);
+    // Editing the table after the draw: an entry added, then one removed.
+    const [resp] = await queryRows<{ id: number }>(env.deps.db, sql`select max(id) as id from survey_responses where program_id = ${program.id}`);
+    await env.deps.db.execute(sql`insert into survey_entries (program_id, response_id, email_index, phone_index) values (${program.id}, ${resp!.id}, 'x', 'y')`);
+    const added = await cli(env.deps, ['lottery', 'verify', '--program', 'sv-lot']);
+    assert.equal(added.code, 1, 'an entry added after the draw is detected');
+    assert.match(added.err, /entry list changed/);
+    await env.deps.db.execute(sql`delete from survey_entries where email_index = 'x'`);
+    assert.equal((await cli(env.deps, ['lottery', 'verify', '--program', 'sv-lot'])).code, 0, 'back as it was');
+    await env.deps.db.execute(sql`delete from survey_entries where id = ${ids[ids.length - 1]!}`);
+    assert.equal((await cli(env.deps, ['lottery', 'verify', '--program', 'sv-lot'])).code, 1, 'an entry removed after the draw is detected');
+  });
+});
