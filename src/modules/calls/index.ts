@@ -1,10 +1,13 @@
 // The public face of calls: other modules import these and nothing else of calls.
+/** For the campaign site (site module): the call center on the contact page, the FAQ on the FAQ page. */
+export { CallCenterContact, faqSection } from './web/public-sections.js';
 import { defineModule } from '../../platform/module/manifest.js';
 import { callsAuditActions } from './audit-actions.js';
 import { CALLS_INBOX } from './inbox.js';
 import { cm } from './messages.js';
 import { CALLS_ROUTE_ACCESS } from './route-access.js';
 import * as schema from './schema.js';
+import { CALLS_SETTINGS } from './settings.js';
 import { callsRoutes } from './web/index.js';
 import { CALLS_PATHS } from './web/openapi.js';
 
@@ -13,6 +16,7 @@ export const callsModule = defineModule({
   name: 'calls',
   schema,
   routes: callsRoutes,
+  settings: CALLS_SETTINGS,
   routeAccess: CALLS_ROUTE_ACCESS,
   openapi: CALLS_PATHS,
   auditActions: callsAuditActions,

@@ -175,3 +175,27 @@ export const deskMessages = createCatalog({
   proposeFaq: 'FAQに提案',
 });
 export const dm = (key: Parameters<typeof deskMessages>[1], params?: Params) => deskMessages('ja', key, params);
+
+/** Texts of the FAQ back office (Japanese only). */
+export const faqAdminMessages = createCatalog({
+  title: 'FAQ（問い合わせから作成）',
+  proposeHeading: 'FAQを提案する',
+  proposedHeading: '提案中（市の承認待ち）',
+  publishedHeading: '公開中',
+  rejectedHeading: '差戻し',
+  none: 'ありません。',
+  category: '分類',
+  question: '質問',
+  answer: '回答',
+  questionEn: '質問（英語、任意）',
+  answerEn: '回答（英語、任意）',
+  fromCall: '元の問い合わせ No.{number}（相手の氏名・番号は写しません）',
+  calls: 'この回答で対応した問い合わせ：{count}件',
+  propose: '提案する',
+  save: '保存する',
+  approve: '承認して公開する',
+  reject: '差し戻す',
+  comment: 'コメント（任意）',
+  commentShown: '市のコメント：{comment}',
+});
+export const fm = (key: Parameters<typeof faqAdminMessages>[1], params?: Params) => faqAdminMessages('ja', key, params);

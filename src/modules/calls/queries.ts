@@ -159,3 +159,9 @@ export async function findFaq(conn: Conn, id: number) {
   const [row] = await conn.select().from(callFaq).where(eq(callFaq.id, id));
   return row;
 }
+
+/** Proposed FAQ entries waiting for the City (count and the oldest). */
+export async function countFaq(conn: Conn, programId: number): Promise<{ count: number; oldest: Date | null }> {
+  const [r] = await queryRows<{ n: number; oldest: string | null }>(conn, sql`select count(*)::int as n, min(created_at)::text as oldest from call_faq where program_id = ${programId} and status = 'proposed'`);
+  return { count: Number(r?.n ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null };
+}

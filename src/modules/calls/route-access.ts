@@ -16,4 +16,11 @@ export const CALLS_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/calls/:slug/count': DESK,
   'POST /admin/calls/:slug/callbacks/done': DESK,
   'GET /admin/calls/:slug/status': DESK,
+  'GET /api/v1/programs/:slug/faq': 'public',
+  'POST /api/v1/programs/:slug/faq': DESK,
+  'POST /api/v1/faq/:id/decision': 'program-staff:city',
+  'GET /admin/calls/:slug/faq': READ,
+  'POST /admin/calls/:slug/faq/propose': DESK,
+  'POST /admin/calls/:slug/faq/edit': RUN,
+  'POST /admin/calls/:slug/faq/decide': 'program-staff:city',
 };

@@ -41,3 +41,18 @@ export const SubmitAnswer = z.object({
   submittedAt: z.string().meta({ format: 'date-time' }),
   onTime: z.boolean().meta({ description: '期限内に提出したか' }),
 });
+
+export const FaqList = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      category: z.lazy(() => z.enum(CATEGORIES)),
+      question: z.string(),
+      answer: z.string(),
+      updatedAt: z.string().meta({ format: 'date-time' }),
+    }),
+  ),
+});
+
+export const FaqProposed = z.object({ id: z.number().int(), status: z.literal('proposed') });
+export const FaqDecided = z.object({ status: z.enum(['published', 'rejected']) });

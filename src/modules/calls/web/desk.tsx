@@ -93,6 +93,8 @@ async function deskPage(c: AppContext, program: Program, roles: Parameters<typeo
       <>
         <p>
           <a href={`${base}/status`}>{dm('statusLink')}</a>
+          {' ／ '}
+          <a href={`${base}/faq`}>{dm('faqLink')}</a>
         </p>
         {cti.length > 0 && (
           <section aria-labelledby="cti-h">
@@ -150,7 +152,11 @@ async function deskPage(c: AppContext, program: Program, roles: Parameters<typeo
           {q && (
             <>
               <Table caption={dm('searchFaq', { count: foundFaq.length })} columns={[{ key: 'category', header: dm('colCategory') }, { key: 'question', header: dm('colFaqQuestion'), rowHeader: true }, { key: 'answer', header: dm('colFaqAnswer') }]} rows={foundFaq.map((f) => ({ category: categoryLabel(f.category), question: f.question, answer: f.answer }))} />
-              <Table caption={dm('searchCalls', { count: foundCalls.length })} columns={CALL_COLUMNS} rows={callRows(foundCalls)} />
+              <Table
+                caption={dm('searchCalls', { count: foundCalls.length })}
+                columns={[...CALL_COLUMNS, { key: 'propose', header: dm('colAction') }]}
+                rows={foundCalls.map((r) => ({ ...callRows([r])[0]!, propose: r.question ? <a href={`${base}/faq?fromCall=${r.id}`}>{dm('proposeFaq')}</a> : '' }))}
+              />
             </>
           )}
         </section>

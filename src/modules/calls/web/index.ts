@@ -3,11 +3,15 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { callsApi } from './api.js';
 import { callsDesk } from './desk.js';
+import { faqApi } from './faq-api.js';
+import { callsFaqAdmin } from './faq-admin.js';
 
 const api = new Hono<AppEnv>();
 api.route('/', callsApi);
+api.route('/', faqApi);
 
 const admin = new Hono<AppEnv>();
 admin.route('/', callsDesk);
+admin.route('/', callsFaqAdmin);
 
 export const callsRoutes: ModuleRoutes = { admin, api };

@@ -1,7 +1,8 @@
 /** The calls module's API for the OpenAPI document. */
 import { jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
 import { callSchema } from '../validators.js';
-import { CallAnswer, DailyAnswer, MonthlyAnswer, SubmitAnswer } from './api-schemas.js';
+import { decisionSchema, faqSchema } from '../validators.js';
+import { CallAnswer, DailyAnswer, FaqDecided, FaqList, FaqProposed, MonthlyAnswer, SubmitAnswer } from './api-schemas.js';
 
 const tags = ['コールセンター'];
 
@@ -56,5 +57,30 @@ export const CALLS_PATHS = lazyApiPaths(() => ({
     tags,
     responses: { 200: jsonResponse('提出した', SubmitAnswer) },
     problems: { unauthenticated: 'トークンがない', forbidden: 'operator・admin 以外', 'not-found': '事業がない', conflict: 'まだ終わっていない月、または提出済み', 'validation-failed': '月が YYYY-MM でない' },
+  },
+  'GET /programs/{slug}/faq': {
+    summary: '公開中のFAQ',
+    description: '市が承認したFAQ（認証不要）。?lang=en で英語の文面（あるもの）。',
+    auth: 'public',
+    tags,
+    responses: { 200: jsonResponse('FAQ', FaqList) },
+    problems: { 'not-found': 'キャンペーンの事業がない' },
+  },
+  'POST /programs/{slug}/faq': {
+    summary: 'FAQの提案',
+    description: 'agent・operator が提案します。fromCall に問い合わせの id を渡すと、その問い合わせに答えたものとして数えます（相手の氏名・番号は写しません）。市が承認するまで公開されません。',
+    auth: 'bearer',
+    tags,
+    body: { schema: faqSchema, fields: { category: { description: 'overview・application・facilities・participation・other' }, question: { description: '質問' }, answer: { description: '回答' }, questionEn: { description: '英語の質問（任意）' }, answerEn: { description: '英語の回答（任意）' }, fromCall: { description: '元になった問い合わせの id（任意）' } } },
+    responses: { 201: jsonResponse('提案した', FaqProposed) },
+    problems: { unauthenticated: 'トークンがない', forbidden: '提案できない役割', 'not-found': '事業がない', 'validation-failed': '入力誤り' },
+  },
+  'POST /faq/{id}/decision': {
+    summary: 'FAQの承認・差戻し（市）',
+    auth: 'bearer',
+    tags,
+    body: { schema: decisionSchema, fields: { decision: { description: 'approve: 承認して公開、reject: 差戻し' }, comment: { description: 'コメント（任意）' } } },
+    responses: { 200: jsonResponse('判断した', FaqDecided) },
+    problems: { unauthenticated: 'トークンがない', forbidden: '市の職員でない', 'not-found': 'FAQがない、または他の事業', conflict: 'すでに判断済み', 'validation-failed': 'decision が approve・reject でない' },
   },
 }));

@@ -11,6 +11,7 @@ import { siteMessages as m } from '../messages.js';
 import { pageContent, type Draft } from './content.js';
 import { dateLabel } from './format.js';
 import { siteHtml, sitePath, type NavKey } from './layout.js';
+import { CallCenterContact, faqSection } from '../../calls/index.js';
 
 const NAV_OF: Partial<Record<PageKey, NavKey>> = { howto: 'howto', business: 'business', faq: 'faq', contact: 'contact' };
 
@@ -97,6 +98,8 @@ export async function contentPageHtml(c: AppContext, program: Program, key: Page
   const locale = c.get('locale');
   const { title, body } = await pageContent(c, program, key, draft);
   const approved = key === 'accessibility' ? (a11yTest ?? (await latestApprovedA11yTest(c.get('deps').db, program.id))) : null;
+  // The call center's published FAQ (calls module) follows the page's own text.
+  const faq = key === 'faq' ? await faqSection(c, program) : null;
   return siteHtml(c, program, {
     title,
     nav: NAV_OF[key] ?? null,
@@ -115,6 +118,8 @@ export async function contentPageHtml(c: AppContext, program: Program, key: Page
         )}
         {key === 'accessibility' && <AccessibilityFacts c={c} program={program} approved={approved} />}
         {key === 'contact' && <ContactFacts c={c} program={program} />}
+        {key === 'contact' && <CallCenterContact c={c} program={program} />}
+        {faq}
       </>
     ),
   });
