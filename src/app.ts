@@ -14,6 +14,7 @@ import type { AppContext, AppEnv } from './platform/http/env.js';
 import { ErrorPage } from './platform/http/error-pages.js';
 import { guardBody, refuseControlInTarget } from './platform/http/input-guard.js';
 import { loadShedding } from './platform/http/load-shedding.js';
+import { readinessOf } from './platform/http/readiness.js';
 import { hasMetricsToken, metricsFor, renderMetrics } from './platform/metrics/index.js';
 import { requestMessages } from './platform/http/messages.js';
 import { isApiPath, problemResponse } from './platform/http/problem.js';
@@ -144,6 +145,14 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     applySecurityHeaders(c);
     // A route that marked its answer as shareable: the server's micro-cache keeps it, headers as sent.
     storeShared(c);
+  });
+
+  // Readiness for a load balancer's health check: 503 while draining (SIGTERM, DRAIN_MS) or when the database is not reached.
+  app.get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    if (readinessOf(deps).draining) return c.json({ status: 'draining' }, 503);
+    const ok = await deps.database.ping();
+    return c.json({ status: ok ? 'ready' : 'unavailable' }, ok ? 200 : 503);
   });
 
   app.get('/healthz', async (c) => {

@@ -4,6 +4,7 @@ import { configureCalendar } from './platform/calendar/index.js';
 import type { Config } from './config/index.js';
 import type { Database } from './db/client.js';
 import { createHttpServer } from './platform/http/http-server.js';
+import { readinessOf } from './platform/http/readiness.js';
 import { startMetricsServer } from './platform/metrics/server.js';
 import { INSTALLATION } from './modules/index.js';
 import { ensureInitialAdmin } from './platform/auth/initial-admin.js';
@@ -44,8 +45,13 @@ export async function serve(config: Config, opening: Promise<Database>, opts: { 
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
-    const force = setTimeout(() => process.exit(1), 25_000);
+    const force = setTimeout(() => process.exit(1), 25_000 + config.drainMs);
     force.unref();
+    // Behind a load balancer: not ready first, still serving, so its health check moves traffic away.
+    if (config.drainMs > 0 && signal === 'SIGTERM') {
+      readinessOf(deps).draining = true;
+      await new Promise((resolve) => setTimeout(resolve, config.drainMs));
+    }
     // Stop accepting connections; in-flight requests finish first.
     await new Promise<void>((resolve) => server.close(() => resolve()));
     metricsServer?.close();

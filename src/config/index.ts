@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional().or(z.literal('').transform(() => undefined)),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional().or(z.literal('').transform(() => undefined)),
   METRICS_HOST: z.string().default('127.0.0.1'),
+  DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   WORKER: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -101,6 +102,8 @@ export type Config = {
   /** A separate port (on metricsHost) serving `/metrics` without a token; absent: none. */
   metricsPort: number | undefined;
   metricsHost: string;
+  /** After SIGTERM, how long `/readyz` answers 503 while requests are still served, before the listener closes. */
+  drainMs: number;
   worker: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   trustProxy: boolean;
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     metricsPort: e.METRICS_PORT,
     metricsHost: e.METRICS_HOST,
+    drainMs: e.DRAIN_MS,
     worker: e.WORKER === 'on',
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',

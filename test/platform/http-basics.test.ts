@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.js';
 import { forgetDemoFlag } from '../../src/platform/programs/demo-flag.js';
 import { programs } from '../../src/platform/programs/schema.js';
 import { AppError } from '../../src/platform/errors/index.js';
+import { readinessOf } from '../../src/platform/http/readiness.js';
 import { createTestEnv, type TestEnv } from '../helpers/deps.js';
 import { TestBrowser } from '../helpers/http.js';
 import { makeProgram } from '../helpers/fixtures.js';
@@ -26,6 +27,21 @@ describe('HTTP basics', () => {
     assert.equal(body.status, 'ok');
     assert.equal(body.database, process.env.DATABASE_URL ? 'postgres' : 'embedded');
     assert.match(body.version, /^\d+\.\d+\.\d+/);
+  });
+
+  test('/readyz is 200 when ready and 503 while draining, when /healthz stays 200', async () => {
+    const ready = await browser.get('/readyz');
+    assert.equal(ready.status, 200);
+    assert.equal((await ready.json()).status, 'ready');
+    readinessOf(env.deps).draining = true;
+    try {
+      const draining = await browser.get('/readyz');
+      assert.equal(draining.status, 503);
+      assert.equal((await draining.json()).status, 'draining');
+      assert.equal((await browser.get('/healthz')).status, 200);
+    } finally {
+      readinessOf(env.deps).draining = false;
+    }
   });
 
   test('/favicon.ico answers with the icon, cacheable', async () => {

@@ -19,7 +19,7 @@ function startHeartbeat(): void {
  * loop lags badly, or a request waited `maxWaitMs` before the server could start on it or for a
  * turn to run (`takeTurn`), new requests get 503 with Retry-After. Behind the HTTP server a request is
  * counted only once its body has arrived (body-gate.ts), so slow senders hold no slot.
- * /healthz is never shed, so a load balancer can tell overload from death.
+ * /healthz and /readyz are never shed, so a load balancer can tell overload from death.
  */
 export function loadShedding(opts: {
   maxInFlight: number;
@@ -57,7 +57,7 @@ export function loadShedding(opts: {
   const maxWait = opts.maxWaitMs ?? 0;
   if (maxWait > 0) startHeartbeat();
   const handler: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (c.req.path === '/healthz') return next();
+    if (c.req.path === '/healthz' || c.req.path === '/readyz') return next();
     // Only a request read from a socket has waited in the server's queue (app.request() in tests has not).
     if (maxWait > 0 && performance.now() - lastBeat > maxWait && incomingOf(c)) return (opts.onWaitedTooLong ?? opts.onShed)(c);
     // Lag alone is not overload (one slow export or a cold start also lags): it counts only

@@ -3,6 +3,7 @@ import type { Access } from '../module/manifest.js';
 /** Access classes of the platform's own pages: program portal, back-office home, settings, audit, mail. */
 export const CORE_ROUTE_ACCESS: Record<string, Access> = {
   'GET /healthz': 'public',
+  'GET /readyz': 'public',
   // 404 without the METRICS_TOKEN bearer token (test/platform/metrics.test.ts).
   'GET /metrics': 'public',
   'GET /static/:file': 'public',
