@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { programs } from '../../platform/programs/schema.js';
 
@@ -44,3 +44,44 @@ export const privacyStaff = pgTable(
 );
 
 export type StaffEntry = typeof privacyStaff.$inferSelect;
+
+/** What the erasure found holding the program's personal data, table by table (counts only). */
+export interface ErasureHolding {
+  module: string;
+  table: string;
+  rows: number | null;
+  sealedColumns: string[];
+}
+
+/** The check after the key was destroyed: each sampled sealed value, tried with every key left. */
+export interface ErasureVerification {
+  sampled: Array<{ table: string; column: string; values: number; opened: number }>;
+  keysTried: number;
+  keyDestroyed: boolean;
+  ok: boolean;
+}
+
+/**
+ * Erasure at contract end (行政情報 特記仕様書 §2(6)): one row per program, written by `erasure execute`.
+ * Counts, never personal data; the basis of the データ消去報告書 (NIST SP 800-88 certificate).
+ */
+export const privacyErasures = pgTable('privacy_erasures', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  programId: integer('program_id').notNull().unique().references(() => programs.id),
+  executedAt: timestamp('executed_at', { withTimezone: true }).notNull(),
+  /** Actor label of who performed it (`user:12`, `cli:…`). */
+  performedBy: text('performed_by').notNull(),
+  /** Who confirmed it (the second person of the back-office flow), when not the CLI alone. */
+  verifiedBy: text('verified_by'),
+  holdings: jsonb('holdings').$type<ErasureHolding[]>().notNull(),
+  verification: jsonb('verification').$type<ErasureVerification>().notNull(),
+  /** Whether the master key was replaced in the same step (backups taken before cannot be opened). */
+  masterRotated: boolean('master_rotated').notNull(),
+  oldMasterKeyId: text('old_master_key_id').notNull(),
+  newMasterKeyId: text('new_master_key_id'),
+  /** The report is due within 5 business days of execution (§2(6)). */
+  certificateDueOn: date('certificate_due_on', { mode: 'string' }).notNull(),
+  certificateIssuedAt: timestamp('certificate_issued_at', { withTimezone: true }),
+});
+
+export type Erasure = typeof privacyErasures.$inferSelect;
