@@ -41,6 +41,6 @@ surveysPublic.get('/:slug/survey/thanks', async (c) => {
     siteName: program.name,
     homePath: `/${program.slug}`,
     breadcrumbs: [{ label: program.name, href: localHref(c, `/${program.slug}`) }, { label: sm(locale, 'title') }],
-    children: <p>{sm(locale, 'intro')}</p>,
+    children: <p>{sm(locale, 'thanksBody')}</p>,
   });
 });
