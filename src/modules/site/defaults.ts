@@ -28,8 +28,8 @@ const DEFAULT_BODIES: Record<PageKey, Record<Locale, string>> = {
     en: '# Taking part\nBusinesses that run accommodation in Sendai City can take part in the campaign. Please read the terms and apply.\n\n# After registration\n- Report the discounted stays.\n- The discounts are reimbursed after each month-end close.',
   },
   faq: {
-    ja: '# 誰が利用できますか\nどなたでも利用できます。\n\n# 割引はいくらですか\nトップページの「割引の内容」をご覧ください。\n\n# 販売終了とは何ですか\nその施設に割り当てられた割引の予算がなくなったことを示します。',
-    en: '# Who can use the campaign?\nAnyone.\n\n# How much is the discount?\nSee "The discount" on the top page.\n\n# What does "sold out" mean?\nThe discount budget allotted to that facility has been used up.',
+    ja: '# 誰が利用できますか\nどなたでも利用できます。\n\n# 割引はいくらですか\nトップページの「割引の内容」をご覧ください。\n\n# 販売終了とは何ですか\nその施設に割り当てられた割引の予算がなくなったことを示します。\n\n# ローマ字で施設を探せますか\nできます。[参加施設の一覧](facilities)のキーワードに、施設名をローマ字（例：Akiu）で入力してください。',
+    en: '# Who can use the campaign?\nAnyone.\n\n# How much is the discount?\nSee "The discount" on the top page.\n\n# What does "sold out" mean?\nThe discount budget allotted to that facility has been used up.\n\n# Can I search in English?\nYes. Type the facility\'s name in Latin letters (for example Akiu or akiu onsen) as a keyword on the [list of participating facilities](facilities). Each facility is shown with its name in Latin letters.\n\n# Can I ask questions in English?\nThe secretariat answers in Japanese. See [Contact](contact).',
   },
   accessibility: {
     ja: 'このウェブサイトは、総務省「みんなの公共サイト運用ガイドライン（2024年版）」に基づき、高齢者や障害のある方を含む誰もが利用しやすいよう、ウェブアクセシビリティの確保と向上に取り組んでいます。',

@@ -39,11 +39,15 @@ export function bodyOf(v: SiteContentVersion, locale: Locale): string {
   return locale === 'en' && v.bodyEn ? v.bodyEn : v.bodyJa;
 }
 
-/** A content page's title and Markdown: the live (or previewed) version, else the built-in text. */
+/**
+ * A content page's title and Markdown: the live (or previewed) version, else the built-in text.
+ * An English page whose live version has no English body shows the built-in English text rather
+ * than the Japanese one (a traveller gets the FAQ, how to use and contact in English).
+ */
 export async function pageContent(c: AppContext, program: Program, key: PageKey, draft?: Draft): Promise<{ title: string; body: string }> {
   const locale = c.get('locale');
   const live = (await liveContents(c, program, ['page'], draft)).find((l) => l.content.key === key);
-  if (live) return { title: titleOf(live.version, locale), body: bodyOf(live.version, locale) };
+  if (live && !(locale === 'en' && !live.version.bodyEn.trim())) return { title: titleOf(live.version, locale), body: bodyOf(live.version, locale) };
   return { title: m(locale, PAGE_TITLES[key]), body: defaultBody(key, locale) };
 }
 

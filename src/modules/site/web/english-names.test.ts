@@ -6,7 +6,11 @@ import { TestBrowser } from '../../../../test/helpers/http.js';
 import { systemActor } from '../../../platform/audit/index.js';
 import { runCommand } from '../../../platform/command.js';
 import { setProgramSettings } from '../../../platform/programs/commands/set-program-settings.js';
+import { findProgramBySlug } from '../../../platform/programs/queries.js';
 import { facilities } from '../../campaign/schema.js';
+import { decideVersion } from '../commands/decide-version.js';
+import { saveDraft } from '../commands/save-draft.js';
+import { submitVersion } from '../commands/submit-version.js';
 import { seedDemoIfEmpty } from '../../demo/seed.js';
 
 /** A traveller who reads no Japanese finds and names a facility on the English pages (#14 item 6). */
@@ -66,5 +70,18 @@ describe('English facility names, readings and features', () => {
     for (const bad of ['温泉', '温泉=ホットスプリング']) {
       await assert.rejects(runCommand(env.deps, systemActor('test'), (ctx) => setProgramSettings(ctx, 'demo-stay', [['facilityFeaturesEn', bad]])), (e: { fieldErrors?: unknown }) => JSON.stringify(e.fieldErrors).includes('特色の英語名'), bad);
     }
+  });
+
+  test('a published page without English: the English page shows the built-in English FAQ, not the Japanese', async () => {
+    const program = (await findProgramBySlug(env.deps.db, 'demo-stay'))!;
+    await runCommand(env.deps, systemActor('test'), async (ctx) => {
+      const v = await saveDraft(ctx, program, { kind: 'page', key: 'faq' }, { titleJa: 'よくある質問（改訂）', bodyJa: '# 予約の変更\n施設にお問い合わせください。' });
+      await submitVersion(ctx, program, v.id);
+      await decideVersion(ctx, program, v.id, { approve: true, publishAt: null });
+    });
+    assert.match(main(await page('/demo-stay/faq')), /予約の変更/, 'the Japanese page shows the published text');
+    const en = main(await page('/en/demo-stay/faq'));
+    assert.doesNotMatch(en, /予約の変更|よくある質問/, 'no Japanese body on the English page');
+    assert.match(en, /Can I search in English\?/, 'the built-in English FAQ');
   });
 });
