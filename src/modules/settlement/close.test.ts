@@ -52,6 +52,10 @@ describe('month-end close', () => {
     assert.match(r.out, /closed 2025-07: 2 stays, 10000 yen/);
     assert.equal((await cli(env.deps, ['settlement', 'close', '--program', 'close-a', '--month', '2025-13'])).code, 1);
     r = await cli(env.deps, ['settlement', 'paid', '--program', 'close-a', '--month', '2025-06']);
+    assert.equal(r.code, 1, 'no payment before the 全銀 file');
+    // The file written (these fixture facilities have no bank account: its record is set here; zengin-payment.test.ts writes real ones).
+    await env.deps.db.execute(sql`update payment_batches set zengin_sha256 = ${'e'.repeat(64)}, zengin_exported_at = now() where program_id = ${program.id} and month = '2025-06'`);
+    r = await cli(env.deps, ['settlement', 'paid', '--program', 'close-a', '--month', '2025-06']);
     assert.equal(r.code, 0, r.err);
     const b = await programBalances(env.deps.db, program.id);
     assert.equal(b.paid, 10000);
