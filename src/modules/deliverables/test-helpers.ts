@@ -1,4 +1,12 @@
 import type { Hono } from 'hono';
+import { systemActor } from '../../platform/audit/index.js';
+import { runCommand } from '../../platform/command.js';
+import type { Deps } from '../../platform/deps.js';
+import { recordVersion } from './commands/record-version.js';
+import { sendRound } from './commands/send-round.js';
+import { newStorageKey, receiveFile } from './files/intake.js';
+import { fileStoreFor } from './files/store.js';
+import { deliverables } from './schema.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { pdfToBuffer } from '../../platform/pdf/index.js';
 
@@ -18,4 +26,22 @@ export function uploadVersion(app: Hono<AppEnv>, token: string, id: number, byte
   form.set('note', note);
   form.set('file', new Blob([new Uint8Array(bytes)]), filename);
   return Promise.resolve(app.request(`/api/v1/deliverables/${id}/versions`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form }));
+}
+
+/**
+ * A deliverable of the program with one PDF version sent as round 1 (for the route walk and
+ * tests): made with the module's own commands, its file in DATA_DIR's store.
+ */
+export async function seedDeliverableInProof(deps: Deps, programId: number, key: string): Promise<{ id: number }> {
+  const { Readable } = await import('node:stream');
+  const store = fileStoreFor(deps.config.dataDir);
+  const file = await receiveFile(store, Readable.from([await samplePdf(1)]), 10 * 1024 * 1024);
+  const storageKey = newStorageKey(programId);
+  await store.putFile(storageKey, file.tempPath);
+  return runCommand(deps, systemActor('test'), async (ctx) => {
+    const [d] = await ctx.tx.insert(deliverables).values({ programId, key, title: `テスト成果物 ${key}`, requiredRounds: 2, createdAt: ctx.now, updatedAt: ctx.now }).returning();
+    await recordVersion(ctx, d!.id, { file: { ...file, type: 'pdf' }, storageKey, filename: 'test.pdf', note: '' });
+    await sendRound(ctx, d!.id, 1);
+    return { id: d!.id };
+  });
 }
