@@ -39,3 +39,28 @@ export async function findLottery(db: Conn, programId: number): Promise<SurveyLo
   const [l] = await db.select().from(surveyLotteries).where(eq(surveyLotteries.programId, programId));
   return l ?? null;
 }
+
+export interface ExportRow {
+  id: number;
+  createdAt: Date;
+  channel: string;
+  facilityCode: string | null;
+  version: number;
+  answers: Record<string, unknown>;
+}
+
+/** Every response with its version, oldest first, for the raw-data export (no personal data is stored with responses). */
+export async function responsesForExport(db: Conn, programId: number): Promise<ExportRow[]> {
+  const rows = await queryRows<{ id: number; created_at: Date | string; channel: string; facility_code: string | null; version: number; answers: Record<string, unknown> | string }>(
+    db,
+    sql`select r.id, r.created_at, r.channel, r.facility_code, q.version, r.answers from survey_responses r join survey_questionnaires q on q.id = r.questionnaire_id where r.program_id = ${programId} order by r.id`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    createdAt: new Date(r.created_at),
+    channel: r.channel,
+    facilityCode: r.facility_code,
+    version: Number(r.version),
+    answers: typeof r.answers === 'string' ? (JSON.parse(r.answers) as Record<string, unknown>) : r.answers,
+  }));
+}

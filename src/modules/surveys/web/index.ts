@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
 import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { surveysAdmin } from './admin.js';
+import { surveysAdminReport } from './admin-report.js';
 import { surveysApi } from './api.js';
 import { surveysPublic } from './public.js';
 
@@ -9,6 +10,7 @@ const publicRoutes = new Hono<AppEnv>();
 publicRoutes.route('/', surveysPublic);
 const admin = new Hono<AppEnv>();
 admin.route('/', surveysAdmin);
+admin.route('/', surveysAdminReport);
 const api = new Hono<AppEnv>();
 api.route('/', surveysApi);
 
