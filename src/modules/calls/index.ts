@@ -4,6 +4,7 @@ export { CallCenterContact, faqSection } from './web/public-sections.js';
 import { defineModule } from '../../platform/module/manifest.js';
 import { callsAuditActions } from './audit-actions.js';
 import { CALLS_INBOX } from './inbox.js';
+import { callsCommands } from './cli.js';
 import { cm } from './messages.js';
 import { CALLS_ROUTE_ACCESS } from './route-access.js';
 import * as schema from './schema.js';
@@ -16,6 +17,7 @@ export const callsModule = defineModule({
   name: 'calls',
   schema,
   routes: callsRoutes,
+  cli: callsCommands,
   settings: CALLS_SETTINGS,
   routeAccess: CALLS_ROUTE_ACCESS,
   openapi: CALLS_PATHS,

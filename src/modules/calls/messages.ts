@@ -171,6 +171,7 @@ export const deskMessages = createCatalog({
   faqLink: 'FAQの管理',
   ctiHeading: '電話システムからの着信（未記録）',
   ctiMissed: '不在着信',
+  ctiReceived: '着信 {at}',
   ctiComplete: 'No.{number} を記録する',
   proposeFaq: 'FAQに提案',
 });

@@ -23,4 +23,6 @@ export const CALLS_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/calls/:slug/faq/propose': DESK,
   'POST /admin/calls/:slug/faq/edit': RUN,
   'POST /admin/calls/:slug/faq/decide': 'program-staff:city',
+  'POST /admin/calls/:slug/complete': DESK,
+  'POST /api/v1/cti/:token': 'public',
 };

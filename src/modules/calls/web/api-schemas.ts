@@ -56,3 +56,5 @@ export const FaqList = z.object({
 
 export const FaqProposed = z.object({ id: z.number().int(), status: z.literal('proposed') });
 export const FaqDecided = z.object({ status: z.enum(['published', 'rejected']) });
+
+export const CtiAnswer = z.object({ ok: z.boolean(), id: z.number().int().nullable().meta({ description: '記録の id（外線発信や重複は null）' }) });

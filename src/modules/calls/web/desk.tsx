@@ -8,6 +8,8 @@ import { primaryRole } from '../../../platform/http/guards.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { parseId } from '../../../platform/ids.js';
+import { idQuery } from '../../../platform/http/params.js';
+import { completeCall } from '../commands/complete-call.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { Button, ErrorSummary, Form, RadioGroup, Table, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import { callerHistory, lookUpStatus, markCallbackDone } from '../commands/desk.js';
@@ -51,10 +53,11 @@ const CALL_COLUMNS = [
   { key: 'outcome', header: dm('colOutcome') },
 ];
 
-function LogForm(props: { c: AppContext; program: Program; values: Record<string, string>; errors: SummaryError[] }) {
+function LogForm(props: { c: AppContext; program: Program; values: Record<string, string>; errors: SummaryError[]; completing?: number }) {
   const { values: v, errors } = props;
   return (
-    <Form action={`${deskBase(props.program)}/log`} csrfToken={csrfToken(props.c)} label={dm('logHeading')}>
+    <Form action={`${deskBase(props.program)}/${props.completing ? 'complete' : 'log'}`} csrfToken={csrfToken(props.c)} label={dm('logHeading')}>
+      {props.completing ? <input type="hidden" name="id" value={String(props.completing)} /> : null}
       <RadioGroup name="callerType" label={dm('callerType')} options={callerTypeOptions()} value={v.callerType} required inline error={errorFor(errors, 'callerType')} />
       <RadioGroup name="category" label={dm('category')} options={categoryOptions()} value={v.category} required error={errorFor(errors, 'category')} />
       <TextArea name="question" label={dm('question')} value={v.question} rows={3} error={errorFor(errors, 'question')} />
@@ -62,27 +65,34 @@ function LogForm(props: { c: AppContext; program: Program; values: Record<string
       <RadioGroup name="outcome" label={dm('outcome')} options={outcomeOptions()} value={v.outcome ?? 'answered'} inline error={errorFor(errors, 'outcome')} />
       <TextField name="durationSeconds" label={dm('duration')} value={v.durationSeconds} inputmode="numeric" width="sm" error={errorFor(errors, 'durationSeconds')} />
       <TextField name="callerName" label={dm('callerName')} value={v.callerName} width="md" autocomplete="off" error={errorFor(errors, 'callerName')} />
-      <TextField name="callerPhone" label={dm('callerPhone')} type="tel" value={v.callerPhone} width="md" autocomplete="off" hint={dm('callerPhoneHint')} error={errorFor(errors, 'callerPhone')} />
-      <TextField name="receivedAt" label={dm('receivedAt')} value={v.receivedAt} width="md" error={errorFor(errors, 'receivedAt')} />
+      {props.completing ? null : (
+        <>
+          <TextField name="callerPhone" label={dm('callerPhone')} type="tel" value={v.callerPhone} width="md" autocomplete="off" hint={dm('callerPhoneHint')} error={errorFor(errors, 'callerPhone')} />
+          <TextField name="receivedAt" label={dm('receivedAt')} value={v.receivedAt} width="md" error={errorFor(errors, 'receivedAt')} />
+        </>
+      )}
       <Button>{dm('logSubmit')}</Button>
     </Form>
   );
 }
 
 /** The agent desk: one page to count, log, look back and call back, without JavaScript. */
-async function deskPage(c: AppContext, program: Program, roles: Parameters<typeof primaryRole>[0], form: { values?: Record<string, string>; errors?: SummaryError[]; status?: number } = {}) {
+async function deskPage(c: AppContext, program: Program, roles: Parameters<typeof primaryRole>[0], form: { values?: Record<string, string>; errors?: SummaryError[]; status?: number; completing?: number } = {}) {
   const db = c.get('deps').db;
   const base = deskBase(program);
   const q = (c.req.query('q') ?? '').trim().slice(0, 100);
   const phone = (c.req.query('phone') ?? '').trim().slice(0, 30);
   const errors = form.errors ?? [];
-  const values = { ...(phone && !form.values ? { callerPhone: phone } : {}), ...(form.values ?? {}) };
+  const values: Record<string, string> = { ...(phone && !form.values ? { callerPhone: phone } : {}), ...(form.values ?? {}) };
   const [callbacks, cti, foundCalls, foundFaq] = await Promise.all([
     openCallbacks(db, program.id),
     openCtiCalls(db, program.id),
     q ? searchCalls(db, program.id, q) : Promise.resolve([]),
     q ? listFaq(db, program.id, 'published', q) : Promise.resolve([]),
   ]);
+  const callParam = form.completing ?? idQuery(c.req.query('call'));
+  const completing = callParam !== undefined ? cti.find((r) => r.id === callParam) : undefined;
+  if (completing && !form.values && completing.durationSeconds !== null) values.durationSeconds = String(completing.durationSeconds);
   const history = phone ? await runAs(c, primaryRole(roles), (ctx) => callerHistory(ctx, program.id, phone)) : undefined;
   return adminPage(c, {
     title: dm('title', { program: program.name }),
@@ -102,7 +112,7 @@ async function deskPage(c: AppContext, program: Program, roles: Parameters<typeo
             <ul>
               {cti.map((r) => (
                 <li>
-                  {when(r.receivedAt)} {r.missed ? dm('ctiMissed') : ''} <a href={`${base}/calls/${r.id}`}>{dm('ctiComplete', { number: r.number })}</a>
+                  {when(r.receivedAt)} {r.missed ? dm('ctiMissed') : ''} <a href={`${base}?call=${r.id}#log-h`}>{dm('ctiComplete', { number: r.number })}</a>
                 </li>
               ))}
             </ul>
@@ -125,9 +135,10 @@ async function deskPage(c: AppContext, program: Program, roles: Parameters<typeo
           </Form>
         </section>
         <section aria-labelledby="log-h">
-          <h2 class="app-heading-2" id="log-h">{dm('logHeading')}</h2>
+          <h2 class="app-heading-2" id="log-h">{completing ? dm('ctiComplete', { number: completing.number }) : dm('logHeading')}</h2>
+          {completing && <p>{dm('ctiReceived', { at: when(completing.receivedAt) })}{completing.missed ? `（${dm('ctiMissed')}）` : ''}</p>}
           {errors.length > 0 && <ErrorSummary errors={errors} />}
-          <LogForm c={c} program={program} values={values} errors={errors} />
+          <LogForm c={c} program={program} values={values} errors={errors} completing={completing?.id} />
         </section>
         <section aria-labelledby="history-h">
           <h2 class="app-heading-2" id="history-h">{dm('historyHeading')}</h2>
@@ -194,6 +205,20 @@ callsDesk.post('/calls/:slug/log', async (c) => {
     role: primaryRole(roles),
     run: (ctx) => logCall(ctx, program.id, f),
     rerender: (errors, status) => deskPage(c, program, roles, { values: f, errors, status }),
+    flash: (r) => cm('logged', { number: r.number }),
+    redirect: deskBase(program),
+  });
+});
+
+callsDesk.post('/calls/:slug/complete', async (c) => {
+  const { program, roles } = await callsProgram(c, DESK_ROLES);
+  const f = await formFields(c);
+  const id = parseId(f.id);
+  if (id === undefined) throw new AppError('bad-request', cm('err.noCall'));
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => completeCall(ctx, program.id, id, f),
+    rerender: (errors, status) => deskPage(c, program, roles, { values: f, errors, status, completing: id }),
     flash: (r) => cm('logged', { number: r.number }),
     redirect: deskBase(program),
   });

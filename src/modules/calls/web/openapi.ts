@@ -2,7 +2,8 @@
 import { jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
 import { callSchema } from '../validators.js';
 import { decisionSchema, faqSchema } from '../validators.js';
-import { CallAnswer, DailyAnswer, FaqDecided, FaqList, FaqProposed, MonthlyAnswer, SubmitAnswer } from './api-schemas.js';
+import { ctiEventSchema } from '../commands/cti.js';
+import { CallAnswer, CtiAnswer, DailyAnswer, FaqDecided, FaqList, FaqProposed, MonthlyAnswer, SubmitAnswer } from './api-schemas.js';
 
 const tags = ['コールセンター'];
 
@@ -82,5 +83,15 @@ export const CALLS_PATHS = lazyApiPaths(() => ({
     body: { schema: decisionSchema, fields: { decision: { description: 'approve: 承認して公開、reject: 差戻し' }, comment: { description: 'コメント（任意）' } } },
     responses: { 200: jsonResponse('判断した', FaqDecided) },
     problems: { unauthenticated: 'トークンがない', forbidden: '市の職員でない', 'not-found': 'FAQがない、または他の事業', conflict: 'すでに判断済み', 'validation-failed': 'decision が approve・reject でない' },
+  },
+  'POST /cti/{token}': {
+    summary: '電話システム（CTI）からの通知',
+    description:
+      'Zammad の generic CTI と同じ形（form-encoded または JSON）：event は newCall・answer・hangup、from・to・direction（in/out）・callId（call_id も可）・cause。newCall で問い合わせの記録を開き（発信者番号は暗号化）、answer で応答時刻、hangup で終了時刻と通話時間（応答がなければ不在着信）を記録します。token は `jimukyoku calls cti-token --program SLUG` で発行します。違う token は 404 で何も書きません。',
+    auth: 'public',
+    tags,
+    body: { schema: ctiEventSchema },
+    responses: { 200: jsonResponse('受け付けた', CtiAnswer) },
+    problems: { 'not-found': 'token が違う', 'validation-failed': 'event や callId がない', 'bad-request': 'JSON として読めない' },
   },
 }));
