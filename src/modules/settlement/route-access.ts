@@ -11,6 +11,7 @@ export const SETTLEMENT_ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/v1/claims/:id/review': 'program-staff:admin,operator',
   'GET /api/v1/programs/:slug/budget': 'program-staff:admin,operator,city',
   'GET /api/v1/programs/:slug/facilities/:id/money': 'program-staff:admin,operator,city,business',
+  'POST /api/v1/programs/:slug/payments': 'program-staff:admin,operator',
   'GET /admin/settlement/:slug': 'program-staff:admin,operator,city',
   'GET /:slug/business/claims': 'program-staff:business',
   'GET /:slug/business/claims/template.csv': 'program-staff:business',

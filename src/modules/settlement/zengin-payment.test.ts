@@ -10,8 +10,8 @@ import { systemActor } from '../../platform/audit/index.js';
 import { runCommand } from '../../platform/command.js';
 import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
 import { cli } from '../../../test/helpers/cli.js';
-import { makeUser, TEST_PASSWORD } from '../../../test/helpers/fixtures.js';
-import { TestBrowser } from '../../../test/helpers/http.js';
+import { makeToken, makeUser, TEST_PASSWORD } from '../../../test/helpers/fixtures.js';
+import { apiRequest, TestBrowser } from '../../../test/helpers/http.js';
 import { facilityEntriesOf, facilityNamesOf } from '../campaign/index.js';
 import { reportStay, reviewClaim } from './commands/claim-lifecycle.js';
 import { closeMonth } from './commands/close-month.js';
@@ -25,7 +25,7 @@ const HEADER = 'name,nameKana,type,postalCode,address,ward,phone,url,rooms,featu
 /**
  * Facilities imported by CLI, one with bank columns and one without, are paid through the month's
  * 全銀 file: the one without an account blocks the file with a clear list, and 「支払済みにする」
- * (CLI and back office) is refused until the month's file was written, whose hash the batch keeps.
+ * (CLI, API and back office) is refused until the month's file was written, whose hash the batch keeps.
  */
 describe('no payment without a transfer file', () => {
   let env: TestEnv;
@@ -76,11 +76,18 @@ describe('no payment without a transfer file', () => {
     const refusedPaid = await cli(env.deps, ['settlement', 'paid', '--program', 'zpay', '--month', '2025-06']);
     assert.equal(refusedPaid.code, 1);
     assert.match(refusedPaid.err, /2025-06 の振込ファイル（全銀協 総合振込）がまだ作成されていません/);
+    const op = await makeUser(env.deps, 'op@zpay.example', 'operator', program.id);
+    const token = await makeToken(env.deps, op.id);
+    const app = new TestBrowser(env.deps).app;
+    const apiRefused = await apiRequest(app, 'POST', '/api/v1/programs/zpay/payments', { token, body: { month: '2025-06' } });
+    assert.equal(apiRefused.status, 409);
+    assert.match(apiRefused.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.match((await apiRefused.json()).detail, /振込ファイル（全銀協 総合振込）がまだ作成されていません/);
+    assert.equal((await apiRequest(app, 'POST', '/api/v1/programs/zpay/payments', { token, body: { month: '2025-13' } })).status, 422);
     const paidBefore = (await programBalances(env.deps.db, program.id)).paid;
     assert.equal(paidBefore, 0, 'nothing moved to paid');
 
     // The back office: no payment button before the file, and a forged POST is refused (409) with why.
-    await makeUser(env.deps, 'op@zpay.example', 'operator', program.id);
     const office = new TestBrowser(env.deps);
     await office.login('op@zpay.example', TEST_PASSWORD);
     const june = await (await office.get('/admin/settlement/zpay/monthly/2025-06')).text();
@@ -112,8 +119,11 @@ describe('no payment without a transfer file', () => {
     assert.match(julyPage, new RegExp(`SHA-256: ${sha}`), 'the file hash is shown with the month');
     assert.match(julyPage, /を支払済みにする/, 'the payment button once the file exists');
 
-    const paid = await cli(env.deps, ['settlement', 'paid', '--program', 'zpay', '--month', '2025-07']);
-    assert.equal(paid.code, 0, paid.err);
+    const paid = await apiRequest(app, 'POST', '/api/v1/programs/zpay/payments', { token, body: { month: '2025-07' } });
+    assert.equal(paid.status, 200, await paid.clone().text());
+    assert.deepEqual(await paid.json(), { month: '2025-07', status: 'paid', claimCount: 1, total: 5000, transferDate: '2025-08-06', zenginSha256: sha, paidAt: '2025-08-04T01:00:00.000Z' });
+    const again0 = await cli(env.deps, ['settlement', 'paid', '--program', 'zpay', '--month', '2025-07']);
+    assert.equal(again0.code, 0, 'marking a paid month paid again changes nothing');
     assert.equal((await programBalances(env.deps.db, program.id)).paid, 5000);
     const [audit] = await queryRows<{ diff: { zenginSha256: string } }>(env.deps.db, sql`select diff from audit_log where action = 'settlement.batch.paid' and program_id = ${program.id}`);
     assert.equal(audit!.diff.zenginSha256, sha, 'the payment is audited with the hash of the file that paid it');

@@ -66,3 +66,17 @@ export const MoneyAnswer = z.object({
   paid: yen('支払済み'),
   remaining: yen('残額（allocation − reserved − approved − paid。配分がなければ 0）'),
 });
+
+/** `POST /programs/{slug}/payments`: the month whose payment (its 全銀 transfer) was made. */
+export const paymentSchema = z.object({ month: z.string({ message: '月を YYYY-MM 形式で指定してください' }).meta({ description: '支払った月（締めた月、YYYY-MM）' }) });
+
+/** A month's payment batch as the API shows it. */
+export const PaymentAnswer = z.object({
+  month: z.string().meta({ description: '締めた月（YYYY-MM）' }),
+  status: z.enum(['closed', 'paid']),
+  claimCount: z.number().int(),
+  total: yen('支払額（円）'),
+  transferDate: z.string().nullable().meta({ format: 'date', description: '振込指定日（全銀ファイルの）' }),
+  zenginSha256: z.string().nullable().meta({ description: '支払に使った全銀ファイルの SHA-256（16進）' }),
+  paidAt: z.string().nullable().meta({ format: 'date-time', description: '支払済みにした日時' }),
+});

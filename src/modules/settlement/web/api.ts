@@ -19,7 +19,8 @@ import { claimSchema, reviewSchema, staySchema } from '../validators.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { idParam } from '../../../platform/http/params.js';
 import { MAX_BIG_ID } from '../../../platform/ids.js';
-import { cancelSchema, type ClaimAnswer, type ReservedAnswer, type BudgetAnswer, type MoneyAnswer } from './api-schemas.js';
+import { cancelSchema, paymentSchema, type ClaimAnswer, type ReservedAnswer, type BudgetAnswer, type MoneyAnswer, type PaymentAnswer } from './api-schemas.js';
+import { markBatchPaid, parseMonth } from '../commands/close-month.js';
 import type { z } from 'zod';
 
 export const settlementApi = new Hono<AppEnv>();
@@ -123,4 +124,24 @@ settlementApi.get('/programs/:slug/facilities/:id/money', async (c) => {
   const m = await facilityMoney(db, program.id, facilityId);
   c.header('Cache-Control', 'no-store');
   return c.json({ allocation: m.allocation, reserved: m.reserved, approved: m.approved, paid: m.paid, remaining: m.remaining } satisfies z.infer<typeof MoneyAnswer>);
+});
+
+/**
+ * 支払済みにする, for the secretariat's systems: the month's batch is marked paid (approved → paid
+ * in the ledger) — only once its 全銀 file was written (409 before), as the CLI and the button.
+ */
+settlementApi.post('/programs/:slug/payments', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'operator']);
+  const { month } = parseOrThrow(paymentSchema, await jsonBody(c));
+  parseMonth(month);
+  const batch = await runAs(c, primaryRole(roles), (ctx) => markBatchPaid(ctx, program, month));
+  return c.json({
+    month: batch.month,
+    status: batch.status,
+    claimCount: batch.claimCount,
+    total: batch.total,
+    transferDate: batch.transferDate,
+    zenginSha256: batch.zenginSha256,
+    paidAt: batch.paidAt?.toISOString() ?? null,
+  } satisfies z.infer<typeof PaymentAnswer>);
 });

@@ -1,7 +1,7 @@
 /** The settlement module's API for the OpenAPI document: claims (予約), stays (実績), reviews, the budget. */
 import { jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
 import { claimSchema, reviewSchema, staySchema } from '../validators.js';
-import { BudgetAnswer, cancelSchema, ClaimAnswer, MoneyAnswer, ReservedAnswer } from './api-schemas.js';
+import { BudgetAnswer, cancelSchema, ClaimAnswer, MoneyAnswer, PaymentAnswer, paymentSchema, ReservedAnswer } from './api-schemas.js';
 
 const tags = ['割引・精算'];
 const claimId = { id: '割引予約（claim）の ID' };
@@ -75,5 +75,21 @@ export const SETTLEMENT_PATHS = lazyApiPaths(() => ({
     params: { id: '施設の ID' },
     responses: { 200: jsonResponse('円単位の残高', MoneyAnswer) },
     problems: { unauthenticated: 'トークンがない、または無効', forbidden: '見られない役割', 'not-found': '事業がない、施設がない、他の事業者の施設、または他の事業' },
+  },
+  'POST /programs/{slug}/payments': {
+    summary: '締めた月を支払済みにする（振込の後）',
+    description:
+      '事務局（operator/admin）が、その月の全銀協 総合振込ファイルで振込を済ませた後に呼びます。承認済みの額が台帳で支払済みに移り、元に戻せません。振込ファイルをまだ作成していない月は 409。支払済みの月にはそのまま 200。答えには支払に使ったファイルの SHA-256 が入ります。',
+    auth: 'bearer',
+    tags,
+    body: { schema: paymentSchema, fields: { month: { description: '締めた月（YYYY-MM）' } } },
+    responses: { 200: jsonResponse('支払済みにした月', PaymentAnswer) },
+    problems: {
+      unauthenticated: 'トークンがない、または無効',
+      forbidden: '支払を記録できない役割（事業者、City）',
+      'not-found': '事業がない、またはその月がまだ締められていない',
+      conflict: 'その月の振込ファイル（全銀）がまだ作成されていない',
+      'validation-failed': '月が YYYY-MM 形式でない',
+    },
   },
 }));
