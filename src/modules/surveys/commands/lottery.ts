@@ -15,7 +15,7 @@ export async function commitLottery(ctx: CommandContext, programId: number): Pro
   const seed = newSeed();
   const [row] = await ctx.tx
     .insert(surveyLotteries)
-    .values({ programId, seedHash: seedHash(seed), seedSealed: box.seal(seed), committedAt: ctx.now })
+    .values({ programId, seedHash: seedHash(seed), seedBox: box.seal(seed), committedAt: ctx.now })
     .onConflictDoNothing()
     .returning();
   if (!row) throw new AppError('conflict', sam('err.lotteryCommitted'));
@@ -42,7 +42,8 @@ export async function drawLottery(ctx: CommandContext, programId: number, winner
   const ids = await entryIds(ctx.tx, programId);
   if (!ids.length) throw new AppError('conflict', sam('err.lotteryNoEntries'));
   const box = await ctx.deps.vault.box(ctx.tx, programScope(programId));
-  const seed = box.openOrThrow(l.seedSealed);
+  if (!l.seedBox) throw new AppError('conflict', sam('err.lotteryNotCommitted'));
+  const seed = box.openOrThrow(l.seedBox);
   const order = drawOrder(seed, ids, winners, alternates);
   const [row] = await ctx.tx
     .update(surveyLotteries)

@@ -1,0 +1,1 @@
+ALTER TABLE "survey_lotteries" DROP COLUMN "seed_sealed";

@@ -1,0 +1,1 @@
+ALTER TABLE "survey_lotteries" ADD COLUMN "seed_box" text;
