@@ -30,6 +30,7 @@ import { submitVersion } from '../../src/modules/site/commands/submit-version.js
 import { createA11yTest, recordA11yResult, submitA11yTest } from '../../src/modules/site/commands/a11y-tests.js';
 import { seedDeliverableInProof } from '../../src/modules/deliverables/test-helpers.js';
 import { makeUser } from '../helpers/fixtures.js';
+import { proposeFaq } from '../../src/modules/calls/commands/faq.js';
 import { createUser } from '../../src/platform/auth/users.js';
 import { queryRows } from '../../src/db/client.js';
 import { requestStaff } from '../../src/modules/privacy/commands/staff.js';
@@ -46,7 +47,7 @@ export async function makeWalkPrograms(deps: Deps) {
 }
 
 /** Records that belong together (a document and its application); seeded as one. */
-type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user' | 'staffEntry' | 'deliverable';
+type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user' | 'staffEntry' | 'deliverable' | 'callFaq';
 
 interface Rule {
   /** The route pattern (as Hono lists it) this rule applies to. */
@@ -68,6 +69,7 @@ const RULES: Rule[] = [
   { route: /\/calls\/|^\/admin\/calls\//, param: 'date', value: { constant: '2026-05-29' } },
   { route: /\/calls\/|^\/admin\/calls\//, param: 'month', value: { constant: '2026-05' } },
   { route: /^\/api\/v1\/cti\//, param: 'token', value: { constant: '0000000000000000000000000000000000000000' } },
+  { route: /^\/api\/v1\/faq\/:id/, param: 'id', value: { family: 'callFaq', field: 'id' } },
   { route: /^\/admin\/settlement\/:slug\/monthly\//, param: 'month', value: { family: 'statement', field: 'month' } },
   { route: /^\/:slug\/business\/money\/monthly\//, param: 'month', value: { family: 'statement', field: 'month' } },
   { route: /^\/api\/v1\/programs\/:slug\/facilities\/:id/, param: 'id', value: { family: 'facility', field: 'id' } },
@@ -232,6 +234,10 @@ export class RouteSeeds {
           return t.id;
         });
         return { id: String(id) };
+      }
+      case 'callFaq': {
+        const f = await this.run((ctx) => proposeFaq(ctx, campaignA.id, { category: 'overview', question: `質問${n}`, answer: `回答${n}` }));
+        return { id: String(f.id) };
       }
       case 'banner': {
         const v = await this.run((ctx) =>
