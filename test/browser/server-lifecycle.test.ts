@@ -173,6 +173,27 @@ describe('server lifecycle', () => {
     assert.deepEqual(programSlugs(list), ['demo-koryukai', 'demo-stay', 'persist-test'], 'exactly three programs');
   });
 
+  test('DRAIN_MS: after SIGTERM /readyz says 503 while requests are still served, then the server exits 0', async () => {
+    const s = await start({ dataDir, env: { DRAIN_MS: '4000' } });
+    try {
+      const ready = await fetch(`${s.baseUrl}/readyz`);
+      assert.equal(ready.status, 200, 'ready before the signal');
+      assert.equal(((await ready.json()) as { status: string }).status, 'ready');
+      const stopping = stop(s); // SIGTERM, then waits for exit code 0
+      let draining = 0;
+      for (let i = 0; i < 40 && draining === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        draining = await getStatus(`${s.baseUrl}/readyz`).then((st) => (st === 503 ? 1 : 0), () => 0);
+      }
+      assert.equal(draining, 1, '/readyz answers 503 once the instance drains');
+      assert.equal(await getStatus(`${s.baseUrl}/healthz`), 200, '/healthz stays liveness while draining');
+      assert.equal(await getStatus(`${s.baseUrl}/demo-stay`), 200, 'pages are still served while draining');
+      await stopping;
+    } finally {
+      if (running.has(s)) await stop(s);
+    }
+  });
+
   test('npm start -- --no-demo seeds nothing; JIMUKYOKU_ADMIN_EMAIL/_PASSWORD create the first admin', async () => {
     const email = 'first.admin@example.jp';
     const password = 'a long enough admin passphrase';
