@@ -21,9 +21,9 @@ surveysAdminReport.get('/surveys/:slug/report.pdf', async (c) => {
   const filter = tallyFilter((k) => c.req.query(k));
   const db = c.get('deps').db;
   const q = (await activeQuestionnaire(db, program.id)) ?? (await latestQuestionnaire(db, program.id));
-  if (!q) throw new AppError('not-found', '調査票がまだ登録されていません');
-  const tally = await tallySurvey(db, program.id, q.questions, filter);
-  const byId = new Map(q.questions.map((x) => [x.id, x]));
+  const questions = q?.questions ?? [];
+  const tally = await tallySurvey(db, program.id, questions, filter);
+  const byId = new Map(questions.map((x) => [x.id, x]));
   const crossTabs: CrossTable[] = [];
   for (const pair of c.req.queries('cross') ?? []) {
     const [a, b] = pair.split(':');
@@ -36,10 +36,10 @@ surveysAdminReport.get('/surveys/:slug/report.pdf', async (c) => {
   }
   const today = tokyoDate(c.get('deps').clock.now());
   await runAs(c, primaryRole(roles), async (ctx) =>
-    ctx.audit({ action: 'surveys.report.exported', programId: program.id, targetType: 'survey_questionnaire', targetId: q.id, diff: { what: 'report.pdf', filter: { ...filter }, cross: crossTabs.length } }),
+    ctx.audit({ action: 'surveys.report.exported', programId: program.id, targetType: 'program', targetId: program.id, diff: { what: 'report.pdf', filter: { ...filter }, cross: crossTabs.length } }),
   );
   const period = filter.from || filter.to ? `${filter.from ?? '開始'} 〜 ${filter.to ?? today}` : `〜 ${today}`;
-  return pdfResponse(`アンケート報告書_${program.slug}_${today}`, (doc) => drawReport(doc, { program, title: q.title, version: q.version, questions: q.questions, tally, crossTabs, period, today }), { title: `${q.title} 集計・分析報告書` });
+  return pdfResponse(`アンケート報告書_${program.slug}_${today}`, (doc) => drawReport(doc, { program, title: q?.title ?? program.name, version: q?.version ?? 0, questions, tally, crossTabs, period, today }), { title: `${q?.title ?? program.name} 集計・分析報告書` });
 });
 
 /** The raw answers, one row per response, one column per question; no personal data (free text masked). */
@@ -47,7 +47,6 @@ async function rawExport(c: AppContext, kind: 'xlsx' | 'csv-utf8') {
   const { program, roles } = await staffSurvey(c, READ_ROLES);
   const db = c.get('deps').db;
   const q = (await activeQuestionnaire(db, program.id)) ?? (await latestQuestionnaire(db, program.id));
-  if (!q) throw new AppError('not-found', '調査票がまだ登録されていません');
   const rows = await responsesForExport(db, program.id);
   const cell = (v: unknown): string | number | null => (v === undefined || v === null ? null : Array.isArray(v) ? v.join('|') : typeof v === 'number' ? v : maskText(String(v)));
   const columns: Column<ExportRow>[] = [
@@ -56,12 +55,12 @@ async function rawExport(c: AppContext, kind: 'xlsx' | 'csv-utf8') {
     { header: '方法', value: (r) => (r.channel === 'paper' ? '紙' : 'Web') },
     { header: '施設コード', value: (r) => r.facilityCode },
     { header: '調査票の版', value: (r) => r.version, kind: 'int' },
-    ...answerable(q.questions).flatMap((x) => {
+    ...answerable(q?.questions ?? []).flatMap((x) => {
       const col: Column<ExportRow> = { header: `${x.id} ${x.label}`, value: (r) => cell(r.answers[x.id]) };
       return x.type === 'multi' && x.options?.some((o) => o.value === OTHER_VALUE) ? [col, { header: `${x.id}.other その他の内容`, value: (r: ExportRow) => cell(r.answers[`${x.id}.${OTHER_VALUE}`]) }] : [col];
     }),
   ];
-  await runAs(c, primaryRole(roles), async (ctx) => ctx.audit({ action: 'surveys.report.exported', programId: program.id, targetType: 'survey_questionnaire', targetId: q.id, diff: { what: `responses.${kind === 'xlsx' ? 'xlsx' : 'csv'}`, rows: rows.length } }));
+  await runAs(c, primaryRole(roles), async (ctx) => ctx.audit({ action: 'surveys.report.exported', programId: program.id, targetType: 'program', targetId: program.id, diff: { what: `responses.${kind === 'xlsx' ? 'xlsx' : 'csv'}`, rows: rows.length } }));
   return exportResponse(kind, `アンケート回答_${program.slug}_${tokyoDate(c.get('deps').clock.now())}`, rows, columns, '回答');
 }
 

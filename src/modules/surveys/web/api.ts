@@ -60,8 +60,8 @@ surveysApi.get('/programs/:slug/survey/tally', async (c) => {
   const filter = tallyFilter((k) => c.req.query(k));
   const db = c.get('deps').db;
   const q = (await activeQuestionnaire(db, program.id)) ?? (await latestQuestionnaire(db, program.id));
-  if (!q) throw new AppError('not-found', '調査票がまだ登録されていません');
-  const t = await tallySurvey(db, program.id, q.questions, filter);
+  // No questionnaire yet: an empty tally (the program exists; nothing has been answered).
+  const t = await tallySurvey(db, program.id, q?.questions ?? [], filter);
   return c.json({
     responses: t.responses,
     byChannel: t.byChannel,
