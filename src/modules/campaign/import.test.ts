@@ -8,7 +8,7 @@ import { queryRows } from '../../db/client.js';
 import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
 import { cli } from '../../../test/helpers/cli.js';
 import { programScope } from '../../platform/vault/index.js';
-import { payoutAccountOf } from './payout-account.js';
+import { payoutAccountOf, setPayoutAccount } from './payout-account.js';
 import { openCampaign } from './test-helpers.js';
 
 const HEADER = 'name,nameKana,type,postalCode,address,ward,phone,url,rooms,features';
@@ -92,6 +92,10 @@ describe('facilities import (CLI)', () => {
     const box = await env.deps.vault.box(env.deps.db, programScope(rows[0]!.program_id));
     assert.deepEqual(await payoutAccountOf(env.deps.db, box, rows[0]!.id), { bankCode: '0001', branchCode: '001', accountType: 'checking', accountNumber: '0012345', holderKana: 'ｶﾌﾞｼｷｶﾞｲｼﾔｷﾞﾝｺｳ' });
     assert.equal(await payoutAccountOf(env.deps.db, box, rows[1]!.id), null, 'no bank columns: no account to pay to');
+    // Seeding (the demo) gives one directly, checked as any other.
+    await assert.rejects(setPayoutAccount(env.deps.db, box, rows[1]!.program_id, rows[1]!.id, { bankCode: '9998', branchCode: '001', accountType: 'ordinary', accountNumber: '1234567', accountHolderKana: 'ﾃｽﾄ' }));
+    await setPayoutAccount(env.deps.db, box, rows[1]!.program_id, rows[1]!.id, { bankCode: '0005', branchCode: '001', accountType: 'ordinary', accountNumber: '7654321', accountHolderKana: 'てすと' });
+    assert.equal((await payoutAccountOf(env.deps.db, box, rows[1]!.id))?.holderKana, 'ﾃｽﾄ');
   });
 
   test('an optional nameEn column gives the English name (#14 item 6)', async () => {

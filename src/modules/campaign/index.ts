@@ -18,7 +18,7 @@ export {
 } from './facility-directory.js';
 /** For English public pages: a feature's English name (the program's own, else a common one). */
 export { featureNameEn } from './feature-names.js';
-export { payoutAccountOf, type PayoutAccount } from './payout-account.js';
+export { payoutAccountOf, setPayoutAccount, type PayoutAccount } from './payout-account.js';
 /** For the call center: an application's status and stage by number or facility name (the caller audits it). */
 export { lookUpApplicationStatus, type ApplicationStatusEntry } from './status-lookup.js';
 export { businessPage } from './web/business-page.js';

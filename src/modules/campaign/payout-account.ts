@@ -3,7 +3,7 @@ import type { Conn } from '../../db/client.js';
 import { ERASED, type Box } from '../../platform/vault/index.js';
 import { openPersonal, str } from './personal.js';
 import { campaignApplications, facilities, facilityPayoutAccounts } from './schema.js';
-import type { BankAccountInput } from './validators.js';
+import { bankAccountSchema, type BankAccountInput } from './validators.js';
 
 /** The bank account a facility is paid to (振込先). */
 export interface PayoutAccount {
@@ -65,4 +65,17 @@ export async function payoutAccountState(conn: Conn, facilityId: number): Promis
   if (own?.accountSealed) return { registered: true, pending };
   const [row] = await conn.select({ personal: campaignApplications.personal }).from(facilities).innerJoin(campaignApplications, eq(campaignApplications.id, facilities.applicationId)).where(eq(facilities.id, facilityId));
   return { registered: !!row?.personal, pending };
+}
+
+/**
+ * Puts a bank account in force for a facility without review — for seeding and fixtures (the demo
+ * campaign's facilities), not for anything a person asks: that goes through the profile change.
+ * Checked as the application's (throws on a bad account); `box` is the program's vault box.
+ */
+export async function setPayoutAccount(conn: Conn, box: Box, programId: number, facilityId: number, input: unknown): Promise<void> {
+  const sealed = sealAccount(box, bankAccountSchema.parse(input));
+  await conn
+    .insert(facilityPayoutAccounts)
+    .values({ facilityId, programId, accountSealed: sealed })
+    .onConflictDoUpdate({ target: facilityPayoutAccounts.facilityId, set: { accountSealed: sealed, updatedAt: new Date() } });
 }
