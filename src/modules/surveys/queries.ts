@@ -64,3 +64,33 @@ export async function responsesForExport(db: Conn, programId: number): Promise<E
     answers: typeof r.answers === 'string' ? (JSON.parse(r.answers) as Record<string, unknown>) : r.answers,
   }));
 }
+
+export interface SheetRow {
+  id: number;
+  number: number;
+  facilityCode: string | null;
+  responseId: number | null;
+  entries: Array<{ pass: number; enteredBy: number; answers: Record<string, unknown> }>;
+}
+
+/** The program's paper sheets with their entries, newest first. */
+export async function paperSheets(db: Conn, programId: number, number?: number): Promise<SheetRow[]> {
+  const sheets = await queryRows<{ id: number; number: number; facility_code: string | null; response_id: number | null }>(
+    db,
+    sql`select id, number, facility_code, response_id from survey_paper_sheets where program_id = ${programId} ${number === undefined ? sql`` : sql`and number = ${number}`} order by number desc limit 500`,
+  );
+  if (!sheets.length) return [];
+  const entries = await queryRows<{ sheet_id: number; pass: number; entered_by: number; answers: Record<string, unknown> | string }>(
+    db,
+    sql`select e.sheet_id, e.pass, e.entered_by, e.answers from survey_paper_entries e join survey_paper_sheets s on s.id = e.sheet_id where s.program_id = ${programId} ${number === undefined ? sql`` : sql`and s.number = ${number}`} order by e.pass`,
+  );
+  return sheets.map((s) => ({
+    id: Number(s.id),
+    number: Number(s.number),
+    facilityCode: s.facility_code,
+    responseId: s.response_id === null ? null : Number(s.response_id),
+    entries: entries
+      .filter((e) => Number(e.sheet_id) === Number(s.id))
+      .map((e) => ({ pass: Number(e.pass), enteredBy: Number(e.entered_by), answers: typeof e.answers === 'string' ? (JSON.parse(e.answers) as Record<string, unknown>) : e.answers })),
+  }));
+}

@@ -16,6 +16,9 @@ export const SURVEYS_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/surveys/:slug/responses.xlsx': READ,
   'GET /admin/surveys/:slug/responses.csv': READ,
   'POST /admin/surveys/:slug/questionnaire': RUN,
+  'GET /admin/surveys/:slug/paper': RUN,
+  'POST /admin/surveys/:slug/paper': RUN,
+  'POST /admin/surveys/:slug/paper/settle': RUN,
   'POST /admin/surveys/:slug/approval': 'program-staff:city',
   'POST /admin/surveys/:slug/lottery/commit': RUN,
 };

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { surveysAdmin } from './admin.js';
 import { surveysAdminReport } from './admin-report.js';
+import { surveysAdminPaper } from './admin-paper.js';
 import { surveysApi } from './api.js';
 import { surveysPublic } from './public.js';
 
@@ -11,6 +12,7 @@ publicRoutes.route('/', surveysPublic);
 const admin = new Hono<AppEnv>();
 admin.route('/', surveysAdmin);
 admin.route('/', surveysAdminReport);
+admin.route('/', surveysAdminPaper);
 const api = new Hono<AppEnv>();
 api.route('/', surveysApi);
 

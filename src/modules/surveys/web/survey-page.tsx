@@ -17,7 +17,7 @@ export interface SurveyFormValues {
   lists: Record<string, string[]>;
 }
 
-function QuestionField({ q, locale, values, errors }: { q: Question; locale: Locale; values: SurveyFormValues; errors: SummaryError[] }) {
+export function QuestionField({ q, locale, values, errors }: { q: Question; locale: Locale; values: SurveyFormValues; errors: SummaryError[] }) {
   const name = `answers.${q.id}`;
   const label = labelOf(q, locale);
   const error = errorFor(errors, name);
