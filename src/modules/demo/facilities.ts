@@ -10,6 +10,8 @@ export interface DemoFacility {
   address: string;
   rooms: number;
   features: string[];
+  /** Optional English name (the others show their reading in Hepburn on English pages). */
+  nameEn?: string;
 }
 
 export const DEMO_FEATURES = ['温泉', '大浴場', '駐車場', '朝食付き', 'Wi-Fi', 'バリアフリー', 'ペット可', '駅近', '禁煙室', '和室', 'キッチン付き', '貸切風呂'];
@@ -53,7 +55,11 @@ const rows: Array<[string, string, FacilityType, Ward, string, string, number, s
   ['一番町スマートステイ', 'イチバンチョウスマートステイ', 'other', '青葉区', '980-0811', '仙台市青葉区一番町四丁目9-9', 30, 'Wi-Fi|駅近|キッチン付き|禁煙室'],
 ];
 
+/** The English names two demo facilities give (the application's optional 施設名（英語）). */
+const NAMES_EN: Record<string, string> = { 仙台駅前デモホテル: 'Sendai Station Demo Hotel', 秋保グランドデモホテル: 'Akiu Grand Demo Hotel' };
+
 export const DEMO_FACILITIES: DemoFacility[] = rows.map(([name, nameKana, type, ward, postalCode, address, rooms, features]) => ({
+  ...(NAMES_EN[name] ? { nameEn: NAMES_EN[name] } : {}),
   name,
   nameKana,
   type,

@@ -39,6 +39,7 @@ describe('English facility names, readings and features', () => {
     const html = main(await page('/en/demo-stay/facilities?q=Akiu'));
     assert.match(html, /3 facilities found/, 'the three facilities read アキウ…');
     assert.ok(html.includes('<span lang="ja">秋保温泉 デモ館</span> (Akiuonsen Demokan)'), html);
+    assert.ok(html.includes('<span lang="ja">秋保グランドデモホテル</span> (Akiu Grand Demo Hotel)'), 'the demo facility that gives an English name shows it');
     const two = main(await page('/en/demo-stay/facilities?q=' + encodeURIComponent('akiu onsen')));
     assert.match(two, /1 facilities found|1 facility found/, 'both words must match');
     assert.ok(two.includes('秋保温泉 デモ館'), 'the one with onsen in its reading');
