@@ -1,6 +1,6 @@
 import type { ProgramInbox } from '../../platform/module/manifest.js';
 import { cm } from './messages.js';
-import { countFaq, countOpenCallbacks } from './queries.js';
+import { countFaq, countOpenCallbacks, pendingTallies, recentSubmissions } from './queries.js';
 
 /** Work waiting at the call center (labels and counts only: the digest mails them). */
 export const CALLS_INBOX: ProgramInbox[] = [
@@ -10,6 +10,24 @@ export const CALLS_INBOX: ProgramInbox[] = [
     items: async (deps, p) => {
       const cb = await countOpenCallbacks(deps.db, p.id);
       return [{ label: cm('inbox.callbacks'), ...cb, href: `/admin/calls/${p.slug}` }];
+    },
+  },
+  {
+    kinds: ['campaign'],
+    roles: ['admin', 'operator'],
+    items: async (deps, p) => [
+      { label: cm('inbox.dailyToSubmit'), ...(await pendingTallies(deps.db, p.id, 'daily')), href: `/admin/calls/${p.slug}/reports` },
+      { label: cm('inbox.monthlyToSubmit'), ...(await pendingTallies(deps.db, p.id, 'monthly')), href: `/admin/calls/${p.slug}/reports` },
+    ],
+  },
+  {
+    kinds: ['campaign'],
+    roles: ['city'],
+    items: async (deps, p) => {
+      // Tallies submitted in the last 7 days, for the City to read, counted on time and late.
+      const subs = await recentSubmissions(deps.db, p.id, new Date(deps.clock.now().getTime() - 7 * 86_400_000));
+      const onTime = subs.filter((s) => s.onTime).length;
+      return [{ label: cm('inbox.submittedDaily', { onTime, late: subs.length - onTime }), count: subs.length, oldest: subs.at(-1)?.submittedAt ?? null, href: `/admin/calls/${p.slug}/reports` }];
     },
   },
   {

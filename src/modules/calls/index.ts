@@ -5,6 +5,7 @@ import { defineModule } from '../../platform/module/manifest.js';
 import { callsAuditActions } from './audit-actions.js';
 import { CALLS_INBOX } from './inbox.js';
 import { callsCommands } from './cli.js';
+import { callsJobHandlers, callsSchedules } from './jobs.js';
 import { cm } from './messages.js';
 import { CALLS_ROUTE_ACCESS } from './route-access.js';
 import * as schema from './schema.js';
@@ -18,6 +19,8 @@ export const callsModule = defineModule({
   schema,
   routes: callsRoutes,
   cli: callsCommands,
+  jobs: callsJobHandlers,
+  schedules: callsSchedules,
   settings: CALLS_SETTINGS,
   routeAccess: CALLS_ROUTE_ACCESS,
   openapi: CALLS_PATHS,

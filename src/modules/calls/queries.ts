@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { queryRows, type Conn } from '../../db/client.js';
-import { addDays, daysInMonth } from '../../platform/calendar/index.js';
+import { addDays, daysInMonth, tokyoDate as tokyoDateOf } from '../../platform/calendar/index.js';
 import { callFaq, callLogs, callTallySubmissions, CALLER_TYPES, CATEGORIES, type CallerType, type Category, type Period } from './schema.js';
 
 export type Counts<K extends string> = Record<K, number>;
@@ -164,4 +164,31 @@ export async function findFaq(conn: Conn, id: number) {
 export async function countFaq(conn: Conn, programId: number): Promise<{ count: number; oldest: Date | null }> {
   const [r] = await queryRows<{ n: number; oldest: string | null }>(conn, sql`select count(*)::int as n, min(created_at)::text as oldest from call_faq where program_id = ${programId} and status = 'proposed'`);
   return { count: Number(r?.n ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null };
+}
+
+/** Tallies prepared and not yet submitted (the operator's inbox), with the earliest deadline. */
+export async function pendingTallies(conn: Conn, programId: number, period: Period): Promise<{ count: number; oldest: Date | null; due: string | null }> {
+  const [r] = await queryRows<{ n: number; oldest: string | null; due: string | null }>(
+    conn,
+    sql`select count(*)::int as n, min(created_at)::text as oldest, min(due_at)::text as due from call_tally_submissions where program_id = ${programId} and period = ${period} and submitted_at is null`,
+  );
+  return { count: Number(r?.n ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null, due: r?.due ? tokyoDateOf(new Date(r.due)) : null };
+}
+
+/** Tallies submitted in the last `days` days, on time and late (the City's inbox). */
+export async function recentSubmissions(conn: Conn, programId: number, since: Date) {
+  return conn
+    .select()
+    .from(callTallySubmissions)
+    .where(and(eq(callTallySubmissions.programId, programId), sql`${callTallySubmissions.submittedAt} >= ${since.toISOString()}::timestamptz`))
+    .orderBy(desc(callTallySubmissions.submittedAt));
+}
+
+export async function listSubmissions(conn: Conn, programId: number, limit = 60) {
+  return conn.select().from(callTallySubmissions).where(eq(callTallySubmissions.programId, programId)).orderBy(desc(callTallySubmissions.periodKey)).limit(limit);
+}
+
+export async function linePlans(conn: Conn, programId: number, from: string, to: string): Promise<Map<string, number>> {
+  const rows = await queryRows<{ day: string; lines: number }>(conn, sql`select day::text as day, lines from call_line_plans where program_id = ${programId} and day >= ${from} and day <= ${to}`);
+  return new Map(rows.map((r) => [r.day, Number(r.lines)]));
 }

@@ -25,4 +25,12 @@ export const CALLS_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/calls/:slug/faq/decide': 'program-staff:city',
   'POST /admin/calls/:slug/complete': DESK,
   'POST /api/v1/cti/:token': 'public',
+  'GET /admin/calls/:slug/reports': READ,
+  'GET /admin/calls/:slug/daily/:date/report.xlsx': READ,
+  'GET /admin/calls/:slug/daily/:date/report.pdf': READ,
+  'GET /admin/calls/:slug/monthly/:month/report.xlsx': READ,
+  'GET /admin/calls/:slug/monthly/:month/report.pdf': READ,
+  'POST /admin/calls/:slug/daily/:date/submit': RUN,
+  'POST /admin/calls/:slug/monthly/:month/submit': RUN,
+  'POST /admin/calls/:slug/lines': RUN,
 };

@@ -105,6 +105,8 @@ async function deskPage(c: AppContext, program: Program, roles: Parameters<typeo
           <a href={`${base}/status`}>{dm('statusLink')}</a>
           {' ／ '}
           <a href={`${base}/faq`}>{dm('faqLink')}</a>
+          {' ／ '}
+          <a href={`${base}/reports`}>{dm('reportsLink')}</a>
         </p>
         {cti.length > 0 && (
           <section aria-labelledby="cti-h">

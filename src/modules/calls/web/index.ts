@@ -6,6 +6,7 @@ import { callsDesk } from './desk.js';
 import { faqApi } from './faq-api.js';
 import { ctiApi } from './cti-api.js';
 import { callsFaqAdmin } from './faq-admin.js';
+import { callsReports } from './reports.js';
 
 const api = new Hono<AppEnv>();
 api.route('/', callsApi);
@@ -15,5 +16,6 @@ api.route('/', ctiApi);
 const admin = new Hono<AppEnv>();
 admin.route('/', callsDesk);
 admin.route('/', callsFaqAdmin);
+admin.route('/', callsReports);
 
 export const callsRoutes: ModuleRoutes = { admin, api };
