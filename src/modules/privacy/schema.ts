@@ -85,3 +85,53 @@ export const privacyErasures = pgTable('privacy_erasures', {
 });
 
 export type Erasure = typeof privacyErasures.$inferSelect;
+
+/**
+ * An incident (事故: loss, theft, tampering, leak) reported to the City at once (行政情報 §2(5)),
+ * with the deadlines of the personal information law for a reportable leak. Its text describes the
+ * incident; the mail to the City carries none of it (numbers, dates and a link only).
+ */
+export const privacyIncidents = pgTable(
+  'privacy_incidents',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    title: text('title').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }),
+    discoveredOn: date('discovered_on', { mode: 'string' }).notNull(),
+    dataKinds: text('data_kinds').notNull(),
+    people: integer('people'),
+    cause: text('cause').notNull().default(''),
+    measures: text('measures').notNull().default(''),
+    prevention: text('prevention').notNull().default(''),
+    /** A leak reportable under the law (要配慮, misuse, malicious act, over 1,000 people…). */
+    reportable: boolean('reportable').notNull(),
+    /** A malicious act: the final report is due in 60 days instead of 30. */
+    malicious: boolean('malicious').notNull(),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    preliminaryDueOn: date('preliminary_due_on', { mode: 'string' }),
+    finalDueOn: date('final_due_on', { mode: 'string' }),
+    preliminaryReportedOn: date('preliminary_reported_on', { mode: 'string' }),
+    finalReportedOn: date('final_reported_on', { mode: 'string' }),
+    reportedBy: integer('reported_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('privacy_incidents_program').on(t.programId, t.status)],
+);
+
+/** The timeline of an incident: each update, who wrote it and when. */
+export const privacyIncidentUpdates = pgTable(
+  'privacy_incident_updates',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    incidentId: integer('incident_id').notNull().references(() => privacyIncidents.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    kind: text('kind', { enum: ['note', 'preliminary', 'final', 'closed'] }).notNull(),
+    note: text('note').notNull(),
+  },
+  (t) => [index('privacy_incident_updates_incident').on(t.incidentId)],
+);
+
+export type Incident = typeof privacyIncidents.$inferSelect;
+export type IncidentUpdate = typeof privacyIncidentUpdates.$inferSelect;
