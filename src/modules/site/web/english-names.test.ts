@@ -50,6 +50,13 @@ describe('English facility names, readings and features', () => {
     assert.ok(html.includes('<span lang="ja">作並温泉 デモの湯</span> (Sakunami Demo Spa)'), html);
   });
 
+  test('open data fills 名称_英語 with the English name a facility gave', async () => {
+    const json = (await (await new TestBrowser(env.deps).request('/demo-stay/opendata/facilities.json')).json()) as { items: Array<Record<string, string>> };
+    const en = Object.fromEntries(json.items.map((i) => [i['名称'], i['名称_英語']]));
+    assert.equal(en['秋保グランドデモホテル'], 'Akiu Grand Demo Hotel');
+    assert.equal(en['秋保温泉 デモ館'], '', 'no English name given: empty (the reading is not a name)');
+  });
+
   test('features are in English: the common names, the program\'s own, in the cards and the search form', async () => {
     const html = main(await page('/en/demo-stay/facilities?q=Akiu'));
     assert.ok(html.includes('Hot spring'), 'a common feature in English');

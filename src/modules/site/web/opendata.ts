@@ -65,7 +65,8 @@ export const OPEN_DATA_COLUMNS: Column<OpenDataRow>[] = [
   { header: '地方公共団体名', value: () => `${PREFECTURE}${CITY}` },
   { header: '名称', value: (r) => r.f.name },
   { header: '名称_カナ', value: (r) => r.f.nameKana },
-  { header: '名称_英語', value: empty },
+  // The English name the facility gave (the romanised reading is derived, not a name: left out).
+  { header: '名称_英語', value: (r) => r.f.nameEn },
   { header: '種別', value: (r) => typeLabel('ja', r.f.type) },
   { header: '所在地_連結表記', value: (r) => r.address.joined },
   { header: '所在地_都道府県', value: (r) => r.address.prefecture },
