@@ -94,3 +94,48 @@ export async function paperSheets(db: Conn, programId: number, number?: number):
       .map((e) => ({ pass: Number(e.pass), enteredBy: Number(e.entered_by), answers: typeof e.answers === 'string' ? (JSON.parse(e.answers) as Record<string, unknown>) : e.answers })),
   }));
 }
+
+export interface ShipmentRow {
+  id: number;
+  entryId: number;
+  prizeId: number;
+  prize: string;
+  status: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  decisionNote: string | null;
+  replaces: number | null;
+}
+
+export async function shipmentsOf(db: Conn, programId: number): Promise<ShipmentRow[]> {
+  const rows = await queryRows<{ id: number; entry_id: number; prize_id: number; prize: string; status: string; carrier: string | null; tracking_number: string | null; decision_note: string | null; replaces: number | null }>(
+    db,
+    sql`select s.id, s.entry_id, s.prize_id, p.name as prize, s.status, s.carrier, s.tracking_number, s.decision_note, s.replaces from survey_shipments s join survey_prizes p on p.id = s.prize_id where s.program_id = ${programId} order by s.id`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), entryId: Number(r.entry_id), prizeId: Number(r.prize_id), prize: r.prize, status: r.status, carrier: r.carrier, trackingNumber: r.tracking_number, decisionNote: r.decision_note, replaces: r.replaces === null ? null : Number(r.replaces) }));
+}
+
+export async function prizesOf(db: Conn, programId: number) {
+  return queryRows<{ id: number; name: string; stock: number; kept_at: string; used: number }>(
+    db,
+    sql`select p.id, p.name, p.stock, p.kept_at, (select count(*)::int from survey_shipments s where s.prize_id = p.id and s.status <> 'undelivered') as used from survey_prizes p where p.program_id = ${programId} order by p.id`,
+  );
+}
+
+export interface EntrySealed {
+  id: number;
+  nameSealed: string | null;
+  postalCodeSealed: string | null;
+  addressSealed: string | null;
+  phoneSealed: string | null;
+  emailSealed: string | null;
+}
+
+export async function entriesByIds(db: Conn, programId: number, ids: number[]): Promise<EntrySealed[]> {
+  if (!ids.length) return [];
+  const rows = await queryRows<{ id: number; name_sealed: string | null; postal_code_sealed: string | null; address_sealed: string | null; phone_sealed: string | null; email_sealed: string | null }>(
+    db,
+    sql`select id, name_sealed, postal_code_sealed, address_sealed, phone_sealed, email_sealed from survey_entries where program_id = ${programId} and id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), nameSealed: r.name_sealed, postalCodeSealed: r.postal_code_sealed, addressSealed: r.address_sealed, phoneSealed: r.phone_sealed, emailSealed: r.email_sealed }));
+}

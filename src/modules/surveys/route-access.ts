@@ -21,4 +21,12 @@ export const SURVEYS_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/surveys/:slug/paper/settle': RUN,
   'POST /admin/surveys/:slug/approval': 'program-staff:city',
   'POST /admin/surveys/:slug/lottery/commit': RUN,
+  'GET /admin/surveys/:slug/lottery': READ,
+  'POST /admin/surveys/:slug/lottery/draw': RUN,
+  'POST /admin/surveys/:slug/prizes': RUN,
+  'POST /admin/surveys/:slug/shipments/prepare': RUN,
+  'POST /admin/surveys/:slug/shipments/update': RUN,
+  'POST /admin/surveys/:slug/entrants/erase': RUN,
+  'GET /admin/surveys/:slug/labels.pdf': RUN,
+  'GET /admin/surveys/:slug/carrier.csv': RUN,
 };

@@ -4,6 +4,7 @@ import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { surveysAdmin } from './admin.js';
 import { surveysAdminReport } from './admin-report.js';
 import { surveysAdminPaper } from './admin-paper.js';
+import { surveysAdminLottery } from './admin-lottery.js';
 import { surveysApi } from './api.js';
 import { surveysPublic } from './public.js';
 
@@ -13,6 +14,7 @@ const admin = new Hono<AppEnv>();
 admin.route('/', surveysAdmin);
 admin.route('/', surveysAdminReport);
 admin.route('/', surveysAdminPaper);
+admin.route('/', surveysAdminLottery);
 const api = new Hono<AppEnv>();
 api.route('/', surveysApi);
 
