@@ -1,4 +1,5 @@
 /** The calls module's API for the OpenAPI document. */
+import { z } from 'zod';
 import { jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
 import { callSchema } from '../validators.js';
 import { decisionSchema, faqSchema } from '../validators.js';
@@ -6,6 +7,8 @@ import { ctiEventSchema } from '../commands/cti.js';
 import { CallAnswer, CtiAnswer, DailyAnswer, FaqDecided, FaqList, FaqProposed, MonthlyAnswer, SubmitAnswer } from './api-schemas.js';
 
 const tags = ['コールセンター'];
+const DATE_PARAM = { description: '日付（YYYY-MM-DD、Asia/Tokyo）', schema: z.iso.date() };
+const MONTH_PARAM = { description: '月（YYYY-MM）', schema: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) };
 
 const CALL_FIELDS = {
   callerType: { description: 'user: 利用者、business: 事業者、other: その他' },
@@ -30,7 +33,7 @@ export const CALLS_PATHS = lazyApiPaths(() => ({
     problems: { unauthenticated: 'トークンがない、または無効', forbidden: '記録できない役割', 'not-found': '事業がない、他の事業、またはキャンペーンでない', 'validation-failed': '入力誤り（errors[].field に項目名）' },
   },
   'GET /programs/{slug}/calls/daily/{date}': {
-    params: { date: '日付（YYYY-MM-DD、Asia/Tokyo）' },
+    params: { date: DATE_PARAM },
     summary: '日次の問い合わせ集計',
     description: '指定日（Asia/Tokyo）の件数。件数のみの記録と詳細な記録の合計。dueAt は翌営業日の12時。',
     auth: 'bearer',
@@ -39,7 +42,7 @@ export const CALLS_PATHS = lazyApiPaths(() => ({
     problems: { unauthenticated: 'トークンがない', forbidden: '集計を見られない役割', 'not-found': '事業がない', 'validation-failed': '日付が YYYY-MM-DD でない' },
   },
   'GET /programs/{slug}/calls/monthly/{month}': {
-    params: { month: '月（YYYY-MM）' },
+    params: { month: MONTH_PARAM },
     summary: '月次の問い合わせ集計',
     description: '指定月の件数と日別の合計。dueOn は翌月の第7営業日。',
     auth: 'bearer',
@@ -48,7 +51,7 @@ export const CALLS_PATHS = lazyApiPaths(() => ({
     problems: { unauthenticated: 'トークンがない', forbidden: '集計を見られない役割', 'not-found': '事業がない', 'validation-failed': '月が YYYY-MM でない' },
   },
   'POST /programs/{slug}/calls/daily/{date}/submit': {
-    params: { date: '日付（YYYY-MM-DD）' },
+    params: { date: DATE_PARAM },
     summary: '日次集計を市へ提出',
     auth: 'bearer',
     tags,
@@ -56,7 +59,7 @@ export const CALLS_PATHS = lazyApiPaths(() => ({
     problems: { unauthenticated: 'トークンがない', forbidden: 'operator・admin 以外', 'not-found': '事業がない', conflict: 'まだ終わっていない日、または提出済み', 'validation-failed': '日付が YYYY-MM-DD でない' },
   },
   'POST /programs/{slug}/calls/monthly/{month}/submit': {
-    params: { month: '月（YYYY-MM）' },
+    params: { month: MONTH_PARAM },
     summary: '月次集計を市へ提出',
     auth: 'bearer',
     tags,
@@ -90,7 +93,7 @@ export const CALLS_PATHS = lazyApiPaths(() => ({
     problems: { unauthenticated: 'トークンがない', forbidden: '市の職員でない', 'not-found': 'FAQがない、または他の事業', conflict: 'すでに判断済み', 'validation-failed': 'decision が approve・reject でない' },
   },
   'POST /cti/{token}': {
-    params: { token: '`jimukyoku calls cti-token` が発行した秘密の鍵' },
+    params: { token: { description: '`jimukyoku calls cti-token` が発行した秘密の鍵', schema: z.string() } },
     summary: '電話システム（CTI）からの通知',
     description:
       'Zammad の generic CTI と同じ形（form-encoded または JSON）：event は newCall・answer・hangup、from・to・direction（in/out）・callId（call_id も可）・cause。newCall で問い合わせの記録を開き（発信者番号は暗号化）、answer で応答時刻、hangup で終了時刻と通話時間（応答がなければ不在着信）を記録します。token は `jimukyoku calls cti-token --program SLUG` で発行します。違う token は 404 で何も書きません。',
