@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
+import { makeProgram, makeUser } from '../../../../test/helpers/fixtures.js';
+import { signedInBrowsers, type TestBrowser } from '../../../../test/helpers/http.js';
+import { samplePdf } from '../test-helpers.js';
+
+describe('deliverables back office', () => {
+  let env: TestEnv;
+  let op: TestBrowser;
+  let city: TestBrowser;
+  let flyerPath = '';
+
+  before(async () => {
+    env = await createTestEnv();
+    const p = await makeProgram(env.deps, 'dl-admin', 'campaign');
+    await makeUser(env.deps, 'op@example.jp', 'operator', p.id);
+    await makeUser(env.deps, 'city@example.jp', 'city', p.id);
+    const browsers = await signedInBrowsers(env.deps, ['op@example.jp', 'city@example.jp']);
+    op = browsers[0]!;
+    city = browsers[1]!;
+  });
+  after(() => env.close());
+
+  const upload = async (b: TestBrowser, path: string, bytes: Uint8Array, csrf = b.csrf()) => {
+    const form = new FormData();
+    form.set('_csrf', csrf);
+    form.set('note', '');
+    form.set('file', new Blob([new Uint8Array(bytes)]), 'flyer.pdf');
+    return b.request(`${path}/versions`, { method: 'POST', body: form });
+  };
+
+  it('lists the register with its countdown and uploads through the streamed form (CSRF checked)', async () => {
+    const list = await op.get('/admin/deliverables/dl-admin');
+    assert.equal(list.status, 200);
+    const html = await list.text();
+    assert.ok(html.includes('チラシ（A4）') && html.includes('未設定'), 'register lists the flyer without a due date');
+    flyerPath = /href="(\/admin\/deliverables\/items\/\d+)">チラシ（A4）/.exec(html)![1]!;
+    await op.get(flyerPath);
+    assert.equal((await upload(op, flyerPath, await samplePdf(2), 'wrong-token')).status, 403, 'a wrong CSRF token is refused');
+    const res = await upload(op, flyerPath, await samplePdf(2));
+    assert.equal(res.status, 303, await res.clone().text());
+    const page = await (await op.get(flyerPath)).text();
+    assert.ok(page.includes('第1版を登録しました'), 'flash after upload');
+    const bad = await upload(op, flyerPath, new TextEncoder().encode('hello'));
+    assert.equal(bad.status, 415);
+    assert.ok((await bad.text()).includes('形式は受け付けていません'), 'the form shows why');
+    await op.get(flyerPath);
+    assert.equal((await op.post(`${flyerPath}/rounds`, { _once: op.once(), version: '1' })).status, 303);
+  });
+
+  it('the City pins a comment to a spot of page 1 and sees it on the page image; early approval is refused on the form', async () => {
+    await city.get(flyerPath);
+    const early = await city.post(`${flyerPath}/rounds/1/answer`, { _once: city.once(), decision: 'approve', comment: '', reason: '' });
+    assert.equal(early.status, 409);
+    assert.ok((await early.text()).includes('必要な校正回数に達していない'), 'rounds-required is explained');
+    await city.get(flyerPath);
+    const res = await city.post(`${flyerPath}/rounds/1/answer`, { _once: city.once(), decision: 'comments', comment: 'ロゴを右へ', page: '1', x: '50', y: '25', reason: '' });
+    assert.equal(res.status, 303, await res.clone().text());
+    const page = await (await city.get(flyerPath)).text();
+    assert.ok(page.includes('ロゴを右へ') && page.includes('1ページ（50%, 25%）'), 'the comment and its spot are listed');
+    assert.ok(page.includes(`src="${flyerPath}/rounds/1/pages/1"`), 'the page image with pins is shown beside');
+    const svgRes = await city.get(`${flyerPath}/rounds/1/pages/1`);
+    assert.equal(svgRes.status, 200);
+    assert.match(svgRes.headers.get('content-type') ?? '', /image\/svg\+xml/);
+    const svg = await svgRes.text();
+    const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]);
+    const height = Number(/<svg[^>]* height="(\d+)"/.exec(svg)![1]);
+    const circle = /data-comment="1"><circle cx="(\d+)" cy="(\d+)"/.exec(svg);
+    assert.ok(circle, 'a numbered pin is drawn');
+    assert.equal(Number(circle![1]), Math.round(width * 0.5));
+    assert.equal(Number(circle![2]), Math.round(height * 0.25));
+    assert.ok(svg.includes('data:image/png;base64,iVBOR'), 'over the rendered page');
+    const png = await city.get(`${flyerPath}/versions/1/pages/1`);
+    assert.equal(png.headers.get('content-type'), 'image/png');
+    assert.equal((await city.get(`${flyerPath}/versions/1/pages/9`)).status, 404, 'no such page');
+    const file = await city.get(`${flyerPath}/versions/1/file`);
+    assert.equal(file.status, 200);
+    assert.equal(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString(), '%PDF-', 'the download is the clear file');
+  });
+});
