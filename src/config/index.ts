@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(50).default(5_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(50).default(10_000),
   DATABASE_WAIT_MS: z.coerce.number().int().min(100).default(5_000),
+  DATABASE_READ_URL: z.string().optional().or(z.literal('').transform(() => undefined)),
+  READ_MAX_LAG_MS: z.coerce.number().int().min(0).default(2_000),
   SHED_LAG_MS: z.coerce.number().int().min(0).default(1000),
   PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(64),
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional().or(z.literal('').transform(() => undefined)),
@@ -93,6 +95,10 @@ export type Config = {
   requestTimeoutMs: number;
   /** The longest a request waits for the database (a pooled connection, or its turn on the embedded one) before 503. */
   databaseWaitMs: number;
+  /** A streaming replica for reads that may be a moment old (PostgreSQL only). */
+  databaseReadUrl: string | undefined;
+  /** Replica replay lag above which those reads go to the primary. */
+  readMaxLagMs: number;
   /** Event-loop lag (p99, ms) above which a busy instance sheds load; 0 turns that off. */
   shedLagMs: number;
   /** Bytes of shared public answers (search page and API) kept per instance in front of the app; 0 turns that off. */
@@ -145,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     databaseWaitMs: e.DATABASE_WAIT_MS,
+    databaseReadUrl: e.DATABASE_URL ? e.DATABASE_READ_URL : undefined,
+    readMaxLagMs: e.READ_MAX_LAG_MS,
     shedLagMs: e.SHED_LAG_MS,
     publicCacheBytes: e.PUBLIC_CACHE_MB * 1024 * 1024,
     metricsToken: e.METRICS_TOKEN,

@@ -8,6 +8,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Config } from '../config/index.js';
+import { openReadReplica, type ReadReplica } from './read-replica.js';
 /** No relational-query schema: modules query their own tables with the query builder or SQL. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; commands accept it so callers can compose them in one transaction. */
@@ -32,6 +33,8 @@ export interface Database {
   admitRequest?(): Promise<(() => void) | null>;
   /** Connections (PostgreSQL pool) or request turns (embedded): how many there may be, are in use, and are waited for. */
   stats?(): { size: number; inUse: number; waiting: number };
+  /** PostgreSQL with DATABASE_READ_URL: the streaming replica for reads that may be a moment old. */
+  replica?: ReadReplica;
 }
 
 /**
@@ -47,9 +50,18 @@ export function pgliteDir(dataDir: string): string {
   return path.join(dataDir, 'pglite');
 }
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'poolSize'> & Partial<Pick<Config, 'databaseWaitMs'>>, opts: { memory?: boolean } = {}): Promise<Database> {
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'poolSize'> & Partial<Pick<Config, 'databaseWaitMs' | 'databaseReadUrl' | 'readMaxLagMs'>>,
+  opts: { memory?: boolean } = {},
+): Promise<Database> {
   const waitMs = config.databaseWaitMs ?? DEFAULT_WAIT_MS;
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolSize, waitMs);
+  if (config.databaseUrl) {
+    const database = await openPostgres(config.databaseUrl, config.poolSize, waitMs);
+    if (!config.databaseReadUrl) return database;
+    const replica = openReadReplica(config.databaseReadUrl, database.db, config.readMaxLagMs ?? 2000, config.poolSize);
+    const closePrimary = database.close.bind(database);
+    return { ...database, replica, close: async () => (await replica.close(), await closePrimary()) };
+  }
   return openEmbedded(opts.memory ? undefined : pgliteDir(config.dataDir), waitMs);
 }
 

@@ -53,6 +53,16 @@ function createMetrics(deps: Pick<Deps, 'database' | 'db'>): AppMetrics {
     pool.set({ state: 'in_use' }, s.inUse);
     pool.set({ state: 'waiting' }, s.waiting);
   } });
+  const replica = deps.database.replica;
+  if (replica) {
+    new client.Gauge({ name: 'jimukyoku_read_replica_lag_seconds', help: 'Replay lag of the read replica (-1: not known, reads go to the primary)', registers: [registry], collect() { this.set(replica.lagMs === null ? -1 : replica.lagMs / 1000); } });
+    new client.Gauge({ name: 'jimukyoku_read_replica_in_use', help: '1 while reads that may lag go to the replica, 0 while they go to the primary', registers: [registry], collect() { this.set(replica.inUse ? 1 : 0); } });
+    const reads = new client.Counter({ name: 'jimukyoku_lagging_reads_total', help: 'Reads that may lag, by where they went', labelNames: ['target'] as const, registers: [registry], collect() {
+      reads.reset();
+      reads.inc({ target: 'replica' }, replica.reads.replica);
+      reads.inc({ target: 'primary' }, replica.reads.primary);
+    } });
+  }
   const jobs = new client.Gauge({ name: 'jimukyoku_jobs_due', help: 'Jobs due and not yet running', registers: [registry] });
   const jobAge = new client.Gauge({ name: 'jimukyoku_jobs_oldest_due_seconds', help: 'How long the oldest due job has waited', registers: [registry] });
   const outbox = new client.Gauge({ name: 'jimukyoku_mail_outbox_queued', help: 'Mails waiting to be sent', registers: [registry] });

@@ -11,6 +11,7 @@ import { canonicalSearch } from './search-query.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
 import { shareWhileCurrent } from './share.js';
 import type { FacilityItem } from './api-schemas.js';
+import { laggingReadDb } from '../../../platform/read-db.js';
 
 export const siteApi = new Hono<AppEnv>();
 
@@ -54,7 +55,7 @@ function itemBytes(program: Program, version: number, baseUrl: string, f: Public
 siteApi.get('/programs/:slug/facilities', async (c) => {
   const program = await publicCampaign(c);
   const { db, config } = c.get('deps');
-  const index = await siteIndexCache(db).get(db, program.id);
+  const index = await siteIndexCache(db).get(laggingReadDb(c.get('deps')), program.id);
   const search = canonicalSearch(new URL(c.req.url));
   const key = `${program.id}:${index.version}:${search.key}`;
   let entry = bodies.get(key);

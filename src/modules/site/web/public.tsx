@@ -24,12 +24,13 @@ import { canonicalSearch, searchQueryString } from './search-query.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
 import { shareWhileCurrent } from './share.js';
 import { idParam } from '../../../platform/http/params.js';
+import { laggingReadDb } from '../../../platform/read-db.js';
 
 export const sitePublic = new Hono<AppEnv>();
 /** Rendered pages (bytes and ETag): up to 20,000, at most 48 MiB. */
 const pages = new LruCache<CachedBody>(20_000, 48 * 1024 * 1024);
 
-const indexOf = (c: AppContext, program: Program) => siteIndexCache(c.get('deps').db).get(c.get('deps').db, program.id);
+const indexOf = (c: AppContext, program: Program) => siteIndexCache(c.get('deps').db).get(laggingReadDb(c.get('deps')), program.id);
 
 /**
  * Pages built only from the program and the facility index are cached as UTF-8 bytes with an

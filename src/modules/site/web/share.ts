@@ -4,6 +4,7 @@ import { lastKnownDemoFlag } from '../../../platform/programs/demo-flag.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { siteIndexCache } from '../search/index-cache.js';
 import { recentProgram } from './load.js';
+import { laggingReadDb } from '../../../platform/read-db.js';
 
 /**
  * Lets anonymous visitors share this answer through the server's micro-cache for as long as what
@@ -14,7 +15,8 @@ import { recentProgram } from './load.js';
  */
 export function shareWhileCurrent(c: AppContext, program: Program, indexVersion: number, bytes: Uint8Array, demo?: boolean): void {
   if (c.get('auth')) return;
-  const { db } = c.get('deps');
+  const deps = c.get('deps');
+  const { db } = deps;
   const { slug, id } = program;
   const updatedAt = program.updatedAt.getTime();
   const indexes = siteIndexCache(db);
@@ -24,7 +26,7 @@ export function shareWhileCurrent(c: AppContext, program: Program, indexVersion:
       const p = recentProgram(db, slug);
       if (!p || p.id !== id || p.updatedAt.getTime() !== updatedAt) return false;
       if (demo !== undefined && lastKnownDemoFlag() !== demo) return false;
-      return indexes.current(db, id)?.version === indexVersion;
+      return indexes.current(laggingReadDb(deps), id)?.version === indexVersion;
     },
   });
 }
