@@ -41,7 +41,7 @@ export async function seedDeliverableInProof(deps: Deps, programId: number, key:
   return runCommand(deps, systemActor('test'), async (ctx) => {
     const [d] = await ctx.tx.insert(deliverables).values({ programId, key, title: `テスト成果物 ${key}`, requiredRounds: 2, createdAt: ctx.now, updatedAt: ctx.now }).returning();
     await recordVersion(ctx, d!.id, { file: { ...file, type: 'pdf' }, storageKey, filename: 'test.pdf', note: '' });
-    await sendRound(ctx, d!.id, 1);
+    await sendRound(ctx, d!.id, { version: 1 });
     return { id: d!.id };
   });
 }

@@ -1,13 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
+import { parseOrThrow } from '../../../platform/validation.js';
 import { dm } from '../messages.js';
+import { roundRequestSchema } from '../validators.js';
 import { findVersion, latestRound } from '../queries.js';
 import { deliverableRounds, deliverables, type DeliverableRound } from '../schema.js';
 import { lockDeliverable } from './lock.js';
 
 /** Sends a version to the City as the next proof round (校正 第k回); the previous one must be answered. */
-export async function sendRound(ctx: CommandContext, deliverableId: number, versionNumber: number): Promise<DeliverableRound> {
+export async function sendRound(ctx: CommandContext, deliverableId: number, input: unknown): Promise<DeliverableRound> {
+  const versionNumber = parseOrThrow(roundRequestSchema, input).version;
   const d = await lockDeliverable(ctx, deliverableId);
   if (d.status === 'approved' || d.status === 'delivered') throw new AppError('conflict', dm('err.closed'));
   const version = await findVersion(ctx.tx, d.id, versionNumber);

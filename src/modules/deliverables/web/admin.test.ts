@@ -46,6 +46,8 @@ describe('deliverables back office', () => {
     assert.equal(bad.status, 415);
     assert.ok((await bad.text()).includes('形式は受け付けていません'), 'the form shows why');
     await op.get(flyerPath);
+    assert.equal((await op.post(`${flyerPath}/rounds`, { _once: op.once() })).status, 422, 'no version: the form says so (was 500)');
+    await op.get(flyerPath);
     assert.equal((await op.post(`${flyerPath}/rounds`, { _once: op.once(), version: '1' })).status, 303);
   });
 

@@ -55,7 +55,7 @@ deliverablesAdmin.post('/deliverables/items/:id/rounds', async (c) => {
   const f = await formFields(c);
   return submitForm(c, {
     role: primaryRole(roles),
-    run: (ctx) => sendRound(ctx, deliverable.id, Number(f.version)),
+    run: (ctx) => sendRound(ctx, deliverable.id, f),
     rerender: (errors, status) => itemPage(c, program, deliverable, roles, { errors, status, values: f }),
     flash: (r) => dm('flash.sent', { n: r.number }),
     redirect: itemPath(deliverable.id),

@@ -30,7 +30,7 @@ deliverablesApi.post('/deliverables/:id/versions', async (c) => {
 deliverablesApi.post('/deliverables/:id/rounds', async (c) => {
   const { deliverable, roles } = await loadDeliverable(c, RUN);
   const body = parseOrThrow(roundRequestSchema, await jsonBody(c));
-  const round = await runAs(c, primaryRole(roles), (ctx) => sendRound(ctx, deliverable.id, body.version));
+  const round = await runAs(c, primaryRole(roles), (ctx) => sendRound(ctx, deliverable.id, body));
   return c.json(roundJson(round, body.version), 201);
 });
 
