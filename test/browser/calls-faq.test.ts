@@ -20,7 +20,7 @@ const login = (role: string) => {
 
 describe('call center in Chromium', () => {
   before(async () => {
-    server = await startServer({ timeoutMs: 120_000 });
+    server = await startServer({ timeoutMs: 300_000 });
     mobile = await launchBrowser({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
     desktop = await launchBrowser({ viewport: { width: 1280, height: 900 } });
   });
