@@ -4,6 +4,8 @@
 // manifest below is still loading (campaign imports settlement, settlement imports campaign).
 export { facilityIdsOfUser, grantFacilityAccess, userIdsOfFacility } from './facility-access.js';
 export { facilityBalances } from './ledger.js';
+/** Approved stays per facility (the surveys module's response rate). */
+export { approvedStaysByFacility } from './stay-counts.js';
 export { businessSettlementLinks } from './portal-links.js';
 /** For seeding (the demo): a facility's allocation, as the allocation page sets it. */
 export { setAllocation } from './commands/budget.js';

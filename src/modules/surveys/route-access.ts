@@ -22,6 +22,8 @@ export const SURVEYS_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/surveys/:slug/approval': 'program-staff:city',
   'POST /admin/surveys/:slug/lottery/commit': RUN,
   'GET /admin/surveys/:slug/lottery': READ,
+  'GET /admin/surveys/:slug/facilities': READ,
+  'GET /admin/surveys/:slug/cards.pdf': RUN,
   'POST /admin/surveys/:slug/lottery/draw': RUN,
   'POST /admin/surveys/:slug/prizes': RUN,
   'POST /admin/surveys/:slug/shipments/prepare': RUN,

@@ -40,6 +40,11 @@ async function overview(c: AppContext, program: Program, roles: Role[], opts: { 
         <p>
           公開のアンケート：<a href={`/${program.slug}/survey`}>/{program.slug}/survey</a>（英語 <a href={`/en/${program.slug}/survey`}>/en/{program.slug}/survey</a>）
         </p>
+        <ul>
+          {canRun && <li><a href={`${base}/paper`}>紙のアンケートの入力・照合</a></li>}
+          <li><a href={`${base}/lottery`}>プレゼント抽選と賞品の発送</a></li>
+          <li><a href={`${base}/facilities`}>施設別の回答率と二次元コードのカード</a></li>
+        </ul>
         <Table
           caption="調査票の版"
           columns={[{ key: 'version', header: '版', rowHeader: true }, { key: 'title', header: 'タイトル' }, { key: 'status', header: '状況' }, { key: 'questions', header: '質問数', numeric: true }, { key: 'responses', header: '回答数', numeric: true }, { key: 'comment', header: '市のコメント' }]}

@@ -5,6 +5,7 @@ import { surveysAdmin } from './admin.js';
 import { surveysAdminReport } from './admin-report.js';
 import { surveysAdminPaper } from './admin-paper.js';
 import { surveysAdminLottery } from './admin-lottery.js';
+import { surveysAdminFacilities } from './admin-facilities.js';
 import { surveysApi } from './api.js';
 import { surveysPublic } from './public.js';
 
@@ -15,6 +16,7 @@ admin.route('/', surveysAdmin);
 admin.route('/', surveysAdminReport);
 admin.route('/', surveysAdminPaper);
 admin.route('/', surveysAdminLottery);
+admin.route('/', surveysAdminFacilities);
 const api = new Hono<AppEnv>();
 api.route('/', surveysApi);
 
