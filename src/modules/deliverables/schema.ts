@@ -119,3 +119,35 @@ export type Deliverable = typeof deliverables.$inferSelect;
 export type DeliverableVersion = typeof deliverableVersions.$inferSelect;
 export type DeliverableRound = typeof deliverableRounds.$inferSelect;
 export type DeliverableComment = typeof deliverableComments.$inferSelect;
+
+export const HEARING_STATUSES = ['candidate', 'heard', 'selected', 'declined'] as const;
+export type HearingStatus = (typeof HEARING_STATUSES)[number];
+
+/**
+ * A group heard for the interview articles (seed 000 §6(4)): 候補 → ヒアリング済み → 発表団体に選定 /
+ * 見送り. The contact person is sealed in the vault. A presenting group is due the honorarium
+ * (謝礼, 10,000 yen by default, §6(1)コ(ｲ)) with its payment date.
+ */
+export const deliverableHearings = pgTable(
+  'deliverable_hearings',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    groupName: text('group_name').notNull(),
+    contactSealed: text('contact_sealed'),
+    visitOn: date('visit_on', { mode: 'string' }),
+    place: text('place').notNull().default(''),
+    cityStaff: text('city_staff').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    status: text('status', { enum: HEARING_STATUSES }).notNull().default('candidate'),
+    honorariumYen: integer('honorarium_yen').notNull().default(10_000),
+    honorariumPaidOn: date('honorarium_paid_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('deliverable_hearings_program').on(t.programId)],
+);
+
+export type Hearing = typeof deliverableHearings.$inferSelect;
