@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -23,7 +22,7 @@ import { rawHeader } from './platform/http/raw-header.js';
 import { storeShared, type PublicCacheEnv } from './platform/http/public-cache.js';
 import { applySecurityHeaders } from './platform/http/security-headers.js';
 import { errorFields, log } from './platform/log/index.js';
-import { isStaticFileName, staticFiles } from './ui/static/index.js';
+import { resolveStaticName, staticContent, staticFiles } from './ui/static/index.js';
 import { VERSION } from './version.js';
 import { isStreamedUpload } from './platform/http/streamed-upload.js';
 
@@ -172,14 +171,17 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   });
 
   app.get('/static/:file', (c) => {
-    const name = c.req.param('file');
-    if (!isStaticFileName(name)) throw new AppError('not-found');
-    const entry = staticFiles[name];
-    return c.body(fs.readFileSync(entry.path), 200, { 'Content-Type': entry.type, 'Cache-Control': 'public, max-age=3600' });
+    const found = resolveStaticName(c.req.param('file'));
+    if (!found) throw new AppError('not-found');
+    const { bytes } = staticContent(found.name);
+    // A URL with the current content hash (what pages link to) never changes: cached for a year.
+    // A plain name, or an older hash (a page from before a deploy), gets today's file for an hour.
+    const cache = found.current ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': staticFiles[found.name].type, 'Cache-Control': cache });
   });
 
   // Every browser asks for it; answering 404 filled the logs and the route walk's error pages.
-  app.get('/favicon.ico', (c) => c.body(fs.readFileSync(staticFiles['favicon.ico'].path), 200, { 'Content-Type': staticFiles['favicon.ico'].type, 'Cache-Control': 'public, max-age=86400' }));
+  app.get('/favicon.ico', (c) => c.body(new Uint8Array(staticContent('favicon.ico').bytes), 200, { 'Content-Type': staticFiles['favicon.ico'].type, 'Cache-Control': 'public, max-age=86400' }));
 
   const auth = authenticate();
   const csrf = csrfProtection();

@@ -139,6 +139,18 @@ describe('HTTP basics', () => {
     assert.match(await tokens.text(), /--color-primitive-blue-900/);
     assert.equal((await browser.get('/static/../../package.json')).status, 404);
     assert.equal((await browser.get('/static/nope.js')).status, 404);
+    // Pages link to content-hashed URLs, cached for good; an older hash still gets today's file, briefly.
+    const page = await (await browser.get('/')).text();
+    const hashed = /href="(\/static\/app\.[0-9a-f]{10}\.css)"/.exec(page)?.[1];
+    assert.ok(hashed, 'the page links to a hashed app.css');
+    const forever = await browser.get(hashed);
+    assert.equal(forever.status, 200);
+    assert.equal(forever.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.equal(await forever.text(), await (await browser.get('/static/app.css')).text());
+    const older = await browser.get('/static/app.0123456789.css');
+    assert.equal(older.status, 200);
+    assert.equal(older.headers.get('cache-control'), 'public, max-age=3600');
+    assert.equal((await browser.get('/static/nope.0123456789.css')).status, 404);
   });
 
   test('the public top page lists programs in both languages and links to the other one', async () => {

@@ -27,8 +27,8 @@ describe('PublicLayout', () => {
     assert.equal(attr(main, 'id'), 'main');
     assert.equal(attr(main, 'tabindex'), '-1');
     assert.match(out, /<nav class="dads-breadcrumb" aria-label="パンくずリスト">/);
-    assert.match(out, /<link rel="stylesheet" href="\/static\/tokens.css"\/><link rel="stylesheet" href="\/static\/app.css"\/>/);
-    assert.match(out, /<script src="\/static\/app.js" defer=""><\/script>/);
+    assert.match(out, /<link rel="stylesheet" href="\/static\/tokens\.[0-9a-f]{10}\.css"\/><link rel="stylesheet" href="\/static\/app\.[0-9a-f]{10}\.css"\/>/);
+    assert.match(out, /<script src="\/static\/app\.[0-9a-f]{10}\.js" defer=""><\/script>/);
     assert.doesNotMatch(out, /デモ環境です/);
   });
 

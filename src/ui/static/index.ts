@@ -2,6 +2,8 @@
  * Files the server exposes under /static/. The HTTP layer maps `GET /static/:name` to
  * `staticFiles[name]` (reading `path`, answering with `type`); nothing else is served from here.
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -30,13 +32,49 @@ export type StaticFileName = keyof typeof staticFiles;
 
 export const STATIC_PREFIX = '/static/';
 
-/** URLs the layouts reference, in load order (tokens before app.css). */
-export const assetUrls = {
-  tokensCss: `${STATIC_PREFIX}tokens.css`,
-  appCss: `${STATIC_PREFIX}app.css`,
-  appJs: `${STATIC_PREFIX}app.js`,
-} as const;
-
 export function isStaticFileName(name: string): name is StaticFileName {
   return Object.hasOwn(staticFiles, name);
 }
+
+/** A static file's bytes and the first 10 hex digits of their SHA-256, read once per process. */
+const loaded = new Map<StaticFileName, { bytes: Buffer; hash: string }>();
+export function staticContent(name: StaticFileName): { bytes: Buffer; hash: string } {
+  let c = loaded.get(name);
+  if (!c) {
+    const bytes = fs.readFileSync(staticFiles[name].path);
+    loaded.set(name, (c = { bytes, hash: crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 10) }));
+  }
+  return c;
+}
+
+/** `app.css` → `app.<hash>.css`: the URL changes whenever the content does, so it may be cached for good. */
+export function hashedName(name: StaticFileName): string {
+  const dot = name.lastIndexOf('.');
+  return `${name.slice(0, dot)}.${staticContent(name).hash}${name.slice(dot)}`;
+}
+
+/**
+ * A requested name: a plain one (`app.css`) or a hashed one (`app.<hash>.css`) with whether the hash
+ * is the current content's (a page from before a deploy may still ask for an older one).
+ */
+export function resolveStaticName(requested: string): { name: StaticFileName; current: boolean } | undefined {
+  if (isStaticFileName(requested)) return { name: requested, current: false };
+  const m = /^(.+)\.([0-9a-f]{10})(\.[a-z]+)$/.exec(requested);
+  if (!m) return undefined;
+  const name = `${m[1]}${m[3]}`;
+  if (!isStaticFileName(name)) return undefined;
+  return { name, current: staticContent(name).hash === m[2] };
+}
+
+/** URLs the layouts reference, in load order (tokens before app.css), with content hashes. */
+export const assetUrls = {
+  get tokensCss() {
+    return `${STATIC_PREFIX}${hashedName('tokens.css')}`;
+  },
+  get appCss() {
+    return `${STATIC_PREFIX}${hashedName('app.css')}`;
+  },
+  get appJs() {
+    return `${STATIC_PREFIX}${hashedName('app.js')}`;
+  },
+};

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import vm from 'node:vm';
-import { assetUrls, isStaticFileName, staticFiles } from './index.js';
+import { assetUrls, isStaticFileName, resolveStaticName, staticContent, staticFiles } from './index.js';
 
 test('every static file exists at an absolute path', () => {
   for (const [name, file] of Object.entries(staticFiles)) {
@@ -14,10 +14,14 @@ test('every static file exists at an absolute path', () => {
   assert.match(fs.readFileSync(staticFiles['tokens.css'].path, 'utf8'), /--color-primitive-blue-900/);
 });
 
-test('asset URLs map to the served names', () => {
-  for (const url of Object.values(assetUrls)) {
-    assert.ok(isStaticFileName(url.replace('/static/', '')), url);
+test('asset URLs carry the current content hash of a served file', () => {
+  for (const url of [assetUrls.tokensCss, assetUrls.appCss, assetUrls.appJs]) {
+    const found = resolveStaticName(url.replace('/static/', ''));
+    assert.ok(found?.current, `${url} names a file with its current hash`);
+    assert.match(url, new RegExp(`\\.${staticContent(found!.name).hash}\\.`));
   }
+  assert.deepEqual(resolveStaticName('app.0000000000.css'), { name: 'app.css', current: false });
+  assert.equal(resolveStaticName('nope.0000000000.css'), undefined);
   assert.equal(isStaticFileName('../secret'), false);
   assert.equal(isStaticFileName('toString'), false);
 });
