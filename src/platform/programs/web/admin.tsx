@@ -6,7 +6,7 @@ import { requireRoleAnywhere } from '../../http/guards.js';
 import { DescriptionList, Table } from '../../../ui/index.js';
 import type { Role } from '../../auth/schema.js';
 import type { Deps } from '../../deps.js';
-import type { ProgramInbox, ProgramTool } from '../../module/manifest.js';
+import type { Access, ProgramInbox, ProgramTool } from '../../module/manifest.js';
 import { programAdminMessages as m } from '../messages.js';
 import { listPrograms } from '../queries.js';
 import type { Program } from '../schema.js';
@@ -15,6 +15,22 @@ import { inboxMessages } from '../../inbox/messages.js';
 import { INBOX_PATH } from '../../inbox/web.js';
 
 export const programsAdmin = new Hono<AppEnv>();
+
+/**
+ * Whether someone with `roles` in the program may open a tool's page, by the access class its
+ * module declares for `GET` of that page (a page with no declared class is shown).
+ */
+function admits(routeAccess: Record<string, Access>, href: string, p: Program, roles: Role[]): boolean {
+  const access = routeAccess[`GET ${href.replace(`/${p.slug}`, '/:slug')}`];
+  if (!access || !access.startsWith('program-staff:')) return access !== 'audit' || roles.some((r) => r === 'admin' || r === 'city');
+  const allowed = access.slice('program-staff:'.length).split(',');
+  return roles.some((r) => allowed.includes(r));
+}
+
+/** The tools of the program's kind that these roles can open. */
+function toolsFor(tools: ProgramTool[], routeAccess: Record<string, Access>, p: Program, roles: Role[]): ProgramTool[] {
+  return tools.filter((t) => t.kinds.includes(p.kind) && admits(routeAccess, t.href(p), p, roles));
+}
 
 function toolLinks(tools: ProgramTool[], p: Program, canConfigure: boolean) {
   const links: Array<[string, string]> = tools.filter((t) => t.kinds.includes(p.kind)).map((t) => [t.href(p), t.label]);
@@ -30,7 +46,7 @@ function toolLinks(tools: ProgramTool[], p: Program, canConfigure: boolean) {
 
 /** Where a program's name leads: the first tool its modules mark as the main one, else its settings. */
 function mainHref(tools: ProgramTool[], p: Program): string {
-  return tools.find((t) => t.main && t.kinds.includes(p.kind))?.href(p) ?? settingsPath(p);
+  return (tools.find((t) => t.main && t.kinds.includes(p.kind)) ?? tools.find((t) => t.kinds.includes(p.kind)))?.href(p) ?? settingsPath(p);
 }
 
 /** The work waiting in one program for someone with these roles, as links with counts. */
@@ -81,8 +97,8 @@ programsAdmin.get('/', async (c) => {
           ]}
           rows={mine.map((p, i) => ({
             waiting: waiting[i],
-            name: <a href={mainHref(tools, p)}>{p.name}</a>,
-            tools: toolLinks(tools, p, rolesIn(auth.grants, p.id).some((r) => SETTINGS_ROLES.includes(r))),
+            name: <a href={mainHref(toolsFor(tools, deps.modules.routeAccess, p, rolesOf(p)), p)}>{p.name}</a>,
+            tools: toolLinks(toolsFor(tools, deps.modules.routeAccess, p, rolesOf(p)), p, rolesIn(auth.grants, p.id).some((r) => SETTINGS_ROLES.includes(r))),
             slug: p.slug,
             kind: p.kind === 'campaign' ? m('ja', 'kindCampaign') : m('ja', 'kindEvent'),
             roles: auth.grants.filter((g) => g.programId === p.id || g.programId === null).map((g) => g.role).join(', '),
