@@ -4,6 +4,7 @@
  * HAProxy in front with /readyz health checks. Needs root (PostgreSQL runs as `postgres`) and the
  * Debian packages postgresql and haproxy, as `.ci/run` installs them.
  */
+import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -137,39 +138,22 @@ export async function startInstance(env: Record<string, string>, port: number): 
   };
 }
 
-/** HAProxy in front of the instances: /readyz checks every 400 ms, out after 2 failures; GETs retried on another instance. */
+/**
+ * HAProxy in front of the instances with the deployment's own configuration (docs/ops/haproxy.cfg):
+ * only its bind address and server addresses are replaced by loopback ports.
+ */
 export async function startHaproxy(root: string, backends: number[]): Promise<{ port: number; stop(): void; output(): string }> {
   const port = await freePort();
   const cfg = path.join(root, 'haproxy.cfg');
-  fs.writeFileSync(
-    cfg,
-    [
-      'global',
-      '  maxconn 4096',
-      'defaults',
-      '  mode http',
-      '  timeout connect 2s',
-      '  timeout client 30s',
-      '  timeout server 30s',
-      '  option http-server-close',
-      '  retries 3',
-      '  option redispatch 1',
-      '  retry-on conn-failure empty-response response-timeout',
-      `frontend web`,
-      `  bind 127.0.0.1:${port}`,
-      '  option forwardfor',
-      '  default_backend app',
-      'backend app',
-      '  balance roundrobin',
-      '  option httpchk GET /readyz',
-      '  http-check expect status 200',
-      // A loaded machine answers a check in more than the interval now and then: allow it 2 s.
-      '  timeout check 2s',
-      '  default-server inter 400ms fall 2 rise 2',
-      ...backends.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check`),
-      '',
-    ].join('\n'),
-  );
+  const recipe = fs.readFileSync(path.join(REPO_ROOT, 'docs/ops/haproxy.cfg'), 'utf8').split('\n');
+  assert.ok(recipe.some((l) => l.trim() === 'bind :80') && recipe.some((l) => /^\s*server app\d+ /.test(l)), 'docs/ops/haproxy.cfg binds :80 and names its servers');
+  const lines = recipe
+    .filter((l) => !/^\s*server app\d+ /.test(l))
+    .map((l) => (l.trim() === 'bind :80' ? `  bind 127.0.0.1:${port}` : l));
+  // The backend is the last section: the instances go at its end.
+  while (lines.length && lines[lines.length - 1]!.trim() === '') lines.pop();
+  lines.push(...backends.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check`), '');
+  fs.writeFileSync(cfg, lines.join('\n'));
   execFileSync('/usr/sbin/haproxy', ['-c', '-f', cfg], { stdio: 'pipe' });
   const child = spawn('/usr/sbin/haproxy', ['-db', '-f', cfg], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

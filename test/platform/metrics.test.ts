@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
@@ -67,6 +68,17 @@ describe('/metrics (Prometheus text format, not public)', () => {
     family(text, 'jimukyoku_http_shed_total');
     family(text, 'jimukyoku_public_cache_hits_total');
     family(text, 'jimukyoku_nodejs_eventloop_lag_seconds');
+  });
+
+  test('every metric the sample Grafana dashboard (docs/ops/grafana-dashboard.json) charts is exposed', async () => {
+    const dashboard = JSON.parse(fs.readFileSync('docs/ops/grafana-dashboard.json', 'utf8')) as { panels: Array<{ targets: Array<{ expr: string }> }> };
+    const charted = new Set(dashboard.panels.flatMap((p) => p.targets.flatMap((t) => [...t.expr.matchAll(/jimukyoku_[a-z0-9_]+/g)].map((m) => m[0].replace(/_(bucket|count|sum)$/, '')))));
+    const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    const exposed = new Set(parsePrometheusTextFormat(text).map((f) => f.name));
+    // The read replica's metrics exist only with DATABASE_READ_URL (the cluster test reads them).
+    const missing = [...charted].filter((n) => !exposed.has(n) && !/^jimukyoku_read_replica_/.test(n));
+    assert.deepEqual(missing, [], 'charted but not exposed');
+    assert.ok(charted.size >= 12, `the dashboard charts the app's metrics (${charted.size})`);
   });
 
   test('METRICS_PORT serves the same without a token, and nothing else', async () => {
