@@ -21,7 +21,11 @@ export const programsAdmin = new Hono<AppEnv>();
  * module declares for `GET` of that page (a page with no declared class is shown).
  */
 function admits(routeAccess: Record<string, Access>, href: string, p: Program, roles: Role[]): boolean {
-  const access = routeAccess[`GET ${href.replace(`/${p.slug}`, '/:slug')}`];
+  // Tools live at /admin/MODULE/SLUG…: the slug is the first segment from the third on.
+  const parts = href.split('/');
+  const at = parts.findIndex((part, i) => i >= 3 && part === p.slug);
+  if (at >= 0) parts[at] = ':slug';
+  const access = routeAccess[`GET ${parts.join('/')}`];
   if (!access || !access.startsWith('program-staff:')) return access !== 'audit' || roles.some((r) => r === 'admin' || r === 'city');
   const allowed = access.slice('program-staff:'.length).split(',');
   return roles.some((r) => allowed.includes(r));
