@@ -5,6 +5,7 @@ import { ERASED, programScope } from '../../platform/vault/index.js';
 import { facilityBalances } from '../settlement/index.js';
 import type { Program } from '../../platform/programs/schema.js';
 import { cm } from './messages.js';
+import { payoutAccountOf } from './payout-account.js';
 import { openPersonal, str, type StoredPersonal } from './personal.js';
 import { findApplication } from './queries.js';
 import { facilities, type Facility } from './schema.js';
@@ -85,13 +86,22 @@ export async function readRegistry(ctx: CommandContext, program: Program, varian
   for (const facility of list) {
     const app = facility.applicationId ? await findApplication(ctx.tx, facility.applicationId) : undefined;
     const opened = app ? openPersonal(box, app.personal) : null;
+    // The account the facility is paid to now (import or approved profile change), else the application's.
+    const account = opened === ERASED ? null : await payoutAccountOf(ctx.tx, box, facility.id);
+    const personal: StoredPersonal | null =
+      opened === ERASED
+        ? null
+        : {
+            ...(opened ?? { operator: {} }),
+            bankAccount: account ? { bankCode: account.bankCode, branchCode: account.branchCode, accountType: account.accountType, accountNumber: account.accountNumber, accountHolderKana: account.holderKana } : {},
+          };
     const balances = variant === 'final' ? await facilityBalances(ctx.tx, program.id, facility.id) : null;
     rows.push({
       facility,
       applicationNumber: app?.number ?? '',
       licenseNumber: app?.licenseNumber ?? '',
       licenseIssuedOn: app?.licenseIssuedOn ?? '',
-      personal: opened === ERASED ? null : opened,
+      personal,
       erased: opened === ERASED,
       allocation: balances?.allocation ?? 0,
       paid: balances?.paid ?? 0,

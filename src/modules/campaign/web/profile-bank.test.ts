@@ -99,6 +99,10 @@ describe('bank account through the profile change', () => {
     const [approved] = await queryRows<{ diff: { bankAccount: string[] } }>(env.deps.db, sql`select diff from audit_log where action = 'campaign.facility.profile_approved'`);
     assert.deepEqual(approved!.diff.bankAccount, ['bankCode', 'branchCode', 'accountType', 'accountNumber', 'accountHolderKana']);
     assert.doesNotMatch(await auditText(), /0012345|ｶﾌﾞｼｷｶﾞｲｼﾔｺｳｻﾞ/, 'the audit names the fields, the values stay sealed');
+    const registry = await operator.get('/admin/campaign/bank/registry.csv');
+    assert.equal(registry.status, 200);
+    const csv = Buffer.from(await registry.arrayBuffer()).toString('latin1');
+    assert.match(csv, /0012345/, 'the registry shows the account the facility is paid to now (it has no application)');
     await business.get(`/bank/business/facilities/${id}/profile`);
     assert.match(business.lastHtml, /振込先口座は登録済みです/);
     assert.doesNotMatch(business.lastHtml, /0012345/, 'the account is not shown back');
