@@ -5,6 +5,7 @@ import { queryRows } from '../../src/db/client.js';
 import { seedDemoIfEmpty } from '../../src/modules/demo/seed.js';
 import { eventMessages } from '../../src/modules/events/messages.js';
 import { siteMessages } from '../../src/modules/site/messages.js';
+import { surveyMessages } from '../../src/modules/surveys/messages.js';
 import { authPublicMessages } from '../../src/platform/auth/web/messages.js';
 import { csrfMessages, errorMessages, errorPageMessages, formKitMessages } from '../../src/platform/http/messages.js';
 import { programMessages } from '../../src/platform/programs/messages.js';
@@ -28,6 +29,8 @@ const PUBLIC_CATALOGUES: Record<string, { catalogue: Texts; jaOnly?: ReadonlySet
   site: { catalogue: siteMessages },
   // The event's pages and its mails to participants (subjects and bodies).
   events: { catalogue: eventMessages },
+  // The public survey, its refusals and the lottery entry.
+  surveys: { catalogue: surveyMessages },
   programs: { catalogue: programMessages },
   ui: { catalogue: uiMessages, jaOnly: UI_JA_ONLY_KEYS },
   errors: { catalogue: errorMessages },
