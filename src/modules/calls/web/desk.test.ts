@@ -100,3 +100,26 @@ describe('agent desk', () => {
     assert.equal((await b.get('/admin/campaign/desk')).status, 403);
   });
 });
+
+describe('back-office home for an agent', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await createTestEnv();
+    const p = await openCampaign(env.deps, 'home-ag');
+    await makeUser(env.deps, 'agent@home.example', 'agent', p.id);
+    await makeUser(env.deps, 'op@home.example', 'operator', p.id);
+  });
+  after(() => env.close());
+
+  test('links only what the agent can open (the call center), the operator sees the campaign tools too', async () => {
+    const a = new TestBrowser(env.deps);
+    await a.login('agent@home.example', TEST_PASSWORD);
+    await a.get('/admin');
+    assert.ok(a.lastHtml.includes('href="/admin/calls/home-ag"'), 'call center link');
+    assert.ok(!a.lastHtml.includes('href="/admin/campaign/home-ag"') && !a.lastHtml.includes('href="/admin/settlement/home-ag"'), 'no 403 links');
+    const o = new TestBrowser(env.deps);
+    await o.login('op@home.example', TEST_PASSWORD);
+    await o.get('/admin');
+    assert.ok(o.lastHtml.includes('href="/admin/campaign/home-ag"') && o.lastHtml.includes('href="/admin/calls/home-ag"'), 'operator links');
+  });
+});
