@@ -8,6 +8,12 @@ export const privacyAuditActions = defineAuditActions({
   'privacy.staff.ended': { ja: '作業従事者名簿の登録を終了', en: 'Staff roster entry ended' },
   'privacy.staff.seeded': { ja: '作業従事者名簿を初期登録（デモ・試験）', en: 'Staff roster seeded (demo, test)' },
   'privacy.roster.exported': { ja: '作業従事者名簿（個人情報）を出力', en: 'Staff roster (personal data) exported' },
+  'privacy.erasure.planned': { ja: 'データ消去計画書を作成', en: 'Erasure plan made' },
+  'privacy.erasure.executed': { ja: '事業の個人情報を消去（暗号化消去）', en: 'Program personal data erased (cryptographic erase)' },
+  'privacy.erasure.certified': { ja: 'データ消去報告書を作成', en: 'Erasure certificate issued' },
+  'privacy.incident.reported': { ja: '個人情報の事故を報告', en: 'Incident reported' },
+  'privacy.incident.updated': { ja: '事故報告の経過を記録', en: 'Incident updated' },
+  'privacy.incident.viewed': { ja: '事故報告を閲覧', en: 'Incident report viewed' },
   'privacy.access.refused': { ja: '名簿で承認されていない者の個人情報の閲覧・出力を拒否', en: 'Personal data access refused: not on the staff roster', personalData: false },
 });
 

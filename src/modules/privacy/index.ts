@@ -3,7 +3,8 @@ export { seedApprovedStaff } from './commands/staff.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
 import { privacyAuditActions } from './audit-actions.js';
-// GATEIMPORT
+import { privacyCommands } from './cli.js';
+import { staffRosterGate } from './gate.js';
 import { PRIVACY_INBOX } from './inbox.js';
 import { pm } from './messages.js';
 import { PRIVACY_ROUTE_ACCESS } from './route-access.js';
@@ -20,11 +21,12 @@ export const privacyModule = defineModule({
   name: 'privacy',
   schema,
   routes: privacyRoutes,
+  cli: privacyCommands,
   settings: PRIVACY_SETTINGS,
   routeAccess: PRIVACY_ROUTE_ACCESS,
   openapi: PRIVACY_PATHS,
   auditActions: privacyAuditActions,
   inbox: PRIVACY_INBOX,
-  // GATE
+  personalDataGate: staffRosterGate,
   tools: [{ kinds: ['campaign', 'event'], label: pm('tool'), href: (p) => `/admin/privacy/${p.slug}/staff` }],
 });

@@ -14,4 +14,9 @@ export const PRIVACY_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/privacy/:slug/staff.pdf': READ,
   'POST /admin/privacy/staff/:id{[0-9]+}/decision': DECIDE,
   'POST /admin/privacy/staff/:id{[0-9]+}/end': REQUEST,
+  'GET /admin/privacy/:slug/incidents': 'program-staff:admin,operator,agent,city',
+  'POST /admin/privacy/:slug/incidents': 'program-staff:admin,operator,agent',
+  'GET /admin/privacy/incidents/:id{[0-9]+}': READ,
+  'POST /admin/privacy/incidents/:id{[0-9]+}/updates': READ,
+  'GET /admin/privacy/incidents/:id{[0-9]+}/report.pdf': READ,
 };

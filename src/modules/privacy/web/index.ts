@@ -3,9 +3,11 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { privacyAdmin } from './admin.js';
 import { privacyApi } from './api.js';
+import { privacyIncidentsAdmin } from './incidents.js';
 
 const admin = new Hono<AppEnv>();
 admin.route('/', privacyAdmin);
+admin.route('/', privacyIncidentsAdmin);
 const api = new Hono<AppEnv>();
 api.route('/', privacyApi);
 

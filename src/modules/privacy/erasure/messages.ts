@@ -1,0 +1,42 @@
+import { createCatalog, type Params } from '../../../platform/i18n/index.js';
+
+/** Texts of erasure at contract end (back office and CLI: Japanese). */
+export const erasureMessages = createCatalog({
+  errConfirm: '確認のため、消去する事業のスラッグを --confirm に指定してください',
+  errDone: 'この事業の個人情報はすでに消去しています',
+  errSameKey: '新しいマスターキーが現在のものと同じです',
+  errNotErased: 'この事業の消去はまだ実行していません',
+  planTitle: 'データ消去計画書',
+  certTitle: 'データ消去報告書（Certificate of Sanitization）',
+  program: '事業：{name}（{slug}）',
+  contractor: '受注者：{contractor}　発注者：{client}',
+  made: '作成日：{date}',
+  planIntro: '次の媒体・表に、この事業の個人情報があります。消去は暗号化消去（データ鍵の破棄）で行い、件数・金額・監査ログ（操作者のID）は残します。',
+  holdingLine: '{module}／{table}：{rows} 件（暗号化した列：{columns}）',
+  holdingShared: '{module}／{table}：事業別ではない（アカウント等。事業の消去の対象外）',
+  media: '媒体と所在',
+  mediaText: 'データベース（{db}）の各表、データベース内の添付ファイル、送信メールの記録、およびバックアップ（{backups}）',
+  backupsRotated: '消去時にマスターキーを更新（旧鍵 {old} を破棄。消去前のバックアップは新しい鍵では読めない）',
+  backupsNotRotated: '消去時にマスターキーを更新していない（旧マスターキーが残る限り、消去前のバックアップは読める。対象外）',
+  method: '消去の方法（NIST SP 800-88 の区分）',
+  methodText: 'Purge（除去）：暗号化消去（Cryptographic Erase）',
+  technique: '消去の技法',
+  techniqueText: 'AES-256-GCM で暗号化した個人情報のデータ鍵（256 bit）の破棄。鍵を包んだ値をデータベースから消去し、他に写しはない',
+  tool: '使用したツールと版',
+  toolText: 'jimukyoku {version}（vault: AES-256-GCM, HKDF-SHA256）',
+  verification: '検証の方法と結果',
+  verificationText: '各表の暗号化列から標本を抽出し、残るすべての鍵（{keys} 個）で復号を試行：{result}',
+  verifyOk: 'すべて復号不能（合格）',
+  verifyNg: '復号できた値あり（不合格）',
+  sampleLine: '{table}.{column}：{values} 件中 {opened} 件復号',
+  performedBy: '実施者',
+  verifiedBy: '確認者',
+  executedAt: '実施日時',
+  dueOn: '報告期限（実施から5営業日）：{date}',
+  disposition: '消去後の媒体',
+  dispositionText: '媒体は引き続き使用（他の事業のデータを保持）。この事業の個人情報は復元できない',
+  none: '—',
+  signature: '署名：＿＿＿＿＿＿＿＿＿＿＿＿',
+});
+
+export const em = (key: Parameters<typeof erasureMessages>[1], params?: Params) => erasureMessages('ja', key, params);
