@@ -40,11 +40,12 @@ describe('call center in Chromium', () => {
     const agent = await desktop!.newPage();
     await signIn(agent, server!, login('agent'));
     await agent.goto(server!.baseUrl + '/admin/calls/demo-stay/faq');
-    await agent.getByRole('group', { name: /分類/ }).last().getByLabel('利用可能施設など利用者向け情報').check();
-    await agent.getByLabel('質問', { exact: true }).last().fill('駐車場のある施設はどう探せますか');
-    await agent.getByLabel('回答', { exact: true }).last().fill('施設検索で「駐車場あり」を選んでください');
-    await agent.getByLabel('質問（英語、任意）').last().fill('How do I find facilities with parking?');
-    await agent.getByLabel('回答（英語、任意）').last().fill('Choose "parking" in the facility search.');
+    const form = agent.locator('form[action$="/faq/propose"]');
+    await form.locator('input[name="category"][value="facilities"]').check();
+    await form.locator('textarea[name="question"]').fill('駐車場のある施設はどう探せますか');
+    await form.locator('textarea[name="answer"]').fill('施設検索で「駐車場あり」を選んでください');
+    await form.locator('textarea[name="questionEn"]').fill('How do I find facilities with parking?');
+    await form.locator('textarea[name="answerEn"]').fill('Choose "parking" in the facility search.');
     await Promise.all([agent.waitForURL(/\/faq$/), agent.getByRole('button', { name: '提案する' }).click()]);
     const pub = await desktop!.newPage();
     await pub.goto(server!.baseUrl + '/demo-stay/faq');
