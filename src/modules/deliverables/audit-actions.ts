@@ -10,6 +10,8 @@ export const deliverablesAuditActions = defineAuditActions({
   'deliverables.round.commented': { ja: '校正に修正依頼（コメント）', en: 'Proof round answered with comments' },
   'deliverables.round.approved': { ja: '校了', en: 'Proof approved' },
   'deliverables.delivery.recorded': { ja: '納品を記録', en: 'Delivery recorded' },
+  'deliverables.hearing.saved': { ja: 'ヒアリング団体の記録を保存', en: 'Hearing record saved' },
+  'deliverables.hearing.viewed': { ja: 'ヒアリング団体の連絡先（個人情報）を閲覧', en: 'Hearing contact (personal data) viewed' },
   'deliverables.delivery.received': { ja: '納品の受領を確認', en: 'Delivery receipt confirmed' },
 });
 

@@ -26,5 +26,12 @@ export const deliverablesModule = defineModule({
   auditActions: deliverablesAuditActions,
   openapi: DELIVERABLES_PATHS,
   inbox: DELIVERABLES_INBOX,
-  tools: [{ kinds: ['campaign', 'event'], label: dm('tool'), href: (p) => `/admin/deliverables/${p.slug}` }],
+  tools: [
+    { kinds: ['campaign', 'event'], label: dm('tool'), href: (p) => `/admin/deliverables/${p.slug}` },
+    { kinds: ['event'], label: dm('hearing.tool'), href: (p) => `/admin/deliverables/${p.slug}/hearings` },
+  ],
+  personalData: [
+    { tables: ['deliverable_hearings'], purpose: 'ヒアリング対象団体の担当者への連絡（記事作成のための訪問調整）', roles: ['admin', 'operator', 'city'] },
+    { tables: ['deliverable_versions'], purpose: '成果物の校正・納品（写真・スキャン等に個人が写りうるファイルを暗号化して保管）', roles: ['admin', 'operator', 'city'] },
+  ],
 });

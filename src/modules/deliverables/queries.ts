@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { addDays, isBusinessDay } from '../../platform/calendar/index.js';
 import { users } from '../../platform/auth/schema.js';
-import { deliverableComments, deliverableRegisters, deliverableRounds, deliverables, deliverableVersions, type Deliverable, type DeliverableComment, type DeliverableRound, type DeliverableVersion } from './schema.js';
+import { deliverableComments, deliverableHearings, deliverableRegisters, deliverableRounds, deliverables, deliverableVersions, type Hearing, type Deliverable, type DeliverableComment, type DeliverableRound, type DeliverableVersion } from './schema.js';
 
 export interface RegisterRow extends Deliverable {
   rounds: number;
@@ -104,4 +104,19 @@ export function businessDaysUntil(today: string, due: string): number {
 export async function userName(conn: Conn, id: number): Promise<string | null> {
   const [row] = await conn.select({ name: users.displayName }).from(users).where(eq(users.id, id));
   return row?.name ?? null;
+}
+
+export async function listHearings(conn: Conn, programId: number): Promise<Hearing[]> {
+  return conn.select().from(deliverableHearings).where(eq(deliverableHearings.programId, programId)).orderBy(asc(deliverableHearings.id));
+}
+
+export async function findHearing(conn: Conn, id: number): Promise<Hearing | undefined> {
+  const [row] = await conn.select().from(deliverableHearings).where(eq(deliverableHearings.id, id));
+  return row;
+}
+
+/** What the presenting groups are due: selected groups, total yen, how many were paid. */
+export function honorariumDue(hearings: Hearing[]): { selected: number; total: number; paid: number } {
+  const selected = hearings.filter((h) => h.status === 'selected');
+  return { selected: selected.length, total: selected.reduce((s, h) => s + h.honorariumYen, 0), paid: selected.filter((h) => h.honorariumPaidOn).length };
 }

@@ -26,4 +26,9 @@ export const DELIVERABLES_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/deliverables/items/:id/versions/:n/pages/:page': READ,
   'GET /admin/deliverables/items/:id/rounds/:round/pages/:page': READ,
   'GET /admin/deliverables/items/:id/compare': READ,
+  'GET /admin/deliverables/:slug/hearings': READ,
+  'GET /admin/deliverables/:slug/hearings/new': RUN,
+  'POST /admin/deliverables/:slug/hearings/new': RUN,
+  'GET /admin/deliverables/hearings/:hid': READ,
+  'POST /admin/deliverables/hearings/:hid': RUN,
 };

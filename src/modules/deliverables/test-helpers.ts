@@ -45,3 +45,10 @@ export async function seedDeliverableInProof(deps: Deps, programId: number, key:
     return { id: d!.id };
   });
 }
+
+/** A hearing record of the program (for the route walk), made with the module's command. */
+export async function seedHearing(deps: Deps, programId: number, groupName: string): Promise<{ id: number }> {
+  const { saveHearing } = await import('./commands/save-hearing.js');
+  const h = await runCommand(deps, systemActor('test'), (ctx) => saveHearing(ctx, programId, null, { groupName, contact: '担当 テスト', status: 'candidate' }));
+  return { id: h.id };
+}

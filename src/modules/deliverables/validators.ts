@@ -42,3 +42,18 @@ export const editRequestSchema = z.object({
 });
 
 export type AnswerRequest = z.infer<typeof answerRequestSchema>;
+
+/** A hearing record (the form and any later API). */
+export const hearingSchema = z
+  .object({
+    groupName: z.string({ message: '団体名を入力してください' }).trim().min(1, '団体名を入力してください').max(200, '団体名は200字以内です'),
+    contact: z.string().trim().max(500, '連絡先は500字以内です').default(''),
+    visitOn: z.union([z.literal(''), isoDate('訪問日を YYYY-MM-DD で入力してください')]).default('').transform((v) => v || null),
+    place: z.string().trim().max(200, '訪問場所は200字以内です').default(''),
+    cityStaff: z.string().trim().max(200, '同行した市職員は200字以内です').default(''),
+    notes: z.string().trim().max(4000, 'メモは4,000字以内です').default(''),
+    status: z.enum(['candidate', 'heard', 'selected', 'declined'], { message: '状況を選んでください' }),
+    honorariumYen: int(0, 1_000_000, '謝礼は0以上の整数（円）で入力してください').default(10_000),
+    honorariumPaidOn: z.union([z.literal(''), isoDate('支払日を YYYY-MM-DD で入力してください')]).default('').transform((v) => v || null),
+  })
+  .refine((h) => h.honorariumPaidOn === null || h.status === 'selected', { message: '謝礼の支払日は発表団体に選定した団体にだけ記録できます', path: ['honorariumPaidOn'] });

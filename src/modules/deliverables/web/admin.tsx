@@ -14,6 +14,7 @@ import { updateDeliverable } from '../commands/update-deliverable.js';
 import { dm } from '../messages.js';
 import { findRound, findVersion, listRounds } from '../queries.js';
 import { itemPage } from './admin-item.js';
+import { hearingsAdmin } from './admin-hearings.js';
 import { itemPath, listPage } from './admin-list.js';
 import { comparePage } from './admin-compare.js';
 import { openVersion } from './files.js';
@@ -24,6 +25,7 @@ import { receiveVersion } from './upload.js';
 
 /** Back-office pages of the register, one deliverable, its files and page images. */
 export const deliverablesAdmin = new Hono<AppEnv>();
+deliverablesAdmin.route('/', hearingsAdmin);
 
 deliverablesAdmin.get('/deliverables/:slug', async (c) => {
   const { program } = await registerProgram(c, READ);
