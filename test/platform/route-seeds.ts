@@ -34,6 +34,7 @@ import { proposeFaq } from '../../src/modules/calls/commands/faq.js';
 import { createUser } from '../../src/platform/auth/users.js';
 import { queryRows } from '../../src/db/client.js';
 import { requestStaff } from '../../src/modules/privacy/commands/staff.js';
+import { reportIncident } from '../../src/modules/privacy/incidents/commands.js';
 
 export const SLUGS = { campaignA: 'walk-a', eventA: 'walk-ae', campaignB: 'walk-b', eventB: 'walk-be' } as const;
 
@@ -93,6 +94,7 @@ const RULES: Rule[] = [
   { route: /^\/admin\/mail\/:id/, param: 'id', value: { family: 'mail', field: 'id' } },
   { route: /^\/admin\/users\/:id/, param: 'id', value: { family: 'user', field: 'id' } },
   { route: /^\/(api\/v1|admin\/privacy)\/staff\/:id/, param: 'id', value: { family: 'staffEntry', field: 'id' } },
+  { route: /^\/admin\/privacy\/incidents\/:id/, param: 'id', value: { family: 'incident', field: 'id' } },
 ];
 
 /** The parameter names of a Hono route pattern (`:id{[0-9]+}` → `id`). */
@@ -254,6 +256,10 @@ export class RouteSeeds {
       case 'user': {
         const u = await makeUser(this.deps, `target-${n}@walk.example`, 'operator', campaignA.id);
         return { id: String(u.id) };
+      }
+      case 'incident': {
+        const i = await this.run((ctx) => reportIncident(ctx, campaignA.id, { title: `巡回テストの事故${n}`, discoveredOn: '2026-06-01', dataKinds: '氏名' }));
+        return { id: String(i.id) };
       }
       case 'staffEntry': {
         // A roster entry of its own person, so ending it takes no walking user off the roster.
