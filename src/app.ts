@@ -148,6 +148,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   // Readiness for a load balancer's health check: 503 while draining (SIGTERM, DRAIN_MS) or when the database is not reached.
   app.get('/readyz', async (c) => {
+    refuseControlInTarget(c);
     c.header('Cache-Control', 'no-store');
     if (readinessOf(deps).draining) return c.json({ status: 'draining' }, 503);
     const ok = await deps.database.ping();
