@@ -1,7 +1,9 @@
 /**
  * npm run bench:settlement — on PostgreSQL (when DATABASE_URL is set) and on the embedded database:
  *  (a) N reservations imported through the real validation path vs COPY of the same rows into a
- *      bare table (the floor), as a ratio;
+ *      table with the same constraints as `claims` (idempotency key, foreign keys, indexes): the
+ *      floor, as a ratio (importVsClaimsTableCopy, target >= 0.5 on PostgreSQL); COPY into a bare
+ *      table is printed too, as information (importVsCopy);
  *  (b) month-end close of N approved stays;
  *  (c) reservations/s from 32 concurrent API clients (in a separate process) on facilities with
  *      ample allocations; then a contention phase on 32 facilities whose allocations fit one more
@@ -333,7 +335,7 @@ async function benchOne(kind: 'postgres' | 'embedded'): Promise<Record<string, u
     // Floors measured; left in place, their million rows each would draw autovacuum later.
     await env.deps.db.execute(sql`drop table bench_copy, bench_claims`);
     await approveAll(env, program.id);
-    console.error(`[${kind}] import ${Math.round(bigRun.ms)} ms, COPY ${Math.round(copyMs)} ms, ratio ${(copyMs / bigRun.ms).toFixed(3)}`);
+    console.error(`[${kind}] import ${Math.round(bigRun.ms)} ms; (a) vs COPY into a claims-shaped table ${(claimsCopyMs / bigRun.ms).toFixed(3)}, vs a bare table ${(copyMs / bigRun.ms).toFixed(3)}`);
     // approveAll rewrote every claim at once, leaving a dead version of each: the close would read
     // twice the table. Approvals come a few hundred at a time, with autovacuum in between.
     await settle(env, 'the close', ['claims', 'ledger_accounts', 'ledger_entries']);
@@ -347,11 +349,11 @@ async function benchOne(kind: 'postgres' | 'embedded'): Promise<Record<string, u
       database: kind,
       rows: N,
       importMs: Math.round(bigRun.ms),
+      claimsTableCopyMs: Math.round(claimsCopyMs),
+      importVsClaimsTableCopy: +(claimsCopyMs / bigRun.ms).toFixed(3),
       copyMs: Math.round(copyMs),
       importVsCopy: +(copyMs / bigRun.ms).toFixed(3),
-      claimsTableCopyMs: Math.round(claimsCopyMs),
       claimsTableCopyVsCopy: +(copyMs / claimsCopyMs).toFixed(3),
-      importVsClaimsTableCopy: +(claimsCopyMs / bigRun.ms).toFixed(3),
       importRowsPerSec: Math.round(N / (bigRun.ms / 1000)),
       closeMs: Math.round(close.ms),
       closedStays: close.value.batch.claimCount,
@@ -380,5 +382,5 @@ const only = process.env.BENCH_DB;
 console.error(`[bench] databases: ${process.env.DATABASE_URL && only !== 'embedded' ? 'postgres ' : ''}${only !== 'postgres' ? 'embedded' : ''}`);
 if (process.env.DATABASE_URL && only !== 'embedded') print(await benchOne('postgres'));
 if (only !== 'postgres') print(await benchOne('embedded'));
-console.log('\nTargets: importVsCopy >= 0.25 (PostgreSQL), closeMs < 30000, apiReservationsPerSec >= 500 (PostgreSQL), noOverspend true with contention.refused > 0 and contention.ok <= maxAccepted, memory flat (tenth vs full).');
+console.log('\nTargets: (a) importVsClaimsTableCopy >= 0.5 (PostgreSQL; importVsCopy, against a bare table, is information), closeMs < 30000, apiReservationsPerSec >= 500 (PostgreSQL), noOverspend true with contention.refused > 0 and contention.ok <= maxAccepted, memory flat (tenth vs full).');
 process.exit(0);
