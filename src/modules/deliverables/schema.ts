@@ -151,3 +151,29 @@ export const deliverableHearings = pgTable(
 );
 
 export type Hearing = typeof deliverableHearings.$inferSelect;
+
+/**
+ * An interview article (ヒアリング記事) on one heard group: title of one to two lines, body of about
+ * 1,500 characters, the speaker's title. Rendered to an A4 PDF that becomes a version of the
+ * program's `hearing-articles` deliverable (with its text, for the diff between rounds).
+ */
+export const deliverableArticles = pgTable(
+  'deliverable_articles',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    hearingId: integer('hearing_id')
+      .notNull()
+      .references(() => deliverableHearings.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    speakerTitle: text('speaker_title').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('deliverable_articles_hearing').on(t.hearingId)],
+);
+
+export type Article = typeof deliverableArticles.$inferSelect;
