@@ -17,6 +17,7 @@ export const surveysAuditActions = defineAuditActions({
   'surveys.prize.saved': { ja: '賞品の在庫を登録・変更', en: 'Prize stock saved' },
   'surveys.shipment.created': { ja: '賞品の発送を準備', en: 'Prize shipment prepared' },
   'surveys.shipment.changed': { ja: '賞品の発送状況を変更', en: 'Prize shipment status changed' },
+  'surveys.rate.reminded': { ja: '回答率の低い施設の事業者に案内メールを送信', en: 'Businesses with a low response rate reminded' },
   'surveys.labels.printed': { ja: '宛名ラベル・発送データ（個人情報）を出力', en: 'Address labels or carrier file (personal data) printed' },
 });
 

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
 import { cli } from '../../../test/helpers/cli.js';
-import { TEST_PASSWORD } from '../../../test/helpers/fixtures.js';
+import { makeUser, TEST_PASSWORD } from '../../../test/helpers/fixtures.js';
 import { apiRequest, TestBrowser } from '../../../test/helpers/http.js';
 import { answersFor, makeSurvey } from './test-helpers.js';
 
@@ -46,5 +46,21 @@ describe('surveys: per-facility QR cards and response rate', () => {
     assert.ok(text.includes('ホテル一番町'), 'the facility is named');
     assert.ok(text.includes(`http://localhost:3000/sv-fac/survey?f=${f1}`), 'the URL the QR code carries');
     assert.ok(!text.includes('ホテル二番町'), 'one facility asked, one facility printed');
+
+    // Stays approved at both facilities: 10 each. The first has 3 responses (30%), the second none (0%).
+    for (const fid of [f1, f2]) {
+      for (let i = 0; i < 10; i++) {
+        await env.deps.db.execute(sql`insert into claims (program_id, facility_id, booking_ref, booked_on, check_in, nights, guests, total_price, discount, rules, request_hash, check_out, status)
+          values (${program.id}, ${fid}, ${`R${fid}-${i}`}, '2026-05-01', '2026-05-10', 1, 1, 10000, 3000, '{}'::jsonb, ${`h${fid}-${i}`}, '2026-05-11', 'approved')`);
+      }
+    }
+    const business = await makeUser(env.deps, 'biz-sv-fac@example.jp', 'business', program.id);
+    await env.deps.db.execute(sql`insert into facility_users (facility_id, user_id) values (${f2}, ${business.id})`);
+    const rated = await (await op.get('/admin/surveys/sv-fac/facilities')).text();
+    assert.match(rated, /30%/);
+    assert.match(rated, /0%/);
+    assert.equal((await op.post('/admin/surveys/sv-fac/facilities/remind', { below: '10' })).status, 303);
+    const mails = await queryRows<{ template: string }>(env.deps.db, sql`select template from mail_outbox where program_id = ${program.id} and template = 'surveys.rate-reminder'`);
+    assert.equal(mails.length, 1, 'only the lagging facility\'s business is mailed');
   });
 });

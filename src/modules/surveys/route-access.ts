@@ -24,6 +24,7 @@ export const SURVEYS_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/surveys/:slug/lottery': READ,
   'GET /admin/surveys/:slug/facilities': READ,
   'GET /admin/surveys/:slug/cards.pdf': RUN,
+  'POST /admin/surveys/:slug/facilities/remind': RUN,
   'POST /admin/surveys/:slug/lottery/draw': RUN,
   'POST /admin/surveys/:slug/prizes': RUN,
   'POST /admin/surveys/:slug/shipments/prepare': RUN,
