@@ -174,6 +174,8 @@ export const deskMessages = createCatalog({
   ctiReceived: '着信 {at}',
   ctiComplete: 'No.{number} を記録する',
   proposeFaq: 'FAQに提案',
+  faqUsed: 'この回答で対応した',
+  faqUsedDone: 'FAQで対応した問い合わせとして数えました',
 });
 export const dm = (key: Parameters<typeof deskMessages>[1], params?: Params) => deskMessages('ja', key, params);
 

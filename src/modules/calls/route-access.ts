@@ -33,4 +33,5 @@ export const CALLS_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/calls/:slug/daily/:date/submit': RUN,
   'POST /admin/calls/:slug/monthly/:month/submit': RUN,
   'POST /admin/calls/:slug/lines': RUN,
+  'POST /admin/calls/:slug/faq/used': DESK,
 };

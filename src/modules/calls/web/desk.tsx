@@ -10,6 +10,7 @@ import { AppError } from '../../../platform/errors/index.js';
 import { parseId } from '../../../platform/ids.js';
 import { idQuery } from '../../../platform/http/params.js';
 import { completeCall } from '../commands/complete-call.js';
+import { countFaqUse } from '../commands/faq.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { Button, ErrorSummary, Form, RadioGroup, Table, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import { callerHistory, lookUpStatus, markCallbackDone } from '../commands/desk.js';
@@ -164,7 +165,21 @@ async function deskPage(c: AppContext, program: Program, roles: Parameters<typeo
           </Form>
           {q && (
             <>
-              <Table caption={dm('searchFaq', { count: foundFaq.length })} columns={[{ key: 'category', header: dm('colCategory') }, { key: 'question', header: dm('colFaqQuestion'), rowHeader: true }, { key: 'answer', header: dm('colFaqAnswer') }]} rows={foundFaq.map((f) => ({ category: categoryLabel(f.category), question: f.question, answer: f.answer }))} />
+              <Table
+                caption={dm('searchFaq', { count: foundFaq.length })}
+                columns={[{ key: 'category', header: dm('colCategory') }, { key: 'question', header: dm('colFaqQuestion'), rowHeader: true }, { key: 'answer', header: dm('colFaqAnswer') }, { key: 'used', header: dm('colAction') }]}
+                rows={foundFaq.map((f) => ({
+                  category: categoryLabel(f.category),
+                  question: f.question,
+                  answer: f.answer,
+                  used: (
+                    <Form action={`${base}/faq/used?q=${encodeURIComponent(q)}`} csrfToken={csrfToken(c)}>
+                      <input type="hidden" name="id" value={String(f.id)} />
+                      <Button size="sm" variant="secondary">{dm('faqUsed')}</Button>
+                    </Form>
+                  ),
+                }))}
+              />
               <Table
                 caption={dm('searchCalls', { count: foundCalls.length })}
                 columns={[...CALL_COLUMNS, { key: 'propose', header: dm('colAction') }]}
@@ -223,6 +238,22 @@ callsDesk.post('/calls/:slug/complete', async (c) => {
     rerender: (errors, status) => deskPage(c, program, roles, { values: f, errors, status, completing: id }),
     flash: (r) => cm('logged', { number: r.number }),
     redirect: deskBase(program),
+  });
+});
+
+/** The agent answered the call with this FAQ entry: its count of calls answered grows. */
+callsDesk.post('/calls/:slug/faq/used', async (c) => {
+  const { program, roles } = await callsProgram(c, DESK_ROLES);
+  const f = await formFields(c);
+  const id = parseId(f.id);
+  if (id === undefined) throw new AppError('bad-request', cm('err.noCall'));
+  const q = (c.req.query('q') ?? '').slice(0, 100);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => countFaqUse(ctx, program.id, id),
+    rerender: (errors, status) => deskPage(c, program, roles, { errors, status }),
+    flash: dm('faqUsedDone'),
+    redirect: `${deskBase(program)}${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   });
 });
 

@@ -83,4 +83,18 @@ describe('call center on the public site: contact page and FAQ after City approv
     const b = new TestBrowser(env.deps, app);
     assert.ok((await (await b.get('/cc-pub/faq')).text()).includes('参加の申込方法を教えてください'), 'edited wording published');
   });
+
+  test('while talking, the agent finds a published entry and counts the call it answered', async () => {
+    const a = new TestBrowser(env.deps, app);
+    await a.login('agent@cc.example', TEST_PASSWORD);
+    await a.get('/admin/calls/cc-pub?q=' + encodeURIComponent('施設'));
+    assert.ok(a.lastHtml.includes('公開中のFAQ（1件）') && a.lastHtml.includes('対象の施設はどこで探せますか'), 'FAQ found on the desk');
+    const id = /faq\/used[^"]*"[^>]*>(?:(?!<\/form>).)*name="id" value="(\d+)"/s.exec(a.lastHtml)![1]!;
+    const r = await a.post('/admin/calls/cc-pub/faq/used?q=' + encodeURIComponent('施設'), { id, _once: a.once() });
+    assert.equal(r.status, 303);
+    const o = new TestBrowser(env.deps, app);
+    await o.login('op@cc.example', TEST_PASSWORD);
+    await o.get('/admin/calls/cc-pub/faq');
+    assert.ok(/対象の施設はどこで探せますか<\/h4>\s*<p>[^<]*この回答で対応した問い合わせ：1件/.test(o.lastHtml), 'count shown to the City and operator');
+  });
 });
