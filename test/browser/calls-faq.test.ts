@@ -72,7 +72,7 @@ describe('call center in Chromium', () => {
     }
     const s = await mobile!.newPage();
     await s.goto(server!.baseUrl + '/demo-stay/faq');
-    await s.getByLabel('キーワードで探す').fill('駐車場');
+    await s.getByRole('textbox', { name: /キーワードで探す/ }).fill('駐車場');
     await Promise.all([s.waitForURL(/q=/), s.getByRole('button', { name: '検索' }).click()]);
     assert.ok((await s.locator('main').innerText()).includes('検索結果：1件'), 'search without JavaScript');
   });
