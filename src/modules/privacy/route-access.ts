@@ -19,4 +19,6 @@ export const PRIVACY_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/privacy/incidents/:id{[0-9]+}': READ,
   'POST /admin/privacy/incidents/:id{[0-9]+}/updates': READ,
   'GET /admin/privacy/incidents/:id{[0-9]+}/report.pdf': READ,
+  'GET /admin/privacy/:slug/erasure': READ,
+  'GET /admin/privacy/:slug/erasure/certificate.pdf': READ,
 };

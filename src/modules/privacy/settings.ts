@@ -12,6 +12,12 @@ export const PRIVACY_SETTINGS: SettingDef[] = [
     schema: s.bool,
     description: '作業従事者名簿で市の承認を受けた者だけが個人情報を閲覧・出力できるようにする (true/false、既定 true)',
   },
+  {
+    key: 'retentionUntil',
+    kinds: ALL,
+    schema: s.isoDate,
+    description: '個人情報の保存期限 (YYYY-MM-DD、契約終了後)。この日を過ぎて消去していなければ、受託者の作業一覧に消去を促す',
+  },
 ];
 
 export const enforcesStaffRoster = (program: Program): boolean => programSetting<unknown>(program, 'enforceStaffRoster', true) !== false;

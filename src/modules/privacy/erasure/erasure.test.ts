@@ -154,6 +154,12 @@ describe('erasure at contract end: plan, execute with a new master key, certific
     await b.login('op2@era.example', TEST_PASSWORD);
     await b.get('/admin/events/era-other/roster');
     assert.ok(b.lastHtml.includes(`${SECRET_NAME}2`), `the other program still reads (user ${other.id})`);
+    // The report is due: the operator's home says so until it is made.
+    assert.match(await (await op.get('/admin')).text(), /データ消去報告書の作成・提出/);
+    const page = await op.get('/admin/privacy/era-ev/erasure');
+    assert.equal(page.status, 200);
+    assert.match(op.lastHtml, /実施済み/);
+    assert.match(op.lastHtml, /2027年1月7日|令和9年1月7日/);
   });
 
   test('certificate: every NIST SP 800-88 field, due 5 business days later by the calendar', async () => {
@@ -171,5 +177,23 @@ describe('erasure at contract end: plan, execute with a new master key, certific
     assert.ok(execFileSync('pdftotext', [cert2, '-']).toString().includes('対象外'), 'without a new master key the certificate says backups are not covered');
     assert.notEqual((await cli(env.deps, ['erasure', 'certificate', '--program', 'era-other', '--out', cert2])).code, 0, 'no certificate before an erasure');
     fs.rmSync(cert2);
+  });
+
+  test('retentionUntil: once passed without an erasure, the operator home asks for it', async () => {
+    const b = new TestBrowser(env.deps, op.app);
+    await b.login('op2@era.example', TEST_PASSWORD);
+    assert.doesNotMatch(await (await b.get('/admin')).text(), /保存期限を過ぎた個人情報の消去/);
+    assert.equal((await cli(env.deps, ['program', 'set', 'era-other', 'retentionUntil=2026-12-26'])).code, 0);
+    assert.doesNotMatch(await (await b.get('/admin')).text(), /保存期限を過ぎた個人情報の消去/, 'not before the date');
+    env.clock.set('2026-12-26T01:00:00Z');
+    await b.login('op2@era.example', TEST_PASSWORD);
+    await op.login('op@era.example', TEST_PASSWORD);
+    assert.match(await (await b.get('/admin')).text(), /保存期限を過ぎた個人情報の消去/);
+    assert.equal((await b.get('/admin/privacy/era-other/erasure')).status, 200);
+    assert.match(b.lastHtml, /未実施/);
+    assert.match(b.lastHtml, /event_registrations/);
+    const home = await (await op.get('/admin')).text();
+    assert.match(home, /era-ev|テスト交流会/, 'signed in');
+    assert.doesNotMatch(home, /データ消去報告書の作成・提出/, 'the report made: off the list');
   });
 });

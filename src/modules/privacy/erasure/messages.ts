@@ -37,6 +37,23 @@ export const erasureMessages = createCatalog({
   dispositionText: '媒体は引き続き使用（他の事業のデータを保持）。この事業の個人情報は復元できない',
   none: '—',
   signature: '署名：＿＿＿＿＿＿＿＿＿＿＿＿',
+  pageTitle: '個人情報の消去（契約終了時）',
+  pageIntro: '契約終了後、この事業の個人情報は暗号化消去（データ鍵の破棄）で消去し、5営業日以内にデータ消去報告書を市へ提出します（行政情報の取扱いに関する特記仕様書）。件数・金額・監査ログは残ります。',
+  retention: '個人情報の保存期限（設定 retentionUntil）',
+  status: '消去',
+  erasedAt: '実施済み（{at}）',
+  notErased: '未実施',
+  dueOnLabel: 'データ消去報告書の提出期限',
+  issued: '報告書の作成',
+  notIssued: '未作成',
+  backups: 'バックアップ',
+  howTo: '消去はサーバーで jimukyoku erasure execute --program {slug} --confirm {slug} --new-master-key-stdin を実行します（docs/modules/privacy.md）。',
+  colTable: '表',
+  colRows: '件数',
+  colSealed: '暗号化した列',
+  notPerProgram: '事業別ではない',
+  'inbox.retention': '保存期限を過ぎた個人情報の消去',
+  'inbox.certificate': 'データ消去報告書の作成・提出',
 });
 
 export const em = (key: Parameters<typeof erasureMessages>[1], params?: Params) => erasureMessages('ja', key, params);

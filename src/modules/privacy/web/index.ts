@@ -4,10 +4,12 @@ import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { privacyAdmin } from './admin.js';
 import { privacyApi } from './api.js';
 import { privacyIncidentsAdmin } from './incidents.js';
+import { privacyErasureAdmin } from './erasure.js';
 
 const admin = new Hono<AppEnv>();
 admin.route('/', privacyAdmin);
 admin.route('/', privacyIncidentsAdmin);
+admin.route('/', privacyErasureAdmin);
 const api = new Hono<AppEnv>();
 api.route('/', privacyApi);
 

@@ -1,0 +1,81 @@
+import { Hono } from 'hono';
+import { formatJaDate, tokyoDateTime } from '../../../platform/calendar/index.js';
+import { adminPage } from '../../../platform/http/admin-page.js';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
+import { runAs } from '../../../platform/http/run-as.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { pdfResponse } from '../../../platform/pdf/index.js';
+import { programSetting } from '../../../platform/programs/queries.js';
+import type { Role } from '../../../platform/auth/schema.js';
+import { ButtonLink, DescriptionList, Table } from '../../../ui/index.js';
+import { findHoldings } from '../erasure/holdings.js';
+import { em } from '../erasure/messages.js';
+import { drawCertificate } from '../erasure/pdf.js';
+import { findErasure } from '../erasure/queries.js';
+
+export const privacyErasureAdmin = new Hono<AppEnv>();
+
+const ROLES: Role[] = ['admin', 'operator', 'city'];
+
+/** The erasure at contract end: what holds the program's personal data (counts), the retention date, the erasure and its report. */
+privacyErasureAdmin.get('/privacy/:slug/erasure', async (c) => {
+  const { program } = await requireProgramRole(c, c.req.param('slug'), ROLES);
+  const deps = c.get('deps');
+  const erasure = await findErasure(deps.db, program.id);
+  const holdings = erasure?.holdings ?? (await findHoldings(deps.db, deps, program.id));
+  const retention = programSetting<string | null>(program, 'retentionUntil', null);
+  return adminPage(c, {
+    title: em('pageTitle'),
+    breadcrumbs: [{ label: program.name, href: '/admin' }, { label: em('pageTitle') }],
+    children: (
+      <>
+        <p>{em('pageIntro')}</p>
+        <DescriptionList
+          items={[
+            { term: em('retention'), detail: retention ? formatJaDate(retention) : em('none') },
+            { term: em('status'), detail: erasure ? em('erasedAt', { at: tokyoDateTime(erasure.executedAt) }) : em('notErased') },
+            ...(erasure
+              ? [
+                  { term: em('dueOnLabel'), detail: formatJaDate(erasure.certificateDueOn) },
+                  { term: em('issued'), detail: erasure.certificateIssuedAt ? tokyoDateTime(erasure.certificateIssuedAt) : em('notIssued') },
+                  { term: em('backups'), detail: erasure.masterRotated ? em('backupsRotated', { old: erasure.oldMasterKeyId }) : em('backupsNotRotated') },
+                ]
+              : []),
+          ]}
+        />
+        {erasure ? (
+          <p>
+            <ButtonLink href={`/admin/privacy/${program.slug}/erasure/certificate.pdf`} variant="secondary">
+              {em('certTitle')}
+            </ButtonLink>
+          </p>
+        ) : (
+          <p>{em('howTo', { slug: program.slug })}</p>
+        )}
+        <Table
+          caption={em('planTitle')}
+          columns={[
+            { key: 'table', header: em('colTable'), rowHeader: true },
+            { key: 'rows', header: em('colRows') },
+            { key: 'cols', header: em('colSealed') },
+          ]}
+          rows={holdings.map((h) => ({ table: `${h.module}／${h.table}`, rows: h.rows === null ? em('notPerProgram') : String(h.rows), cols: h.sealedColumns.join('、') || '—' }))}
+        />
+      </>
+    ),
+  });
+});
+
+privacyErasureAdmin.get('/privacy/:slug/erasure/certificate.pdf', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ROLES);
+  const deps = c.get('deps');
+  const now = deps.clock.now();
+  const erasure = await runAs(c, primaryRole(roles), async (ctx) => {
+    const row = await findErasure(ctx.tx, program.id);
+    if (!row) throw new AppError('conflict', em('errNotErased'));
+    ctx.audit({ action: 'privacy.erasure.certified', programId: program.id, targetType: 'program', targetId: program.id, diff: { dueOn: row.certificateDueOn, via: 'web' } });
+    return row;
+  });
+  return pdfResponse(`データ消去報告書_${program.slug}`, (doc) => drawCertificate(doc, program, erasure, deps.database.kind === 'embedded' ? 'PGlite（DATA_DIR）' : 'PostgreSQL', now), { title: em('certTitle') });
+});
