@@ -57,3 +57,15 @@ export const hearingSchema = z
     honorariumPaidOn: z.union([z.literal(''), isoDate('支払日を YYYY-MM-DD で入力してください')]).default('').transform((v) => v || null),
   })
   .refine((h) => h.honorariumPaidOn === null || h.status === 'selected', { message: '謝礼の支払日は発表団体に選定した団体にだけ記録できます', path: ['honorariumPaidOn'] });
+
+/** An interview article: a title of one to two lines (60 characters at most), the body, the speaker's title. */
+export const articleSchema = z.object({
+  title: z
+    .string({ message: 'タイトルを入力してください' })
+    .trim()
+    .min(1, 'タイトルを入力してください')
+    .refine((t) => [...t.replace(/\r?\n/g, '')].length <= 60, 'タイトルは60字以内（1〜2行）にしてください')
+    .refine((t) => t.split(/\r?\n/).length <= 2, 'タイトルは2行までです'),
+  body: z.string({ message: '本文を入力してください' }).trim().min(1, '本文を入力してください').max(5000, '本文は5,000字以内です'),
+  speakerTitle: z.string().trim().max(100, '話し手の肩書は100字以内です').default(''),
+});
