@@ -34,7 +34,7 @@ describe('deliverables journey in Chromium', () => {
     await op.getByRole('link', { name: 'チラシ' }).click();
     await expectNoAxeViolations(op, 'deliverable page');
     const upload = async (name: string, label: string) => {
-      await op.getByLabel('ファイル', { exact: true }).setInputFiles({ name, mimeType: 'application/pdf', buffer: await samplePdf(2, label) });
+      await op.locator('#file').setInputFiles({ name, mimeType: 'application/pdf', buffer: await samplePdf(2, label) });
       await op.getByRole('button', { name: '登録する' }).click();
       await op.waitForLoadState();
     };
@@ -48,28 +48,32 @@ describe('deliverables journey in Chromium', () => {
     await ct.goto(`${server!.baseUrl}/admin/deliverables/${SLUG}`);
     await ct.getByRole('link', { name: 'チラシ' }).click();
     await expectNoAxeViolations(ct, 'City answer form');
-    await ct.getByLabel('コメント', { exact: true }).fill('見出しを大きく');
-    await ct.getByLabel('ページ（位置を指定するとき）').fill('1');
-    await ct.getByLabel('横位置（%）').fill('50');
-    await ct.getByLabel('縦位置（%）').fill('20');
+    await ct.locator('#comment').fill('見出しを大きく');
+    await ct.locator('#page').fill('1');
+    await ct.locator('#x').fill('50');
+    await ct.locator('#y').fill('20');
     await ct.getByRole('button', { name: '回答する' }).click();
     assert.ok((await ct.locator('body').innerText()).includes('回答を記録しました'), 'comments recorded');
-    const pinned = ct.getByRole('img', { name: '第1回 1ページの画像（指摘の位置に番号）' });
-    assert.ok(await pinned.isVisible(), 'the pinned comment is shown on the page image');
-    assert.ok((await pinned.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 0, 'the page image loads');
+    const pinned = ct.locator('img[src$="/rounds/1/pages/1"]');
+    await pinned.waitFor({ state: 'attached', timeout: 30_000 });
+    assert.equal(await pinned.getAttribute('alt'), '第1回 1ページの画像（指摘の位置に番号）');
+    await ct.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('img[src$="/rounds/1/pages/1"]');
+      return !!img && img.complete && img.naturalWidth > 0;
+    }, undefined, { timeout: 60_000 });
     await expectNoAxeViolations(ct, 'deliverable with comments');
 
     await op.reload();
     await upload('flyer-2.pdf', '第二稿');
     await op.getByRole('button', { name: '校正 第2回として送る' }).click();
     await ct.reload();
-    await ct.getByLabel('校了とする', { exact: true }).check();
+    await ct.getByRole('radio', { name: '校了とする' }).check();
     await ct.getByRole('button', { name: '回答する' }).click();
     assert.ok((await ct.locator('body').innerText()).includes('校了'), 'approved');
 
     await op.reload();
-    await op.getByLabel('納品形態（印刷物・PDF・データなど）').fill('印刷物・PDF');
-    await op.getByLabel('数量', { exact: true }).fill('3000');
+    await op.locator('#form').fill('印刷物・PDF');
+    await op.locator('#quantity').fill('3000');
     await op.getByRole('button', { name: '納品を記録する' }).click();
     assert.ok((await op.locator('body').innerText()).includes('納品を記録しました'), 'delivered');
     await expectNoAxeViolations(op, 'delivered deliverable');
