@@ -19,7 +19,7 @@ import { requestMessages } from './platform/http/messages.js';
 import { isApiPath, problemResponse } from './platform/http/problem.js';
 import { sendPage } from './platform/http/respond.js';
 import { rawHeader } from './platform/http/raw-header.js';
-import { storeShared, type PublicCacheEnv } from './platform/http/public-cache.js';
+import { shareAnswer, storeShared, type PublicCacheEnv } from './platform/http/public-cache.js';
 import { applySecurityHeaders } from './platform/http/security-headers.js';
 import { errorFields, log } from './platform/log/index.js';
 import { resolveStaticName, staticContent, staticFiles } from './ui/static/index.js';
@@ -178,11 +178,13 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     // A URL with the current content hash (what pages link to) never changes: cached for a year.
     // A plain name, or an older hash (a page from before a deploy), gets today's file for an hour.
     const cache = found.current ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
-    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': staticFiles[found.name].type, 'Cache-Control': cache });
+    // The file never changes while the process runs: the micro-cache answers it from now on.
+    shareAnswer(c, { bytes, isCurrent: () => true });
+    return c.body(bytes, 200, { 'Content-Type': staticFiles[found.name].type, 'Cache-Control': cache });
   });
 
   // Every browser asks for it; answering 404 filled the logs and the route walk's error pages.
-  app.get('/favicon.ico', (c) => c.body(new Uint8Array(staticContent('favicon.ico').bytes), 200, { 'Content-Type': staticFiles['favicon.ico'].type, 'Cache-Control': 'public, max-age=86400' }));
+  app.get('/favicon.ico', (c) => c.body(staticContent('favicon.ico').bytes, 200, { 'Content-Type': staticFiles['favicon.ico'].type, 'Cache-Control': 'public, max-age=86400' }));
 
   const auth = authenticate();
   const csrf = csrfProtection();

@@ -37,11 +37,11 @@ export function isStaticFileName(name: string): name is StaticFileName {
 }
 
 /** A static file's bytes and the first 10 hex digits of their SHA-256, read once per process. */
-const loaded = new Map<StaticFileName, { bytes: Buffer; hash: string }>();
-export function staticContent(name: StaticFileName): { bytes: Buffer; hash: string } {
+const loaded = new Map<StaticFileName, { bytes: Uint8Array<ArrayBuffer>; hash: string }>();
+export function staticContent(name: StaticFileName): { bytes: Uint8Array<ArrayBuffer>; hash: string } {
   let c = loaded.get(name);
   if (!c) {
-    const bytes = fs.readFileSync(staticFiles[name].path);
+    const bytes = new Uint8Array(fs.readFileSync(staticFiles[name].path));
     loaded.set(name, (c = { bytes, hash: crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 10) }));
   }
   return c;
