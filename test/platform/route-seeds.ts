@@ -28,7 +28,7 @@ import { grantFacilityAccess } from '../../src/modules/settlement/facility-acces
 import { saveDraft } from '../../src/modules/site/commands/save-draft.js';
 import { submitVersion } from '../../src/modules/site/commands/submit-version.js';
 import { createA11yTest, recordA11yResult, submitA11yTest } from '../../src/modules/site/commands/a11y-tests.js';
-import { seedDeliverableInProof } from '../../src/modules/deliverables/test-helpers.js';
+import { seedDeliverableInProof, seedHearing } from '../../src/modules/deliverables/test-helpers.js';
 import { makeUser } from '../helpers/fixtures.js';
 import { proposeFaq } from '../../src/modules/calls/commands/faq.js';
 import { createUser } from '../../src/platform/auth/users.js';
@@ -48,7 +48,7 @@ export async function makeWalkPrograms(deps: Deps) {
 }
 
 /** Records that belong together (a document and its application); seeded as one. */
-type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user' | 'staffEntry' | 'deliverable' | 'callFaq' | 'incident';
+type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user' | 'staffEntry' | 'deliverable' | 'callFaq' | 'incident' | 'hearing';
 
 interface Rule {
   /** The route pattern (as Hono lists it) this rule applies to. */
@@ -61,6 +61,7 @@ interface Rule {
 /** Which record each parameter names, by route. The first matching rule wins. */
 const RULES: Rule[] = [
   { route: /^\/(api\/v1|admin)\/deliverables\//, param: 'id', value: { family: 'deliverable', field: 'id' } },
+  { route: /^\/admin\/deliverables\/hearings\//, param: 'hid', value: { family: 'hearing', field: 'id' } },
   { route: /^\/(api\/v1|admin)\/deliverables\//, param: 'round', value: { constant: '1' } },
   { route: /^\/(api\/v1|admin)\/deliverables\//, param: 'n', value: { constant: '1' } },
   { route: /^\/(api\/v1|admin)\/deliverables\//, param: 'page', value: { constant: '1' } },
@@ -251,6 +252,8 @@ export class RouteSeeds {
         const id = await this.run((ctx) => queueMail(ctx.tx, this.deps, { programId: campaignA.id, template: 'walk', to: 'walk@example.jp', subject: '巡回テスト', text: '本文' }));
         return { id: String(id) };
       }
+      case 'hearing':
+        return { id: String((await seedHearing(this.deps, eventA.id, `巡回テスト団体${n}`)).id) };
       case 'deliverable':
         return { id: String((await seedDeliverableInProof(this.deps, campaignA.id, `walk-${n}`)).id) };
       case 'user': {
