@@ -135,3 +135,13 @@ export const privacyIncidentUpdates = pgTable(
 
 export type Incident = typeof privacyIncidents.$inferSelect;
 export type IncidentUpdate = typeof privacyIncidentUpdates.$inferSelect;
+
+/**
+ * The back office's erasure needs two people: an admin asks for it (this row), a second person
+ * (another admin or the City) confirms and it runs. One open request per program.
+ */
+export const privacyErasureRequests = pgTable('privacy_erasure_requests', {
+  programId: integer('program_id').primaryKey().references(() => programs.id),
+  requestedBy: integer('requested_by').notNull().references(() => users.id),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+});
