@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { addDays, isBusinessDay } from '../../platform/calendar/index.js';
 import { users } from '../../platform/auth/schema.js';
-import { deliverableComments, deliverableHearings, deliverableRegisters, deliverableRounds, deliverables, deliverableVersions, type Hearing, type Deliverable, type DeliverableComment, type DeliverableRound, type DeliverableVersion } from './schema.js';
+import { deliverableArticles, type Article, deliverableComments, deliverableHearings, deliverableRegisters, deliverableRounds, deliverables, deliverableVersions, type Hearing, type Deliverable, type DeliverableComment, type DeliverableRound, type DeliverableVersion } from './schema.js';
 
 export interface RegisterRow extends Deliverable {
   rounds: number;
@@ -119,4 +119,9 @@ export async function findHearing(conn: Conn, id: number): Promise<Hearing | und
 export function honorariumDue(hearings: Hearing[]): { selected: number; total: number; paid: number } {
   const selected = hearings.filter((h) => h.status === 'selected');
   return { selected: selected.length, total: selected.reduce((s, h) => s + h.honorariumYen, 0), paid: selected.filter((h) => h.honorariumPaidOn).length };
+}
+
+export async function findArticleByHearing(conn: Conn, hearingId: number): Promise<Article | undefined> {
+  const [row] = await conn.select().from(deliverableArticles).where(eq(deliverableArticles.hearingId, hearingId));
+  return row;
 }

@@ -31,4 +31,7 @@ export const DELIVERABLES_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/deliverables/:slug/hearings/new': RUN,
   'GET /admin/deliverables/hearings/:hid': READ,
   'POST /admin/deliverables/hearings/:hid': RUN,
+  'GET /admin/deliverables/hearings/:hid/article': RUN,
+  'POST /admin/deliverables/hearings/:hid/article': RUN,
+  'GET /admin/deliverables/items/:id/diff': READ,
 };

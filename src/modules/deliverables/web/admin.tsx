@@ -15,6 +15,7 @@ import { dm } from '../messages.js';
 import { findRound, findVersion, listRounds } from '../queries.js';
 import { itemPage } from './admin-item.js';
 import { hearingsAdmin } from './admin-hearings.js';
+import { articlesAdmin } from './admin-articles.js';
 import { itemPath, listPage } from './admin-list.js';
 import { comparePage } from './admin-compare.js';
 import { openVersion } from './files.js';
@@ -26,6 +27,7 @@ import { receiveVersion } from './upload.js';
 /** Back-office pages of the register, one deliverable, its files and page images. */
 export const deliverablesAdmin = new Hono<AppEnv>();
 deliverablesAdmin.route('/', hearingsAdmin);
+deliverablesAdmin.route('/', articlesAdmin);
 
 deliverablesAdmin.get('/deliverables/:slug', async (c) => {
   const { program } = await registerProgram(c, READ);
