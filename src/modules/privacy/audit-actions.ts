@@ -9,6 +9,7 @@ export const privacyAuditActions = defineAuditActions({
   'privacy.staff.seeded': { ja: '作業従事者名簿を初期登録（デモ・試験）', en: 'Staff roster seeded (demo, test)' },
   'privacy.roster.exported': { ja: '作業従事者名簿（個人情報）を出力', en: 'Staff roster (personal data) exported' },
   'privacy.erasure.planned': { ja: 'データ消去計画書を作成', en: 'Erasure plan made' },
+  'privacy.erasure.requested': { ja: '事業の個人情報の消去を申請', en: 'Program erasure requested' },
   'privacy.erasure.executed': { ja: '事業の個人情報を消去（暗号化消去）', en: 'Program personal data erased (cryptographic erase)' },
   'privacy.erasure.certified': { ja: 'データ消去報告書を作成', en: 'Erasure certificate issued' },
   'privacy.incident.reported': { ja: '個人情報の事故を報告', en: 'Incident reported' },

@@ -21,4 +21,6 @@ export const PRIVACY_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/privacy/incidents/:id{[0-9]+}/report.pdf': READ,
   'GET /admin/privacy/:slug/erasure': READ,
   'GET /admin/privacy/:slug/erasure/certificate.pdf': READ,
+  'POST /admin/privacy/:slug/erasure/request': 'program-staff:admin',
+  'POST /admin/privacy/:slug/erasure/confirm': 'program-staff:admin,city',
 };

@@ -8,7 +8,14 @@ import { AppError } from '../../../platform/errors/index.js';
 import { pdfResponse } from '../../../platform/pdf/index.js';
 import { programSetting } from '../../../platform/programs/queries.js';
 import type { Role } from '../../../platform/auth/schema.js';
-import { ButtonLink, DescriptionList, Table } from '../../../ui/index.js';
+import { Button, ButtonLink, DescriptionList, ErrorSummary, Form, Table, TextField, errorFor } from '../../../ui/index.js';
+import { csrfToken } from '../../../platform/http/csrf.js';
+import { submitForm } from '../../../platform/http/form-action.js';
+import { formFields } from '../../../platform/http/form.js';
+import type { AppContext } from '../../../platform/http/env.js';
+import type { FieldError } from '../../../platform/errors/index.js';
+import type { Program } from '../../../platform/programs/schema.js';
+import { confirmErasure, findErasureRequest, requestErasure } from '../erasure/two-person.js';
 import { findHoldings } from '../erasure/holdings.js';
 import { em } from '../erasure/messages.js';
 import { drawCertificate } from '../erasure/pdf.js';
@@ -20,14 +27,24 @@ const ROLES: Role[] = ['admin', 'operator', 'city'];
 
 /** The erasure at contract end: what holds the program's personal data (counts), the retention date, the erasure and its report. */
 privacyErasureAdmin.get('/privacy/:slug/erasure', async (c) => {
-  const { program } = await requireProgramRole(c, c.req.param('slug'), ROLES);
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ROLES);
+  return erasurePage(c, program, roles);
+});
+
+async function erasurePage(c: AppContext, program: Program, roles: Role[], form: { errors: FieldError[]; status: number } = { errors: [], status: 200 }) {
   const deps = c.get('deps');
+  const request = await findErasureRequest(deps.db, program.id);
+  const isAdmin = roles.includes('admin');
+  const canConfirm = isAdmin || roles.includes('city');
   const erasure = await findErasure(deps.db, program.id);
   const holdings = erasure?.holdings ?? (await findHoldings(deps.db, deps, program.id));
   const retention = programSetting<string | null>(program, 'retentionUntil', null);
   return adminPage(c, {
     title: em('pageTitle'),
     breadcrumbs: [{ label: program.name, href: '/admin' }, { label: em('pageTitle') }],
+    notice: form.errors.length ? <ErrorSummary errors={form.errors} /> : undefined,
+    hasErrors: form.errors.length > 0,
+    status: form.status,
     children: (
       <>
         <p>{em('pageIntro')}</p>
@@ -51,7 +68,29 @@ privacyErasureAdmin.get('/privacy/:slug/erasure', async (c) => {
             </ButtonLink>
           </p>
         ) : (
-          <p>{em('howTo', { slug: program.slug })}</p>
+          <>
+            <p>{em('howTo', { slug: program.slug })}</p>
+            {request ? <p>{em('pendingText', { at: tokyoDateTime(request.requestedAt) })}</p> : null}
+            {!request && isAdmin ? (
+              <>
+                <h2 class="app-heading-2">{em('requestHeading')}</h2>
+                <p>{em('requestHint')}</p>
+                <Form action={`/admin/privacy/${program.slug}/erasure/request`} csrfToken={csrfToken(c)}>
+                  <TextField name="confirm" label={em('confirmLabel')} error={errorFor(form.errors, 'confirm')} width="md" />
+                  <Button variant="danger">{em('requestButton')}</Button>
+                </Form>
+              </>
+            ) : null}
+            {request && canConfirm ? (
+              <>
+                <h2 class="app-heading-2">{em('confirmHeading')}</h2>
+                <Form action={`/admin/privacy/${program.slug}/erasure/confirm`} csrfToken={csrfToken(c)}>
+                  <TextField name="confirm" label={em('confirmLabel')} error={errorFor(form.errors, 'confirm')} width="md" />
+                  <Button variant="danger">{em('confirmButton')}</Button>
+                </Form>
+              </>
+            ) : null}
+          </>
         )}
         <Table
           caption={em('planTitle')}
@@ -64,6 +103,30 @@ privacyErasureAdmin.get('/privacy/:slug/erasure', async (c) => {
         />
       </>
     ),
+  });
+}
+
+privacyErasureAdmin.post('/privacy/:slug/erasure/request', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin']);
+  const f = await formFields(c);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => requestErasure(ctx, program.id, f.confirm ?? ''),
+    rerender: (errors, status) => erasurePage(c, program, roles, { errors, status }),
+    flash: em('flashRequested'),
+    redirect: `/admin/privacy/${program.slug}/erasure`,
+  });
+});
+
+privacyErasureAdmin.post('/privacy/:slug/erasure/confirm', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), ['admin', 'city']);
+  const f = await formFields(c);
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => confirmErasure(ctx, program.id, f.confirm ?? ''),
+    rerender: (errors, status) => erasurePage(c, program, roles, { errors, status }),
+    flash: em('flashErased'),
+    redirect: `/admin/privacy/${program.slug}/erasure`,
   });
 });
 
