@@ -145,3 +145,36 @@ export const privacyErasureRequests = pgTable('privacy_erasure_requests', {
   requestedBy: integer('requested_by').notNull().references(() => users.id),
   requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * A handover or transport of personal data (個人情報 §5), planned and then recorded once done,
+ * confirmed by one person on each side. Data received from the City (`from-city`) carries a
+ * use-until date and is erased after use (the record is kept).
+ */
+export const privacyHandovers = pgTable(
+  'privacy_handovers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    direction: text('direction', { enum: ['to-city', 'from-city', 'transport'] }).notNull(),
+    plannedOn: date('planned_on', { mode: 'string' }).notNull(),
+    place: text('place').notNull(),
+    people: text('people').notNull(),
+    content: text('content').notNull(),
+    quantity: text('quantity').notNull(),
+    route: text('route').notNull().default(''),
+    packing: text('packing').notNull().default(''),
+    useUntil: date('use_until', { mode: 'string' }),
+    status: text('status', { enum: ['planned', 'done', 'erased'] }).notNull().default('planned'),
+    doneOn: date('done_on', { mode: 'string' }),
+    contractorConfirmedBy: integer('contractor_confirmed_by').references(() => users.id),
+    contractorConfirmedAt: timestamp('contractor_confirmed_at', { withTimezone: true }),
+    cityConfirmedBy: integer('city_confirmed_by').references(() => users.id),
+    cityConfirmedAt: timestamp('city_confirmed_at', { withTimezone: true }),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('privacy_handovers_program').on(t.programId)],
+);
+
+export type Handover = typeof privacyHandovers.$inferSelect;
