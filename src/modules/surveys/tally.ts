@@ -54,19 +54,22 @@ function where(programId: number, f: TallyFilter): SQL {
  */
 export async function tallySurvey(db: Conn, programId: number, questions: Question[], f: TallyFilter = {}): Promise<Tally> {
   const w = where(programId, f);
-  const [totals] = await queryRows<{ web: number; paper: number }>(
-    db,
-    sql`select count(*) filter (where r.channel = 'web')::int as web, count(*) filter (where r.channel = 'paper')::int as paper from survey_responses r where ${w}`,
-  );
-  const answered = await queryRows<{ qid: string; n: number }>(db, sql`select e.key as qid, count(*)::int as n from survey_responses r cross join lateral jsonb_object_keys(r.answers) e(key) where ${w} group by 1`);
-  const values = await queryRows<{ qid: string; v: string; n: number }>(
-    db,
+  // Three independent statements: on PostgreSQL they run at once on pooled connections.
+  const [[totals], answered, values] = await Promise.all([
+    queryRows<{ web: number; paper: number }>(
+      db,
+      sql`select count(*) filter (where r.channel = 'web')::int as web, count(*) filter (where r.channel = 'paper')::int as paper from survey_responses r where ${w}`,
+    ),
+    queryRows<{ qid: string; n: number }>(db, sql`select e.key as qid, count(*)::int as n from survey_responses r cross join lateral jsonb_object_keys(r.answers) e(key) where ${w} group by 1`),
+    queryRows<{ qid: string; v: string; n: number }>(
+      db,
     sql`select e.key as qid, x.v as v, count(*)::int as n
         from survey_responses r
         cross join lateral jsonb_each(r.answers) e
         cross join lateral jsonb_array_elements_text(case jsonb_typeof(e.value) when 'array' then e.value else jsonb_build_array(e.value) end) x(v)
         where ${w} group by 1, 2`,
-  );
+    ),
+  ]);
   const answeredBy = new Map(answered.map((a) => [a.qid, Number(a.n)]));
   const valuesBy = new Map<string, Array<{ v: string; n: number }>>();
   for (const row of values) {
