@@ -43,6 +43,7 @@ hearingsAdmin.get('/deliverables/:slug/hearings', async (c) => {
               { key: 'visit', header: dm('hearing.visitOn') },
               { key: 'honorarium', header: dm('hearing.honorarium'), numeric: true },
               { key: 'paid', header: dm('hearing.paidOn') },
+              { key: 'article', header: '記事' },
             ]}
             rows={rows.map((h) => ({
               group: <a href={hearingPath(h.id)}>{h.groupName}</a>,
@@ -50,6 +51,7 @@ hearingsAdmin.get('/deliverables/:slug/hearings', async (c) => {
               visit: h.visitOn ?? '',
               honorarium: h.status === 'selected' ? yen(h.honorariumYen) : '',
               paid: h.honorariumPaidOn ?? '',
+              article: roles.includes('admin') || roles.includes('operator') ? <a href={`/admin/deliverables/hearings/${h.id}/article`}>記事</a> : '',
             }))}
           />
         ) : (

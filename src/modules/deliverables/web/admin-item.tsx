@@ -118,6 +118,11 @@ export async function itemPage(c: AppContext, program: Program, d: Deliverable, 
         ) : (
           <p>{dm('item.noVersions')}</p>
         )}
+        {versions.filter((x) => x.text !== null).length >= 2 && (
+          <p>
+            <a href={`${itemPath(d.id)}/diff`}>本文の差分（最新の2版）</a>
+          </p>
+        )}
         {versions.filter((x) => isPdf(x)).length >= 2 && (
           <p>
             <a href={`${itemPath(d.id)}/compare?a=${versions.at(-2)!.number}&b=${versions.at(-1)!.number}`}>{dm('item.compare')}</a>
