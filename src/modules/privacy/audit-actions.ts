@@ -15,6 +15,9 @@ export const privacyAuditActions = defineAuditActions({
   'privacy.incident.reported': { ja: '個人情報の事故を報告', en: 'Incident reported' },
   'privacy.incident.updated': { ja: '事故報告の経過を記録', en: 'Incident updated' },
   'privacy.incident.viewed': { ja: '事故報告を閲覧', en: 'Incident report viewed' },
+  'privacy.handover.planned': { ja: '個人情報の受け渡し・運搬を計画', en: 'Handover planned' },
+  'privacy.handover.confirmed': { ja: '個人情報の受け渡し・運搬を確認', en: 'Handover confirmed' },
+  'privacy.handover.erased': { ja: '市から受領したデータを消去', en: 'Data received from the City erased' },
   'privacy.access.refused': { ja: '名簿で承認されていない者の個人情報の閲覧・出力を拒否', en: 'Personal data access refused: not on the staff roster', personalData: false },
 });
 

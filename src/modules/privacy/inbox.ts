@@ -8,6 +8,8 @@ import { tokyoDate } from '../../platform/calendar/index.js';
 import { programSetting } from '../../platform/programs/queries.js';
 import { em } from './erasure/messages.js';
 import { findErasure } from './erasure/queries.js';
+import { hm } from './handovers/messages.js';
+import { receivedDataDue } from './handovers/queries.js';
 
 /** Roster requests waiting for the City's approval. */
 export const PRIVACY_INBOX: ProgramInbox[] = [
@@ -34,6 +36,15 @@ export const PRIVACY_INBOX: ProgramInbox[] = [
       const href = `/admin/privacy/${p.slug}/erasure`;
       if (!erasure) return retention && retention <= tokyoDate(deps.clock.now()) ? [{ label: em('inbox.retention'), count: 1, due: retention, href }] : [];
       return erasure.certificateIssuedAt ? [] : [{ label: em('inbox.certificate'), count: 1, oldest: erasure.executedAt, due: erasure.certificateDueOn, href }];
+    },
+  },
+  {
+    // Data received from the City whose use-until date has come, not yet erased.
+    kinds: ['campaign', 'event'],
+    roles: ['admin', 'operator'],
+    items: async (deps, p) => {
+      const r = await receivedDataDue(deps.db, p.id, tokyoDate(deps.clock.now()));
+      return [{ label: hm('inbox.useUntil'), count: r.n, due: r.due, href: `/admin/privacy/${p.slug}/handovers` }];
     },
   },
 ];

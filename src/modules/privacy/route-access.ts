@@ -23,4 +23,9 @@ export const PRIVACY_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/privacy/:slug/erasure/certificate.pdf': READ,
   'POST /admin/privacy/:slug/erasure/request': 'program-staff:admin',
   'POST /admin/privacy/:slug/erasure/confirm': 'program-staff:admin,city',
+  'GET /admin/privacy/:slug/handovers': READ,
+  'POST /admin/privacy/:slug/handovers': REQUEST,
+  'POST /admin/privacy/handovers/:id{[0-9]+}/confirm': READ,
+  'POST /admin/privacy/handovers/:id{[0-9]+}/erase': REQUEST,
+  'GET /admin/privacy/handovers/:id{[0-9]+}/record.pdf': READ,
 };

@@ -5,11 +5,13 @@ import { privacyAdmin } from './admin.js';
 import { privacyApi } from './api.js';
 import { privacyIncidentsAdmin } from './incidents.js';
 import { privacyErasureAdmin } from './erasure.js';
+import { privacyHandoversAdmin } from './handovers.js';
 
 const admin = new Hono<AppEnv>();
 admin.route('/', privacyAdmin);
 admin.route('/', privacyIncidentsAdmin);
 admin.route('/', privacyErasureAdmin);
+admin.route('/', privacyHandoversAdmin);
 const api = new Hono<AppEnv>();
 api.route('/', privacyApi);
 
