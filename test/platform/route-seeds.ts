@@ -35,6 +35,7 @@ import { createUser } from '../../src/platform/auth/users.js';
 import { queryRows } from '../../src/db/client.js';
 import { requestStaff } from '../../src/modules/privacy/commands/staff.js';
 import { reportIncident } from '../../src/modules/privacy/incidents/commands.js';
+import { planHandover } from '../../src/modules/privacy/handovers/commands.js';
 
 export const SLUGS = { campaignA: 'walk-a', eventA: 'walk-ae', campaignB: 'walk-b', eventB: 'walk-be' } as const;
 
@@ -48,7 +49,7 @@ export async function makeWalkPrograms(deps: Deps) {
 }
 
 /** Records that belong together (a document and its application); seeded as one. */
-type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user' | 'staffEntry' | 'deliverable' | 'callFaq' | 'incident' | 'hearing';
+type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user' | 'staffEntry' | 'deliverable' | 'callFaq' | 'incident' | 'hearing' | 'handover';
 
 interface Rule {
   /** The route pattern (as Hono lists it) this rule applies to. */
@@ -96,6 +97,7 @@ const RULES: Rule[] = [
   { route: /^\/admin\/users\/:id/, param: 'id', value: { family: 'user', field: 'id' } },
   { route: /^\/(api\/v1|admin\/privacy)\/staff\/:id/, param: 'id', value: { family: 'staffEntry', field: 'id' } },
   { route: /^\/admin\/privacy\/incidents\/:id/, param: 'id', value: { family: 'incident', field: 'id' } },
+  { route: /^\/admin\/privacy\/handovers\/:id/, param: 'id', value: { family: 'handover', field: 'id' } },
 ];
 
 /** The parameter names of a Hono route pattern (`:id{[0-9]+}` → `id`). */
@@ -259,6 +261,10 @@ export class RouteSeeds {
       case 'user': {
         const u = await makeUser(this.deps, `target-${n}@walk.example`, 'operator', campaignA.id);
         return { id: String(u.id) };
+      }
+      case 'handover': {
+        const h = await this.run((ctx) => planHandover(ctx, campaignA.id, { direction: 'to-city', plannedOn: '2026-06-01', place: '市役所', people: '巡回', content: `巡回テスト${n}`, quantity: '1' }));
+        return { id: String(h.id) };
       }
       case 'incident': {
         const i = await this.run((ctx) => reportIncident(ctx, campaignA.id, { title: `巡回テストの事故${n}`, discoveredOn: '2026-06-01', dataKinds: '氏名' }));
