@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { addDays, tokyoDate } from '../../src/platform/calendar/index.js';
+import { addDays, isBusinessDay, tokyoDate } from '../../src/platform/calendar/index.js';
 import { expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, makeTempDir, runCli, signIn, startServer, tearDown, type BrowserSession, type RunningServer } from './harness.js';
 
 const SLUG = 'demo-stay';
@@ -147,6 +147,12 @@ describe('settlement: the business portal and the back office in Chromium', () =
     assert.match(await staff.locator('main').innerText(), /2件を承認しました/);
     await cli(['settlement', 'close', '--program', SLUG, '--month', paidMonth]);
     await cli(['settlement', 'close', '--program', SLUG, '--month', closedMonth]);
+    // Paid only once the month's 全銀 transfer file has been written (its hash is recorded).
+    const zengin = path.join(makeTempDir('jmk-zengin-'), 'transfer.txt');
+    let transferDate = today;
+    while (!isBusinessDay(transferDate)) transferDate = addDays(transferDate, 1);
+    await cli(['settlement', 'zengin', '--program', SLUG, '--month', paidMonth, '--transfer-date', transferDate, '--out', zengin]);
+    fs.rmSync(path.dirname(zengin), { recursive: true, force: true });
     await cli(['settlement', 'paid', '--program', SLUG, '--month', paidMonth]);
 
     // From the business's landing page to its money page.

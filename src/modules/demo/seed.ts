@@ -10,8 +10,9 @@ import type { Deps } from '../../platform/deps.js';
 import { createProgram } from '../../platform/programs/commands/create-program.js';
 import { forgetDemoFlag } from '../../platform/programs/demo-flag.js';
 import { countPrograms } from '../../platform/programs/queries.js';
+import { programScope } from '../../platform/vault/index.js';
 import { DEMO_FACILITIES, DEMO_FEATURES } from './facilities.js';
-import { insertRegisteredFacilities } from '../campaign/index.js';
+import { insertRegisteredFacilities, setPayoutAccount } from '../campaign/index.js';
 import { seedEventDemo } from '../events/index.js';
 import { seedApprovedStaff } from '../privacy/index.js';
 import { grantFacilityAccess, setAllocation } from '../settlement/index.js';
@@ -54,6 +55,16 @@ function demoRecruitment(today: string): Record<string, unknown> {
   };
 }
 
+/** The secretariat's fictional paying account, for the demo's 全銀 transfer files. */
+const DEMO_REMITTER = {
+  remitterCode: '1234567890',
+  remitterName: 'デモジムキヨク',
+  remitterBankCode: '0001',
+  remitterBranchCode: '123',
+  remitterAccountType: 'ordinary',
+  remitterAccountNumber: '7654321',
+};
+
 /**
  * On an empty database, creates the clearly labelled demo: the campaign `demo-stay` with
  * facilities in the five wards, the exchange meeting `demo-koryukai`, and one user per role.
@@ -75,7 +86,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
       {
         isDemo: true,
         ...contract,
-        settings: { client: '仙台市', contractor: 'デモ事務局株式会社', ...contract, ...demoRecruitment(today) },
+        settings: { client: '仙台市', contractor: 'デモ事務局株式会社', ...contract, ...demoRecruitment(today), ...DEMO_REMITTER },
       },
     );
     const koryukai = await createProgram(
@@ -97,6 +108,11 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
       })),
     );
     for (const id of demoFacilities) await setAllocation(ctx, stay, id, DEMO_ALLOCATION_YEN);
+    // Fictional payout accounts, so a demo month can be closed, written to a 全銀 file and paid.
+    const box = await ctx.deps.vault.box(ctx.tx, programScope(stay.id));
+    for (const [i, id] of demoFacilities.entries()) {
+      await setPayoutAccount(ctx.tx, box, stay.id, id, { bankCode: '0001', branchCode: '123', accountType: 'ordinary', accountNumber: String(1000001 + i), accountHolderKana: 'でもしせつ' });
+    }
     // The demo's staff roster, as the City would have approved it (enforceStaffRoster is on by default).
     const roster: Record<number, Array<{ userId: number; kind: 'officer' | 'manager' | 'worker' }>> = { [stay.id]: [], [koryukai.id]: [] };
     const KIND = { admin: 'officer', operator: 'manager', agent: 'worker' } as const;
