@@ -3,6 +3,7 @@ import { appendAudit, type Actor, type AuditEntry } from './audit/index.js';
 import { sealSoon } from './audit/seal.js';
 import type { Deps } from './deps.js';
 import { checkPersonalDataGates, GateRefused } from './personal-data-gate.js';
+import { noteCommitted } from './write-epoch.js';
 
 export interface CommandContext {
   tx: Tx;
@@ -37,6 +38,7 @@ export async function runCommand<T>(deps: Deps, actor: Actor, fn: (ctx: CommandC
     sealSoon(deps);
     throw e.refusal.error;
   }
+  noteCommitted();
   // The committed entries get their keyed seals right away, in the background (audit/seal.ts).
   sealSoon(deps);
   return result;

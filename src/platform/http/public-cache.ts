@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppContext } from './env.js';
 import { LruCache } from '../lru.js';
 import { etagMatches } from './etag.js';
+import { writeEpoch } from '../write-epoch.js';
 
 /**
  * A micro-cache of whole public answers, in front of the Hono app (see `createHttpServer`): an
@@ -82,6 +83,30 @@ export class PublicResponseCache {
 /** The env key under which `createHttpServer` hands the cache to the app. */
 export interface PublicCacheEnv {
   publicCache?: PublicResponseCache;
+}
+
+/** How long a page built from content that may change at any moment is shared: changes show within this. */
+export const SHARED_PAGE_MS = 1000;
+
+const PER_VISITOR = /name="_(once|csrf)"/;
+
+/**
+ * Renders a page and shares it with anonymous visitors for a moment (SHARED_PAGE_MS): a page built
+ * from dated content and today's date (a program's top page, its content pages), for which no
+ * version tells whether it still holds. It holds only while no command has committed in this
+ * process since (write-epoch.ts), so a change made here shows at once, one made through another
+ * instance within the moment. A page that carries a per-visitor token is never shared.
+ */
+export async function shareBriefly(c: AppContext, render: () => Promise<Response>, ms = SHARED_PAGE_MS): Promise<Response> {
+  const epoch = writeEpoch();
+  const res = await render();
+  if (c.get('auth') || res.status !== 200 || res.headers.has('set-cookie') || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return res;
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (!PER_VISITOR.test(new TextDecoder().decode(bytes))) {
+    const until = performance.now() + ms;
+    shareAnswer(c, { bytes, isCurrent: () => writeEpoch() === epoch && performance.now() < until });
+  }
+  return new Response(bytes, { status: res.status, headers: res.headers });
 }
 
 /** Marks this request's answer as one that anonymous visitors may share (see the module comment). */

@@ -25,6 +25,7 @@ import { rawHeader } from '../../../platform/http/raw-header.js';
 import { shareWhileCurrent } from './share.js';
 import { idParam } from '../../../platform/http/params.js';
 import { laggingReadDb } from '../../../platform/read-db.js';
+import { shareBriefly } from '../../../platform/http/public-cache.js';
 
 export const sitePublic = new Hono<AppEnv>();
 /** Rendered pages (bytes and ETag): up to 20,000, at most 48 MiB. */
@@ -80,7 +81,7 @@ sitePublic.get('/:slug/:page{howto|for-business|faq|accessibility|privacy|contac
   const program = await publicCampaign(c);
   const key = pageKeyOfSegment(c.req.param('page'));
   if (!isPageKey(key)) throw new AppError('not-found');
-  return sendHtml(c, await contentPageHtml(c, program, key));
+  return shareBriefly(c, async () => sendHtml(c, await contentPageHtml(c, program, key)));
 });
 
 /**

@@ -8,6 +8,8 @@ import type { HttpServer } from '../../../platform/http/http-server.js';
 import { startAppServer } from '../../../../test/helpers/http.js';
 import { facilities } from '../../campaign/schema.js';
 import { programs } from '../../../platform/programs/schema.js';
+import { noteCommitted } from '../../../platform/write-epoch.js';
+import { SHARED_PAGE_MS } from '../../../platform/http/public-cache.js';
 
 /**
  * The server's micro-cache of shared public answers (src/platform/http/public-cache.ts) with the
@@ -165,12 +167,21 @@ describe('shared public answers (micro-cache in front of the app)', () => {
     assert.equal(server.publicCache.size, 0, 'an answer to a request with a Cookie is not kept');
   });
 
-  test('errors and other pages are not kept', async () => {
+  test('errors are not kept; a content page is shared only for a moment, and only until a command commits', async () => {
     server.publicCache.clear();
     assert.equal((await request('/no-such-campaign/facilities')).status, 404);
-    assert.equal((await request('/shared/faq')).status, 200);
     assert.equal((await request('/shared/facilities/999999')).status, 404);
     assert.equal(server.publicCache.size, 0);
+    assert.equal((await request('/shared/faq')).status, 200);
+    const hits = server.publicCache.hits;
+    assert.equal((await request('/shared/faq')).status, 200);
+    assert.equal(server.publicCache.hits, hits + 1, 'the second visitor within the moment gets the shared page');
+    noteCommitted();
+    assert.equal((await request('/shared/faq')).status, 200);
+    assert.equal(server.publicCache.hits, hits + 1, 'after a commit the page is built again');
+    await new Promise((r) => setTimeout(r, SHARED_PAGE_MS + 50));
+    await request('/shared/faq');
+    assert.equal(server.publicCache.hits, hits + 1, 'after the moment the page is built again');
   });
 
   test('HSTS follows the request on a hit as in the app (X-Forwarded-Proto behind a trusted proxy)', async () => {

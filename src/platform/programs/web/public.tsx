@@ -8,6 +8,7 @@ import { programMessages as m } from '../messages.js';
 import { findProgramBySlug, listPrograms } from '../queries.js';
 import type { Program } from '../schema.js';
 import { slugSchema } from '../validators.js';
+import { shareBriefly } from '../../http/public-cache.js';
 
 /** The module that renders a program's public pages decides when it is public and what dates it shows. */
 function homeOf(c: AppContext, program: Program) {
@@ -64,7 +65,8 @@ programsPublic.get('/:slug', async (c) => {
   if (!program) throw new AppError('not-found');
   const home = homeOf(c, program);
   if (!home) throw new AppError('not-found');
-  return home.render(c, program);
+  // The busiest page on a launch morning: anonymous visitors share it for a second.
+  return shareBriefly(c, () => home.render(c, program));
 });
 
 function listingOf(c: AppContext, program: Program): string | null {
