@@ -6,6 +6,7 @@ import { campaignModule } from './campaign/index.js';
 import { deliverablesModule } from './deliverables/index.js';
 import { eventsModule } from './events/index.js';
 import { privacyModule } from './privacy/index.js';
+import { recordsModule } from './records/index.js';
 import { settlementModule } from './settlement/index.js';
 import { siteModule } from './site/index.js';
 import { surveysModule } from './surveys/index.js';
@@ -24,6 +25,7 @@ export const MODULES: ModuleManifest[] = [
   surveysModule,
   deliverablesModule,
   privacyModule,
+  recordsModule,
 ];
 
 /** The platform's parts and the modules, assembled once. */

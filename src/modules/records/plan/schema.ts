@@ -1,0 +1,2 @@
+// The plan's tables (schedule, meetings, minutes); re-exported by ../schema.ts for drizzle-kit.
+export {};
