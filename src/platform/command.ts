@@ -12,6 +12,11 @@ export interface CommandContext {
   now: Date;
   /** Queues an audit entry; all are appended at the end of the same transaction. */
   audit(entry: AuditEntry): void;
+  /**
+   * Runs `undo` (best effort, after the rollback) if the transaction does not commit: e.g. removes
+   * a file a command put in a file store for a row that was then not written.
+   */
+  onRollback(undo: () => Promise<void>): void;
 }
 
 /**
@@ -21,11 +26,12 @@ export interface CommandContext {
  */
 export async function runCommand<T>(deps: Deps, actor: Actor, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
   const now = deps.clock.now();
+  const undos: Array<() => Promise<void>> = [];
   let result: T;
   try {
     result = await deps.db.transaction(async (tx) => {
       const entries: AuditEntry[] = [];
-      const ctx: CommandContext = { tx, deps, actor, now, audit: (e) => void entries.push(e) };
+      const ctx: CommandContext = { tx, deps, actor, now, audit: (e) => void entries.push(e), onRollback: (undo) => void undos.push(undo) };
       const result = await fn(ctx);
       // A view or export of personal data the gates refuse rolls back: nothing read leaves.
       await checkPersonalDataGates(ctx, entries);
@@ -33,6 +39,7 @@ export async function runCommand<T>(deps: Deps, actor: Actor, fn: (ctx: CommandC
       return result;
     });
   } catch (e) {
+    for (const undo of undos.splice(0)) await undo().catch(() => undefined);
     if (!(e instanceof GateRefused)) throw e;
     await deps.db.transaction((tx) => appendAudit(tx, actor, [e.refusal.audit], now));
     sealSoon(deps);
