@@ -73,6 +73,18 @@ export interface ProgramInbox {
   items(deps: Deps, program: Program, roles: Role[]): Promise<InboxItem[]>;
 }
 
+/** One figure of a module for a past month, on the monthly progress report (records). */
+export interface MonthlyFigure {
+  label: string;
+  value: string | number;
+}
+
+/**
+ * A module's figures for `month` (`YYYY-MM`, Asia/Tokyo) of one program, read by the monthly
+ * progress report (月次報告書, seed 000 §12(4), 002 §9-3). Counts and sums only, never personal data.
+ */
+export type MonthlyFigures = (deps: Deps, program: Program, month: string) => Promise<MonthlyFigure[]>;
+
 /** What a module holds of people, for the personal-information inventory (別記 特記仕様書). */
 export interface PersonalDataDecl {
   /** Tables holding personal data (sealed through the vault). */
@@ -116,6 +128,8 @@ export interface ModuleManifest {
   inbox?: ProgramInbox[];
   auditActions?: AuditActionCatalog;
   personalData?: PersonalDataDecl[];
+  /** Its figures for a past month on the monthly progress report (absent: the module has none). */
+  monthlyFigures?: MonthlyFigures;
   /** Asked before every audited view or export of a program's personal data (src/platform/personal-data-gate.ts). */
   personalDataGate?: PersonalDataGate;
 }
