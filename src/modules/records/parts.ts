@@ -21,6 +21,12 @@ function mergeOpenApi(parts: RecordsPart[]): (baseUrl: string) => OpenApiPaths {
   return (baseUrl) => Object.assign({}, ...parts.map((p) => (typeof p.openapi === 'function' ? p.openapi(baseUrl) : p.openapi ?? {})));
 }
 
+function mergeMonthlyFigures(parts: RecordsPart[]): ModuleManifest['monthlyFigures'] {
+  const fns = parts.map((p) => p.monthlyFigures).filter((f) => f !== undefined);
+  if (fns.length === 0) return undefined;
+  return async (deps, program, month) => (await Promise.all(fns.map((f) => f(deps, program, month)))).flat();
+}
+
 /**
  * The module's manifest, assembled from its areas so each area keeps its own routes, commands and
  * catalogues (the installation still rejects a route or command declared twice).
@@ -44,5 +50,6 @@ export function assembleRecords(schema: Record<string, unknown>, parts: RecordsP
     auditActions: record('auditActions'),
     openapi: mergeOpenApi(parts),
     personalDataGate: parts.find((p) => p.personalDataGate)?.personalDataGate,
+    monthlyFigures: mergeMonthlyFigures(parts),
   };
 }
