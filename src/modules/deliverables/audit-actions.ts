@@ -3,6 +3,7 @@ import { defineAuditActions } from '../../platform/audit/actions.js';
 /** The deliverables module's audit actions, with the labels the audit page and its export show. */
 export const deliverablesAuditActions = defineAuditActions({
   'deliverables.register.seeded': { ja: '成果物一覧を仕様書の項目で作成', en: 'Deliverables register created from the seed' },
+  'deliverables.item.added': { ja: '成果物を一覧に追加', en: 'Deliverable added to the register' },
   'deliverables.item.updated': { ja: '成果物の納期・必要校正回数を変更', en: 'Deliverable updated' },
   'deliverables.version.uploaded': { ja: '成果物の版を登録', en: 'Deliverable version uploaded' },
   'deliverables.version.downloaded': { ja: '成果物の版をダウンロード', en: 'Deliverable version downloaded' },

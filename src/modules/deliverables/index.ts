@@ -10,7 +10,8 @@ import { deliverablesRoutes } from './web/index.js';
 import { DELIVERABLES_PATHS } from './web/openapi.js';
 
 // Public face first: what other modules may call.
-export { listDeliverables, businessDaysUntil } from './queries.js';
+export { listDeliverables, businessDaysUntil, deliverableStatusByKey, type DeliverableStatusView } from './queries.js';
+export { attachGeneratedVersion, type GeneratedVersion } from './commands/attach-generated-version.js';
 
 // Version uploads are read by their routes as a stream (a video of hundreds of MB), never whole.
 registerStreamedUpload(/^\/api\/v1\/deliverables\/\d+\/versions$/);

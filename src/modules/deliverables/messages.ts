@@ -101,6 +101,7 @@ export const deliverableMessages = createCatalog({
   'err.commentsEmpty': '修正依頼にはコメントを1件以上入力してください',
   'err.spot': 'ページを指定したコメントには位置（0〜1）を指定してください',
   'err.page': 'ページ番号が文書の範囲外です',
+  'err.unknownKey': '成果物「{key}」は一覧になく、名称も指定されていません',
   'err.reasonNoRequired': '理由は必要回数前の校了のときだけ記入します',
   'trail.title': '校正記録：{title}',
   'trail.program': '事業: {name}',

@@ -35,6 +35,14 @@ const EVENT: Preset[] = [
   { key: 'hearing-articles', title: 'ヒアリング記事（7〜10団体）', note: '§6(4) 各記事のPDF（市ホームページ掲載用）', requiredRounds: 4 },
 ];
 
+/**
+ * Deliverables the seed asks for only when they happen (a change of the staffing, 業務履行体制変更届):
+ * not in the starting register; added when another module first attaches a version for them.
+ */
+export const EXTRA_PRESETS: Preset[] = [
+  { key: 'structure-change', title: '業務履行体制変更届', note: '§4(1) 体制の変更時', requiredRounds: 0 },
+];
+
 /** The preset list for a program kind. */
 export function presetsFor(kind: Program['kind']): Preset[] {
   return kind === 'event' ? EVENT : CAMPAIGN;

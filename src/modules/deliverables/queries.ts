@@ -125,3 +125,30 @@ export async function findArticleByHearing(conn: Conn, hearingId: number): Promi
   const [row] = await conn.select().from(deliverableArticles).where(eq(deliverableArticles.hearingId, hearingId));
   return row;
 }
+
+export interface DeliverableStatusView {
+  id: number;
+  status: Deliverable['status'];
+  /** When the City approved (校了) the latest approved round; null before. */
+  approvedAt: Date | null;
+  /** The latest version's number (null: nothing uploaded yet). */
+  latestVersion: number | null;
+}
+
+/**
+ * A deliverable's status by its key in the program's register (for other modules: whether the
+ * records module's schedule was approved), or null when the register holds no such key.
+ */
+export async function deliverableStatusByKey(conn: Conn, programId: number, key: string): Promise<DeliverableStatusView | null> {
+  const [row] = await conn
+    .select({
+      id: deliverables.id,
+      status: deliverables.status,
+      approvedAt: sql<string | Date | null>`(select max(r.answered_at) from deliverable_rounds r where r.deliverable_id = "deliverables"."id" and r.decision = 'approve')`,
+      latestVersion: sql<number | null>`(select max(v.number) from deliverable_versions v where v.deliverable_id = "deliverables"."id")`,
+    })
+    .from(deliverables)
+    .where(and(eq(deliverables.programId, programId), eq(deliverables.key, key)));
+  if (!row) return null;
+  return { id: row.id, status: row.status, approvedAt: row.approvedAt === null ? null : new Date(row.approvedAt), latestVersion: row.latestVersion === null ? null : Number(row.latestVersion) };
+}
