@@ -1,19 +1,25 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { makeProgram, makeUser } from '../../../../test/helpers/fixtures.js';
 import { signedInBrowsers, type TestBrowser } from '../../../../test/helpers/http.js';
 import { samplePdf } from '../test-helpers.js';
+import { deliverableVersions } from '../schema.js';
 
 describe('deliverables back office', () => {
   let env: TestEnv;
   let op: TestBrowser;
   let city: TestBrowser;
   let flyerPath = '';
+  let programId = 0;
 
   before(async () => {
     env = await createTestEnv();
     const p = await makeProgram(env.deps, 'dl-admin', 'campaign');
+    programId = p.id;
     await makeUser(env.deps, 'op@example.jp', 'operator', p.id);
     await makeUser(env.deps, 'city@example.jp', 'city', p.id);
     const browsers = await signedInBrowsers(env.deps, ['op@example.jp', 'city@example.jp']);
@@ -22,9 +28,10 @@ describe('deliverables back office', () => {
   });
   after(() => env.close());
 
-  const upload = async (b: TestBrowser, path: string, bytes: Uint8Array, csrf = b.csrf()) => {
+  const upload = async (b: TestBrowser, path: string, bytes: Uint8Array, csrf = b.csrf(), once?: string) => {
     const form = new FormData();
     form.set('_csrf', csrf);
+    if (once) form.set('_once', once);
     form.set('note', '');
     form.set('file', new Blob([new Uint8Array(bytes)]), 'flyer.pdf');
     return b.request(`${path}/versions`, { method: 'POST', body: form });
@@ -79,5 +86,25 @@ describe('deliverables back office', () => {
     const file = await city.get(`${flyerPath}/versions/1/file`);
     assert.equal(file.status, 200);
     assert.equal(Buffer.from(await file.arrayBuffer()).subarray(0, 5).toString(), '%PDF-', 'the download is the clear file');
+  });
+
+  it('a double-clicked upload (the same one-time key twice, even at once) records one version and leaves one file', async () => {
+    const id = Number(/(\d+)$/.exec(flyerPath)![1]);
+    const countVersions = async () => (await env.deps.db.select().from(deliverableVersions).where(eq(deliverableVersions.deliverableId, id))).length;
+    const files = () => fs.readdirSync(path.join(env.dataDir, 'deliverables', `p${programId}`)).length;
+    const versionsBefore = await countVersions();
+    const filesBefore = files();
+    await op.get(flyerPath);
+    const once = op.once();
+    const pdf = await samplePdf(1);
+    const [a, b] = await Promise.all([upload(op, flyerPath, pdf, op.csrf(), once), upload(op, flyerPath, pdf, op.csrf(), once)]);
+    assert.deepEqual([a.status, b.status], [303, 303]);
+    assert.equal(a.headers.get('location'), flyerPath);
+    assert.equal(b.headers.get('location'), flyerPath, 'the replay goes where the first went');
+    const again = await upload(op, flyerPath, pdf, op.csrf(), once);
+    assert.equal(again.status, 303);
+    assert.equal(await countVersions(), versionsBefore + 1, 'one version for one key');
+    assert.equal(files(), filesBefore + 1, 'the replays left no file in the store');
+    assert.ok((await (await op.get(flyerPath)).text()).includes('すでに受け付けています'), 'the replay is told');
   });
 });

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { AppError, isAppError } from '../../../platform/errors/index.js';
 import { submitForm } from '../../../platform/http/form-action.js';
+import { formKitMessages } from '../../../platform/http/messages.js';
 import { formFields } from '../../../platform/http/form.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { setFlash } from '../../../platform/http/flash.js';
@@ -44,8 +45,12 @@ const SHOWN = new Set(['validation-failed', 'payload-too-large', 'unsupported-me
 deliverablesAdmin.post('/deliverables/items/:id/versions', async (c) => {
   const { deliverable, program, roles } = await loadDeliverable(c, RUN);
   try {
-    const { version } = await receiveVersion(c);
-    setFlash(c, { kind: 'success', message: dm('flash.uploaded', { n: version.number }) });
+    const received = await receiveVersion(c, { location: itemPath(deliverable.id) });
+    if (received.replayed) {
+      setFlash(c, { kind: 'info', message: formKitMessages('ja', 'alreadyDone') });
+      return c.redirect(received.location ?? itemPath(deliverable.id), 303);
+    }
+    setFlash(c, { kind: 'success', message: dm('flash.uploaded', { n: received.version.number }) });
     return c.redirect(itemPath(deliverable.id), 303);
   } catch (e) {
     if (!isAppError(e) || !SHOWN.has(e.code)) throw e;

@@ -1,3 +1,4 @@
+import { AppError } from '../../../platform/errors/index.js';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { primaryRole } from '../../../platform/http/guards.js';
@@ -23,8 +24,9 @@ deliverablesApi.get('/programs/:slug/deliverables', async (c) => {
 });
 
 deliverablesApi.post('/deliverables/:id/versions', async (c) => {
-  const { version } = await receiveVersion(c);
-  return c.json(versionJson(version), 201);
+  const received = await receiveVersion(c);
+  if (received.replayed) throw new AppError('conflict');
+  return c.json(versionJson(received.version), 201);
 });
 
 deliverablesApi.post('/deliverables/:id/rounds', async (c) => {

@@ -4,6 +4,7 @@ import { primaryRole } from '../../../platform/http/guards.js';
 import { rawHeader } from '../../../platform/http/raw-header.js';
 import { readStreamedUpload } from '../../../platform/http/streamed-upload.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import { claimSubmissionKey, SUBMISSION_KEY_FIELD } from '../../../platform/forms/submission-keys.js';
 import { recordVersion } from '../commands/record-version.js';
 import { discardFile, newStorageKey, receiveFile, type ReceivedFile } from '../files/intake.js';
 import { fileStoreFor } from '../files/store.js';
@@ -12,11 +13,18 @@ import type { DeliverableVersion } from '../schema.js';
 import { maxUploadBytes } from '../settings.js';
 import { loadDeliverable, RUN } from './load.js';
 
+export type ReceivedVersion =
+  | { replayed: false; version: DeliverableVersion; fields: Record<string, string>; deliverableId: number }
+  | { replayed: true; location: string | null };
+
 /**
  * Receives a version (multipart `file`, `note`) streamed to disk, checks its size and its type by
  * content, moves it into the store and records it. Shared by the API and the back-office form.
+ * A browser form's one-time key (`_once`, in the stream) is claimed in the recording transaction:
+ * a double click or a replayed POST records nothing (its file is removed) and answers `replayed`
+ * with where the first went (`location`, settled by the first).
  */
-export async function receiveVersion(c: AppContext): Promise<{ version: DeliverableVersion; fields: Record<string, string>; deliverableId: number }> {
+export async function receiveVersion(c: AppContext, opts: { location?: string } = {}): Promise<ReceivedVersion> {
   const { deliverable, program, roles } = await loadDeliverable(c, RUN);
   const limit = maxUploadBytes(program);
   const mb = Math.round(limit / 1024 / 1024);
@@ -35,17 +43,32 @@ export async function receiveVersion(c: AppContext): Promise<{ version: Delivera
     if (!file.type) throw new AppError('unsupported-media-type', dm('err.type'), { fieldErrors: [{ field: 'file', message: dm('err.type') }] });
     const storageKey = newStorageKey(program.id);
     await store.putFile(storageKey, file.tempPath);
+    received = null;
     const type = file.type;
+    const once = onceKeyOf(c, fields);
     try {
-      const version = await runAs(c, primaryRole(roles), (ctx) => recordVersion(ctx, deliverable.id, { file: { ...file, type }, storageKey, filename: file.filename, note: (fields['note'] ?? '').trim().slice(0, 1000) }));
-      received = null;
-      return { version, fields, deliverableId: deliverable.id };
+      const outcome = await runAs(c, primaryRole(roles), async (ctx): Promise<ReceivedVersion> => {
+        const claim = once ? await claimSubmissionKey(ctx.tx, once.scope, once.key, ctx.now) : null;
+        if (claim && !claim.first) return { replayed: true, location: claim.location };
+        const version = await recordVersion(ctx, deliverable.id, { file: { ...file, type }, storageKey, filename: file.filename, note: (fields['note'] ?? '').trim().slice(0, 1000) });
+        if (claim?.first) await claim.settle(opts.location ?? c.req.path);
+        return { replayed: false, version, fields, deliverableId: deliverable.id };
+      });
+      if (outcome.replayed) await store.remove(storageKey);
+      return outcome;
     } catch (e) {
       await store.remove(storageKey);
-      received = null;
       throw e;
     }
   } finally {
     if (received) await discardFile(received);
   }
+}
+
+/** The signed-in browser form's one-time key and its scope (the session's CSRF token, as the form kit does); none for a token. */
+function onceKeyOf(c: AppContext, fields: Record<string, string>): { key: string; scope: string } | null {
+  const key = fields[SUBMISSION_KEY_FIELD];
+  const scope = c.get('csrfToken');
+  if (c.get('auth')?.via === 'token' || !scope || !key || !/^[A-Za-z0-9_-]{16,64}$/.test(key)) return null;
+  return { key, scope: `${scope}` };
 }
