@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { systemActor } from '../../../platform/audit/index.js';
 import { runCommand } from '../../../platform/command.js';
+import { AppError } from '../../../platform/errors/index.js';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { makeProgram } from '../../../../test/helpers/fixtures.js';
 import { saveArticle } from '../commands/save-article.js';
@@ -63,5 +66,21 @@ describe('interview articles', () => {
     const diff = textDiff(versions[0]!.text!, versions[1]!.text!);
     assert.deepEqual(diff.filter((p) => p.op !== 'same'), [{ op: 'del', text: '電子化' }, { op: 'add', text: 'アプリに移' }]);
     assert.ok(diff[0]!.op === 'same' && diff[0]!.text.startsWith('手を挙げた人が担う町内会\n青葉台町内会'), 'the text holds title and group');
+  });
+
+  it('a refused save leaves no file in the store (validation before rendering; a later refusal removes the stored PDF)', async () => {
+    const dir = path.join(env.dataDir, 'deliverables', `p${programId}`);
+    const files = () => (fs.existsSync(dir) ? fs.readdirSync(dir).length : 0);
+    const before = files();
+    await assert.rejects(run((ctx) => saveArticle(ctx, hearingId, { title: '', body: body1500() })), (e: { code?: string }) => e.code === 'validation-failed');
+    await assert.rejects(
+      run(async (ctx) => {
+        await saveArticle(ctx, hearingId, { title: '取り消される版', body: body1500() });
+        throw new AppError('conflict', '保存のあとで拒否');
+      }),
+      (e: { code?: string }) => e.code === 'conflict',
+    );
+    assert.equal(files(), before, 'no orphan file');
+    assert.equal(fs.readdirSync(path.join(env.dataDir, 'deliverables', 'tmp')).length, 0, 'no temporary file either');
   });
 });

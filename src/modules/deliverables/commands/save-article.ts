@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
@@ -6,8 +5,7 @@ import { findProgramById } from '../../../platform/programs/queries.js';
 import { parseOrThrow } from '../../../platform/validation.js';
 import { renderArticlePdf } from '../articles/article-pdf.js';
 import { bodyLengthWarning } from '../articles/length.js';
-import { newStorageKey, receiveFile } from '../files/intake.js';
-import { fileStoreFor } from '../files/store.js';
+import { storeGeneratedBytes } from '../files/store-bytes.js';
 import { deliverableArticles, deliverableHearings, deliverables, type Article, type DeliverableVersion } from '../schema.js';
 import { articleSchema } from '../validators.js';
 import { recordVersion } from './record-version.js';
@@ -36,10 +34,8 @@ export async function saveArticle(ctx: CommandContext, hearingId: number, input:
     .onConflictDoUpdate({ target: deliverableArticles.hearingId, set: { title: v.title, body: v.body, speakerTitle: v.speakerTitle, updatedAt: ctx.now } })
     .returning();
   const pdf = await renderArticlePdf({ title: v.title, groupName: hearing.groupName, speakerTitle: v.speakerTitle, body: v.body });
-  const store = fileStoreFor(ctx.deps.config.dataDir);
-  const file = await receiveFile(store, Readable.from([pdf]), pdf.length);
-  const storageKey = newStorageKey(program.id);
-  await store.putFile(storageKey, file.tempPath);
-  const version = await recordVersion(ctx, target.id, { file: { ...file, type: 'pdf' }, storageKey, filename: `article-${hearingId}.pdf`, note: hearing.groupName, text: articleText(v, hearing.groupName) });
+  // Removed again if this transaction does not commit (a refusal after this point, a conflict).
+  const stored = await storeGeneratedBytes(ctx, program.id, pdf);
+  const version = await recordVersion(ctx, target.id, { ...stored, filename: `article-${hearingId}.pdf`, note: hearing.groupName, text: articleText(v, hearing.groupName) });
   return { article: article!, version, warning: bodyLengthWarning(v.body) };
 }
