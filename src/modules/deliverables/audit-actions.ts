@@ -7,6 +7,7 @@ export const deliverablesAuditActions = defineAuditActions({
   'deliverables.item.updated': { ja: '成果物の納期・必要校正回数を変更', en: 'Deliverable updated' },
   'deliverables.version.uploaded': { ja: '成果物の版を登録', en: 'Deliverable version uploaded' },
   'deliverables.version.downloaded': { ja: '成果物の版をダウンロード', en: 'Deliverable version downloaded' },
+  'deliverables.version.page_viewed': { ja: '成果物の版のページ画像を閲覧', en: 'Deliverable page image viewed' },
   'deliverables.round.sent': { ja: '校正を市へ依頼', en: 'Proof round sent to the City' },
   'deliverables.round.commented': { ja: '校正に修正依頼（コメント）', en: 'Proof round answered with comments' },
   'deliverables.round.approved': { ja: '校了', en: 'Proof approved' },

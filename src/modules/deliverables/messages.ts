@@ -53,6 +53,8 @@ export const deliverableMessages = createCatalog({
   'item.trail': '校正の記録（PDF）',
   'item.download': 'ダウンロード',
   'item.compare': '版の比較',
+  'compare.pages': '全{n}ページ',
+  'compare.firstPages': '（最初の{n}ページを表示）',
   'form.upload': '新しい版を登録',
   'form.file': 'ファイル',
   'form.fileHint': 'PDF・画像（PNG/JPEG/GIF/WebP）・Word/Excel/PowerPoint・動画（MP4/MOV/WebM）。上限 {mb} MB。',

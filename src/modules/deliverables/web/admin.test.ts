@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { after, before, describe, it } from 'node:test';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
 import { makeProgram, makeUser } from '../../../../test/helpers/fixtures.js';
 import { signedInBrowsers, type TestBrowser } from '../../../../test/helpers/http.js';
 import { samplePdf } from '../test-helpers.js';
 import { deliverableVersions } from '../schema.js';
+import { auditLog } from '../../../platform/audit/schema.js';
 
 describe('deliverables back office', () => {
   let env: TestEnv;
@@ -106,5 +107,21 @@ describe('deliverables back office', () => {
     assert.equal(await countVersions(), versionsBefore + 1, 'one version for one key');
     assert.equal(files(), filesBefore + 1, 'the replays left no file in the store');
     assert.ok((await (await op.get(flyerPath)).text()).includes('すでに受け付けています'), 'the replay is told');
+  });
+
+  it('the compare page asks for as many page images as each version has, and each page-image view is audited', async () => {
+    // Version 1 has two pages, version 2 (the double-click test) one.
+    const html = await (await op.get(`${flyerPath}/compare?a=1&b=2`)).text();
+    assert.equal(html.match(/\/versions\/1\/pages\/\d+"/g)?.length, 2, 'two images for the two-page version');
+    assert.equal(html.match(/\/versions\/2\/pages\/\d+"/g)?.length, 1, 'one image for the one-page version');
+    assert.ok(html.includes('全2ページ') && html.includes('全1ページ'), 'the page counts are shown');
+    const views = async () => (await env.deps.db.select().from(auditLog).where(eq(auditLog.action, 'deliverables.version.page_viewed')).orderBy(asc(auditLog.id))).map((r) => r.diff as { version: number; page: number });
+    const before = (await views()).length;
+    assert.equal((await op.get(`${flyerPath}/versions/1/pages/2`)).status, 200);
+    assert.equal((await op.get(`${flyerPath}/rounds/1/pages/1`)).status, 200);
+    assert.equal((await op.get(`${flyerPath}/versions/2/pages/2`)).status, 404, 'beyond the last page');
+    const after = await views();
+    assert.equal(after.length, before + 2, 'one audit entry per image shown, none for a missing page');
+    assert.deepEqual(after.slice(-2).map((d) => [d.version, d.page]), [[1, 2], [1, 1]]);
   });
 });

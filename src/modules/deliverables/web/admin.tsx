@@ -136,7 +136,7 @@ deliverablesAdmin.get('/deliverables/items/:id/versions/:n/file', async (c) => {
   const { deliverable, roles } = await loadDeliverable(c, READ);
   const v = await findVersion(c.get('deps').db, deliverable.id, numberParam(c, 'n'));
   if (!v) throw new AppError('not-found');
-  const stream = await openVersion(c, roles, deliverable, v, 'download');
+  const stream = await openVersion(c, roles, deliverable, v, { kind: 'download' });
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: { 'Content-Type': v.contentType, 'Content-Length': String(v.size), 'Content-Disposition': contentDisposition(v.filename), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
   });
@@ -166,6 +166,6 @@ deliverablesAdmin.get('/deliverables/items/:id/rounds/:round/pages/:page', async
 
 /** Two PDF versions side by side, page by page. */
 deliverablesAdmin.get('/deliverables/items/:id/compare', async (c) => {
-  const { deliverable, program } = await loadDeliverable(c, READ);
-  return comparePage(c, program, deliverable);
+  const { deliverable, program, roles } = await loadDeliverable(c, READ);
+  return comparePage(c, program, deliverable, roles);
 });
