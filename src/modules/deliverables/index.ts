@@ -33,6 +33,7 @@ export const deliverablesModule = defineModule({
   ],
   personalData: [
     { tables: ['deliverable_hearings'], purpose: 'ヒアリング対象団体の担当者への連絡（記事作成のための訪問調整）', roles: ['admin', 'operator', 'city'] },
+    { tables: ['deliverable_article_photos'], purpose: 'ヒアリング記事の写真（人物が写りうるため暗号化して保管、公開は校了後の記事のみ）', roles: ['admin', 'operator', 'city'] },
     { tables: ['deliverable_versions'], purpose: '成果物の校正・納品（写真・スキャン等に個人が写りうるファイルを暗号化して保管）', roles: ['admin', 'operator', 'city'] },
   ],
 });

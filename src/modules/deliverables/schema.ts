@@ -1,5 +1,5 @@
 // Tables of the deliverables module: the register of 成果物, their versions, proof rounds and comments.
-import { bigint, date, index, integer, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { programs } from '../../platform/programs/schema.js';
 
@@ -170,6 +170,11 @@ export const deliverableArticles = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     speakerTitle: text('speaker_title').notNull().default(''),
+    /** The article's own deliverable (`hearing-article-{hearingId}`), whose rounds proof it. */
+    deliverableId: integer('deliverable_id').references(() => deliverables.id, { onDelete: 'set null' }),
+    /** When it was published on the program's public pages (after 校了), and what was published. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    published: jsonb('published').$type<PublishedArticle | null>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -177,3 +182,46 @@ export const deliverableArticles = pgTable(
 );
 
 export type Article = typeof deliverableArticles.$inferSelect;
+
+/** What the public article page shows: the approved text and photos as they were published. */
+export interface PublishedArticle {
+  title: string;
+  groupName: string;
+  speakerTitle: string;
+  body: string;
+  /** The approved version of the article's deliverable. */
+  version: number;
+  photos: Array<{ id: number; caption: string; alt: string }>;
+}
+
+/**
+ * A photo of an interview article (about two): encrypted in the file store like a version (it
+ * may show people), with its caption (shown under it in the PDF and the page) and its alt text
+ * (required: the page's text alternative). Removing one keeps the row (a published page may
+ * still show it) but takes it out of the article.
+ */
+export const deliverableArticlePhotos = pgTable(
+  'deliverable_article_photos',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    hearingId: integer('hearing_id')
+      .notNull()
+      .references(() => deliverableHearings.id, { onDelete: 'cascade' }),
+    contentType: text('content_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    sealedKey: text('sealed_key').notNull(),
+    iv: text('iv').notNull(),
+    tag: text('tag').notNull(),
+    caption: text('caption').notNull().default(''),
+    alt: text('alt').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [index('deliverable_article_photos_hearing').on(t.hearingId)],
+);
+
+export type ArticlePhoto = typeof deliverableArticlePhotos.$inferSelect;
