@@ -58,7 +58,32 @@ export interface ErasureVerification {
   sampled: Array<{ table: string; column: string; values: number; opened: number }>;
   keysTried: number;
   keyDestroyed: boolean;
+  /** Stored files of the program still on disk after the erasure (must be 0). */
+  filesLeft?: number;
+  /** The program's sent-mail rows whose body was not blanked (must be 0). */
+  mailBodiesLeft?: number;
   ok: boolean;
+}
+
+/** What the erasure removed besides the key: stored files and sent-mail bodies (counts only). */
+export interface ErasurePurge {
+  files: number;
+  fileBytes: number;
+  mailBodies: number;
+}
+
+/** A backup archive recorded by `jimukyoku backup`, as the erasure saw it: did it hold the program's key, is it covered. */
+export interface ErasureBackup {
+  id: number;
+  path: string;
+  takenAt: string;
+  size: number;
+  sha256: string;
+  masterKeyId: string;
+  /** The archive holds the program's data key (wrapped by `masterKeyId`). */
+  holdsKey: boolean;
+  /** It cannot reveal the program's data with the keys that exist after the erasure. */
+  covered: boolean;
 }
 
 /**
@@ -82,6 +107,9 @@ export const privacyErasures = pgTable('privacy_erasures', {
   /** The report is due within 5 business days of execution (§2(6)). */
   certificateDueOn: date('certificate_due_on', { mode: 'string' }).notNull(),
   certificateIssuedAt: timestamp('certificate_issued_at', { withTimezone: true }),
+  purged: jsonb('purged').$type<ErasurePurge>(),
+  /** The backups recorded before the erasure and whether each is covered (the certificate lists them). */
+  backups: jsonb('backups').$type<ErasureBackup[]>(),
 });
 
 export type Erasure = typeof privacyErasures.$inferSelect;
@@ -178,3 +206,36 @@ export const privacyHandovers = pgTable(
 );
 
 export type Handover = typeof privacyHandovers.$inferSelect;
+
+export const FILE_OWNERS = ['staff', 'handover'] as const;
+export type FileOwner = (typeof FILE_OWNERS)[number];
+
+/**
+ * Files attached to a roster entry (the signed pledge's scan, 誓約書) or a handover record (the
+ * data received from the City). The bytes are on disk under DATA_DIR/privacy, encrypted with a
+ * key of their own (AES-256-GCM) that is sealed under the program's data key (`sealed_key`). A
+ * removed file (handover data erased, program erased) keeps its row — what was held, when it went —
+ * and loses its bytes and key.
+ */
+export const privacyFiles = pgTable(
+  'privacy_files',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    programId: integer('program_id').notNull().references(() => programs.id),
+    owner: text('owner', { enum: FILE_OWNERS }).notNull(),
+    ownerId: integer('owner_id').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    /** `key.iv.tag` (base64) sealed with the program's data key; null once removed. */
+    sealedKey: text('sealed_key'),
+    type: text('type', { enum: ['pdf', 'png', 'jpeg'] }).notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedReason: text('removed_reason', { enum: ['handover-erased', 'program-erased'] }),
+  },
+  (t) => [index('privacy_files_owner').on(t.owner, t.ownerId), index('privacy_files_program').on(t.programId)],
+);
+
+export type PrivacyFile = typeof privacyFiles.$inferSelect;
