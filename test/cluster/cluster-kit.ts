@@ -11,7 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
+export const PG_BIN = '/usr/lib/postgresql/15/bin';
 export const REPO_ROOT = path.resolve(new URL('../../', import.meta.url).pathname);
 
 export function clusterPrerequisites(): string | null {
@@ -32,7 +32,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function asPostgres(cmd: string, args: string[]): string {
+export function asPostgres(cmd: string, args: string[]): string {
   return execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { cwd: '/', encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -57,7 +57,7 @@ export interface PgNode {
   psql(sql: string): string;
 }
 
-function pgNode(dir: string, port: number): PgNode {
+export function pgNode(dir: string, port: number): PgNode {
   return {
     port,
     dir,
@@ -75,7 +75,7 @@ function pgNode(dir: string, port: number): PgNode {
   };
 }
 
-function startPg(dir: string, port: number): void {
+export function startPg(dir: string, port: number): void {
   asPostgres(`${PG_BIN}/pg_ctl`, ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', 'start']);
 }
 
