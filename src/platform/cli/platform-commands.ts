@@ -14,6 +14,7 @@ import { resealForRotation } from '../audit/reseal.js';
 import { findProgramBySlug } from '../programs/queries.js';
 import { AppError } from '../errors/index.js';
 import { parseMasterKey } from '../vault/master-key.js';
+import { recordBackup } from '../vault/backups.js';
 import { jobCounts } from '../jobs/queue.js';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -136,8 +137,11 @@ export const platformCommands: CliCommand[] = [
       const pglite = ctx.deps.database.raw.pglite;
       if (!pglite) throw new CliUsageError('on PostgreSQL use pg_dump (see README: Backups)');
       const blob = await pglite.dumpDataDir('gzip');
-      fs.writeFileSync(out, Buffer.from(await blob.arrayBuffer()), { mode: 0o600 });
-      ctx.io.out(`backup written to ${out} (${blob.size} bytes). The master key is not in it: back it up separately.\n`);
+      const bytes = Buffer.from(await blob.arrayBuffer());
+      fs.writeFileSync(out, bytes, { mode: 0o600 });
+      // Recorded (path, size, SHA-256, the data keys it holds) so that an erasure lists it and says whether it is covered.
+      const record = await recordBackup(ctx.deps.db, ctx.deps.vault, { path: path.resolve(out), bytes, at: ctx.deps.clock.now(), by: cliActor(ctx).label });
+      ctx.io.out(`backup written to ${out} (${blob.size} bytes, sha256 ${record.sha256}, recorded as backup ${record.id}). The master key is not in it: back it up separately.\n`);
     },
   },
   {
