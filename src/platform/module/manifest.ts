@@ -10,6 +10,7 @@ import type { Role } from '../auth/schema.js';
 import type { Deps } from '../deps.js';
 import type { Locale } from '../i18n/index.js';
 import type { PersonalDataGate } from '../personal-data-gate.js';
+import type { CommandContext } from '../command.js';
 
 /**
  * Who may call a route (proved by test/platform/route-permissions.test.ts, which calls every route
@@ -95,6 +96,31 @@ export interface PersonalDataDecl {
   roles: Role[];
 }
 
+/**
+ * What the demo seeder (src/modules/demo/seed.ts) gives each module's `demo` part, on the first
+ * start of an empty embedded database: the demo's programs and users, the seeding day, and `on`
+ * for work the demo replays as if done on an earlier day (the campaign has been running for weeks).
+ */
+export interface DemoSeed {
+  programs: { campaign: Program; event: Program };
+  /** The demo users' ids by role (one user per role). */
+  users: Record<Role, number>;
+  /** The seeding day, YYYY-MM-DD (Asia/Tokyo). */
+  today: string;
+  /**
+   * The same transaction with `now` set to `day` at `time` (Asia/Tokyo, default 18:00): rows a
+   * command dates with `ctx.now` carry that day. Audit entries are still written at the real time.
+   */
+  on(day: string, time?: string): CommandContext;
+}
+
+/**
+ * A module's part of the demo, through its own commands and inside the seeder's one transaction.
+ * Called in manifest order after the programs and users exist (campaign's facilities before
+ * settlement's claims). Fictional data only: `.invalid` addresses, names marked デモ.
+ */
+export type DemoPart = (ctx: CommandContext, seed: DemoSeed) => Promise<void>;
+
 export interface ModuleRoutes {
   /** Mounted at `/` and again at `/en` (English). */
   public?: Hono<AppEnv>;
@@ -132,6 +158,8 @@ export interface ModuleManifest {
   monthlyFigures?: MonthlyFigures;
   /** Asked before every audited view or export of a program's personal data (src/platform/personal-data-gate.ts). */
   personalDataGate?: PersonalDataGate;
+  /** Its part of the demo installation (absent: none); see DemoPart. */
+  demo?: DemoPart;
 }
 
 /** Declares a module; the identity function gives the manifest its type where it is written. */
