@@ -1,5 +1,7 @@
 // The public face of privacy: other modules (and the demo, and test fixtures) import these and nothing else.
 export { seedApprovedStaff } from './commands/staff.js';
+// The roster as it stands (records: the contract notices state the delivery structure).
+export { listStaff, type StaffRow } from './queries.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
 import { privacyAuditActions } from './audit-actions.js';
