@@ -1,3 +1,9 @@
+// Public face first: the content approval flow, for contents another module makes (the call center's FAQ).
+export { saveDraft } from './commands/save-draft.js';
+export { submitVersion } from './commands/submit-version.js';
+export { decideVersion } from './commands/decide-version.js';
+export { listLiveContents, listVersions, type LiveContent } from './queries.js';
+export type { SiteContentVersion, VersionStatus } from './schema.js';
 import { defineModule } from '../../platform/module/manifest.js';
 import { siteAuditActions } from './audit-actions.js';
 import { siteCommands } from './cli.js';

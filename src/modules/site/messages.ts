@@ -227,6 +227,7 @@ export const siteAdminMessages = createCatalog({
   'kind.page': 'ページ',
   'kind.news': 'お知らせ',
   'kind.banner': 'バナー',
+  'kind.faq': 'よくある質問（コールセンター）',
   'page.howto': 'ご利用方法（旅行者向け）',
   'page.business': '事業者の方へ',
   'page.faq': 'よくある質問',

@@ -13,7 +13,8 @@ export const siteIndexVersions = pgTable('site_index_versions', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const CONTENT_KINDS = ['page', 'news', 'banner'] as const;
+/** `faq`: an entry of the call center's FAQ (calls module), made and edited there, approved here like any content. */
+export const CONTENT_KINDS = ['page', 'news', 'banner', 'faq'] as const;
 export type ContentKind = (typeof CONTENT_KINDS)[number];
 
 /** A page, news item or banner of the campaign website. Its text lives in versions. */

@@ -116,7 +116,8 @@ async function newPage(c: AppContext, program: Program, kind: ContentKind, value
 }
 
 function kindOf(v: string | undefined): ContentKind {
-  if (!v || !(CONTENT_KINDS as readonly string[]).includes(v)) throw new AppError('not-found');
+  // FAQ entries are made from the call center's FAQ page (calls module), which keeps their category and calls.
+  if (!v || v === 'faq' || !(CONTENT_KINDS as readonly string[]).includes(v)) throw new AppError('not-found');
   return v as ContentKind;
 }
 
