@@ -37,6 +37,7 @@ import { campaignRoutes } from './web/index.js';
 /** Business recruitment and review: applications, the register of facilities, notices, profiles. */
 export const campaignModule = defineModule({
   name: 'campaign',
+  demo: (ctx, seed) => import('./demo.js').then((m) => m.seedCampaignDemo(ctx, seed)),
   schema,
   routes: campaignRoutes,
   cli: campaignCommands,

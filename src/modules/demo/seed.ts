@@ -3,22 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { systemActor } from '../../platform/audit/index.js';
 import { createUser } from '../../platform/auth/users.js';
-import { addDays, tokyoDate } from '../../platform/calendar/index.js';
+import { addDays, tokyoDate, tokyoInstant } from '../../platform/calendar/index.js';
 import type { Role } from '../../platform/auth/schema.js';
 import { runCommand } from '../../platform/command.js';
 import type { Deps } from '../../platform/deps.js';
+import type { DemoSeed } from '../../platform/module/manifest.js';
 import { createProgram } from '../../platform/programs/commands/create-program.js';
 import { forgetDemoFlag } from '../../platform/programs/demo-flag.js';
 import { countPrograms } from '../../platform/programs/queries.js';
-import { programScope } from '../../platform/vault/index.js';
 import { DEMO_FACILITIES, DEMO_FEATURES } from './facilities.js';
-import { insertRegisteredFacilities, setPayoutAccount } from '../campaign/index.js';
-import { seedEventDemo } from '../events/index.js';
-import { seedApprovedStaff } from '../privacy/index.js';
-import { grantFacilityAccess, setAllocation } from '../settlement/index.js';
-
-/** Each demo facility's allocation (36 × 2,000,000 of the default 120,000,000 yen pool). */
-const DEMO_ALLOCATION_YEN = 2_000_000;
 
 export interface DemoLogin {
   role: Role;
@@ -34,19 +27,27 @@ function demoPassword(): string {
 }
 
 /**
- * The demo campaign's recruitment settings: the application window is open from two weeks before
- * the demo was created until two months after (so `/demo-stay/business` takes applications), and
- * the features to choose from are those the demo facilities carry. The campaign period starts the
- * day after the window closes (applications never run into the campaign), so businesses can
- * already register discounted bookings for stays in it.
+ * The demo campaign's dates, relative to the seeding day: it started on the 10th of the month
+ * three months back (so one month has been closed and paid, and two wait to be closed) and runs
+ * until four months on. Applications were taken in the two months before it started (the campaign
+ * module's demo part re-opens them for an additional recruitment, so `/demo-stay/business` takes
+ * applications today); the features to choose from are those the demo facilities carry.
  */
+export function demoCampaignDates(today: string): { applicationOpens: string; applicationCloses: string; registryDeadline: string; campaignStarts: string; campaignEnds: string } {
+  const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - 3;
+  const campaignStarts = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-10`;
+  return {
+    applicationOpens: addDays(campaignStarts, -60),
+    applicationCloses: addDays(campaignStarts, -1),
+    registryDeadline: addDays(campaignStarts, 6),
+    campaignStarts,
+    campaignEnds: addDays(today, 120),
+  };
+}
+
 function demoRecruitment(today: string): Record<string, unknown> {
   return {
-    applicationOpens: addDays(today, -14),
-    applicationCloses: addDays(today, 60),
-    registryDeadline: addDays(today, 67),
-    campaignStarts: addDays(today, 61),
-    campaignEnds: addDays(today, 180),
+    ...demoCampaignDates(today),
     facilityFeatures: DEMO_FEATURES,
     requiredAttachments: ['license'],
     termsText:
@@ -66,9 +67,10 @@ const DEMO_REMITTER = {
 };
 
 /**
- * On an empty database, creates the clearly labelled demo: the campaign `demo-stay` with
- * facilities in the five wards, the exchange meeting `demo-koryukai`, and one user per role.
- * Returns the logins, or null when the database was not empty.
+ * On an empty database, creates the clearly labelled demo: the campaign `demo-stay` as if it had
+ * been running for some weeks, the exchange meeting `demo-koryukai`, and one user per role; then
+ * every module adds its own part (its manifest's `demo`), in manifest order, in the same one
+ * transaction. Returns the logins, or null when the database was not empty.
  */
 export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[] } | null> {
   if ((await countPrograms(deps.db)) > 0) return null;
@@ -79,14 +81,15 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
   }));
   await runCommand(deps, systemActor('demo-seed'), async (ctx) => {
     const today = tokyoDate(ctx.now);
-    const contract = { startsOn: addDays(today, -30), endsOn: addDays(today, 210) };
+    const recruitment = demoRecruitment(today);
+    const contract = { startsOn: addDays(String(recruitment.applicationOpens), -30), endsOn: addDays(String(recruitment.campaignEnds), 60) };
     const stay = await createProgram(
       ctx,
       { kind: 'campaign', slug: 'demo-stay', name: '【デモ】仙台市宿泊促進キャンペーン' },
       {
         isDemo: true,
         ...contract,
-        settings: { client: '仙台市', contractor: 'デモ事務局株式会社', ...contract, ...demoRecruitment(today), ...DEMO_REMITTER },
+        settings: { client: '仙台市', contractor: 'デモ事務局株式会社', ...contract, ...recruitment, ...DEMO_REMITTER },
       },
     );
     const koryukai = await createProgram(
@@ -94,45 +97,31 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<{ logins: DemoLogin[]
       { kind: 'event', slug: 'demo-koryukai', name: '【デモ】町内会等の多様な運営スタイル確立についての情報交換会' },
       { isDemo: true, ...contract, settings: { client: '仙台市', contractor: 'デモ事務局株式会社', ...contract } },
     );
-    let n = 0;
-    const demoFacilities = await insertRegisteredFacilities(
-      ctx.tx,
-      stay.id,
-      DEMO_FACILITIES.map((f) => ({
-        ...f,
-        phone: `022-${String(200 + n).padStart(3, '0')}-${String(1000 + n++).padStart(4, '0')}`,
-        url: '',
-        description: 'デモ用の架空の施設です。',
-        registrationNumber: `DEMO-${String(n).padStart(4, '0')}`,
-        registeredOn: addDays(today, -7),
-      })),
-    );
-    for (const id of demoFacilities) await setAllocation(ctx, stay, id, DEMO_ALLOCATION_YEN);
-    // Fictional payout accounts, so a demo month can be closed, written to a 全銀 file and paid.
-    const box = await ctx.deps.vault.box(ctx.tx, programScope(stay.id));
-    for (const [i, id] of demoFacilities.entries()) {
-      await setPayoutAccount(ctx.tx, box, stay.id, id, { bankCode: '0001', branchCode: '123', accountType: 'ordinary', accountNumber: String(1000001 + i), accountHolderKana: 'でもしせつ' });
-    }
-    // The demo's staff roster, as the City would have approved it (enforceStaffRoster is on by default).
-    const roster: Record<number, Array<{ userId: number; kind: 'officer' | 'manager' | 'worker' }>> = { [stay.id]: [], [koryukai.id]: [] };
-    const KIND = { admin: 'officer', operator: 'manager', agent: 'worker' } as const;
+    const users = {} as Record<Role, number>;
     for (const login of logins) {
       const programId = login.role === 'admin' ? null : stay.id;
       const { user } = await createUser(ctx, { email: login.email, role: login.role, programId, password: login.password, displayName: `デモ ${login.role}` });
-      if (login.role === 'admin' || login.role === 'operator') {
-        roster[stay.id]!.push({ userId: user.id, kind: KIND[login.role] });
-        roster[koryukai.id]!.push({ userId: user.id, kind: KIND[login.role] });
-      }
-      if (login.role === 'agent') roster[stay.id]!.push({ userId: user.id, kind: KIND.agent });
-      // The demo business runs the first demo facility: its portal shows claims and sales.
-      if (login.role === 'business') await grantFacilityAccess(ctx.tx, demoFacilities[0]!, user.id);
+      users[login.role] = user.id;
       if (login.role === 'operator' || login.role === 'city') {
         await createUser(ctx, { email: login.email, role: login.role, programId: koryukai.id });
       }
     }
-    for (const [programId, people] of Object.entries(roster)) await seedApprovedStaff(ctx, Number(programId), people);
-    await seedEventDemo(ctx, koryukai.id);
-    ctx.audit({ action: 'platform.demo.seeded', diff: { programs: [stay.slug, koryukai.slug], facilities: DEMO_FACILITIES.length } });
+    const seed: DemoSeed = {
+      programs: { campaign: stay, event: koryukai },
+      users,
+      today,
+      on: (day, time = '18:00') => {
+        const [h, m] = time.split(':').map(Number) as [number, number];
+        return { ...ctx, now: tokyoInstant(day, h, m) };
+      },
+    };
+    const parts: string[] = [];
+    for (const m of deps.modules.modules) {
+      if (!m.demo) continue;
+      await m.demo(ctx, seed);
+      parts.push(m.name);
+    }
+    ctx.audit({ action: 'platform.demo.seeded', diff: { programs: [stay.slug, koryukai.slug], facilities: DEMO_FACILITIES.length, parts } });
   });
   forgetDemoFlag();
   const file = path.join(deps.config.dataDir, DEMO_LOGINS_FILE);

@@ -21,6 +21,7 @@ import { EVENTS_PATHS } from './web/openapi.js';
 /** The community exchange meeting: registration by web, e-mail and FAX, roster, groups, check-in. */
 export const eventsModule = defineModule({
   name: 'events',
+  demo: (ctx, seed) => import('./demo.js').then((m) => m.seedEventDemo(ctx, seed.programs.event.id)),
   schema,
   routes: eventsRoutes,
   cli: eventsCommands,

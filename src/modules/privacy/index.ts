@@ -21,6 +21,7 @@ import { PRIVACY_PATHS } from './web/openapi.js';
  */
 export const privacyModule = defineModule({
   name: 'privacy',
+  demo: (ctx, seed) => import('./demo.js').then((m) => m.seedPrivacyDemo(ctx, seed)),
   schema,
   routes: privacyRoutes,
   cli: privacyCommands,

@@ -24,6 +24,7 @@ import { SETTLEMENT_PATHS } from './web/openapi.js';
 /** Discount reimbursement against the fixed budget: allocations, claims, stays, month-end close, 全銀 file. */
 export const settlementModule = defineModule({
   name: 'settlement',
+  demo: (ctx, seed) => import('./demo.js').then((m) => m.seedSettlementDemo(ctx, seed)),
   schema,
   routes: settlementRoutes,
   cli: settlementCommands,
