@@ -46,6 +46,7 @@ export const privacyMessages = createCatalog({
   'flash.approved': '承認しました',
   'flash.rejected': '却下しました',
   'flash.ended': '登録を終了しました。この者は直ちに個人情報を閲覧できなくなります。',
+  'pledge.link': '誓約書の写し（{n}件）',
   'pdf.button': '名簿と履歴（PDF）',
   'pdf.title': '作業従事者名簿（個人情報の取扱い）',
   'pdf.program': '事業名：{name}',

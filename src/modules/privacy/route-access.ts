@@ -28,4 +28,11 @@ export const PRIVACY_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/privacy/handovers/:id{[0-9]+}/confirm': READ,
   'POST /admin/privacy/handovers/:id{[0-9]+}/erase': REQUEST,
   'GET /admin/privacy/handovers/:id{[0-9]+}/record.pdf': READ,
+  'GET /admin/privacy/handovers/:id{[0-9]+}/files': READ,
+  'POST /admin/privacy/handovers/:id{[0-9]+}/files': REQUEST,
+  'GET /admin/privacy/handovers/:id{[0-9]+}/files/download': READ,
+  'GET /admin/privacy/staff/:id{[0-9]+}/pledge': READ,
+  'POST /admin/privacy/staff/:id{[0-9]+}/pledge': REQUEST,
+  'GET /admin/privacy/staff/:id{[0-9]+}/pledge/download': READ,
+  'GET /api/v1/programs/:slug/staff': READ,
 };

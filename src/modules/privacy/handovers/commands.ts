@@ -5,6 +5,7 @@ import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { parseOrThrow } from '../../../platform/validation.js';
 import { privacyHandovers } from '../schema.js';
+import { removeFiles } from '../files/commands.js';
 import { hm } from './messages.js';
 
 const date = z.string().trim().refine(isIsoDate, '日付を YYYY-MM-DD の形で入力してください');
@@ -65,5 +66,7 @@ export async function eraseReceivedData(ctx: CommandContext, id: number) {
     .where(and(eq(privacyHandovers.id, id), eq(privacyHandovers.direction, 'from-city'), eq(privacyHandovers.status, 'done'), isNull(privacyHandovers.erasedAt)))
     .returning();
   if (!row) throw new AppError('conflict', hm('errErase'));
-  ctx.audit({ action: 'privacy.handover.erased', programId: row.programId, targetType: 'privacy_handover', targetId: id });
+  // Its files go with it (bytes and keys); the rows stay as the record of what was held.
+  const removed = await removeFiles(ctx, { owner: 'handover', ownerId: id }, 'handover-erased');
+  ctx.audit({ action: 'privacy.handover.erased', programId: row.programId, targetType: 'privacy_handover', targetId: id, diff: { files: removed.files } });
 }

@@ -15,6 +15,7 @@ import { Button, ButtonLink, DateField, ErrorSummary, Form, RadioGroup, StatusBa
 import { decideStaff, endStaff, requestStaff } from '../commands/staff.js';
 import { pm, type PrivacyMessageKey } from '../messages.js';
 import { listStaff, type StaffRow } from '../queries.js';
+import { heldFileCounts } from '../files/queries.js';
 import { drawRoster } from '../roster-pdf.js';
 import { STAFF_KINDS } from '../schema.js';
 import { enforcesStaffRoster } from '../settings.js';
@@ -29,6 +30,7 @@ const tone = (s: string) => (s === 'approved' ? 'success' : s === 'requested' ? 
 
 async function staffPage(c: AppContext, program: Program, roles: Role[], form: { errors: FieldError[]; values: Record<string, string>; status: number } = { errors: [], values: {}, status: 200 }) {
   const rows = await listStaff(c.get('deps').db, program.id);
+  const scans = await heldFileCounts(c.get('deps').db, program.id, 'staff');
   const canRequest = roles.some((r) => REQUEST_ROLES.includes(r));
   const canDecide = roles.some((r) => DECIDE_ROLES.includes(r));
   const live = rows.filter((r) => r.status === 'requested' || r.status === 'approved');
@@ -72,7 +74,13 @@ async function staffPage(c: AppContext, program: Program, roles: Role[], form: {
     affiliation: r.affiliation || '—',
     duties: r.duties,
     trainedOn: r.trainedOn ? formatJaDate(r.trainedOn) : '—',
-    pledgedOn: r.pledgedOn ? formatJaDate(r.pledgedOn) : '—',
+    pledgedOn: (
+      <>
+        {r.pledgedOn ? formatJaDate(r.pledgedOn) : '—'}
+        <br />
+        <a href={`/admin/privacy/staff/${r.id}/pledge`}>{pm('pledge.link', { n: scans.get(r.id) ?? 0 })}</a>
+      </>
+    ),
     reason: r.reason || '—',
     status: <StatusBadge tone={tone(r.status)}>{statusLabel(r.status)}</StatusBadge>,
   });

@@ -5,10 +5,36 @@ import { primaryRole, requireProgramRole } from '../../../platform/http/guards.j
 import { jsonBody } from '../../../platform/http/json-body.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { decideStaff, endStaff, requestStaff } from '../commands/staff.js';
-import type { StaffAnswer, StaffEndedAnswer, StaffStatusAnswer } from './openapi.js';
-import { DECIDE_ROLES, REQUEST_ROLES, staffEntryFor } from './load.js';
+import { heldFileCounts } from '../files/queries.js';
+import { listStaff } from '../queries.js';
+import type { StaffAnswer, StaffEndedAnswer, StaffListAnswer, StaffStatusAnswer } from './openapi.js';
+import { DECIDE_ROLES, READ_ROLES, REQUEST_ROLES, staffEntryFor } from './load.js';
 
 export const privacyApi = new Hono<AppEnv>();
+
+/** The roster and its history: names the linked accounts (personal data), so audited and gated by the roster. */
+privacyApi.get('/programs/:slug/staff', async (c) => {
+  const { program, roles } = await requireProgramRole(c, c.req.param('slug'), READ_ROLES);
+  const entries = await runAs(c, primaryRole(roles), async (ctx) => {
+    ctx.audit({ action: 'privacy.roster.viewed', programId: program.id, targetType: 'program', targetId: program.id });
+    const scans = await heldFileCounts(ctx.tx, program.id, 'staff');
+    return (await listStaff(ctx.tx, program.id)).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      email: r.email,
+      affiliation: r.affiliation,
+      duties: r.duties,
+      trainedOn: r.trainedOn,
+      pledgedOn: r.pledgedOn,
+      pledgeScans: scans.get(r.id) ?? 0,
+      requestedAt: r.requestedAt.toISOString(),
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+      endedAt: r.endedAt?.toISOString() ?? null,
+    }));
+  });
+  return c.json({ entries } satisfies z.infer<typeof StaffListAnswer>);
+});
 
 privacyApi.post('/programs/:slug/staff', async (c) => {
   const { program, roles } = await requireProgramRole(c, c.req.param('slug'), REQUEST_ROLES);

@@ -15,6 +15,9 @@ import { Button, ButtonLink, DateField, ErrorSummary, Form, RadioGroup, Table, T
 import { confirmHandover, eraseReceivedData, planHandover } from '../handovers/commands.js';
 import { hm } from '../handovers/messages.js';
 import { findHandover, listHandovers } from '../handovers/queries.js';
+import { fm } from '../files/messages.js';
+import { heldFileCounts } from '../files/queries.js';
+import { downloadFile, filesPage, FILES_INTRO_MB, postFile, type FilesPage } from './files.js';
 import type { Handover } from '../schema.js';
 
 export const privacyHandoversAdmin = new Hono<AppEnv>();
@@ -28,6 +31,7 @@ const confirmations = (h: Handover) =>
 
 async function listPage(c: AppContext, program: Program, roles: Role[], form: { errors: FieldError[]; values: Record<string, string>; status: number } = { errors: [], values: {}, status: 200 }) {
   const rows = await listHandovers(c.get('deps').db, program.id);
+  const fileCounts = await heldFileCounts(c.get('deps').db, program.id, 'handover');
   const v = (name: string) => ({ name, value: form.values[name] ?? '', error: errorFor(form.errors, name) });
   const side = roles.includes('city') && !roles.some((r) => RUN.includes(r)) ? 'city' : 'contractor';
   return adminPage(c, {
@@ -59,7 +63,8 @@ async function listPage(c: AppContext, program: Program, roles: Role[], form: { 
               <>
                 <ButtonLink href={`/admin/privacy/handovers/${h.id}/record.pdf`} variant="secondary" size="sm">
                   {hm('pdf')}
-                </ButtonLink>
+                </ButtonLink>{' '}
+                <a href={`/admin/privacy/handovers/${h.id}/files`}>{fm('link', { n: fileCounts.get(h.id) ?? 0 })}</a>
                 {(side === 'city' ? !h.cityConfirmedAt : !h.contractorConfirmedAt) ? (
                   <Form action={`/admin/privacy/handovers/${h.id}/confirm`} csrfToken={csrfToken(c)}>
                     <Button size="sm">{hm('confirm')}</Button>
@@ -162,4 +167,32 @@ privacyHandoversAdmin.get('/privacy/handovers/:id{[0-9]+}/record.pdf', async (c)
     f(hm('f.useUntil'), h.useUntil ? formatJaDate(h.useUntil) : '');
     f(hm('col.confirm'), `${hm(`status.${h.status}`)}　${confirmations(h)}`);
   }, { title: hm('pdf.title') });
+});
+
+function handoverFilesPage(h: Handover, program: Program, roles: Role[]): FilesPage {
+  return {
+    owner: 'handover',
+    ownerId: h.id,
+    path: `/admin/privacy/handovers/${h.id}/files`,
+    title: fm('handover.title'),
+    intro: fm('handover.intro', { mb: FILES_INTRO_MB }),
+    breadcrumbs: [{ label: program.name, href: '/admin' }, { label: hm('title'), href: `/admin/privacy/${program.slug}/handovers` }, { label: fm('handover.title') }],
+    about: <p>{`${hm(`dir.${h.direction}`)}　${formatJaDate(h.plannedOn)}　${h.content}（${h.quantity}）　${hm(`status.${h.status}`)}`}</p>,
+    canUpload: roles.some((r) => RUN.includes(r)) && h.status !== 'erased',
+  };
+}
+
+privacyHandoversAdmin.get('/privacy/handovers/:id{[0-9]+}/files', async (c) => {
+  const { h, program, roles } = await handoverFor(c, READ);
+  return filesPage(c, handoverFilesPage(h, program, roles));
+});
+
+privacyHandoversAdmin.post('/privacy/handovers/:id{[0-9]+}/files', async (c) => {
+  const { h, program, roles } = await handoverFor(c, RUN);
+  return postFile(c, handoverFilesPage(h, program, roles), roles);
+});
+
+privacyHandoversAdmin.get('/privacy/handovers/:id{[0-9]+}/files/download', async (c) => {
+  const { h, roles } = await handoverFor(c, READ);
+  return downloadFile(c, 'handover', h.id, roles);
 });

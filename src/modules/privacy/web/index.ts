@@ -6,12 +6,14 @@ import { privacyApi } from './api.js';
 import { privacyIncidentsAdmin } from './incidents.js';
 import { privacyErasureAdmin } from './erasure.js';
 import { privacyHandoversAdmin } from './handovers.js';
+import { privacyPledgeAdmin } from './pledge.js';
 
 const admin = new Hono<AppEnv>();
 admin.route('/', privacyAdmin);
 admin.route('/', privacyIncidentsAdmin);
 admin.route('/', privacyErasureAdmin);
 admin.route('/', privacyHandoversAdmin);
+admin.route('/', privacyPledgeAdmin);
 const api = new Hono<AppEnv>();
 api.route('/', privacyApi);
 

@@ -1,6 +1,7 @@
 /** The privacy module's API for the OpenAPI document: the staff roster. */
 import { z } from 'zod';
 import { jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
+import { STAFF_KINDS, STAFF_STATUSES } from '../schema.js';
 import { staffDecisionSchema, staffRequestSchema } from '../validators.js';
 
 const tags = ['個人情報の管理'];
@@ -12,7 +13,38 @@ export const StaffAnswer = z.object({
 export const StaffStatusAnswer = z.object({ status: z.enum(['approved', 'rejected']).meta({ description: '市の判断の結果' }) });
 export const StaffEndedAnswer = z.object({ id: z.number().int(), status: z.literal('ended').meta({ description: '終了した（直ちに個人情報を閲覧できなくなる）' }) });
 
+export const StaffListAnswer = z.object({
+  entries: z.array(
+    z.object({
+      id: z.number().int(),
+      kind: z.lazy(() => z.enum(STAFF_KINDS)).meta({ description: 'officer: 個人情報保護責任者、manager: 作業責任者、worker: 作業従事者' }),
+      status: z.lazy(() => z.enum(STAFF_STATUSES)).meta({ description: 'requested 承認待ち、approved 承認済み、rejected 却下、ended 終了' }),
+      email: z.string().meta({ description: '対象者のアカウントのメールアドレス（個人情報）' }),
+      affiliation: z.string(),
+      duties: z.string(),
+      trainedOn: z.string().nullable().meta({ description: '研修受講日（YYYY-MM-DD）' }),
+      pledgedOn: z.string().nullable().meta({ description: '誓約書提出日（YYYY-MM-DD）' }),
+      pledgeScans: z.number().int().meta({ description: '保管中の誓約書の写しの件数' }),
+      requestedAt: z.string().meta({ description: '申請日時（ISO 8601）' }),
+      decidedAt: z.string().nullable(),
+      endedAt: z.string().nullable(),
+    }),
+  ).meta({ description: '現在の名簿と履歴（古い順）' }),
+});
+
 export const PRIVACY_PATHS = lazyApiPaths(() => ({
+  'GET /programs/{slug}/staff': {
+    summary: '作業従事者名簿（履歴を含む）',
+    description: '事業の admin・operator・市（city）が名簿と履歴を読みます。アカウントのメールアドレス（個人情報）を含むため、閲覧は監査ログに記録され、名簿で承認されていない受託者の職員には 403 not-on-staff-roster を返します。',
+    auth: 'bearer',
+    tags,
+    responses: { 200: jsonResponse('名簿', StaffListAnswer) },
+    problems: {
+      unauthenticated: 'トークンがない、または無効',
+      forbidden: 'admin・operator・city でない、または名簿で承認されていない（not-on-staff-roster）',
+      'not-found': '事業がない、または他の事業',
+    },
+  },
   'POST /programs/{slug}/staff': {
     summary: '作業従事者名簿への登録を申請',
     description: '事業の admin・operator が、個人情報を取り扱う者（区分 officer: 個人情報保護責任者、manager: 作業責任者、worker: 作業従事者）の登録を申請します。市（city）が承認すると有効になります。',
