@@ -63,6 +63,27 @@ describe('calls API: log, tallies, deadlines, submit', () => {
     assert.equal(Object.values(monthly.byCallerType).reduce((s, n) => s + n, 0), monthly.total);
   });
 
+  test('call entry in one statement: 32 agents at once get numbers without gaps or repeats, each audited with its number, the chain intact', async () => {
+    const before = await queryRows<{ n: number }>(env.deps.db, sql`select coalesce(max(number), 0)::int as n from call_logs where program_id = (select id from programs where slug = 'call-api')`);
+    const answers = await Promise.all(Array.from({ length: 32 }, (_, i) => post(agent, i % 2 ? { callerType: 'user', category: 'overview' } : { callerType: 'business', category: 'application', question: '状況は', answer: '審査中です', callerPhone: '090-1234-56' + String(10 + i) })));
+    assert.deepEqual(answers.map((r) => r.status), Array(32).fill(201));
+    const numbers = (await Promise.all(answers.map(async (r) => ((await r.json()) as { number: number }).number))).sort((a, b) => a - b);
+    const first = Number(before[0]!.n) + 1;
+    assert.deepEqual(numbers, Array.from({ length: 32 }, (_, i) => first + i), 'consecutive numbers');
+    const audited = await queryRows<{ target_id: string; diff: { number: number; simple: boolean }; actor_user_id: number | null }>(
+      env.deps.db,
+      sql`select a.target_id, a.diff, a.actor_user_id from audit_log a join call_logs c on c.id::text = a.target_id where a.action = 'calls.call.logged' and c.number >= ${first}`,
+    );
+    assert.equal(audited.length, 32);
+    assert.deepEqual(audited.map((a) => a.diff.number).sort((a, b) => a - b), numbers, 'each audit entry carries its number');
+    assert.ok(audited.every((a) => a.actor_user_id !== null), 'the agent is the actor');
+    const sealed = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from call_logs where number >= ${first} and caller_phone_sealed is not null and phone_index is not null and caller_phone_sealed not like '%090%'`);
+    assert.equal(Number(sealed[0]!.n), 16, 'numbers sealed and blind-indexed');
+    const { verifyAuditChain } = await import('../../platform/audit/verify.js');
+    const v = await verifyAuditChain(env.deps.db);
+    assert.ok(v.ok, `audit chain intact: ${JSON.stringify(v)}`);
+  });
+
   test('bad input is 422 with field errors, never 500; a bad date or month is 422', async () => {
     const bad = await post(agent, { callerType: 'visitor', category: 'overview', durationSeconds: -1 });
     assert.equal(bad.status, 422);

@@ -6,6 +6,7 @@ import { parseOrThrow } from '../../../platform/validation.js';
 import { cm } from '../messages.js';
 import { callLogs } from '../schema.js';
 import { callSchema } from '../validators.js';
+import { callAnswerColumns, callAuditDiff } from './call-values.js';
 
 /**
  * The agent completes a call the phone system opened: caller type, category, question, answer,
@@ -13,17 +14,12 @@ import { callSchema } from '../validators.js';
  */
 export async function completeCall(ctx: CommandContext, programId: number, id: number, input: unknown) {
   const v = parseOrThrow(callSchema.omit({ receivedAt: true, callerPhone: true }), input);
-  const simple = !v.question && !v.answer;
+  const answer = callAnswerColumns(v);
   const box = v.callerName ? await ctx.deps.vault.box(ctx.tx, programScope(programId)) : null;
   const rows = await ctx.tx
     .update(callLogs)
     .set({
-      callerType: v.callerType,
-      category: v.category,
-      simple,
-      question: v.question ?? null,
-      answer: v.answer ?? null,
-      outcome: v.outcome ?? (simple ? 'answered' : null),
+      ...answer,
       ...(v.durationSeconds !== undefined ? { durationSeconds: v.durationSeconds } : {}),
       ...(box ? { callerNameSealed: box.seal(v.callerName!) } : {}),
       createdBy: ctx.actor.userId,
@@ -32,6 +28,6 @@ export async function completeCall(ctx: CommandContext, programId: number, id: n
     .where(and(eq(callLogs.id, id), eq(callLogs.programId, programId), isNull(callLogs.callerType)))
     .returning({ id: callLogs.id, number: callLogs.number });
   if (!rows.length) throw new AppError('conflict', cm('err.noCall'));
-  ctx.audit({ action: 'calls.call.completed', programId, targetType: 'call_log', targetId: id, diff: { number: rows[0]!.number, simple, callerType: v.callerType, category: v.category } });
+  ctx.audit({ action: 'calls.call.completed', programId, targetType: 'call_log', targetId: id, diff: callAuditDiff(rows[0]!.number, answer) });
   return rows[0]!;
 }
