@@ -11,7 +11,7 @@ import { pdfToBuffer } from '../../platform/pdf/index.js';
 import { findProgramBySlug } from '../../platform/programs/queries.js';
 import { parseMasterKey } from '../../platform/vault/master-key.js';
 import { executeErasure } from './erasure/execute.js';
-import { findHoldings } from './erasure/holdings.js';
+import { erasurePlan } from './erasure/plan.js';
 import { em } from './erasure/messages.js';
 import { drawCertificate, drawPlan } from './erasure/pdf.js';
 import { privacyErasures } from './schema.js';
@@ -35,14 +35,18 @@ export const privacyCommands: CliCommand[] = [
     async run(ctx) {
       const program = await programOf(ctx);
       const now = ctx.deps.clock.now();
-      const holdings = await runCommand(ctx.deps, cliActor(ctx), async (c) => {
+      const plan = await runCommand(ctx.deps, cliActor(ctx), async (c) => {
         c.audit({ action: 'privacy.erasure.planned', programId: program.id, targetType: 'program', targetId: program.id });
-        return findHoldings(c.tx, c.deps, program.id);
+        return erasurePlan(c.tx, c.deps, program.id);
       });
-      for (const h of holdings) ctx.io.out(`${h.module}\t${h.table}\t${h.rows ?? '-'}\t${h.sealedColumns.join(',')}\n`);
+      for (const h of plan.holdings) ctx.io.out(`${h.module}\t${h.table}\t${h.rows ?? '-'}\t${h.sealedColumns.join(',')}\n`);
+      ctx.io.out(`privacy\tfiles (DATA_DIR/privacy)\t${plan.files.files}\t${plan.files.bytes} bytes\n`);
+      ctx.io.out(`core\tmail bodies (mail_outbox)\t${plan.mailBodies}\n`);
+      if (!plan.backups.length) ctx.io.out(`backup\tnone recorded\n`);
+      for (const b of plan.backups) ctx.io.out(`backup\t${b.id}\t${b.takenAt}\t${b.path}\t${b.sha256}\t${b.holdsKey ? 'holds the program key' : 'no key of the program'}\n`);
       const out = optionalString(ctx, 'out');
       if (out) {
-        fs.writeFileSync(out, await pdfToBuffer((doc) => drawPlan(doc, program, holdings, now), { title: em('planTitle') }), { mode: 0o600 });
+        fs.writeFileSync(out, await pdfToBuffer((doc) => drawPlan(doc, program, plan, now), { title: em('planTitle') }), { mode: 0o600 });
         ctx.io.out(`plan written to ${out}\n`);
       }
     },
@@ -52,7 +56,8 @@ export const privacyCommands: CliCommand[] = [
     usage: 'erasure execute --program SLUG --confirm SLUG [--new-master-key-stdin]',
     summary: '事業の個人情報を暗号化消去する（データ鍵の破棄、検証つき） (cryptographic erasure)',
     help:
-      'Destroys the program data key (every sealed value, stored file and mail body of the program becomes unreadable), keeps counts,\n' +
+      'Destroys the program data key (every sealed value of the program becomes unreadable), deletes its stored files, purges its\n' +
+      'sent-mail bodies (rows kept), lists the recorded backups as covered or not, keeps counts,\n' +
       'money and the audit trail, and verifies by sampling. With --new-master-key-stdin (32 bytes, hex or base64, on standard input)\n' +
       'the other programs keys are re-wrapped under the new master key in the same transaction: destroy the old master key wherever\n' +
       'it is kept, and take a fresh backup; backups taken before then cannot be opened with the new key (the certificate says so).',
@@ -63,7 +68,8 @@ export const privacyCommands: CliCommand[] = [
       const next = ctx.values['new-master-key-stdin'] ? parseMasterKey(await ctx.io.stdin()) : undefined;
       const previousAuditKeys = auditKeys(ctx.deps.vault);
       const { erasure, rewrapped } = await runCommand(ctx.deps, cliActor(ctx), (c) => executeErasure(c, program.id, { confirm, newMasterKey: next }));
-      ctx.io.out(`erased ${program.slug}: data key destroyed, verification ${erasure.verification.ok ? 'passed' : 'FAILED'}; certificate due ${erasure.certificateDueOn}\n`);
+      ctx.io.out(`erased ${program.slug}: data key destroyed, ${erasure.purged?.files ?? 0} stored files deleted, ${erasure.purged?.mailBodies ?? 0} mail bodies purged, verification ${erasure.verification.ok ? 'passed' : 'FAILED'}; certificate due ${erasure.certificateDueOn}\n`);
+      for (const b of erasure.backups ?? []) if (b.holdsKey) ctx.io.out(`backup ${b.id} (${b.path}): ${b.covered ? 'covered' : 'NOT covered'}\n`);
       if (next) {
         const resealed = await resealForRotation(ctx.deps, cliActor(ctx), previousAuditKeys, auditKeysFor(next.key));
         if (!resealed.ok) ctx.io.err(`audit reseal refused at entry ${resealed.badId}\n`);

@@ -7,7 +7,10 @@ import type { MasterKey } from '../../../platform/vault/master-key.js';
 import { programScope } from '../../../platform/vault/index.js';
 import { em } from './messages.js';
 import { privacyErasures } from '../schema.js';
+import { removeFiles } from '../files/commands.js';
 import { findHoldings } from './holdings.js';
+import { blankProgramMail } from './mail.js';
+import { backupsFor } from './plan.js';
 import { verifyErasure } from './verify.js';
 
 /** Business days within which the データ消去報告書 is due (行政情報 特記仕様書 §2(6)). */
@@ -35,6 +38,10 @@ export async function executeErasure(ctx: CommandContext, programId: number, opt
     if (opts.newMasterKey.id === oldMasterKeyId) throw new AppError('validation-failed', em('errSameKey'));
     rewrapped = await ctx.deps.vault.rotateMaster(ctx.tx, opts.newMasterKey);
   }
+  // Besides the key: the stored files go (bytes and keys; rows kept) and sent-mail bodies are emptied (rows kept).
+  const files = await removeFiles(ctx, { programId }, 'program-erased');
+  const mailBodies = await blankProgramMail(ctx.tx, programId);
+  const backups = await backupsFor(ctx.tx, programId, opts.newMasterKey ? oldMasterKeyId : null);
   const verification = await verifyErasure(ctx.tx, ctx.deps, programId, holdings);
   if (!verification.ok) throw new Error('erasure verification failed: a sampled value still decrypts');
   const certificateDueOn = addBusinessDays(tokyoDate(ctx.now), CERTIFICATE_DUE_BUSINESS_DAYS);
@@ -51,6 +58,8 @@ export async function executeErasure(ctx: CommandContext, programId: number, opt
       oldMasterKeyId,
       newMasterKeyId: opts.newMasterKey?.id ?? null,
       certificateDueOn,
+      purged: { files: files.files, fileBytes: files.bytes, mailBodies },
+      backups,
     })
     .returning();
   ctx.audit({
@@ -58,7 +67,16 @@ export async function executeErasure(ctx: CommandContext, programId: number, opt
     programId,
     targetType: 'program',
     targetId: programId,
-    diff: { tables: holdings.length, rows: holdings.reduce((n, h) => n + (h.rows ?? 0), 0), masterRotated: !!opts.newMasterKey, rewrapped, certificateDueOn },
+    diff: {
+      tables: holdings.length,
+      rows: holdings.reduce((n, h) => n + (h.rows ?? 0), 0),
+      files: files.files,
+      mailBodies,
+      backupsNotCovered: backups.filter((b) => !b.covered).length,
+      masterRotated: !!opts.newMasterKey,
+      rewrapped,
+      certificateDueOn,
+    },
   });
   return { erasure: row!, rewrapped };
 }

@@ -3,12 +3,16 @@ import { queryRows, type Conn } from '../../../db/client.js';
 import type { Deps } from '../../../platform/deps.js';
 import { programScope, type Scope } from '../../../platform/vault/index.js';
 import type { ErasureHolding, ErasureVerification } from '../schema.js';
+import { heldFiles } from '../files/queries.js';
+import { filesOnDisk } from '../files/store.js';
 import { sampleSealed } from './holdings.js';
+import { mailBodiesHeld } from './mail.js';
 
 /**
  * After the key is destroyed: the program's key row holds no key, and every sampled sealed value
  * of each personal-data table fails to decrypt with every data key left in the database (the
- * program's own box answers ERASED; each other live key is tried too).
+ * program's own box answers ERASED; each other live key is tried too), no stored file of the
+ * program remains and no sent-mail body of it.
  */
 export async function verifyErasure(conn: Conn, deps: Deps, programId: number, holdings: ErasureHolding[]): Promise<ErasureVerification> {
   const scope = programScope(programId);
@@ -33,5 +37,8 @@ export async function verifyErasure(conn: Conn, deps: Deps, programId: number, h
       sampled.push({ table: h.table, column, values: values.length, opened });
     }
   }
-  return { sampled, keysTried: boxes.length, keyDestroyed, ok: keyDestroyed && sampled.every((s) => s.opened === 0) };
+  // No stored file of the program may remain (on disk, or as a row still holding its key), nor any sent-mail body.
+  const filesLeft = (await filesOnDisk(deps.config.dataDir, programId)) + (await heldFiles(conn, programId)).files;
+  const mailBodiesLeft = await mailBodiesHeld(conn, programId);
+  return { sampled, keysTried: boxes.length, keyDestroyed, filesLeft, mailBodiesLeft, ok: keyDestroyed && filesLeft === 0 && mailBodiesLeft === 0 && sampled.every((s) => s.opened === 0) };
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { privacyFiles, privacyHandovers, privacyStaff, type FileOwner, type PrivacyFile } from '../schema.js';
@@ -70,13 +70,4 @@ export async function removeFiles(
   // The bytes go now: the erasure that asked for it is not undone by a rollback of the record.
   for (const r of rows) await removeStored(ctx.deps.config.dataDir, r.storageKey);
   return { files: rows.length, bytes: rows.reduce((n, r) => n + r.size, 0) };
-}
-
-/** Files of the program still held (not removed): count and bytes, for the erasure plan. */
-export async function heldFiles(conn: CommandContext['tx'], programId: number): Promise<{ files: number; bytes: number }> {
-  const [row] = await conn
-    .select({ files: sql<number>`count(*)::int`, bytes: sql<number>`coalesce(sum(${privacyFiles.size}), 0)::bigint` })
-    .from(privacyFiles)
-    .where(and(eq(privacyFiles.programId, programId), isNull(privacyFiles.removedAt)));
-  return { files: Number(row!.files), bytes: Number(row!.bytes) };
 }

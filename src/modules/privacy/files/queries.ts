@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Conn } from '../../../db/client.js';
 import { privacyFiles, type FileOwner } from '../schema.js';
 
@@ -14,4 +14,13 @@ export async function heldFileCounts(conn: Conn, programId: number, owner: FileO
     sql`select owner_id as id, count(*)::int as n from privacy_files where program_id = ${programId} and owner = ${owner} and removed_at is null group by owner_id`,
   );
   return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** Files of the program still held (not removed): count and bytes, for the erasure plan. */
+export async function heldFiles(conn: Conn, programId: number): Promise<{ files: number; bytes: number }> {
+  const [row] = await conn
+    .select({ files: sql<number>`count(*)::int`, bytes: sql<number>`coalesce(sum(${privacyFiles.size}), 0)::bigint` })
+    .from(privacyFiles)
+    .where(and(eq(privacyFiles.programId, programId), isNull(privacyFiles.removedAt)));
+  return { files: Number(row!.files), bytes: Number(row!.bytes) };
 }

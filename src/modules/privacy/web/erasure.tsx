@@ -16,9 +16,9 @@ import type { AppContext } from '../../../platform/http/env.js';
 import type { FieldError } from '../../../platform/errors/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { confirmErasure, findErasureRequest, requestErasure } from '../erasure/two-person.js';
-import { findHoldings } from '../erasure/holdings.js';
+import { erasurePlan } from '../erasure/plan.js';
 import { em } from '../erasure/messages.js';
-import { drawCertificate } from '../erasure/pdf.js';
+import { backupLine, drawCertificate } from '../erasure/pdf.js';
 import { findErasure } from '../erasure/queries.js';
 
 export const privacyErasureAdmin = new Hono<AppEnv>();
@@ -37,7 +37,9 @@ async function erasurePage(c: AppContext, program: Program, roles: Role[], form:
   const isAdmin = roles.includes('admin');
   const canConfirm = isAdmin || roles.includes('city');
   const erasure = await findErasure(deps.db, program.id);
-  const holdings = erasure?.holdings ?? (await findHoldings(deps.db, deps, program.id));
+  const plan = erasure ? null : await erasurePlan(deps.db, deps, program.id);
+  const holdings = erasure?.holdings ?? plan!.holdings;
+  const backups = erasure?.backups ?? plan?.backups ?? [];
   const retention = programSetting<string | null>(program, 'retentionUntil', null);
   return adminPage(c, {
     title: em('pageTitle'),
@@ -101,6 +103,24 @@ async function erasurePage(c: AppContext, program: Program, roles: Role[], form:
           ]}
           rows={holdings.map((h) => ({ table: `${h.module}／${h.table}`, rows: h.rows === null ? em('notPerProgram') : String(h.rows), cols: h.sealedColumns.join('、') || '—' }))}
         />
+        {plan ? (
+          <ul>
+            <li>{em('filesLine', plan.files)}</li>
+            <li>{em('mailLine', { n: plan.mailBodies })}</li>
+          </ul>
+        ) : erasure?.purged ? (
+          <p>{em('purgedLine', { files: erasure.purged.files, bytes: erasure.purged.fileBytes, mail: erasure.purged.mailBodies })}</p>
+        ) : null}
+        <h2 class="app-heading-2">{em('backupsHeading')}</h2>
+        {backups.length ? (
+          <ul>
+            {backups.map((b) => (
+              <li>{backupLine(b, !!erasure)}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{em('backupsNone')}</p>
+        )}
       </>
     ),
   });
