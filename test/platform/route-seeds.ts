@@ -36,6 +36,8 @@ import { queryRows } from '../../src/db/client.js';
 import { requestStaff } from '../../src/modules/privacy/commands/staff.js';
 import { reportIncident } from '../../src/modules/privacy/incidents/commands.js';
 import { planHandover } from '../../src/modules/privacy/handovers/commands.js';
+import { addTask } from '../../src/modules/records/plan/schedule/commands.js';
+import { createMeeting } from '../../src/modules/records/plan/meetings/commands.js';
 
 export const SLUGS = { campaignA: 'walk-a', eventA: 'walk-ae', campaignB: 'walk-b', eventB: 'walk-be' } as const;
 
@@ -49,7 +51,7 @@ export async function makeWalkPrograms(deps: Deps) {
 }
 
 /** Records that belong together (a document and its application); seeded as one. */
-type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user' | 'staffEntry' | 'deliverable' | 'callFaq' | 'incident' | 'hearing' | 'handover';
+type Family = 'notice' | 'statement' | 'group' | 'application' | 'registration' | 'eventItem' | 'facility' | 'claim' | 'siteVersion' | 'a11yTest' | 'banner' | 'mail' | 'user' | 'staffEntry' | 'deliverable' | 'callFaq' | 'incident' | 'hearing' | 'handover' | 'scheduleTask' | 'meeting';
 
 interface Rule {
   /** The route pattern (as Hono lists it) this rule applies to. */
@@ -98,6 +100,8 @@ const RULES: Rule[] = [
   { route: /^\/(api\/v1|admin\/privacy)\/staff\/:id/, param: 'id', value: { family: 'staffEntry', field: 'id' } },
   { route: /^\/admin\/privacy\/incidents\/:id/, param: 'id', value: { family: 'incident', field: 'id' } },
   { route: /^\/admin\/privacy\/handovers\/:id/, param: 'id', value: { family: 'handover', field: 'id' } },
+  { route: /^\/admin\/records\/schedule\/tasks\/:id/, param: 'id', value: { family: 'scheduleTask', field: 'id' } },
+  { route: /^\/admin\/records\/meetings\/:id/, param: 'id', value: { family: 'meeting', field: 'id' } },
 ];
 
 /** The parameter names of a Hono route pattern (`:id{[0-9]+}` → `id`). */
@@ -265,6 +269,14 @@ export class RouteSeeds {
       case 'handover': {
         const h = await this.run((ctx) => planHandover(ctx, campaignA.id, { direction: 'to-city', plannedOn: '2026-06-01', place: '市役所', people: '巡回', content: `巡回テスト${n}`, quantity: '1' }));
         return { id: String(h.id) };
+      }
+      case 'scheduleTask': {
+        const t = await this.run((ctx) => addTask(ctx, campaignA.id, { title: `巡回テストの作業${n}`, startsOn: '2026-06-01', endsOn: '2026-06-30' }));
+        return { id: String(t.id) };
+      }
+      case 'meeting': {
+        const m = await this.run((ctx) => createMeeting(ctx, campaignA.id, { heldOn: '2026-06-01', place: '市役所', attendeesCity: '市 担当', attendeesContractor: '事務局 担当', agenda: `巡回テスト${n}` }));
+        return { id: String(m.id) };
       }
       case 'incident': {
         const i = await this.run((ctx) => reportIncident(ctx, campaignA.id, { title: `巡回テストの事故${n}`, discoveredOn: '2026-06-01', dataKinds: '氏名' }));
