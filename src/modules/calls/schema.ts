@@ -9,6 +9,7 @@ export const CATEGORIES = ['overview', 'application', 'facilities', 'participati
 export type Category = (typeof CATEGORIES)[number];
 export const OUTCOMES = ['answered', 'callback', 'handover', 'city'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
+/** An FAQ entry's state, read from its site content: the City's decision is the site's. */
 export const FAQ_STATUSES = ['proposed', 'published', 'rejected'] as const;
 export type FaqStatus = (typeof FAQ_STATUSES)[number];
 export const PERIODS = ['daily', 'monthly'] as const;
@@ -100,7 +101,13 @@ export const callCtiTokens = pgTable('call_cti_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** An FAQ entry built from calls: proposed by an agent, edited by the operator, approved by the City. */
+/**
+ * An FAQ entry built from calls: proposed by an agent (from a call: its question and answer, never
+ * the caller), edited by the operator. Its publication is the site's: each entry is a site content
+ * of kind `faq` (`siteContentId`) whose versions carry the wording the City approves in the site's
+ * approval flow and inbox; what the public sees is the site's live version. Kept here: the
+ * proposal's wording as last edited, the category, the call it came from and the calls it answered.
+ */
 export const callFaq = pgTable(
   'call_faq',
   {
@@ -113,16 +120,18 @@ export const callFaq = pgTable(
     answer: text('answer').notNull(),
     questionEn: text('question_en').notNull().default(''),
     answerEn: text('answer_en').notNull().default(''),
+    /** The site content (kind `faq`) whose approved version is published. */
+    siteContentId: integer('site_content_id'),
     status: text('status', { enum: FAQ_STATUSES }).notNull(),
+    comment: text('comment'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
     fromCallId: integer('from_call_id'),
     /** Calls this entry answered (the agent ticks it, or a call is proposed from). */
     callCount: integer('call_count').notNull().default(0),
-    comment: text('comment'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('call_faq_program').on(t.programId, t.status, t.category)],
+  (t) => [index('call_faq_program').on(t.programId, t.category), uniqueIndex('call_faq_site_content').on(t.siteContentId)],
 );
 export type CallFaq = typeof callFaq.$inferSelect;
 
