@@ -14,6 +14,12 @@ export const deliverablesAuditActions = defineAuditActions({
   'deliverables.delivery.recorded': { ja: '納品を記録', en: 'Delivery recorded' },
   'deliverables.hearing.saved': { ja: 'ヒアリング団体の記録を保存', en: 'Hearing record saved' },
   'deliverables.hearing.viewed': { ja: 'ヒアリング団体の連絡先（個人情報）を閲覧', en: 'Hearing contact (personal data) viewed' },
+  'deliverables.article.photo_added': { ja: 'ヒアリング記事に写真を追加', en: 'Article photo added' },
+  'deliverables.article.photo_updated': { ja: 'ヒアリング記事の写真のキャプション・代替テキストを変更', en: 'Article photo caption or alt text changed' },
+  'deliverables.article.photo_removed': { ja: 'ヒアリング記事から写真を外す', en: 'Article photo removed' },
+  'deliverables.article.photo_viewed': { ja: 'ヒアリング記事の写真を閲覧', en: 'Article photo viewed' },
+  'deliverables.article.published': { ja: 'ヒアリング記事を公開ページに掲載', en: 'Article published' },
+  'deliverables.article.unpublished': { ja: 'ヒアリング記事の掲載を取り下げ', en: 'Article withdrawn from the public pages' },
   'deliverables.delivery.received': { ja: '納品の受領を確認', en: 'Delivery receipt confirmed' },
 });
 

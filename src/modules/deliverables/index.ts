@@ -16,6 +16,7 @@ export { attachGeneratedVersion, type GeneratedVersion } from './commands/attach
 // Version uploads are read by their routes as a stream (a video of hundreds of MB), never whole.
 registerStreamedUpload(/^\/api\/v1\/deliverables\/\d+\/versions$/);
 registerStreamedUpload(/^\/admin\/deliverables\/items\/\d+\/versions$/);
+registerStreamedUpload(/^\/admin\/deliverables\/hearings\/\d+\/photos$/);
 
 /** Deliverables (成果物) of the contract: register, versions, proof rounds (校正), 校了 and delivery. */
 export const deliverablesModule = defineModule({

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { addDays, isBusinessDay } from '../../platform/calendar/index.js';
 import { users } from '../../platform/auth/schema.js';
-import { deliverableArticles, type Article, deliverableComments, deliverableHearings, deliverableRegisters, deliverableRounds, deliverables, deliverableVersions, type Hearing, type Deliverable, type DeliverableComment, type DeliverableRound, type DeliverableVersion } from './schema.js';
+import { deliverableArticlePhotos, type ArticlePhoto, type PublishedArticle, deliverableArticles, type Article, deliverableComments, deliverableHearings, deliverableRegisters, deliverableRounds, deliverables, deliverableVersions, type Hearing, type Deliverable, type DeliverableComment, type DeliverableRound, type DeliverableVersion } from './schema.js';
 
 export interface RegisterRow extends Deliverable {
   rounds: number;
@@ -151,4 +151,36 @@ export async function deliverableStatusByKey(conn: Conn, programId: number, key:
     .where(and(eq(deliverables.programId, programId), eq(deliverables.key, key)));
   if (!row) return null;
   return { id: row.id, status: row.status, approvedAt: row.approvedAt === null ? null : new Date(row.approvedAt), latestVersion: row.latestVersion === null ? null : Number(row.latestVersion) };
+}
+
+/** A heard group's article photos in order (removed ones left out). */
+export async function listArticlePhotos(conn: Conn, hearingId: number): Promise<ArticlePhoto[]> {
+  return conn.select().from(deliverableArticlePhotos).where(and(eq(deliverableArticlePhotos.hearingId, hearingId), isNull(deliverableArticlePhotos.removedAt))).orderBy(asc(deliverableArticlePhotos.id));
+}
+
+export async function findArticlePhoto(conn: Conn, hearingId: number, photoId: number): Promise<ArticlePhoto | undefined> {
+  const [row] = await conn.select().from(deliverableArticlePhotos).where(and(eq(deliverableArticlePhotos.id, photoId), eq(deliverableArticlePhotos.hearingId, hearingId)));
+  return row;
+}
+
+export interface PublishedArticleRow {
+  id: number;
+  hearingId: number;
+  publishedAt: Date;
+  published: PublishedArticle;
+}
+
+/** The program's published articles, newest first. */
+export async function listPublishedArticles(conn: Conn, programId: number): Promise<PublishedArticleRow[]> {
+  const rows = await conn
+    .select({ id: deliverableArticles.id, hearingId: deliverableArticles.hearingId, publishedAt: deliverableArticles.publishedAt, published: deliverableArticles.published })
+    .from(deliverableArticles)
+    .where(and(eq(deliverableArticles.programId, programId), isNotNull(deliverableArticles.publishedAt)))
+    .orderBy(desc(deliverableArticles.publishedAt), asc(deliverableArticles.id));
+  return rows.filter((r): r is PublishedArticleRow => r.publishedAt !== null && r.published !== null);
+}
+
+/** One published article of the program, or undefined (not published, another program's, no such id). */
+export async function findPublishedArticle(conn: Conn, programId: number, articleId: number): Promise<PublishedArticleRow | undefined> {
+  return (await listPublishedArticles(conn, programId)).find((a) => a.id === articleId);
 }

@@ -3,6 +3,8 @@ import type { Access } from '../../platform/module/manifest.js';
 const READ = 'program-staff:admin,operator,city';
 const RUN = 'program-staff:admin,operator';
 const CITY = 'program-staff:city';
+/** The published interview articles (Japanese and /en). */
+const PUBLIC_PATHS = ['/:slug/articles', '/:slug/articles/:aid{[0-9]+}', '/:slug/articles/:aid{[0-9]+}/photos/:pid{[0-9]+}'];
 
 /** Access classes of the deliverables module's routes (see test/platform/route-access.ts). */
 export const DELIVERABLES_ROUTE_ACCESS: Record<string, Access> = {
@@ -33,5 +35,10 @@ export const DELIVERABLES_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/deliverables/hearings/:hid': RUN,
   'GET /admin/deliverables/hearings/:hid/article': RUN,
   'POST /admin/deliverables/hearings/:hid/article': RUN,
+  'POST /admin/deliverables/hearings/:hid/article/publish': RUN,
+  'POST /admin/deliverables/hearings/:hid/photos': RUN,
+  'POST /admin/deliverables/hearings/:hid/photos/:pid': RUN,
+  'GET /admin/deliverables/hearings/:hid/photos/:pid': RUN,
   'GET /admin/deliverables/items/:id/diff': READ,
+  ...Object.fromEntries(PUBLIC_PATHS.flatMap((p) => [[`GET ${p}`, 'public'], [`GET /en${p}`, 'public']])),
 };

@@ -52,3 +52,33 @@ export async function seedHearing(deps: Deps, programId: number, groupName: stri
   const h = await runCommand(deps, systemActor('test'), (ctx) => saveHearing(ctx, programId, null, { groupName, contact: '担当 テスト', status: 'candidate' }));
   return { id: h.id };
 }
+
+/** A valid 1×1 PNG (pdfkit places it; the sniffer takes it as image/png). */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** Stores bytes for a command in the test (as a route would, before its transaction). */
+async function storedForTest(deps: Deps, programId: number, bytes: Buffer) {
+  const { Readable } = await import('node:stream');
+  const store = fileStoreFor(deps.config.dataDir);
+  const file = await receiveFile(store, Readable.from([bytes]), bytes.length);
+  const storageKey = newStorageKey(programId);
+  await store.putFile(storageKey, file.tempPath);
+  return { file: { ...file, type: file.type! }, storageKey };
+}
+
+/** Adds a photo to a heard group's article with the module's command. */
+export async function addPhotoForTest(deps: Deps, programId: number, hearingId: number, text: { alt: string; caption?: string }, bytes = TINY_PNG): Promise<{ id: number }> {
+  const { addArticlePhoto } = await import('./commands/article-photos.js');
+  const stored = await storedForTest(deps, programId, bytes);
+  const p = await runCommand(deps, systemActor('test'), (ctx) => addArticlePhoto(ctx, hearingId, stored, text));
+  return { id: p.id };
+}
+
+/** A heard group with an article and one photo (for the route walk): `hid`, `pid`, `aid`. */
+export async function seedArticleWithPhoto(deps: Deps, programId: number, groupName: string): Promise<{ hid: string; pid: string; aid: string }> {
+  const { saveArticle } = await import('./commands/save-article.js');
+  const { id: hid } = await seedHearing(deps, programId, groupName);
+  const { id: pid } = await addPhotoForTest(deps, programId, hid, { alt: '集会所の前に並ぶ会員', caption: '集会所にて' });
+  const { article } = await runCommand(deps, systemActor('test'), (ctx) => saveArticle(ctx, hid, { title: `${groupName}の取り組み`, body: '本文です。' }));
+  return { hid: String(hid), pid: String(pid), aid: String(article.id) };
+}

@@ -69,3 +69,9 @@ export const articleSchema = z.object({
   body: z.string({ message: '本文を入力してください' }).trim().min(1, '本文を入力してください').max(5000, '本文は5,000字以内です'),
   speakerTitle: z.string().trim().max(100, '話し手の肩書は100字以内です').default(''),
 });
+
+/** A photo's caption (shown under it) and its alt text (required: what the photo shows, for readers who cannot see it). */
+export const photoTextSchema = z.object({
+  alt: z.string({ message: '代替テキストを入力してください' }).trim().min(1, '代替テキスト（写真に写っているものの説明）を入力してください').max(200, '代替テキストは200字以内です'),
+  caption: z.string().trim().max(100, 'キャプションは100字以内です').default(''),
+});

@@ -54,13 +54,13 @@ describe('interview articles', () => {
     assert.match(bodyLengthWarning('あ'.repeat(1800))!, /1800字/);
   });
 
-  it('each save is a version of hearing-articles; the second shows the City’s edits as a diff', async () => {
+  it('each save is a version of the article\'s own deliverable (hearing-article-ID); the second shows the City’s edits as a diff', async () => {
     const first = await run((ctx) => saveArticle(ctx, hearingId, { title: '手を挙げた人が担う町内会', speakerTitle: '会長', body: body1500() }));
     assert.equal(first.version.number, 1);
     const edited = body1500().replace('回覧板は電子化し', '回覧板はアプリに移し');
     const second = await run((ctx) => saveArticle(ctx, hearingId, { title: '手を挙げた人が担う町内会', speakerTitle: '会長', body: edited }));
     assert.equal(second.version.number, 2);
-    const target = (await listDeliverables(env.deps.db, programId)).find((d) => d.key === 'hearing-articles')!;
+    const target = (await listDeliverables(env.deps.db, programId)).find((d) => d.key === `hearing-article-${hearingId}`)!;
     const versions = await listVersions(env.deps.db, target.id);
     assert.deepEqual(versions.map((v) => [v.number, v.contentType]), [[1, 'application/pdf'], [2, 'application/pdf']]);
     const diff = textDiff(versions[0]!.text!, versions[1]!.text!);

@@ -1,11 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
 import { findProgramById } from '../../../platform/programs/queries.js';
 import { storeGeneratedBytes } from '../files/store-bytes.js';
 import { dm } from '../messages.js';
 import { EXTRA_PRESETS } from '../presets.js';
-import { deliverables } from '../schema.js';
+import { ensureDeliverable, findDeliverableIdByKey } from './ensure-deliverable.js';
 import { recordVersion } from './record-version.js';
 import { seedRegister } from './seed-register.js';
 
@@ -31,29 +30,15 @@ export async function attachGeneratedVersion(ctx: CommandContext, input: Generat
   const program = await findProgramById(ctx.tx, input.programId);
   if (!program) throw new AppError('not-found');
   await seedRegister(ctx, program);
-  const deliverableId = (await findByKey(ctx, program.id, input.key)) ?? (await addToRegister(ctx, program.id, input));
+  const deliverableId = (await findDeliverableIdByKey(ctx, program.id, input.key)) ?? (await addToRegister(ctx, program.id, input));
   const stored = await storeGeneratedBytes(ctx, program.id, input.bytes);
   const version = await recordVersion(ctx, deliverableId, { ...stored, filename: input.filename, note: input.note.slice(0, 1000) });
   return { deliverableId, version: version.number };
-}
-
-async function findByKey(ctx: CommandContext, programId: number, key: string): Promise<number | null> {
-  const [row] = await ctx.tx.select({ id: deliverables.id }).from(deliverables).where(and(eq(deliverables.programId, programId), eq(deliverables.key, key)));
-  return row?.id ?? null;
 }
 
 async function addToRegister(ctx: CommandContext, programId: number, input: GeneratedVersion): Promise<number> {
   const known = EXTRA_PRESETS.find((p) => p.key === input.key);
   const title = input.title ?? known?.title;
   if (!title || !/^[a-z][a-z0-9-]{1,40}$/.test(input.key)) throw new AppError('validation-failed', dm('err.unknownKey', { key: input.key.slice(0, 40) }));
-  const [{ next }] = (await ctx.tx.select({ next: sql<number>`coalesce(max(${deliverables.position}), 0)::int + 1` }).from(deliverables).where(eq(deliverables.programId, programId))) as [{ next: number }];
-  // Two callers adding the same key at once: the unique (program, key) index keeps one row.
-  await ctx.tx
-    .insert(deliverables)
-    .values({ programId, key: input.key, title, note: known?.note ?? '', requiredRounds: known?.requiredRounds ?? 0, position: Number(next), createdAt: ctx.now, updatedAt: ctx.now })
-    .onConflictDoNothing();
-  const id = await findByKey(ctx, programId, input.key);
-  if (id === null) throw new AppError('not-found');
-  ctx.audit({ action: 'deliverables.item.added', programId, targetType: 'deliverable', targetId: String(id), diff: { key: input.key, title } });
-  return id;
+  return ensureDeliverable(ctx, programId, { key: input.key, title, note: known?.note ?? '', requiredRounds: known?.requiredRounds ?? 0 });
 }

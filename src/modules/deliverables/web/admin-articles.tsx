@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { tokyoDateTime } from '../../../platform/calendar/index.js';
 import { AppError, type FieldError } from '../../../platform/errors/index.js';
 import { csrfToken } from '../../../platform/http/csrf.js';
 import type { AppContext, AppEnv } from '../../../platform/http/env.js';
@@ -7,46 +8,125 @@ import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields } from '../../../platform/http/form.js';
 import { primaryRole, requireProgramRoleById } from '../../../platform/http/guards.js';
 import type { Program } from '../../../platform/programs/schema.js';
-import { Button, ErrorSummary, errorFor, Form, TextArea, TextField } from '../../../ui/index.js';
+import { Button, ErrorSummary, errorFor, FileField, Form, TextArea, TextField } from '../../../ui/index.js';
 import { textDiff } from '../articles/diff.js';
-import { BODY_MAX, BODY_MIN, bodyLengthWarning, charCount } from '../articles/length.js';
+import { BODY_MAX, BODY_MIN, charCount } from '../articles/length.js';
+import { MAX_PHOTOS, PHOTO_MAX_BYTES } from '../commands/article-photos.js';
+import { publishArticle } from '../commands/publish-article.js';
 import { saveArticle } from '../commands/save-article.js';
-import { findArticleByHearing, findHearing, findVersion, listVersions } from '../queries.js';
+import { dm } from '../messages.js';
+import { findArticleByHearing, findDeliverable, findHearing, findVersion, listArticlePhotos, listVersions } from '../queries.js';
 import type { Hearing } from '../schema.js';
 import { itemPath, listPath } from './admin-list.js';
 import { loadDeliverable, numberParam, READ, RUN } from './load.js';
 
 export const articlesAdmin = new Hono<AppEnv>();
 
-const articlePath = (hid: number) => `/admin/deliverables/hearings/${hid}/article`;
+export const articlePath = (hid: number) => `/admin/deliverables/hearings/${hid}/article`;
 
-async function loadHearing(c: AppContext) {
+/** The heard group named by `:hid`, after checking the role in its program (404 across programs). */
+export async function loadHearing(c: AppContext) {
   const hearing = await findHearing(c.get('deps').db, numberParam(c, 'hid'));
   if (!hearing) throw new AppError('not-found');
   const { program, roles } = await requireProgramRoleById(c, hearing.programId, RUN);
   return { hearing, program, roles };
 }
 
-function articleForm(c: AppContext, program: Program, hearing: Hearing, values: Record<string, string>, errors: FieldError[] = [], status?: number) {
-  const count = charCount(values.body ?? '');
-  const warning = values.body ? bodyLengthWarning(values.body) : null;
+/** The count line: the same text the page's script keeps live while typing (app.js, data-char-count). */
+function CharCount({ body }: { body: string }) {
+  const n = charCount(body);
+  const outside = n < BODY_MIN || n > BODY_MAX;
+  const template = dm('article.count', { n: '{n}', min: BODY_MIN, max: BODY_MAX });
+  return (
+    <p class={outside ? 'app-char-count app-char-count--warn' : 'app-char-count'} aria-live="polite" data-char-count="body" data-template={template} data-min={String(BODY_MIN)} data-max={String(BODY_MAX)} data-warning={dm('article.countWarning')}>
+      {template.replace('{n}', String(n)) + (outside && body ? dm('article.countWarning') : '')}
+    </p>
+  );
+}
+
+export interface ArticlePageState {
+  values?: Record<string, string>;
+  errors?: FieldError[];
+  status?: number;
+}
+
+/** The article editor: the text (with its live count), the photos, and its publication. */
+export async function articlePage(c: AppContext, program: Program, hearing: Hearing, state: ArticlePageState = {}): Promise<Response> {
+  const db = c.get('deps').db;
+  const errors = state.errors ?? [];
+  const article = await findArticleByHearing(db, hearing.id);
+  const values = state.values ?? (article ? { title: article.title, speakerTitle: article.speakerTitle, body: article.body } : {});
+  const photos = await listArticlePhotos(db, hearing.id);
+  const deliverable = article?.deliverableId ? await findDeliverable(db, article.deliverableId) : undefined;
+  const token = csrfToken(c);
+  const base = `/admin/deliverables/hearings/${hearing.id}`;
+  const publicUrl = article ? `/${program.slug}/articles/${article.id}` : '';
   return adminPage(c, {
-    title: `記事：${hearing.groupName}`,
-    status,
+    title: dm('article.title', { name: hearing.groupName }),
+    status: state.status,
     hasErrors: errors.length > 0,
-    breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: program.name, href: listPath(program) }, { label: `記事：${hearing.groupName}` }],
+    breadcrumbs: [{ label: 'ホーム', href: '/admin' }, { label: program.name, href: listPath(program) }, { label: dm('hearing.tool'), href: `/admin/deliverables/${program.slug}/hearings` }, { label: dm('article.title', { name: hearing.groupName }) }],
     children: (
       <>
         <ErrorSummary errors={errors} />
-        <p>
-          本文 {count} 字（目安 約1,500字、{BODY_MIN}〜{BODY_MAX}字）{warning ? `：${warning}` : ''}
-        </p>
-        <Form action={articlePath(hearing.id)} csrfToken={csrfToken(c)}>
-          <TextArea name="title" label="タイトル（1〜2行、60字以内）" required rows={2} value={values.title} error={errorFor(errors, 'title')} />
-          <TextField name="speakerTitle" label="話し手の肩書" value={values.speakerTitle} width="full" error={errorFor(errors, 'speakerTitle')} />
-          <TextArea name="body" label="本文" required rows={20} value={values.body} error={errorFor(errors, 'body')} />
-          <Button>保存して成果物「ヒアリング記事」の新しい版にする</Button>
+        {deliverable && (
+          <p>
+            <a href={itemPath(deliverable.id)}>{dm('article.proof', { title: deliverable.title })}</a>（{dm(`status.${deliverable.status}`)}）
+          </p>
+        )}
+        <Form action={articlePath(hearing.id)} csrfToken={token}>
+          <TextArea name="title" label={dm('article.fieldTitle')} required rows={2} value={values.title} error={errorFor(errors, 'title')} />
+          <TextField name="speakerTitle" label={dm('article.speaker')} value={values.speakerTitle} width="full" error={errorFor(errors, 'speakerTitle')} />
+          <TextArea name="body" label={dm('article.body')} required rows={20} value={values.body} error={errorFor(errors, 'body')} />
+          <CharCount body={values.body ?? ''} />
+          <Button>{dm('article.save')}</Button>
         </Form>
+        <h2>{dm('article.photos')}</h2>
+        {photos.length === 0 && <p>{dm('article.noPhotos')}</p>}
+        {photos.map((p, i) => (
+          <section class="deliverable-photo" aria-labelledby={`photo-${p.id}`}>
+            <h3 id={`photo-${p.id}`}>{dm('article.photoN', { n: i + 1 })}</h3>
+            <img src={`${base}/photos/${p.id}`} alt={p.alt} width="320" loading="lazy" />
+            <Form action={`${base}/photos/${p.id}`} csrfToken={token}>
+              <TextField name={`alt-${p.id}`} label={dm('article.photoAlt')} required width="full" value={state.values?.[`alt-${p.id}`] ?? p.alt} error={errorFor(errors, `alt-${p.id}`)} />
+              <TextField name={`caption-${p.id}`} label={dm('article.photoCaption')} width="full" value={state.values?.[`caption-${p.id}`] ?? p.caption} error={errorFor(errors, `caption-${p.id}`)} />
+              <Button variant="secondary">{dm('article.photoSave')}</Button>
+            </Form>
+            <Form action={`${base}/photos/${p.id}`} csrfToken={token}>
+              <input type="hidden" name="remove" value="1" />
+              <Button variant="tertiary">{dm('article.photoRemove')}</Button>
+            </Form>
+          </section>
+        ))}
+        {photos.length < MAX_PHOTOS && (
+          <Form action={`${base}/photos`} csrfToken={token} enctype="multipart/form-data">
+            <FileField name="file" label={dm('article.photoFile', { mb: PHOTO_MAX_BYTES / 1024 / 1024 })} required error={errorFor(errors, 'file')} />
+            <TextField name="alt" label={dm('article.photoAlt')} hint={dm('article.photoAltHint')} required width="full" value={state.values?.['alt']} error={errorFor(errors, 'alt')} />
+            <TextField name="caption" label={dm('article.photoCaption')} width="full" value={state.values?.['caption']} error={errorFor(errors, 'caption')} />
+            <Button variant="secondary">{dm('article.photoAdd')}</Button>
+          </Form>
+        )}
+        <h2>{dm('article.publication')}</h2>
+        {article?.publishedAt && article.published ? (
+          <>
+            <p>
+              {dm('article.published', { when: tokyoDateTime(article.publishedAt), version: article.published.version })}
+              <a href={publicUrl}>{publicUrl}</a>
+            </p>
+            <Form action={`${articlePath(hearing.id)}/publish`} csrfToken={token}>
+              <input type="hidden" name="publish" value="0" />
+              <Button variant="secondary">{dm('article.unpublish')}</Button>
+            </Form>
+          </>
+        ) : (
+          <p>{dm('article.notPublished')}</p>
+        )}
+        {article && (
+          <Form action={`${articlePath(hearing.id)}/publish`} csrfToken={token}>
+            <input type="hidden" name="publish" value="1" />
+            <Button>{dm('article.publish')}</Button>
+          </Form>
+        )}
       </>
     ),
   });
@@ -54,8 +134,7 @@ function articleForm(c: AppContext, program: Program, hearing: Hearing, values: 
 
 articlesAdmin.get('/deliverables/hearings/:hid/article', async (c) => {
   const { hearing, program } = await loadHearing(c);
-  const a = await findArticleByHearing(c.get('deps').db, hearing.id);
-  return articleForm(c, program, hearing, a ? { title: a.title, speakerTitle: a.speakerTitle, body: a.body } : {});
+  return articlePage(c, program, hearing);
 });
 
 articlesAdmin.post('/deliverables/hearings/:hid/article', async (c) => {
@@ -64,8 +143,22 @@ articlesAdmin.post('/deliverables/hearings/:hid/article', async (c) => {
   return submitForm(c, {
     role: primaryRole(roles),
     run: (ctx) => saveArticle(ctx, hearing.id, f),
-    rerender: (errors, status) => articleForm(c, program, hearing, f, errors, status),
-    flash: (r) => `第${r.version.number}版として登録しました。${r.warning ? `（${r.warning}）` : ''}`,
+    rerender: (errors, status) => articlePage(c, program, hearing, { values: f, errors, status }),
+    flash: (r) => `${dm('article.saved', { n: r.version.number })}${r.warning ? `（${r.warning}）` : ''}`,
+    redirect: articlePath(hearing.id),
+  });
+});
+
+/** Publishes the approved article on the program's public pages (`publish=1`) or withdraws it (`publish=0`). */
+articlesAdmin.post('/deliverables/hearings/:hid/article/publish', async (c) => {
+  const { hearing, program, roles } = await loadHearing(c);
+  const f = await formFields(c);
+  const publish = f['publish'] !== '0';
+  return submitForm(c, {
+    role: primaryRole(roles),
+    run: (ctx) => publishArticle(ctx, hearing.id, publish),
+    rerender: (errors, status) => articlePage(c, program, hearing, { errors, status }),
+    flash: dm(publish ? 'article.publishedFlash' : 'article.unpublishedFlash'),
     redirect: articlePath(hearing.id),
   });
 });

@@ -17,6 +17,7 @@ import { findRound, findVersion, listRounds } from '../queries.js';
 import { itemPage } from './admin-item.js';
 import { hearingsAdmin } from './admin-hearings.js';
 import { articlesAdmin } from './admin-articles.js';
+import { articlePhotosAdmin } from './admin-article-photos.js';
 import { itemPath, listPage } from './admin-list.js';
 import { comparePage } from './admin-compare.js';
 import { openVersion } from './files.js';
@@ -29,6 +30,7 @@ import { receiveVersion } from './upload.js';
 export const deliverablesAdmin = new Hono<AppEnv>();
 deliverablesAdmin.route('/', hearingsAdmin);
 deliverablesAdmin.route('/', articlesAdmin);
+deliverablesAdmin.route('/', articlePhotosAdmin);
 
 deliverablesAdmin.get('/deliverables/:slug', async (c) => {
   const { program } = await registerProgram(c, READ);
@@ -50,7 +52,7 @@ deliverablesAdmin.post('/deliverables/items/:id/versions', async (c) => {
       setFlash(c, { kind: 'info', message: formKitMessages('ja', 'alreadyDone') });
       return c.redirect(received.location ?? itemPath(deliverable.id), 303);
     }
-    setFlash(c, { kind: 'success', message: dm('flash.uploaded', { n: received.version.number }) });
+    setFlash(c, { kind: 'success', message: dm('flash.uploaded', { n: received.result.number }) });
     return c.redirect(itemPath(deliverable.id), 303);
   } catch (e) {
     if (!isAppError(e) || !SHOWN.has(e.code)) throw e;

@@ -26,7 +26,7 @@ deliverablesApi.get('/programs/:slug/deliverables', async (c) => {
 deliverablesApi.post('/deliverables/:id/versions', async (c) => {
   const received = await receiveVersion(c);
   if (received.replayed) throw new AppError('conflict');
-  return c.json(versionJson(received.version), 201);
+  return c.json(versionJson(received.result), 201);
 });
 
 deliverablesApi.post('/deliverables/:id/rounds', async (c) => {

@@ -32,7 +32,7 @@ describe('article pages', () => {
     const page = await (await op.get(path)).text();
     assert.ok(page.includes('第1版として登録しました') && page.includes('目安 約1,500字'), 'flash with the length warning');
     assert.equal((await op.post(path, { _once: op.once(), title: '集会所を開く', speakerTitle: '会長', body: '集会所を毎日開けています。' })).status, 303);
-    const target = (await listDeliverables(env.deps.db, programId)).find((d) => d.key === 'hearing-articles')!;
+    const target = (await listDeliverables(env.deps.db, programId)).find((d) => d.key === `hearing-article-${hid}`)!;
     const diff = await (await op.get(`/admin/deliverables/items/${target.id}/diff`)).text();
     assert.ok(diff.includes('<del>週</del><ins>日</ins>'), 'the change is marked');
   });

@@ -1,5 +1,6 @@
 import type { ModuleRoutes } from '../../../platform/module/manifest.js';
 import { deliverablesAdmin } from './admin.js';
 import { deliverablesApi } from './api.js';
+import { articlesPublic } from './public-articles.js';
 
-export const deliverablesRoutes: ModuleRoutes = { admin: deliverablesAdmin, api: deliverablesApi };
+export const deliverablesRoutes: ModuleRoutes = { public: articlesPublic, admin: deliverablesAdmin, api: deliverablesApi };
