@@ -96,6 +96,19 @@ interface SealerState {
   running: Promise<void> | null;
   again: boolean;
   warned: string | null;
+  /** Runs that failed in a row (a busy pool, a lost connection): each is retried later, up to SEAL_RETRIES_MS. */
+  failures: number;
+}
+
+/** When a failed run is tried again: a moment later, then longer; after the last, the next command's run seals it all. */
+export const SEAL_RETRIES_MS = [1000, 5000, 30_000];
+
+/** The database was closed under the run (shutdown, the end of a CLI command): nothing to warn about, the next start seals. */
+function isClosedDatabase(e: unknown): boolean {
+  for (let x: unknown = e; x instanceof Error; x = x.cause) {
+    if (/PGlite is closed|after calling end on the pool|Connection terminated/.test(x.message)) return true;
+  }
+  return false;
 }
 
 const sealers = new WeakMap<Db, SealerState>();
@@ -106,11 +119,13 @@ export const SEAL_DELAY_MS = 200;
 /**
  * Seals what has been committed, soon and in the background (after each command commits, within
  * SEAL_DELAY_MS): at most one run per database handle at a time, another right after it when more
- * was asked for meanwhile. Never throws; a refusal (a rewritten entry) is logged once, as a warning.
+ * was asked for meanwhile. Never throws; a refusal (a rewritten entry) is logged once, as a warning;
+ * a failed run (a busy pool under a large import) is retried (SEAL_RETRIES_MS); a database closed
+ * under it (shutdown) is left for the next start.
  */
 export function sealSoon(deps: { db: Db; vault: Pick<Vault, 'deriveKey'> }): void {
   let s = sealers.get(deps.db);
-  if (!s) sealers.set(deps.db, (s = { running: null, again: false, warned: null }));
+  if (!s) sealers.set(deps.db, (s = { running: null, again: false, warned: null, failures: 0 }));
   const state = s;
   if (state.running) {
     state.again = true;
@@ -129,8 +144,13 @@ export function sealSoon(deps: { db: Db; vault: Pick<Vault, 'deriveKey'> }): voi
           log.warn('audit trail not sealed: run jimukyoku audit verify', { reason: r.reason, badId: r.badId, sealedUpToId: r.lastId });
         }
       } while (state.again);
+      state.failures = 0;
     } catch (e) {
-      log.warn('audit sealing failed', errorFields(e));
+      if (isClosedDatabase(e)) return;
+      const retryMs = SEAL_RETRIES_MS[state.failures++];
+      log.warn('audit sealing failed', { ...errorFields(e), retryInMs: retryMs ?? null });
+      if (retryMs !== undefined) setTimeout(() => sealSoon(deps), retryMs).unref();
+      else state.failures = 0;
     } finally {
       state.running = null;
     }
