@@ -28,7 +28,7 @@ import { grantFacilityAccess } from '../../src/modules/settlement/facility-acces
 import { saveDraft } from '../../src/modules/site/commands/save-draft.js';
 import { submitVersion } from '../../src/modules/site/commands/submit-version.js';
 import { createA11yTest, recordA11yResult, submitA11yTest } from '../../src/modules/site/commands/a11y-tests.js';
-import { seedDeliverableInProof, seedHearing } from '../../src/modules/deliverables/test-helpers.js';
+import { seedArticleWithPhoto, seedDeliverableInProof, seedHearing } from '../../src/modules/deliverables/test-helpers.js';
 import { makeUser } from '../helpers/fixtures.js';
 import { proposeFaq } from '../../src/modules/calls/commands/faq.js';
 import { createUser } from '../../src/platform/auth/users.js';
@@ -64,6 +64,9 @@ interface Rule {
 /** Which record each parameter names, by route. The first matching rule wins. */
 const RULES: Rule[] = [
   { route: /^\/(api\/v1|admin)\/deliverables\//, param: 'id', value: { family: 'deliverable', field: 'id' } },
+  { route: /^\/admin\/deliverables\/hearings\/:hid\/photos\/:pid/, param: 'hid', value: { family: 'articlePhoto', field: 'hid' } },
+  { route: /^\/admin\/deliverables\/hearings\/|^(\/en)?\/:slug\/articles\//, param: 'pid', value: { family: 'articlePhoto', field: 'pid' } },
+  { route: /^(\/en)?\/:slug\/articles\//, param: 'aid', value: { family: 'articlePhoto', field: 'aid' } },
   { route: /^\/admin\/deliverables\/hearings\//, param: 'hid', value: { family: 'hearing', field: 'id' } },
   { route: /^\/(api\/v1|admin)\/deliverables\//, param: 'round', value: { constant: '1' } },
   { route: /^\/(api\/v1|admin)\/deliverables\//, param: 'n', value: { constant: '1' } },
@@ -245,7 +248,7 @@ export class RouteSeeds {
         return { id: String(id) };
       }
       case 'callFaq': {
-        const f = await this.run((ctx) => proposeFaq(ctx, campaignA.id, { category: 'overview', question: `質問${n}`, answer: `回答${n}` }));
+        const f = await this.run((ctx) => proposeFaq(ctx, campaignA, { category: 'overview', question: `質問${n}`, answer: `回答${n}` }));
         return { id: String(f.id) };
       }
       case 'banner': {
@@ -258,6 +261,8 @@ export class RouteSeeds {
         const id = await this.run((ctx) => queueMail(ctx.tx, this.deps, { programId: campaignA.id, template: 'walk', to: 'walk@example.jp', subject: '巡回テスト', text: '本文' }));
         return { id: String(id) };
       }
+      case 'articlePhoto':
+        return seedArticleWithPhoto(this.deps, eventA.id, `巡回テスト記事${n}`);
       case 'hearing':
         return { id: String((await seedHearing(this.deps, eventA.id, `巡回テスト団体${n}`)).id) };
       case 'deliverable':
