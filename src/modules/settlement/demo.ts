@@ -11,6 +11,7 @@ import { importClaims } from './commands/import-claims.js';
 import { importStays } from './commands/import-stays.js';
 import { reviewClaims, MAX_BULK_REVIEW } from './commands/review-claims.js';
 import { exportZenginFile } from './commands/zengin-export.js';
+import { approveStays, reportStaysAsBooked } from './demo-history.js';
 import { grantFacilityAccess } from './facility-access.js';
 import { facilityBalances } from './ledger.js';
 import { validateZenginFile } from './zengin/validate.js';
@@ -116,17 +117,25 @@ export async function seedSettlementDemo(ctx: CommandContext, seed: DemoSeed): P
   for (let day = addDays(registeredOn, 6); previous < addDays(seed.today, -1); day = addDays(day, 7)) {
     const stepDay = day < seed.today ? day : addDays(seed.today, -1);
     while (money[0] && money[0].day <= stepDay) await money.shift()!.run();
+    // The last week goes through the commands a person's clicks and files would run (stays
+    // reported by file, approved by bulk review); the weeks before, reported as booked, in bulk
+    // (demo-history.ts).
+    const live = stepDay > addDays(seed.today, -7);
     await dated(stepDay, '18:00', async (c) => {
       // The week's approvals of the stays reported a week ago, then the week's bookings and stays.
-      for (let k = 0; k < toApprove.length; k += MAX_BULK_REVIEW) {
-        await reviewClaims(c, stay, await claimIds(c, stay.id, toApprove.slice(k, k + MAX_BULK_REVIEW)), 'approve', '');
+      if (!live) await approveStays(c, stay, toApprove);
+      else {
+        for (let k = 0; k < toApprove.length; k += MAX_BULK_REVIEW) {
+          await reviewClaims(c, stay, await claimIds(c, stay.id, toApprove.slice(k, k + MAX_BULK_REVIEW)), 'approve', '');
+        }
       }
       const booked = claims.filter((b) => b.bookedOn > previous && b.bookedOn <= stepDay);
       if (booked.length) {
         await importClaims(c, stay, csv('facilityId,bookingRef,bookedOn,checkIn,nights,guests,totalPrice', booked.map((b) => [b.facilityId, b.bookingRef, b.bookedOn, b.checkIn, b.nights, b.guests, b.totalPrice])), { mode: 'all' });
       }
       const stayed = claims.filter((b) => b.bookedOn <= stepDay && checkOut(b) <= stepDay && !reported.has(b.bookingRef));
-      if (stayed.length) {
+      if (!live) await reportStaysAsBooked(c, stay, stayed.map((b) => b.bookingRef));
+      else if (stayed.length) {
         // Now and then a guest fewer than booked, at a lower price: the discount is recomputed.
         const rows = stayed.map((b, k) => (k % 7 === 3 && b.guests > 1 ? [b.facilityId, b.bookingRef, b.nights, b.guests - 1, b.totalPrice - b.totalPrice / b.guests] : [b.facilityId, b.bookingRef, b.nights, b.guests, b.totalPrice]));
         await importStays(c, stay, csv('facilityId,bookingRef,nights,guests,totalPrice', rows), { mode: 'all' });
