@@ -16,6 +16,7 @@ import { CALLS_PATHS } from './web/openapi.js';
 /** The call center (seed 002 §6-4): call log, tallies to the City, phone-system hook, FAQ from calls. */
 export const callsModule = defineModule({
   name: 'calls',
+  demo: (ctx, seed) => import('./demo.js').then((m) => m.seedCallsDemo(ctx, seed)),
   schema,
   routes: callsRoutes,
   cli: callsCommands,

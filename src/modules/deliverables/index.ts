@@ -21,6 +21,7 @@ registerStreamedUpload(/^\/admin\/deliverables\/hearings\/\d+\/photos$/);
 /** Deliverables (成果物) of the contract: register, versions, proof rounds (校正), 校了 and delivery. */
 export const deliverablesModule = defineModule({
   name: 'deliverables',
+  demo: (ctx, seed) => import('./demo.js').then((m) => m.seedDeliverablesDemo(ctx, seed)),
   schema,
   routes: deliverablesRoutes,
   settings: DELIVERABLES_SETTINGS,

@@ -13,6 +13,7 @@ import { SURVEYS_PATHS } from './web/openapi.js';
 /** Surveys and prizes (issue 16): questionnaires approved by the City, web and paper answers, tallies, a re-checkable lottery, prize shipping. */
 export const surveysModule = defineModule({
   name: 'surveys',
+  demo: (ctx, seed) => import('./demo.js').then((m) => m.seedSurveysDemo(ctx, seed)),
   schema,
   routes: surveysRoutes,
   cli: surveysCommands,
