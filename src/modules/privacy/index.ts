@@ -31,5 +31,12 @@ export const privacyModule = defineModule({
   auditActions: privacyAuditActions,
   inbox: PRIVACY_INBOX,
   personalDataGate: staffRosterGate,
+  personalData: [
+    {
+      tables: ['privacy_files'],
+      purpose: '誓約書の写し（作業従事者名簿）と市から受領したデータのファイル（受け渡し記録）。ファイルは DATA_DIR/privacy に暗号化して保管し、鍵を事業のデータ鍵で封印',
+      roles: ['admin', 'operator', 'city'],
+    },
+  ],
   tools: [{ kinds: ['campaign', 'event'], label: pm('tool'), href: (p) => `/admin/privacy/${p.slug}/staff` }],
 });
