@@ -20,6 +20,10 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   AUDIT_ANCHOR_DIR: z.string().optional().or(z.literal('').transform(() => undefined)),
+  FILE_STORE_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'FILE_STORE_S3_BUCKET must be an S3 bucket name').optional().or(z.literal('').transform(() => undefined)),
+  FILE_STORE_S3_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  FILE_STORE_S3_REGION: z.string().default('ap-northeast-1'),
+  FILE_STORE_S3_PREFIX: z.string().regex(/^([A-Za-z0-9._-]+\/)*$/, 'FILE_STORE_S3_PREFIX must be empty or end with /').default(''),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   SMTP_URL: z.string().optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('jimukyoku <no-reply@localhost>'),
@@ -77,6 +81,8 @@ export type Config = {
   migrationDatabaseUrl: string | undefined;
   /** Where the daily signed audit anchors are written (default DATA_DIR/audit-anchors). */
   auditAnchorDir: string;
+  /** Where uploaded files live: DATA_DIR (default) or an S3-compatible bucket shared by several instances. */
+  fileStore: { kind: 'local' } | { kind: 's3'; bucket: string; endpoint: string | undefined; region: string; prefix: string };
   publicBaseUrl: string;
   secureCookies: boolean;
   smtpUrl: string | undefined;
@@ -137,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: e.DATABASE_POOL_SIZE,
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     auditAnchorDir: path.resolve(e.AUDIT_ANCHOR_DIR ?? path.join(e.DATA_DIR, 'audit-anchors')),
+    fileStore: e.FILE_STORE_S3_BUCKET ? { kind: 's3', bucket: e.FILE_STORE_S3_BUCKET, endpoint: e.FILE_STORE_S3_ENDPOINT, region: e.FILE_STORE_S3_REGION, prefix: e.FILE_STORE_S3_PREFIX } : { kind: 'local' },
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     secureCookies: e.PUBLIC_BASE_URL.startsWith('https://'),
     smtpUrl: e.SMTP_URL,
