@@ -100,7 +100,20 @@ describe('the demo installation: a campaign at work for some weeks', () => {
     const [seeded] = await rows<{ diff: { parts: string[] } }>(sql`select diff from audit_log where action = 'platform.demo.seeded'`);
     const withPart = env.deps.modules.modules.filter((m) => m.demo).map((m) => m.name);
     assert.deepEqual(seeded!.diff.parts, withPart);
-    for (const name of ['campaign', 'settlement', 'events', 'privacy']) assert.ok(withPart.includes(name), `${name} has a demo part`);
+    for (const name of ['campaign', 'settlement', 'events', 'calls', 'surveys', 'deliverables', 'privacy']) assert.ok(withPart.includes(name), `${name} has a demo part`);
+    // Calls: a day of call logs and its daily tally submitted to the City.
+    const [calls] = await rows<{ n: number; days: number }>(sql`select count(*)::int as n, count(distinct day)::int as days from call_logs where program_id = ${stay.id}`);
+    assert.deepEqual([Number(calls!.n), Number(calls!.days)], [10, 1]);
+    const [tally] = await rows<{ period: string; submitted: boolean; total: number }>(sql`select period, submitted_at is not null as submitted, total from call_tally_submissions where program_id = ${stay.id}`);
+    assert.deepEqual([tally!.period, tally!.submitted, Number(tally!.total)], ['daily', true, 10]);
+    // Surveys: the exchange meeting's questionnaire approved by the City, with answers.
+    const [survey] = await rows<{ status: string; answers: number }>(sql`select q.status, (select count(*)::int from survey_responses r where r.program_id = q.program_id) as answers from survey_questionnaires q join programs p on p.id = q.program_id where p.slug = 'demo-koryukai'`);
+    assert.deepEqual([survey!.status, Number(survey!.answers)], ['approved', 8]);
+    // Deliverables: both registers; the campaign's flyer in proof with its first version.
+    const proofs = await rows<{ key: string; status: string; versions: number }>(sql`select d.key, d.status, (select count(*)::int from deliverable_versions v where v.deliverable_id = d.id) as versions from deliverables d where d.program_id = ${stay.id} and d.status <> 'planned'`);
+    assert.deepEqual(proofs.map((d) => [d.key, d.status, Number(d.versions)]), [['flyer', 'in-proof', 1]]);
+    const [registers] = await rows<{ n: number }>(sql`select count(*)::int as n from deliverable_registers`);
+    assert.equal(Number(registers!.n), 2, 'both programs have their register');
     const [reg] = await rows<{ n: number }>(sql`select count(*)::int as n from event_registrations r join programs p on p.id = r.program_id where p.slug = 'demo-koryukai'`);
     assert.equal(Number(reg!.n), 20, 'the exchange meeting has its registrations');
     const roster = await rows<{ slug: string; n: number }>(sql`select p.slug, count(*)::int as n from privacy_staff s join programs p on p.id = s.program_id where s.status = 'approved' group by p.slug order by p.slug`);
