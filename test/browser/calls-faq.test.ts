@@ -1,7 +1,7 @@
 /**
  * The call center in Chromium on a freshly started demo server: the agent desk at 320 px without
  * JavaScript (axe, no horizontal scroll, a count in one click), an FAQ entry proposed by the agent
- * that stays off the public site until the City approves it, then on /demo-stay/faq in Japanese
+ * that stays off the public site until the City approves it in the site's content approval, then on /demo-stay/faq in Japanese
  * and English (axe on both), found by the search without JavaScript.
  */
 import assert from 'node:assert/strict';
@@ -54,7 +54,11 @@ describe('call center in Chromium', () => {
     await signIn(city, server!, login('city'));
     await city.goto(server!.baseUrl + '/admin/calls/demo-stay/faq');
     await expectNoAxeViolations(city, 'FAQ back office (City)');
-    await Promise.all([city.waitForURL(/\/faq$/), city.getByRole('button', { name: '承認して公開する' }).first().click()]);
+    // The City approves in the site's content approval, where it approves every other content.
+    const entry = city.locator('section', { hasText: '駐車場のある施設はどう探せますか' });
+    await Promise.all([city.waitForURL(/\/admin\/site\/demo-stay\/contents\/\d+$/), entry.getByRole('link', { name: /サイトの掲載内容で承認・差し戻し/ }).click()]);
+    await expectNoAxeViolations(city, 'site content page of the FAQ entry (City)');
+    await Promise.all([city.waitForURL(/\/contents\/\d+$/), city.getByRole('button', { name: '承認する' }).first().click()]);
     await city.context().browser()?.close();
     for (const [path, text] of [
       ['/demo-stay/faq', '駐車場のある施設はどう探せますか'],

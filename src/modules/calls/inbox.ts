@@ -1,6 +1,6 @@
 import type { ProgramInbox } from '../../platform/module/manifest.js';
 import { cm } from './messages.js';
-import { countFaq, countOpenCallbacks, pendingTallies, recentSubmissions } from './queries.js';
+import { countOpenCallbacks, pendingTallies, recentSubmissions } from './queries.js';
 
 /** Work waiting at the call center (labels and counts only: the digest mails them). */
 export const CALLS_INBOX: ProgramInbox[] = [
@@ -30,14 +30,5 @@ export const CALLS_INBOX: ProgramInbox[] = [
       return [{ label: cm('inbox.submittedDaily', { onTime, late: subs.length - onTime }), count: subs.length, oldest: subs.at(-1)?.submittedAt ?? null, href: `/admin/calls/${p.slug}/reports` }];
     },
   },
-  {
-    kinds: ['campaign'],
-    roles: ['admin', 'operator'],
-    items: async (deps, p) => [{ label: cm('inbox.faqProposed'), ...(await countFaq(deps.db, p.id)), href: `/admin/calls/${p.slug}/faq` }],
-  },
-  {
-    kinds: ['campaign'],
-    roles: ['city'],
-    items: async (deps, p) => [{ label: cm('inbox.faqToApprove'), ...(await countFaq(deps.db, p.id)), href: `/admin/calls/${p.slug}/faq` }],
-  },
+  // FAQ entries wait for the City (and come back to the operator) in the site's approval inbox.
 ];

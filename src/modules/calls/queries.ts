@@ -145,27 +145,6 @@ export async function callsByPhoneIndex(conn: Conn, programId: number, phoneInde
     .limit(limit);
 }
 
-/** FAQ entries of a program in one status (published for the public), by category. */
-export async function listFaq(conn: Conn, programId: number, status: 'proposed' | 'published' | 'rejected', q?: string) {
-  const cond = [eq(callFaq.programId, programId), eq(callFaq.status, status)];
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-    cond.push(or(ilike(callFaq.question, like), ilike(callFaq.answer, like), ilike(callFaq.questionEn, like), ilike(callFaq.answerEn, like))!);
-  }
-  return conn.select().from(callFaq).where(and(...cond)).orderBy(asc(callFaq.category), asc(callFaq.id));
-}
-
-export async function findFaq(conn: Conn, id: number) {
-  const [row] = await conn.select().from(callFaq).where(eq(callFaq.id, id));
-  return row;
-}
-
-/** Proposed FAQ entries waiting for the City (count and the oldest). */
-export async function countFaq(conn: Conn, programId: number): Promise<{ count: number; oldest: Date | null }> {
-  const [r] = await queryRows<{ n: number; oldest: string | null }>(conn, sql`select count(*)::int as n, min(created_at)::text as oldest from call_faq where program_id = ${programId} and status = 'proposed'`);
-  return { count: Number(r?.n ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null };
-}
-
 /** Tallies prepared and not yet submitted (the operator's inbox), with the earliest deadline. */
 export async function pendingTallies(conn: Conn, programId: number, period: Period): Promise<{ count: number; oldest: Date | null; due: string | null }> {
   const [r] = await queryRows<{ n: number; oldest: string | null; due: string | null }>(

@@ -22,7 +22,6 @@ export const CALLS_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/calls/:slug/faq': READ,
   'POST /admin/calls/:slug/faq/propose': DESK,
   'POST /admin/calls/:slug/faq/edit': RUN,
-  'POST /admin/calls/:slug/faq/decide': 'program-staff:city',
   'POST /admin/calls/:slug/complete': DESK,
   'POST /api/v1/cti/:token': 'public',
   'GET /admin/calls/:slug/reports': READ,

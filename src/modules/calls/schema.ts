@@ -122,9 +122,6 @@ export const callFaq = pgTable(
     answerEn: text('answer_en').notNull().default(''),
     /** The site content (kind `faq`) whose approved version is published. */
     siteContentId: integer('site_content_id'),
-    status: text('status', { enum: FAQ_STATUSES }).notNull(),
-    comment: text('comment'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
     fromCallId: integer('from_call_id'),
     /** Calls this entry answered (the agent ticks it, or a call is proposed from). */
     callCount: integer('call_count').notNull().default(0),

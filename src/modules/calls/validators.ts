@@ -43,9 +43,10 @@ export type CallInput = z.output<typeof callSchema>;
 
 export const faqSchema = z.object({
   category: z.enum(CATEGORIES, { message: cm('val.category') }),
-  question: z.string({ message: cm('val.question') }).trim().min(1, cm('val.question')).max(2000, cm('val.text', { max: 2000 })),
+  // A question is the title of its site content (at most 200 characters there).
+  question: z.string({ message: cm('val.question') }).trim().min(1, cm('val.question')).max(200, cm('val.text', { max: 200 })),
   answer: z.string({ message: cm('val.answer') }).trim().min(1, cm('val.answer')).max(4000, cm('val.text', { max: 4000 })),
-  questionEn: text(2000),
+  questionEn: text(200),
   answerEn: text(4000),
   fromCall: z.preprocess((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : blank(v)), z.number().int().positive().optional()),
 });

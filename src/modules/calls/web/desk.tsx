@@ -11,12 +11,13 @@ import { parseId } from '../../../platform/ids.js';
 import { idQuery } from '../../../platform/http/params.js';
 import { completeCall } from '../commands/complete-call.js';
 import { countFaqUse } from '../commands/faq.js';
+import { listPublishedFaq } from '../faq-queries.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { Button, ErrorSummary, Form, RadioGroup, Table, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
 import { callerHistory, lookUpStatus, markCallbackDone } from '../commands/desk.js';
 import { logCall } from '../commands/log-call.js';
 import { cm, dm } from '../messages.js';
-import { listFaq, openCallbacks, openCtiCalls, searchCalls } from '../queries.js';
+import { openCallbacks, openCtiCalls, searchCalls } from '../queries.js';
 import { DESK_ROLES } from '../roles.js';
 import { CALLER_TYPES, CATEGORIES, type CallerType, type Category } from '../schema.js';
 import { callerTypeLabel, callerTypeOptions, categoryLabel, categoryOptions, outcomeLabel, outcomeOptions, when } from './format.js';
@@ -89,7 +90,7 @@ async function deskPage(c: AppContext, program: Program, roles: Parameters<typeo
     openCallbacks(db, program.id),
     openCtiCalls(db, program.id),
     q ? searchCalls(db, program.id, q) : Promise.resolve([]),
-    q ? listFaq(db, program.id, 'published', q) : Promise.resolve([]),
+    q ? listPublishedFaq(db, program.id, c.get('deps').clock.now(), q) : Promise.resolve([]),
   ]);
   const callParam = form.completing ?? idQuery(c.req.query('call'));
   const completing = callParam !== undefined ? cti.find((r) => r.id === callParam) : undefined;

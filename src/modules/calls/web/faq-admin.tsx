@@ -10,12 +10,12 @@ import { idQuery } from '../../../platform/http/params.js';
 import { parseId } from '../../../platform/ids.js';
 import type { Role } from '../../../platform/auth/schema.js';
 import type { Program } from '../../../platform/programs/schema.js';
-import { Button, ErrorSummary, Form, RadioGroup, TextArea, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
-import { decideFaq, editFaq, proposeFaq } from '../commands/faq.js';
+import { Button, ErrorSummary, Form, RadioGroup, TextArea, errorFor, type SummaryError } from '../../../ui/index.js';
+import { editFaq, proposeFaq } from '../commands/faq.js';
+import { listFaqEntries, type FaqEntry } from '../faq-queries.js';
 import { cm, fm } from '../messages.js';
-import { findCall, listFaq } from '../queries.js';
-import { CITY_ROLES, DESK_ROLES, RUN_ROLES } from '../roles.js';
-import type { CallFaq } from '../schema.js';
+import { findCall } from '../queries.js';
+import { DESK_ROLES, RUN_ROLES } from '../roles.js';
 import { deskBase, deskCrumbs } from './desk.js';
 import { categoryLabel, categoryOptions } from './format.js';
 import { callsProgram } from './load.js';
@@ -37,7 +37,7 @@ function FaqFields(props: { v: Record<string, string>; errors: SummaryError[] })
   );
 }
 
-function Entry({ f }: { f: CallFaq }) {
+function Entry({ f, slug }: { f: FaqEntry; slug: string }) {
   return (
     <>
       <h4 class="app-heading-4">{f.question}</h4>
@@ -45,7 +45,13 @@ function Entry({ f }: { f: CallFaq }) {
         {categoryLabel(f.category)} ／ {fm('calls', { count: f.callCount })}
       </p>
       <p>{f.answer}</p>
-      {f.comment && <p>{fm('commentShown', { comment: f.comment })}</p>}
+      {f.live && f.live.titleJa !== f.question && <p>{fm('liveVersion', { question: f.live.titleJa })}</p>}
+      {f.latest?.status === 'rejected' && f.latest.note && <p>{fm('commentShown', { comment: f.latest.note })}</p>}
+      {f.latest && f.siteContentId && (
+        <p>
+          <a href={`/admin/site/${slug}/contents/${f.siteContentId}`}>{fm('siteLink', { n: f.latest.number, status: fm(`vstatus.${f.latest.status}`) })}</a>
+        </p>
+      )}
     </>
   );
 }
@@ -53,9 +59,8 @@ function Entry({ f }: { f: CallFaq }) {
 async function faqPage(c: AppContext, program: Program, roles: Role[], form: { values?: Record<string, string>; errors?: SummaryError[]; status?: number; editing?: number } = {}) {
   const db = c.get('deps').db;
   const base = deskBase(program);
-  const [proposed, published, rejected] = await Promise.all([listFaq(db, program.id, 'proposed'), listFaq(db, program.id, 'published'), listFaq(db, program.id, 'rejected')]);
+  const entries = await listFaqEntries(db, program.id, c.get('deps').clock.now());
   const canEdit = roles.some((r) => RUN_ROLES.includes(r));
-  const isCity = roles.includes('city');
   const canPropose = roles.some((r) => DESK_ROLES.includes(r));
   const errors = form.errors ?? [];
   let values = form.editing === undefined ? (form.values ?? {}) : {};
@@ -69,6 +74,27 @@ async function faqPage(c: AppContext, program: Program, roles: Role[], form: { v
       fromNumber = call.number;
     }
   }
+  const group = (heading: string, status: FaqEntry['status']) => {
+    const list = entries.filter((f) => f.status === status);
+    return (
+      <>
+        <h2 class="app-heading-2">{heading}</h2>
+        {list.length === 0 && <p>{fm('none')}</p>}
+        {list.map((f) => (
+          <section class="app-card" aria-label={f.question}>
+            <Entry f={f} slug={program.slug} />
+            {canEdit && (
+              <Form action={`${base}/faq/edit`} csrfToken={csrfToken(c)} label={fm('save')}>
+                <input type="hidden" name="id" value={String(f.id)} />
+                <FaqFields v={form.editing === f.id ? (form.values ?? {}) : { category: f.category, question: f.question, answer: f.answer, questionEn: f.questionEn, answerEn: f.answerEn }} errors={form.editing === f.id ? errors : []} />
+                <Button variant="secondary">{fm('save')}</Button>
+              </Form>
+            )}
+          </section>
+        ))}
+      </>
+    );
+  };
   return adminPage(c, {
     title: fm('title'),
     breadcrumbs: deskCrumbs(program, fm('title')),
@@ -77,41 +103,10 @@ async function faqPage(c: AppContext, program: Program, roles: Role[], form: { v
     children: (
       <>
         {errors.length > 0 && <ErrorSummary errors={errors} />}
-        <h2 class="app-heading-2">{fm('proposedHeading')}</h2>
-        {proposed.length === 0 && <p>{fm('none')}</p>}
-        {proposed.map((f) => (
-          <section class="app-card" aria-label={f.question}>
-            <Entry f={f} />
-            {canEdit && (
-              <Form action={`${base}/faq/edit`} csrfToken={csrfToken(c)} label={fm('save')}>
-                <input type="hidden" name="id" value={String(f.id)} />
-                <FaqFields v={form.editing === f.id ? (form.values ?? {}) : { category: f.category, question: f.question, answer: f.answer, questionEn: f.questionEn, answerEn: f.answerEn }} errors={form.editing === f.id ? errors : []} />
-                <Button variant="secondary">{fm('save')}</Button>
-              </Form>
-            )}
-            {isCity && (
-              <Form action={`${base}/faq/decide`} csrfToken={csrfToken(c)} label={fm('approve')}>
-                <input type="hidden" name="id" value={String(f.id)} />
-                <TextField name="comment" label={fm('comment')} width="lg" />
-                <Button name="decision" value="approve">{fm('approve')}</Button> <Button name="decision" value="reject" variant="secondary">{fm('reject')}</Button>
-              </Form>
-            )}
-          </section>
-        ))}
-        <h2 class="app-heading-2">{fm('publishedHeading')}</h2>
-        {published.length === 0 && <p>{fm('none')}</p>}
-        {published.map((f) => (
-          <section aria-label={f.question}>
-            <Entry f={f} />
-          </section>
-        ))}
-        <h2 class="app-heading-2">{fm('rejectedHeading')}</h2>
-        {rejected.length === 0 && <p>{fm('none')}</p>}
-        {rejected.map((f) => (
-          <section aria-label={f.question}>
-            <Entry f={f} />
-          </section>
-        ))}
+        <p>{fm('approvalIntro')}</p>
+        {group(fm('proposedHeading'), 'proposed')}
+        {group(fm('publishedHeading'), 'published')}
+        {group(fm('rejectedHeading'), 'rejected')}
         {canPropose && (
           <>
             <h2 class="app-heading-2">{fm('proposeHeading')}</h2>
@@ -148,7 +143,7 @@ callsFaqAdmin.post('/calls/:slug/faq/propose', async (c) => {
   const f = await formFields(c);
   return submitForm(c, {
     role: primaryRole(roles),
-    run: (ctx) => proposeFaq(ctx, program.id, f),
+    run: (ctx) => proposeFaq(ctx, program, f),
     rerender: (errors, status) => faqPage(c, program, roles, { values: f, errors, status }),
     flash: cm('faq.proposed'),
     redirect: `${deskBase(program)}/faq`,
@@ -161,22 +156,9 @@ callsFaqAdmin.post('/calls/:slug/faq/edit', async (c) => {
   const id = formId(f.id);
   return submitForm(c, {
     role: primaryRole(roles),
-    run: (ctx) => editFaq(ctx, program.id, id, f),
+    run: (ctx) => editFaq(ctx, program, id, f),
     rerender: (errors, status) => faqPage(c, program, roles, { values: f, errors, status, editing: id }),
     flash: cm('faq.saved'),
-    redirect: `${deskBase(program)}/faq`,
-  });
-});
-
-callsFaqAdmin.post('/calls/:slug/faq/decide', async (c) => {
-  const { program, roles } = await callsProgram(c, CITY_ROLES);
-  const f = await formFields(c);
-  const id = formId(f.id);
-  return submitForm(c, {
-    role: primaryRole(roles),
-    run: (ctx) => decideFaq(ctx, program.id, id, f),
-    rerender: (errors, status) => faqPage(c, program, roles, { errors, status }),
-    flash: (r) => (r.status === 'published' ? cm('faq.approved') : cm('faq.rejected')),
     redirect: `${deskBase(program)}/faq`,
   });
 });

@@ -10,7 +10,7 @@ import { findProgramBySlug } from '../../../platform/programs/queries.js';
 import { slugSchema } from '../../../platform/programs/validators.js';
 import { decideFaq, proposeFaq } from '../commands/faq.js';
 import { tokyoIso } from '../due.js';
-import { findFaq, listFaq } from '../queries.js';
+import { findFaq, listPublishedFaq } from '../faq-queries.js';
 import { CITY_ROLES, DESK_ROLES } from '../roles.js';
 import type { FaqDecided, FaqList, FaqProposed } from './api-schemas.js';
 import { callsProgram } from './load.js';
@@ -24,7 +24,7 @@ faqApi.get('/programs/:slug/faq', async (c) => {
   const program = await findProgramBySlug(c.get('deps').db, slug);
   if (!program || program.kind !== 'campaign') throw new AppError('not-found');
   const en = c.req.query('lang') === 'en';
-  const items = await listFaq(c.get('deps').db, program.id, 'published');
+  const items = await listPublishedFaq(c.get('deps').db, program.id, c.get('deps').clock.now());
   return c.json({
     items: items.map((i) => ({ id: i.id, category: i.category, question: en && i.questionEn ? i.questionEn : i.question, answer: en && i.answerEn ? i.answerEn : i.answer, updatedAt: tokyoIso(i.updatedAt) })),
   } satisfies z.infer<typeof FaqList>);
@@ -34,17 +34,17 @@ faqApi.get('/programs/:slug/faq', async (c) => {
 faqApi.post('/programs/:slug/faq', async (c) => {
   const { program, roles } = await callsProgram(c, DESK_ROLES);
   const body = await jsonBody(c);
-  const row = await runAs(c, primaryRole(roles), (ctx) => proposeFaq(ctx, program.id, body));
-  return c.json({ id: row.id, status: 'proposed' } satisfies z.infer<typeof FaqProposed>, 201);
+  const row = await runAs(c, primaryRole(roles), (ctx) => proposeFaq(ctx, program, body));
+  return c.json({ id: row.id, status: row.status } satisfies z.infer<typeof FaqProposed>, 201);
 });
 
-/** The City's decision on a proposed entry: approve publishes it, reject keeps it off the site. */
+/** The City's decision on an entry waiting for approval — the site's decision on its newest pending version. */
 faqApi.post('/faq/:id/decision', async (c) => {
   requireRoleAnywhere(c, CITY_ROLES);
   const faq = await findFaq(c.get('deps').db, idParam(c));
   if (!faq) throw new AppError('not-found');
-  const { roles } = await requireProgramRoleById(c, faq.programId, CITY_ROLES);
+  const { program, roles } = await requireProgramRoleById(c, faq.programId, CITY_ROLES);
   const body = await jsonBody(c);
-  const r = await runAs(c, primaryRole(roles), (ctx) => decideFaq(ctx, faq.programId, faq.id, body));
+  const r = await runAs(c, primaryRole(roles), (ctx) => decideFaq(ctx, program, faq.id, body));
   return c.json(r satisfies z.infer<typeof FaqDecided>);
 });

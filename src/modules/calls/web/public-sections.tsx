@@ -9,7 +9,7 @@ import type { Locale } from '../../../platform/i18n/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import { Button, DescriptionList, Form, TextField } from '../../../ui/index.js';
 import { callsPublicMessages as m } from '../messages.js';
-import { listFaq } from '../queries.js';
+import { listPublishedFaq } from '../faq-queries.js';
 import { CATEGORIES } from '../schema.js';
 import { callCenterConfig } from '../settings.js';
 
@@ -42,11 +42,11 @@ export function CallCenterContact({ c, program }: { c: AppContext; program: Prog
   );
 }
 
-/** The published FAQ entries, grouped by category, with a keyword search that needs no JavaScript. */
+/** The published FAQ entries (the site's live versions), grouped by category, with a keyword search that needs no JavaScript. */
 export async function faqSection(c: AppContext, program: Program) {
   const locale = c.get('locale');
   const q = (c.req.query('q') ?? '').trim().slice(0, 100);
-  const items = await listFaq(c.get('deps').db, program.id, 'published', q || undefined);
+  const items = await listPublishedFaq(c.get('deps').db, program.id, c.get('deps').clock.now(), q || undefined);
   const text = (ja: string, en: string) => (locale === 'en' && en ? en : ja);
   return (
     <section aria-labelledby="faq-h">

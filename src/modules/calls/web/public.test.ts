@@ -77,11 +77,35 @@ describe('call center on the public site: contact page and FAQ after City approv
     assert.equal(ed.status, 303);
     const ct = new TestBrowser(env.deps, app);
     await ct.login('city@cc.example', TEST_PASSWORD);
+    // The City approves in the site's approval flow: the entry is in the site's list and inbox like any content.
     await ct.get('/admin/calls/cc-pub/faq');
-    assert.ok(ct.lastHtml.includes('承認して公開する'), 'city sees approve');
-    assert.equal((await ct.post('/admin/calls/cc-pub/faq/decide', { id, decision: 'approve', _once: ct.once() })).status, 303);
+    assert.ok(!ct.lastHtml.includes('/faq/decide'), 'no decision of its own in calls');
+    const link = /href="(\/admin\/site\/cc-pub\/contents\/\d+)">サイトの掲載内容で承認・差し戻し（第2版：承認待ち）/.exec(ct.lastHtml);
+    assert.ok(link, 'the entry links to its site content, the edit is version 2 waiting');
+    await ct.get('/admin/inbox');
+    assert.ok(/市の承認待ちの掲載内容/.test(ct.lastHtml), "in the City's site inbox");
+    await ct.get('/admin/site/cc-pub');
+    assert.ok(ct.lastHtml.includes('よくある質問（コールセンター）') && ct.lastHtml.includes('参加の申込方法を教えてください'), "in the site's content list");
+    await ct.get(link![1]!);
+    const approve = [...ct.lastHtml.matchAll(/action="(\/admin\/site\/cc-pub\/versions\/\d+\/approve)"/g)].map((m) => m[1]!);
+    assert.equal(approve.length, 2, 'both versions wait for the City');
+    const newest = approve.sort((x, y) => Number(/\d+(?=\/approve)/.exec(y)![0]) - Number(/\d+(?=\/approve)/.exec(x)![0]))[0]!;
+    assert.equal((await ct.post(newest, { publishAt: '', _once: ct.once() })).status, 303);
     const b = new TestBrowser(env.deps, app);
     assert.ok((await (await b.get('/cc-pub/faq')).text()).includes('参加の申込方法を教えてください'), 'edited wording published');
+    // Kept current: an edit of a published entry waits for the City; the public keeps the approved wording.
+    await o.get('/admin/calls/cc-pub/faq');
+    assert.equal((await o.post('/admin/calls/cc-pub/faq/edit', { id, category: 'participation', question: '参加の申込方法（改訂）', answer: 'ウェブで申請します', _once: o.once() })).status, 303);
+    const pub = await (await b.get('/cc-pub/faq')).text();
+    assert.ok(pub.includes('参加の申込方法を教えてください') && !pub.includes('改訂'), 'approved wording stays until the City approves the edit');
+    const api = (await (await apiRequest(app, 'GET', '/api/v1/programs/cc-pub/faq')).json()) as { items: Array<{ id: number; question: string }> };
+    assert.ok(api.items.some((i) => i.id === Number(id) && i.question === '参加の申込方法を教えてください'), 'the API shows the site\'s live wording');
+    // The API's reject is the site's rejection; without a comment the site records 「理由の記載なし」.
+    const rj = await apiRequest(app, 'POST', `/api/v1/faq/${id}/decision`, { token: city, body: { decision: 'reject' } });
+    assert.deepEqual(await rj.json(), { status: 'rejected' });
+    await ct.get(link![1]!);
+    assert.ok(ct.lastHtml.includes('理由の記載なし'), 'reason recorded in the site');
+    assert.equal((await apiRequest(app, 'POST', '/api/v1/faq/999999/decision', { token: city, body: { decision: 'approve' } })).status, 404);
   });
 
   test('while talking, the agent finds a published entry and counts the call it answered', async () => {
