@@ -47,44 +47,65 @@ function where(programId: number, f: TallyFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
+/** One column of the tally's single pass, grouped on its own (a grouping set). */
+interface TallyColumn {
+  qid: string;
+  /** channel; value: the answer as text (a multi answer's array as JSON text); answered: whether the key is answered (free text). */
+  kind: 'channel' | 'value' | 'answered';
+  expr: SQL;
+}
+
 /**
  * Counts and percentages' raw material per question (web and settled paper answers together, or
  * filtered): answered, counts per option (single, multi, scale, number), means (scale, number) and
- * the free-text answers, masked. Aggregated in the database: three statements whatever the count.
+ * the free-text answers, masked. Aggregated in the database in one pass over the responses, with
+ * no set-returning function per row (they made the tally slow on the embedded database): each
+ * answer is read with `->>` into its own column and every column is grouped on its own (GROUPING
+ * SETS); a multiple-choice answer is grouped as its array and split here. Free text is read
+ * apart, at most TEXT_LIMIT answers per question.
  */
 export async function tallySurvey(db: Conn, programId: number, questions: Question[], f: TallyFilter = {}): Promise<Tally> {
   const w = where(programId, f);
-  // Three independent statements: on PostgreSQL they run at once on pooled connections.
-  const [[totals], answered, values] = await Promise.all([
-    queryRows<{ web: number; paper: number }>(
-      db,
-      sql`select count(*) filter (where r.channel = 'web')::int as web, count(*) filter (where r.channel = 'paper')::int as paper from survey_responses r where ${w}`,
-    ),
-    queryRows<{ qid: string; n: number }>(db, sql`select e.key as qid, count(*)::int as n from survey_responses r cross join lateral jsonb_object_keys(r.answers) e(key) where ${w} group by 1`),
-    queryRows<{ qid: string; v: string; n: number }>(
-      db,
-    sql`select e.key as qid, x.v as v, count(*)::int as n
-        from survey_responses r
-        cross join lateral jsonb_each(r.answers) e
-        cross join lateral jsonb_array_elements_text(case jsonb_typeof(e.value) when 'array' then e.value else jsonb_build_array(e.value) end) x(v)
-        where ${w} group by 1, 2`,
-    ),
-  ]);
-  const answeredBy = new Map(answered.map((a) => [a.qid, Number(a.n)]));
+  const asked = answerable(questions);
+  const multi = new Set(asked.filter((q) => q.type === 'multi').map((q) => q.id));
+  const textKeys = asked.flatMap((q) => (q.type === 'text' ? [q.id] : q.type === 'multi' ? [`${q.id}.${OTHER_VALUE}`] : []));
+  const columns: TallyColumn[] = [{ qid: '', kind: 'channel', expr: sql`r.channel` }];
+  for (const k of textKeys) columns.push({ qid: k, kind: 'answered', expr: sql`(r.answers -> ${k}) is not null` });
+  for (const q of asked) if (q.type !== 'text') columns.push({ qid: q.id, kind: 'value', expr: sql`r.answers ->> ${q.id}` });
+  const names = columns.map((_, i) => sql.raw(`c${i}`));
+  const rows = await queryRows<Record<string, string | boolean | number | null>>(
+    db,
+    sql`select ${sql.join(names, sql`, `)}, count(*)::int as n
+        from (select ${sql.join(columns.map((c, i) => sql`${c.expr} as ${names[i]}`), sql`, `)} from survey_responses r where ${w}) s
+        group by grouping sets (${sql.join(names.map((n) => sql`(${n})`), sql`, `)})`,
+  );
+  // A row of grouping set i has every other column null; a null in column i is "not answered".
+  const web = { n: 0 };
+  const paper = { n: 0 };
+  const answeredBy = new Map<string, number>();
   const valuesBy = new Map<string, Array<{ v: string; n: number }>>();
-  for (const row of values) {
-    const list = valuesBy.get(row.qid) ?? [];
-    list.push({ v: row.v, n: Number(row.n) });
-    valuesBy.set(row.qid, list);
-  }
-  const out: QuestionTally[] = answerable(questions).map((q) => {
-    const n = answeredBy.get(q.id) ?? 0;
-    const vals = valuesBy.get(q.id) ?? [];
-    const t: QuestionTally = { id: q.id, type: q.type, label: q.label, answered: n };
-    if (q.type === 'text') {
-      t.texts = vals.flatMap((x) => Array.from({ length: Math.min(x.n, TEXT_LIMIT) }, () => maskText(x.v))).slice(0, TEXT_LIMIT);
-      return t;
+  for (const row of rows) {
+    const i = columns.findIndex((_, k) => row[`c${k}`] !== null && row[`c${k}`] !== undefined);
+    if (i < 0) continue;
+    const c = columns[i]!;
+    const v = row[`c${i}`];
+    const n = Number(row.n);
+    if (c.kind === 'channel') (v === 'paper' ? paper : web).n += n;
+    else if (c.kind === 'answered') {
+      if (v === true) answeredBy.set(c.qid, n);
+    } else {
+      answeredBy.set(c.qid, (answeredBy.get(c.qid) ?? 0) + n);
+      // A multiple-choice answer is grouped as its array (few distinct sets): each choice counts.
+      const choices = multi.has(c.qid) ? (JSON.parse(String(v)) as unknown[]).map(String) : [String(v)];
+      valuesBy.set(c.qid, [...(valuesBy.get(c.qid) ?? []), ...choices.map((x) => ({ v: x, n }))]);
     }
+  }
+  const texts = await freeTexts(db, w, textKeys.filter((k) => answeredBy.has(k)));
+  const out: QuestionTally[] = asked.map((q) => {
+    const vals = valuesBy.get(q.id) ?? [];
+    const n = answeredBy.get(q.id) ?? 0;
+    const t: QuestionTally = { id: q.id, type: q.type, label: q.label, answered: n };
+    if (q.type === 'text') return { ...t, texts: texts.get(q.id) ?? [] };
     const counts: Record<string, number> = {};
     if (q.type === 'scale') for (const p of ['1', '2', '3', '4', '5']) counts[p] = 0;
     for (const o of q.options ?? []) if (q.type !== 'scale') counts[o.value] = 0;
@@ -94,15 +115,21 @@ export async function tallySurvey(db: Conn, programId: number, questions: Questi
       const sum = vals.reduce((s, x) => s + Number(x.v) * x.n, 0);
       t.mean = Math.round((sum / n) * 100) / 100;
     }
-    if (q.type === 'multi') {
-      const others = valuesBy.get(`${q.id}.${OTHER_VALUE}`) ?? [];
-      if (others.length) t.texts = others.flatMap((x) => Array.from({ length: Math.min(x.n, TEXT_LIMIT) }, () => maskText(x.v))).slice(0, TEXT_LIMIT);
-    }
+    const others = texts.get(`${q.id}.${OTHER_VALUE}`);
+    if (q.type === 'multi' && others?.length) t.texts = others;
     return t;
   });
-  const web = Number(totals?.web ?? 0);
-  const paper = Number(totals?.paper ?? 0);
-  return { responses: web + paper, byChannel: { web, paper }, questions: out };
+  return { responses: web.n + paper.n, byChannel: { web: web.n, paper: paper.n }, questions: out };
+}
+
+/** Per free-text key answered at least once: its first TEXT_LIMIT answers (oldest first), masked. */
+async function freeTexts(db: Conn, w: SQL, keys: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const k of keys) {
+    const rows = await queryRows<{ v: string }>(db, sql`select r.answers ->> ${k} as v from survey_responses r where ${w} and (r.answers -> ${k}) is not null order by r.id limit ${TEXT_LIMIT}`);
+    out.set(k, rows.map((r) => maskText(r.v)));
+  }
+  return out;
 }
 
 /** Cross-tabulation of two questions: rows are `a`'s values, columns `b`'s, cells response counts. */
