@@ -144,3 +144,21 @@ export const callLinePlans = pgTable(
   },
   (t) => [uniqueIndex('call_line_plans_day').on(t.programId, t.day)],
 );
+
+/**
+ * A day of line shortage the secretariat was told of by mail (once per day): the morning job
+ * writes it when a day ahead has fewer lines planned than the seed's 2 (3 in the peak).
+ */
+export const callLineWarnings = pgTable(
+  'call_line_warnings',
+  {
+    programId: integer('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    planned: integer('planned').notNull(),
+    required: integer('required').notNull(),
+    warnedAt: timestamp('warned_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('call_line_warnings_day').on(t.programId, t.day)],
+);
