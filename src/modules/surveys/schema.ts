@@ -142,6 +142,9 @@ export const surveyLotteries = pgTable('survey_lotteries', {
   /** Entry ids in drawn order: the first `winners` win, the next `alternates` are alternates. */
   drawnOrder: jsonb('drawn_order').$type<number[]>(),
   drawnAt: timestamp('drawn_at', { withTimezone: true }),
+  /** The City confirmed the draw record (its inbox item then clears). */
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  confirmedBy: integer('confirmed_by').references(() => users.id),
 });
 export type SurveyLottery = typeof surveyLotteries.$inferSelect;
 
@@ -158,9 +161,13 @@ export const surveyPaperSheets = pgTable(
       .notNull()
       .references(() => surveyQuestionnaires.id),
     facilityCode: text('facility_code'),
-    /** The scanned sheet (image or PDF), if attached. */
+    /** The scanned sheet (PDF, PNG or JPEG), if attached: its storage key in the encrypted file store. */
     scan: text('scan'),
     scanType: text('scan_type'),
+    /** The scan's own key, IV and tag (`key.iv.tag`, base64) sealed with the program's data key; null once removed. */
+    scanKeySealed: text('scan_key_sealed'),
+    scanSize: integer('scan_size'),
+    scanUploadedAt: timestamp('scan_uploaded_at', { withTimezone: true }),
     /** The response it became once settled. */
     responseId: integer('response_id').references(() => surveyResponses.id),
     settledBy: integer('settled_by').references(() => users.id),
