@@ -24,6 +24,7 @@ export { lookUpApplicationStatus, type ApplicationStatusEntry } from './status-l
 export { businessPage } from './web/business-page.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
+import { campaignMonthlyFigures } from './monthly-figures.js';
 import { CAMPAIGN_INBOX } from './inbox.js';
 import { campaignAuditActions } from './audit-actions.js';
 import { campaignCommands } from './cli.js';
@@ -37,6 +38,7 @@ import { campaignRoutes } from './web/index.js';
 /** Business recruitment and review: applications, the register of facilities, notices, profiles. */
 export const campaignModule = defineModule({
   name: 'campaign',
+  monthlyFigures: campaignMonthlyFigures,
   demo: (ctx, seed) => import('./demo.js').then((m) => m.seedCampaignDemo(ctx, seed)),
   schema,
   routes: campaignRoutes,
