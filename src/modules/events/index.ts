@@ -4,6 +4,7 @@
 export { seedEventDemo } from './demo.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
+import { eventsMonthlyFigures } from './monthly-figures.js';
 import { EVENTS_INBOX } from './inbox.js';
 import { eventsAuditActions } from './audit-actions.js';
 import { eventsCommands } from './cli.js';
@@ -21,6 +22,7 @@ import { EVENTS_PATHS } from './web/openapi.js';
 /** The community exchange meeting: registration by web, e-mail and FAX, roster, groups, check-in. */
 export const eventsModule = defineModule({
   name: 'events',
+  monthlyFigures: eventsMonthlyFigures,
   demo: (ctx, seed) => import('./demo.js').then((m) => m.seedEventDemo(ctx, seed.programs.event.id)),
   schema,
   routes: eventsRoutes,
