@@ -11,6 +11,7 @@ export { businessSettlementLinks } from './portal-links.js';
 export { setAllocation } from './commands/budget.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
+import { settlementMonthlyFigures } from './monthly-figures.js';
 import { SETTLEMENT_INBOX } from './inbox.js';
 import { settlementAuditActions } from './audit-actions.js';
 import { settlementCommands } from './cli.js';
@@ -24,6 +25,7 @@ import { SETTLEMENT_PATHS } from './web/openapi.js';
 /** Discount reimbursement against the fixed budget: allocations, claims, stays, month-end close, 全銀 file. */
 export const settlementModule = defineModule({
   name: 'settlement',
+  monthlyFigures: settlementMonthlyFigures,
   demo: (ctx, seed) => import('./demo.js').then((m) => m.seedSettlementDemo(ctx, seed)),
   schema,
   routes: settlementRoutes,
