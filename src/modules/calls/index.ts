@@ -2,6 +2,7 @@
 /** For the campaign site (site module): the call center on the contact page, the FAQ on the FAQ page. */
 export { CallCenterContact, faqSection } from './web/public-sections.js';
 import { defineModule } from '../../platform/module/manifest.js';
+import { callsMonthlyFigures } from './monthly-figures.js';
 import { callsAuditActions } from './audit-actions.js';
 import { CALLS_INBOX } from './inbox.js';
 import { callsCommands } from './cli.js';
@@ -16,6 +17,7 @@ import { CALLS_PATHS } from './web/openapi.js';
 /** The call center (seed 002 §6-4): call log, tallies to the City, phone-system hook, FAQ from calls. */
 export const callsModule = defineModule({
   name: 'calls',
+  monthlyFigures: callsMonthlyFigures,
   demo: (ctx, seed) => import('./demo.js').then((m) => m.seedCallsDemo(ctx, seed)),
   schema,
   routes: callsRoutes,
