@@ -1,5 +1,6 @@
 import { registerStreamedUpload } from '../../platform/http/streamed-upload.js';
 import { defineModule } from '../../platform/module/manifest.js';
+import { deliverablesMonthlyFigures } from './monthly-figures.js';
 import { deliverablesAuditActions } from './audit-actions.js';
 import { DELIVERABLES_INBOX } from './inbox.js';
 import { dm } from './messages.js';
@@ -21,6 +22,7 @@ registerStreamedUpload(/^\/admin\/deliverables\/hearings\/\d+\/photos$/);
 /** Deliverables (成果物) of the contract: register, versions, proof rounds (校正), 校了 and delivery. */
 export const deliverablesModule = defineModule({
   name: 'deliverables',
+  monthlyFigures: deliverablesMonthlyFigures,
   demo: (ctx, seed) => import('./demo.js').then((m) => m.seedDeliverablesDemo(ctx, seed)),
   schema,
   routes: deliverablesRoutes,
