@@ -4,6 +4,7 @@ export { seedApprovedStaff } from './commands/staff.js';
 export { listStaff, type StaffRow } from './queries.js';
 
 import { defineModule } from '../../platform/module/manifest.js';
+import { privacyMonthlyFigures } from './monthly-figures.js';
 import { privacyAuditActions } from './audit-actions.js';
 import { privacyCommands } from './cli.js';
 import { staffRosterGate } from './gate.js';
@@ -21,6 +22,7 @@ import { PRIVACY_PATHS } from './web/openapi.js';
  */
 export const privacyModule = defineModule({
   name: 'privacy',
+  monthlyFigures: privacyMonthlyFigures,
   demo: (ctx, seed) => import('./demo.js').then((m) => m.seedPrivacyDemo(ctx, seed)),
   schema,
   routes: privacyRoutes,
