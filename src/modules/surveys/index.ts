@@ -28,6 +28,11 @@ export const surveysModule = defineModule({
       purpose: 'アンケート回答者のプレゼント抽選と賞品の発送（氏名、郵便番号、住所、電話番号、メールアドレス。応募者のみ、発送の完了後に消去）',
       roles: ['admin', 'operator'],
     },
+    {
+      tables: ['survey_paper_sheets'],
+      purpose: '紙のアンケート用紙のスキャン（抽選の応募欄に氏名・住所などが書かれていることがある。暗号化して保存し、応募者の個人情報の消去とともに削除）',
+      roles: ['admin', 'operator'],
+    },
   ],
   tools: [{ kinds: ['campaign', 'event'], label: sam('tool'), href: (p) => `/admin/surveys/${p.slug}` }],
 });

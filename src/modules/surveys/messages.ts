@@ -45,6 +45,7 @@ export const surveyMessages = createCatalog(
     errConsent: '応募には個人情報の取扱いへの同意が必要です',
     duplicateEntry: 'このメールアドレスまたは電話番号では、すでにプレゼント抽選に応募いただいています。応募はお一人様1回限りです。抽選への応募をせずに回答だけを送ることができます。',
     lotteryClosed: 'プレゼント抽選の受付は終了しました。抽選への応募をせずに回答だけを送ることができます。',
+    tooMany: 'この接続元からの回答が短い時間に集中したため、受付を一時停止しています。{minutes}分ほど後にもう一度送ってください。',
   },
   {
     title: 'Survey',
@@ -78,6 +79,7 @@ export const surveyMessages = createCatalog(
     errTooLong: 'Enter at most {max} characters',
     errUnknownQuestion: 'There is no such question',
     errLottery: 'Check your prize draw entry',
+    tooMany: 'Too many answers were sent from your connection in a short time. Please send again in about {minutes} minutes.',
     errName: 'Enter your name',
     errPostalCode: 'Enter the postal code as 7 digits',
     errAddress: 'Enter your address',

@@ -8,6 +8,7 @@ const BOTH = ['campaign', 'event'] as Array<'campaign' | 'event'>;
 export const SURVEYS_SETTINGS: SettingDef[] = [
   { key: 'surveyOpens', kinds: BOTH, schema: s.isoDate, description: 'アンケートの回答受付の開始日 (YYYY-MM-DD、この日の0時から)' },
   { key: 'surveyCloses', kinds: BOTH, schema: s.isoDate, description: 'アンケートの回答受付の終了日 (YYYY-MM-DD、この日の24時まで)' },
+  { key: 'surveyResponsesPerClient', kinds: BOTH, schema: s.count(0, 10_000), description: '1つの接続元アドレスから10分間に送れるアンケート回答の数 (既定 30、0 は制限なし)' },
 ];
 
 export interface SurveyWindow {

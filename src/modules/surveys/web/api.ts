@@ -8,6 +8,7 @@ import { jsonBody } from '../../../platform/http/json-body.js';
 import { runAs } from '../../../platform/http/run-as.js';
 import { decideQuestionnaire } from '../commands/decide-questionnaire.js';
 import { submitResponse } from '../commands/submit-response.js';
+import { chargeSurveyResponse } from '../rate-limit.js';
 import { activeQuestionnaire, latestQuestionnaire } from '../queries.js';
 import { tallySurvey, type TallyFilter } from '../tally.js';
 import type { ApprovalAnswer, ReceivedAnswer, TallyAnswer } from './api-schemas.js';
@@ -18,8 +19,9 @@ export const surveysApi = new Hono<AppEnv>();
 /** One answered questionnaire, anonymous; 201 `{ receipt }`, 422 per question, 409 duplicate-entry. */
 surveysApi.post('/programs/:slug/survey/responses', async (c) => {
   const program = await publicSurveyProgram(c);
-  const body: unknown = await jsonBody(c);
   const locale = c.req.header('accept-language')?.toLowerCase().startsWith('en') ? 'en' : 'ja';
+  chargeSurveyResponse(c.get('deps'), program, c.get('clientIp'), c.get('deps').clock.now(), locale);
+  const body: unknown = await jsonBody(c);
   const { receipt } = await runAs(c, null, (ctx) => submitResponse(ctx, program, body, { locale }));
   return c.json({ receipt } satisfies z.infer<typeof ReceivedAnswer>, 201);
 });

@@ -19,6 +19,7 @@ export const SURVEYS_PATHS = lazyApiPaths(() => ({
       'window-closed': '回答期間外（detail.opens, detail.closes）、調査票が未承認、または抽選の終了後の応募',
       'validation-failed': '回答・応募欄の誤り（errors[].field）',
       'duplicate-entry': '同じ人の2回目の抽選応募',
+      'too-many-attempts': '同じ接続元から10分間に送れる回答数（設定 surveyResponsesPerClient、既定 30）を超えた（Retry-After 秒後に再送）',
       'bad-request': 'JSON でない',
     },
   },

@@ -5,6 +5,7 @@ import { submitForm } from '../../../platform/http/form-action.js';
 import { formFields, formList } from '../../../platform/http/form.js';
 import { localHref, publicPage } from '../../../platform/http/public-page.js';
 import { submitResponse } from '../commands/submit-response.js';
+import { chargeSurveyResponse } from '../rate-limit.js';
 import { surveyMessages as sm } from '../messages.js';
 import { activeQuestionnaire } from '../queries.js';
 import { publicSurveyProgram } from './load.js';
@@ -23,6 +24,14 @@ surveysPublic.post('/:slug/survey', async (c) => {
   const lists: Record<string, string[]> = {};
   for (const question of q.questions) if (question.type === 'multi') lists[`answers.${question.id}`] = await formList(c, `answers.${question.id}`);
   const values: SurveyFormValues = { fields, lists };
+  try {
+    chargeSurveyResponse(c.get('deps'), program, c.get('clientIp'), c.get('deps').clock.now(), locale);
+  } catch (e) {
+    // The answers stay in the form; the page says when to send again (and so does Retry-After).
+    if (!(e instanceof AppError) || !e.retryAfter) throw e;
+    c.header('Retry-After', String(e.retryAfter));
+    return surveyPage(c, program, { values, banner: e.message, status: 429 });
+  }
   return submitForm(c, {
     role: null,
     run: (ctx) => submitResponse(ctx, program, surveyBody(q.questions, values), { locale }),
