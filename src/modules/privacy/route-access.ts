@@ -35,4 +35,5 @@ export const PRIVACY_ROUTE_ACCESS: Record<string, Access> = {
   'POST /admin/privacy/staff/:id{[0-9]+}/pledge': REQUEST,
   'GET /admin/privacy/staff/:id{[0-9]+}/pledge/download': READ,
   'GET /api/v1/programs/:slug/staff': READ,
+  'POST /api/v1/staff/:id{[0-9]+}/pledge': REQUEST,
 };

@@ -86,7 +86,7 @@ describe('privacy: pledge scans and handover files, encrypted, audited, removed 
     assert.ok(rows[0]!.sealed_key!.startsWith('v1:'), 'its key is sealed under the program key');
     await assert.rejects(
       runCommand(env.deps, systemActor('test'), (ctx) => attachFile(ctx, 'staff', opEntry, Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(FILE_MAX_BYTES)]))),
-      (e: unknown) => e instanceof AppError && e.code === 'validation-failed' && /10MB/.test(e.message),
+      (e: unknown) => e instanceof AppError && e.code === 'validation-failed' && /8MB/.test(e.message),
     );
     assert.equal((await files()).length, 1, 'nothing stored for a refused file');
 
@@ -131,6 +131,27 @@ describe('privacy: pledge scans and handover files, encrypted, audited, removed 
     assert.equal((await apiRequest(op.app, 'GET', '/api/v1/programs/scan/staff', { token: agentToken })).status, 403);
     assert.equal((await apiRequest(op.app, 'GET', '/api/v1/programs/scan-other/staff', { token: opToken })).status, 404);
     assert.equal((await apiRequest(op.app, 'GET', '/api/v1/programs/scan/staff')).status, 401);
+  });
+
+  test('POST /api/v1/staff/{id}/pledge: a multipart scan → 201; not multipart 415, not a scan 422, the City 403', async () => {
+    const post = (token: string, body: FormData | string, headers: Record<string, string> = {}) =>
+      op.app.request(`/api/v1/staff/${opEntry}/pledge`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body });
+    const form = (bytes: Buffer) => {
+      const fd = new FormData();
+      fd.set('file', new Blob([new Uint8Array(bytes)]), 'scan.jpg');
+      return fd;
+    };
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+    const res = await post(opToken, form(jpeg));
+    assert.equal(res.status, 201, await res.clone().text());
+    const body = (await res.json()) as { id: number; type: string; size: number; sha256: string };
+    assert.deepEqual([body.type, body.size], ['jpeg', jpeg.length]);
+    assert.equal((await post(opToken, JSON.stringify({ file: 'x' }), { 'content-type': 'application/json' })).status, 415);
+    const bad = await post(opToken, form(Buffer.from('hello')));
+    assert.equal(bad.status, 422);
+    assert.match(((await bad.json()) as { detail?: string }).detail ?? '', /PDF、PNG または JPEG/);
+    assert.equal((await post(cityToken, form(jpeg))).status, 403);
+    assert.equal((await files()).filter((f) => f.owner === 'staff').length, 3, 'one more scan, none for the refused ones');
   });
 
   test('handover files: attached, erased with the received data (files removed, record kept), none after', async () => {

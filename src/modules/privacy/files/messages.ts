@@ -2,6 +2,7 @@ import { createCatalog, type Params } from '../../../platform/i18n/index.js';
 
 /** Texts of files attached to roster entries and handovers (back office: Japanese). */
 export const fileMessages = createCatalog({
+  errMultipart: 'multipart/form-data で送ってください（項目 file）',
   errNoFile: 'ファイルを選んでください',
   errTooLarge: 'ファイルは{mb}MB以内にしてください',
   errType: 'PDF、PNG または JPEG のファイルを選んでください（内容で判定します）',

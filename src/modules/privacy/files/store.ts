@@ -12,7 +12,8 @@ import { programScope } from '../../../platform/vault/index.js';
  * because that module exports no store and is being changed by someone else. Scans are small
  * (FILE_MAX_BYTES), so a file is handled whole in memory.
  */
-export const FILE_MAX_BYTES = 10 * 1024 * 1024;
+/** Under MAX_UPLOAD_BYTES' default (10 MB, the whole multipart body), so that a form with a larger file is re-rendered with its error. */
+export const FILE_MAX_BYTES = 8 * 1024 * 1024;
 
 export const FILE_TYPES = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg' } as const;
 export type StoredType = keyof typeof FILE_TYPES;

@@ -4,10 +4,14 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { primaryRole, requireProgramRole } from '../../../platform/http/guards.js';
 import { jsonBody } from '../../../platform/http/json-body.js';
 import { runAs } from '../../../platform/http/run-as.js';
+import { AppError } from '../../../platform/errors/index.js';
+import { fm } from '../files/messages.js';
 import { decideStaff, endStaff, requestStaff } from '../commands/staff.js';
+import { attachFile } from '../files/commands.js';
 import { heldFileCounts } from '../files/queries.js';
+import { uploaded } from './files.js';
 import { listStaff } from '../queries.js';
-import type { StaffAnswer, StaffEndedAnswer, StaffListAnswer, StaffStatusAnswer } from './openapi.js';
+import type { PledgeAnswer, StaffAnswer, StaffEndedAnswer, StaffListAnswer, StaffStatusAnswer } from './openapi.js';
 import { DECIDE_ROLES, READ_ROLES, REQUEST_ROLES, staffEntryFor } from './load.js';
 
 export const privacyApi = new Hono<AppEnv>();
@@ -54,4 +58,13 @@ privacyApi.delete('/staff/:id{[0-9]+}', async (c) => {
   const { entry, roles } = await staffEntryFor(c, REQUEST_ROLES);
   await runAs(c, primaryRole(roles), (ctx) => endStaff(ctx, entry.id));
   return c.json({ id: entry.id, status: 'ended' } satisfies z.infer<typeof StaffEndedAnswer>);
+});
+
+/** Attaches the signed pledge's scan to a roster entry (multipart/form-data, field `file`). */
+privacyApi.post('/staff/:id{[0-9]+}/pledge', async (c) => {
+  const { entry, roles } = await staffEntryFor(c, REQUEST_ROLES);
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw new AppError('unsupported-media-type', fm('errMultipart'));
+  const bytes = await uploaded(c);
+  const row = await runAs(c, primaryRole(roles), (ctx) => attachFile(ctx, 'staff', entry.id, bytes));
+  return c.json({ id: row.id, type: row.type, size: row.size, sha256: row.sha256 } satisfies z.infer<typeof PledgeAnswer>, 201);
 });

@@ -72,7 +72,7 @@ export async function filesPage(c: AppContext, p: FilesPage, form: { errors: Fie
 }
 
 /** The uploaded file of the form (field `file`), whole; null when none was chosen. */
-async function uploaded(c: AppContext): Promise<Buffer | null> {
+export async function uploaded(c: AppContext): Promise<Buffer | null> {
   const v = (await c.req.parseBody({ all: true }))['file'];
   const first = Array.isArray(v) ? v[0] : v;
   return first instanceof File && first.size > 0 ? Buffer.from(await first.arrayBuffer()) : null;

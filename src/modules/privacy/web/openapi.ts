@@ -32,7 +32,32 @@ export const StaffListAnswer = z.object({
   ).meta({ description: '現在の名簿と履歴（古い順）' }),
 });
 
+export const PledgeAnswer = z.object({
+  id: z.number().int().meta({ description: '添付したファイルの ID' }),
+  type: z.enum(['pdf', 'png', 'jpeg']).meta({ description: '内容から判定した形式' }),
+  size: z.number().int().meta({ description: 'バイト数' }),
+  sha256: z.string().meta({ description: '内容の SHA-256（16進）' }),
+});
+const PledgeBody = z.object({ file: z.string().meta({ description: '署名した誓約書のスキャン（PDF・PNG・JPEG。形式は内容で判定、8MBまで）', format: 'binary' }) });
+
 export const PRIVACY_PATHS = lazyApiPaths(() => ({
+  'POST /staff/{id}/pledge': {
+    summary: '誓約書の写しを添付（multipart/form-data: file）',
+    description: '名簿の登録（承認待ち・承認済み）に署名済み誓約書のスキャンを添付します。事業のデータ鍵で暗号化して保管し、閲覧は監査ログに記録されます。',
+    auth: 'bearer',
+    tags,
+    body: { schema: PledgeBody, description: 'multipart/form-data' },
+    responses: { 201: jsonResponse('添付した', PledgeAnswer) },
+    problems: {
+      unauthenticated: 'トークンがない、または無効',
+      forbidden: 'admin・operator でない',
+      'not-found': '登録がない、または他の事業',
+      'validation-failed': 'ファイルがない、8MBを超える、または PDF・PNG・JPEG でない',
+      conflict: '終了・却下された登録',
+      'unsupported-media-type': 'multipart/form-data でない',
+      'payload-too-large': '本文が MAX_UPLOAD_BYTES を超えた',
+    },
+  },
   'GET /programs/{slug}/staff': {
     summary: '作業従事者名簿（履歴を含む）',
     description: '事業の admin・operator・市（city）が名簿と履歴を読みます。アカウントのメールアドレス（個人情報）を含むため、閲覧は監査ログに記録され、名簿で承認されていない受託者の職員には 403 not-on-staff-roster を返します。',
