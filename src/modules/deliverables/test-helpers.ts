@@ -34,7 +34,7 @@ export function uploadVersion(app: Hono<AppEnv>, token: string, id: number, byte
  */
 export async function seedDeliverableInProof(deps: Deps, programId: number, key: string): Promise<{ id: number }> {
   const { Readable } = await import('node:stream');
-  const store = fileStoreFor(deps.config.dataDir);
+  const store = fileStoreFor(deps.config);
   const file = await receiveFile(store, Readable.from([await samplePdf(1)]), 10 * 1024 * 1024);
   const storageKey = newStorageKey(programId);
   await store.putFile(storageKey, file.tempPath);
@@ -59,7 +59,7 @@ export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcS
 /** Stores bytes for a command in the test (as a route would, before its transaction). */
 async function storedForTest(deps: Deps, programId: number, bytes: Buffer) {
   const { Readable } = await import('node:stream');
-  const store = fileStoreFor(deps.config.dataDir);
+  const store = fileStoreFor(deps.config);
   const file = await receiveFile(store, Readable.from([bytes]), bytes.length);
   const storageKey = newStorageKey(programId);
   await store.putFile(storageKey, file.tempPath);

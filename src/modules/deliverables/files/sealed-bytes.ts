@@ -18,7 +18,7 @@ export interface SealedFile {
 export async function openSealedFile(deps: Deps, conn: Conn, programId: number, f: SealedFile): Promise<Readable> {
   const box = await deps.vault.box(conn, programScope(programId));
   const key = Buffer.from(box.openOrThrow(f.sealedKey), 'base64');
-  return openStored(fileStoreFor(deps.config.dataDir), f.storageKey, key, Buffer.from(f.iv, 'base64'), Buffer.from(f.tag, 'base64'));
+  return openStored(fileStoreFor(deps.config), f.storageKey, key, Buffer.from(f.iv, 'base64'), Buffer.from(f.tag, 'base64'));
 }
 
 /** The clear bytes of a small stored file (a photo), read in the command's transaction. */

@@ -16,7 +16,7 @@ export interface StoredBytes {
  * content. If the transaction does not commit, the stored file is removed (no orphan).
  */
 export async function storeGeneratedBytes(ctx: CommandContext, programId: number, bytes: Buffer): Promise<StoredBytes> {
-  const store = fileStoreFor(ctx.deps.config.dataDir);
+  const store = fileStoreFor(ctx.deps.config);
   const file = await receiveFile(store, Readable.from([bytes]), bytes.length);
   const type = file.type;
   if (!type) {

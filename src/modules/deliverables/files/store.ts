@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import type { Config } from '../../../config/index.js';
+import { S3FileStore } from './s3-store.js';
 
 /**
- * Where deliverable files live. Two implementations are meant: the local directory (default,
- * under DATA_DIR, `LocalFileStore`) and an S3-compatible bucket for several app instances (not
- * built yet: see docs/modules/deliverables.md). Files arrive already encrypted (intake.ts), so a
- * store never sees clear content. Keys are `p{programId}/{random}`: no name from the user.
+ * Where deliverable files live: the local directory (default, under DATA_DIR, `LocalFileStore`)
+ * or an S3-compatible bucket for several app instances (`S3FileStore`, FILE_STORE_S3_BUCKET).
+ * Files arrive already encrypted (intake.ts), so a store never sees clear content. Keys are
+ * `p{programId}/{random}`: no name from the user.
  */
 export interface FileStore {
   /** Moves a finished temporary file (on local disk) into the store under `key`. */
@@ -21,6 +23,12 @@ export interface FileStore {
 
 const KEY = /^p\d+\/[0-9a-f]{32}$/;
 
+/** A store key as the stores accept it (no path from the user ever reaches one). */
+export function checkedKey(key: string): string {
+  if (!KEY.test(key)) throw new Error('bad file key');
+  return key;
+}
+
 export class LocalFileStore implements FileStore {
   readonly tempDir: string;
 
@@ -29,8 +37,7 @@ export class LocalFileStore implements FileStore {
   }
 
   private pathOf(key: string): string {
-    if (!KEY.test(key)) throw new Error('bad file key');
-    return path.join(this.root, key);
+    return path.join(this.root, checkedKey(key));
   }
 
   async putFile(key: string, tempPath: string): Promise<void> {
@@ -52,9 +59,12 @@ export class LocalFileStore implements FileStore {
 
 const stores = new Map<string, FileStore>();
 
-/** The store of an installation: DATA_DIR/deliverables (one per data directory). */
-export function fileStoreFor(dataDir: string): FileStore {
-  let s = stores.get(dataDir);
-  if (!s) stores.set(dataDir, (s = new LocalFileStore(path.join(dataDir, 'deliverables'))));
+/** The store of an installation (one per data directory and bucket): DATA_DIR/deliverables or the configured bucket. */
+export function fileStoreFor(config: Pick<Config, 'dataDir' | 'fileStore'>): FileStore {
+  const local = path.join(config.dataDir, 'deliverables');
+  const fsConfig = config.fileStore;
+  const id = fsConfig.kind === 's3' ? `s3:${fsConfig.endpoint ?? ''}:${fsConfig.bucket}:${fsConfig.prefix}:${local}` : local;
+  let s = stores.get(id);
+  if (!s) stores.set(id, (s = fsConfig.kind === 's3' ? new S3FileStore({ ...fsConfig, tempDir: path.join(local, 'tmp') }) : new LocalFileStore(local)));
   return s;
 }

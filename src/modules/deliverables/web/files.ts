@@ -25,5 +25,5 @@ export async function openVersion(c: AppContext, roles: Role[], d: Deliverable, 
     if (purpose.kind === 'page') ctx.audit({ action: 'deliverables.version.page_viewed', ...target, diff: { key: d.key, version: v.number, page: purpose.page } });
     return Buffer.from(k, 'base64');
   });
-  return openStored(fileStoreFor(c.get('deps').config.dataDir), v.storageKey, key, Buffer.from(v.iv, 'base64'), Buffer.from(v.tag, 'base64'));
+  return openStored(fileStoreFor(c.get('deps').config), v.storageKey, key, Buffer.from(v.iv, 'base64'), Buffer.from(v.tag, 'base64'));
 }

@@ -16,7 +16,7 @@ export async function versionPageCount(c: AppContext, roles: Role[], d: Delivera
   const known = COUNTS.get(v.id);
   if (known !== undefined) return known;
   const clear = await openVersion(c, roles, d, v, { kind: 'count' });
-  const pages = await withTempPdf(fileStoreFor(c.get('deps').config.dataDir).tempDir, clear, pageCount);
+  const pages = await withTempPdf(fileStoreFor(c.get('deps').config).tempDir, clear, pageCount);
   if (COUNTS.size >= COUNTS_KEPT) COUNTS.delete(COUNTS.keys().next().value!);
   COUNTS.set(v.id, pages);
   return pages;
@@ -26,7 +26,7 @@ export async function versionPageCount(c: AppContext, roles: Role[], d: Delivera
 export async function pageImage(c: AppContext, roles: Role[], d: Deliverable, v: DeliverableVersion, page: number, pins: Array<{ n: number; x: number; y: number }>, title?: string): Promise<Response> {
   if (page < 1 || page > (await versionPageCount(c, roles, d, v))) throw new AppError('not-found');
   const clear = await openVersion(c, roles, d, v, { kind: 'page', page });
-  const image = await withTempPdf(fileStoreFor(c.get('deps').config.dataDir).tempDir, clear, (file) => renderPage(file, page));
+  const image = await withTempPdf(fileStoreFor(c.get('deps').config).tempDir, clear, (file) => renderPage(file, page));
   const headers = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' };
   if (title === undefined) return new Response(new Uint8Array(image.png), { headers: { ...headers, 'Content-Type': 'image/png' } });
   return new Response(pinnedPageSvg(image, pins, title), { headers: { ...headers, 'Content-Type': 'image/svg+xml; charset=utf-8' } });

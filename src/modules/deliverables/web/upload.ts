@@ -25,7 +25,7 @@ type Received = ReceivedFile & { type: NonNullable<ReceivedFile['type']>; filena
  */
 export async function receiveStreamedFile(c: AppContext, limit: number, tooLarge: string): Promise<{ fields: Record<string, string>; file: Received }> {
   if (Number(rawHeader(c, 'content-length') ?? 0) > limit + 1024 * 1024) throw new AppError('payload-too-large', tooLarge, { detail: { limitBytes: limit } });
-  const store = fileStoreFor(c.get('deps').config.dataDir);
+  const store = fileStoreFor(c.get('deps').config);
   let received: (ReceivedFile & { filename: string }) | null = null;
   try {
     const { fields, file } = await readStreamedUpload(c, {
@@ -57,7 +57,7 @@ export async function recordStreamed<T>(
   opts: { roles: Role[]; programId: number; limit: number; tooLarge: string; location: string; run: (ctx: CommandContext, stored: StoredBytes & { filename: string }, fields: Record<string, string>) => Promise<T> },
 ): Promise<Recorded<T>> {
   const { fields, file } = await receiveStreamedFile(c, opts.limit, opts.tooLarge);
-  const store = fileStoreFor(c.get('deps').config.dataDir);
+  const store = fileStoreFor(c.get('deps').config);
   const storageKey = newStorageKey(opts.programId);
   try {
     await store.putFile(storageKey, file.tempPath);
