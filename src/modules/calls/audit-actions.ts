@@ -17,6 +17,7 @@ export const callsAuditActions = defineAuditActions({
   'calls.faq.decided': { ja: 'FAQを承認・差戻し', en: 'FAQ entry approved or rejected' },
   'calls.faq.counted': { ja: 'FAQで回答した問い合わせを記録', en: 'Call answered with an FAQ entry' },
   'calls.lines.planned': { ja: '回線数の計画を変更', en: 'Line plan changed' },
+  'calls.lines.short_warned': { ja: '回線数の不足を事務局へメールで通知', en: 'Line shortage mailed to the secretariat' },
 });
 
 declare module '../../platform/audit/actions.js' {

@@ -5,8 +5,10 @@ import type { Schedule } from '../../platform/jobs/schedule.js';
 import type { JobHandler } from '../../platform/jobs/worker.js';
 import { listPrograms } from '../../platform/programs/queries.js';
 import { prepareTally } from './commands/submit-tally.js';
+import { warnLineShortage } from './commands/warn-line-shortage.js';
 
 export const PREPARE_JOB = 'calls.prepare_tallies';
+export const LINES_JOB = 'calls.warn_line_shortage';
 
 /** The days whose tally is prepared on `today`: every day since the previous business day (a Monday prepares Fri–Sun). */
 export function daysToPrepare(today: string): string[] {
@@ -36,5 +38,16 @@ const prepareTalliesJob: JobHandler = async ({ deps, job }) => {
   }
 };
 
-export const callsJobHandlers: Record<string, JobHandler> = { [PREPARE_JOB]: prepareTalliesJob };
-export const callsSchedules: Schedule[] = [{ name: 'calls-prepare-tallies', at: '08:30', kind: PREPARE_JOB }];
+/** Every morning: each campaign's days ahead with too few lines are mailed to its operators, once per day. */
+const warnLineShortageJob: JobHandler = async ({ deps }) => {
+  for (const program of await listPrograms(deps.db)) {
+    if (program.kind !== 'campaign') continue;
+    await runCommand(deps, systemActor('job:calls.lines'), (ctx) => warnLineShortage(ctx, program));
+  }
+};
+
+export const callsJobHandlers: Record<string, JobHandler> = { [PREPARE_JOB]: prepareTalliesJob, [LINES_JOB]: warnLineShortageJob };
+export const callsSchedules: Schedule[] = [
+  { name: 'calls-prepare-tallies', at: '08:30', kind: PREPARE_JOB },
+  { name: 'calls-warn-line-shortage', at: '08:35', kind: LINES_JOB },
+];

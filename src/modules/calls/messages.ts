@@ -103,6 +103,9 @@ export const callsAdminMessages = createCatalog({
   'inbox.dailyToSubmit': '未提出の日次の問い合わせ集計',
   'inbox.monthlyToSubmit': '未提出の月次の問い合わせ集計',
   'inbox.submittedDaily': '提出された問い合わせ集計（期限内 {onTime}・期限後 {late}）',
+  'inbox.linesShort': 'コールセンターの回線数が不足する日（今後14日）',
+  'mail.linesShortSubject': '【{program}】コールセンターの回線数が不足する日があります（{date}）',
+  'mail.linesShortBody': '{program} のコールセンターで、{date} の回線数の計画が {planned} 回線です（必要な回線数：{required} 回線。仕様書では2回線以上、開始前後の14日間は3回線以上）。\n\n回線数の計画を確認してください：\n{link}\n\nこのメールは不足する日ごとに一度だけ送られます。',
   'file.daily': 'calls-daily-{slug}-{date}',
   'file.monthly': 'calls-monthly-{slug}-{month}',
 });
