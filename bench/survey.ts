@@ -17,6 +17,7 @@ import { activeQuestionnaire } from '../src/modules/surveys/queries.js';
 import { drawReport } from '../src/modules/surveys/report.js';
 import { crossTab, tallySurvey } from '../src/modules/surveys/tally.js';
 import { answersFor, makeSurvey } from '../src/modules/surveys/test-helpers.js';
+import { cli } from '../test/helpers/cli.js';
 import { createTestEnv } from '../test/helpers/deps.js';
 import { startAppServer, TestBrowser } from '../test/helpers/http.js';
 
@@ -41,6 +42,8 @@ async function run(label: string, onDisk: boolean): Promise<void> {
   try {
     const browser = new TestBrowser(env.deps);
     const { program } = await makeSurvey(env.deps, browser.app, 'bench-survey');
+    // 64 connections from one address: lift the per-client limit of the public survey.
+    await cli(env.deps, ['program', 'set', 'bench-survey', 'surveyResponsesPerClient=0']);
     const q = (await activeQuestionnaire(env.deps.db, program.id))!;
     let t = performance.now();
     await env.deps.db.execute(sql`
@@ -84,7 +87,7 @@ async function run(label: string, onDisk: boolean): Promise<void> {
     const ok = statuses.get(201) ?? 0;
     console.log(`${label}:`);
     console.log(`  bulk load of ${N.toLocaleString()} responses: ${(loadMs / 1000).toFixed(1)} s`);
-    console.log(`  tally of ${N.toLocaleString()} responses (${q.questions.length} questions): ${tallyMs.toFixed(0)} ms ${tallyMs < 2000 ? '(under the 2 s target)' : '(OVER the 2 s target)'}`);
+    console.log(`  tally of ${N.toLocaleString()} responses (${q.questions.length} questions): ${tallyMs.toFixed(0)} ms = ${(tallyMs / 2000).toFixed(2)} × the 2 s target ${tallyMs < 2000 ? '(under it)' : '(OVER it)'}`);
     console.log(`  report PDF (${(pdf.length / 1024).toFixed(0)} KiB, with one cross-tab): ${pdfMs.toFixed(0)} ms`);
     console.log(`  API: ${API} responses from ${CONNECTIONS} connections in ${(apiMs / 1000).toFixed(1)} s = ${(ok / (apiMs / 1000)).toFixed(0)} responses/s accepted; statuses ${JSON.stringify(Object.fromEntries(statuses))}; entries ${Number(entries!.n)} (expected ${Math.ceil(API / 5)})`);
   } finally {
