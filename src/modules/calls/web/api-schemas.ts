@@ -14,31 +14,34 @@ export const CallAnswer = z.object({
 const byCallerType = z.lazy(() => z.object(Object.fromEntries(CALLER_TYPES.map((k) => [k, z.number().int()])) as Record<(typeof CALLER_TYPES)[number], z.ZodNumber>));
 const byCategory = z.lazy(() => z.object(Object.fromEntries(CATEGORIES.map((k) => [k, z.number().int()])) as Record<(typeof CATEGORIES)[number], z.ZodNumber>));
 
-export const DailyAnswer = z.object({
-  date: z.string().meta({ format: 'date' }),
-  dueAt: z.string().meta({ format: 'date-time', description: '提出期限：翌営業日の12:00（Asia/Tokyo、+09:00 付き）' }),
+const dateString = () => z.string().meta({ format: 'date' });
+const dateTimeString = () => z.string().meta({ format: 'date-time' });
+
+/** What a daily and a monthly tally both answer. */
+const tallyFields = {
   total: z.number().int(),
   simple: z.number().int().meta({ description: '件数のみの記録の数（total の内数）' }),
   missed: z.number().int().meta({ description: '応答しなかった着信（電話システム連携。total に含まない）' }),
   byCallerType,
   byCategory,
-  submittedAt: z.string().nullable().meta({ format: 'date-time' }),
+  submittedAt: dateTimeString().nullable(),
+};
+
+export const DailyAnswer = z.object({
+  date: dateString(),
+  dueAt: dateTimeString().meta({ description: '提出期限：翌営業日の12:00（Asia/Tokyo、+09:00 付き）' }),
+  ...tallyFields,
 });
 
 export const MonthlyAnswer = z.object({
   month: z.string().meta({ description: 'YYYY-MM' }),
-  dueOn: z.string().meta({ format: 'date', description: '提出期限：翌月の第7営業日' }),
-  total: z.number().int(),
-  simple: z.number().int(),
-  missed: z.number().int(),
-  byCallerType,
-  byCategory,
-  byDay: z.array(z.object({ date: z.string().meta({ format: 'date' }), total: z.number().int() })),
-  submittedAt: z.string().nullable().meta({ format: 'date-time' }),
+  dueOn: dateString().meta({ description: '提出期限：翌月の第7営業日' }),
+  ...tallyFields,
+  byDay: z.array(z.object({ date: dateString(), total: z.number().int() })),
 });
 
 export const SubmitAnswer = z.object({
-  submittedAt: z.string().meta({ format: 'date-time' }),
+  submittedAt: dateTimeString(),
   onTime: z.boolean().meta({ description: '期限内に提出したか' }),
 });
 
@@ -49,7 +52,7 @@ export const FaqList = z.object({
       category: z.lazy(() => z.enum(CATEGORIES)),
       question: z.string(),
       answer: z.string(),
-      updatedAt: z.string().meta({ format: 'date-time' }),
+      updatedAt: dateTimeString().meta({ description: '市が承認した版の公開日時' }),
     }),
   ),
 });

@@ -19,8 +19,9 @@ import { logCall } from '../commands/log-call.js';
 import { cm, dm } from '../messages.js';
 import { openCallbacks, openCtiCalls, searchCalls } from '../queries.js';
 import { DESK_ROLES } from '../roles.js';
-import { CALLER_TYPES, CATEGORIES, type CallerType, type Category } from '../schema.js';
+import type { CallerType, Category } from '../schema.js';
 import { callerTypeLabel, callerTypeOptions, categoryLabel, categoryOptions, outcomeLabel, outcomeOptions, when } from './format.js';
+import { CountButtons } from './count-buttons.js';
 import { callsProgram } from './load.js';
 
 export const callsDesk = new Hono<AppEnv>();
@@ -122,22 +123,7 @@ async function deskPage(c: AppContext, program: Program, roles: Parameters<typeo
             </ul>
           </section>
         )}
-        <section aria-labelledby="count-h">
-          <h2 class="app-heading-2" id="count-h">{dm('countHeading')}</h2>
-          <p>{dm('countHint')}</p>
-          <Form action={`${base}/count`} csrfToken={csrfToken(c)} label={dm('countHeading')}>
-            {CALLER_TYPES.map((t) => (
-              <fieldset class="app-fieldset">
-                <legend class="app-fieldset__legend">{callerTypeLabel(t)}</legend>
-                {CATEGORIES.map((k) => (
-                  <Button name="pair" value={`${t}:${k}`} variant="secondary" size="sm">
-                    {categoryLabel(k)}
-                  </Button>
-                ))}
-              </fieldset>
-            ))}
-          </Form>
-        </section>
+        <CountButtons c={c} action={`${base}/count`} />
         <section aria-labelledby="log-h">
           <h2 class="app-heading-2" id="log-h">{completing ? dm('ctiComplete', { number: completing.number }) : dm('logHeading')}</h2>
           {completing && <p>{dm('ctiReceived', { at: when(completing.receivedAt) })}{completing.missed ? `（${dm('ctiMissed')}）` : ''}</p>}

@@ -1,8 +1,7 @@
 /** The calls module's API for the OpenAPI document. */
 import { z } from 'zod';
 import { jsonResponse, lazyApiPaths } from '../../../platform/http/openapi-kit.js';
-import { callSchema } from '../validators.js';
-import { decisionSchema, faqSchema } from '../validators.js';
+import { callSchema, decisionSchema, faqSchema } from '../validators.js';
 import { ctiEventSchema } from '../commands/cti.js';
 import { CallAnswer, CtiAnswer, DailyAnswer, FaqDecided, FaqList, FaqProposed, MonthlyAnswer, SubmitAnswer } from './api-schemas.js';
 
@@ -22,6 +21,40 @@ const CALL_FIELDS = {
   callerPhone: { description: '相手の電話番号（任意、暗号化して保存。同じ番号の過去の問い合わせを探せます）' },
 };
 
+/** Problems every program route of the API may answer. */
+const PROGRAM_PROBLEMS = { unauthenticated: 'トークンがない、または無効', 'not-found': '事業がない、他の事業、またはキャンペーンでない' } as const;
+
+/** Read when the document is built (lazily): api-schemas may not be evaluated yet when this file loads. */
+const periodOf = (period: 'daily' | 'monthly') => ({
+  daily: { param: 'date', spec: DATE_PARAM, label: '日次', unit: '日', bad: '日付が YYYY-MM-DD でない', read: '指定日（Asia/Tokyo）の件数。件数のみの記録と詳細な記録の合計。dueAt は翌営業日の12時。', answer: DailyAnswer },
+  monthly: { param: 'month', spec: MONTH_PARAM, label: '月次', unit: '月', bad: '月が YYYY-MM でない', read: '指定月の件数と日別の合計。dueOn は翌月の第7営業日。', answer: MonthlyAnswer },
+})[period];
+
+/** The tally of a period and its submission to the City: the daily and monthly routes have one shape. */
+function tallyPaths(period: 'daily' | 'monthly') {
+  const p = periodOf(period);
+  const params = { [p.param]: p.spec };
+  return {
+    [`GET /programs/{slug}/calls/${period}/{${p.param}}`]: {
+      params,
+      summary: `${p.label}の問い合わせ集計`,
+      description: p.read,
+      auth: 'bearer' as const,
+      tags,
+      responses: { 200: jsonResponse('集計', p.answer) },
+      problems: { ...PROGRAM_PROBLEMS, forbidden: '集計を見られない役割', 'validation-failed': p.bad },
+    },
+    [`POST /programs/{slug}/calls/${period}/{${p.param}}/submit`]: {
+      params,
+      summary: `${p.label}集計を市へ提出`,
+      auth: 'bearer' as const,
+      tags,
+      responses: { 200: jsonResponse('提出した', SubmitAnswer) },
+      problems: { ...PROGRAM_PROBLEMS, forbidden: 'operator・admin 以外', conflict: `まだ終わっていない${p.unit}、または提出済み`, 'validation-failed': p.bad },
+    },
+  };
+}
+
 export const CALLS_PATHS = lazyApiPaths(() => ({
   'POST /programs/{slug}/calls': {
     summary: '問い合わせの記録',
@@ -30,45 +63,13 @@ export const CALLS_PATHS = lazyApiPaths(() => ({
     tags,
     body: { schema: callSchema, fields: CALL_FIELDS },
     responses: { 201: jsonResponse('記録した', CallAnswer) },
-    problems: { unauthenticated: 'トークンがない、または無効', forbidden: '記録できない役割', 'not-found': '事業がない、他の事業、またはキャンペーンでない', 'validation-failed': '入力誤り（errors[].field に項目名）' },
+    problems: { ...PROGRAM_PROBLEMS, forbidden: '記録できない役割', 'validation-failed': '入力誤り（errors[].field に項目名）' },
   },
-  'GET /programs/{slug}/calls/daily/{date}': {
-    params: { date: DATE_PARAM },
-    summary: '日次の問い合わせ集計',
-    description: '指定日（Asia/Tokyo）の件数。件数のみの記録と詳細な記録の合計。dueAt は翌営業日の12時。',
-    auth: 'bearer',
-    tags,
-    responses: { 200: jsonResponse('集計', DailyAnswer) },
-    problems: { unauthenticated: 'トークンがない', forbidden: '集計を見られない役割', 'not-found': '事業がない', 'validation-failed': '日付が YYYY-MM-DD でない' },
-  },
-  'GET /programs/{slug}/calls/monthly/{month}': {
-    params: { month: MONTH_PARAM },
-    summary: '月次の問い合わせ集計',
-    description: '指定月の件数と日別の合計。dueOn は翌月の第7営業日。',
-    auth: 'bearer',
-    tags,
-    responses: { 200: jsonResponse('集計', MonthlyAnswer) },
-    problems: { unauthenticated: 'トークンがない', forbidden: '集計を見られない役割', 'not-found': '事業がない', 'validation-failed': '月が YYYY-MM でない' },
-  },
-  'POST /programs/{slug}/calls/daily/{date}/submit': {
-    params: { date: DATE_PARAM },
-    summary: '日次集計を市へ提出',
-    auth: 'bearer',
-    tags,
-    responses: { 200: jsonResponse('提出した', SubmitAnswer) },
-    problems: { unauthenticated: 'トークンがない', forbidden: 'operator・admin 以外', 'not-found': '事業がない', conflict: 'まだ終わっていない日、または提出済み', 'validation-failed': '日付が YYYY-MM-DD でない' },
-  },
-  'POST /programs/{slug}/calls/monthly/{month}/submit': {
-    params: { month: MONTH_PARAM },
-    summary: '月次集計を市へ提出',
-    auth: 'bearer',
-    tags,
-    responses: { 200: jsonResponse('提出した', SubmitAnswer) },
-    problems: { unauthenticated: 'トークンがない', forbidden: 'operator・admin 以外', 'not-found': '事業がない', conflict: 'まだ終わっていない月、または提出済み', 'validation-failed': '月が YYYY-MM でない' },
-  },
+  ...tallyPaths('daily'),
+  ...tallyPaths('monthly'),
   'GET /programs/{slug}/faq': {
     summary: '公開中のFAQ',
-    description: '市が承認したFAQ（認証不要）。?lang=en で英語の文面（あるもの）。',
+    description: '市が承認したFAQ（認証不要）：サイトの掲載内容の承認で承認され、公開中の版の文面。?lang=en で英語の文面（あるもの）。',
     auth: 'public',
     tags,
     responses: { 200: jsonResponse('FAQ', FaqList) },
@@ -76,21 +77,22 @@ export const CALLS_PATHS = lazyApiPaths(() => ({
   },
   'POST /programs/{slug}/faq': {
     summary: 'FAQの提案',
-    description: 'agent・operator が提案します。fromCall に問い合わせの id を渡すと、その問い合わせに答えたものとして数えます（相手の氏名・番号は写しません）。市が承認するまで公開されません。',
+    description: 'agent・operator が提案します。fromCall に問い合わせの id を渡すと、その問い合わせに答えたものとして数えます（相手の氏名・番号は写しません）。文面はサイトの掲載内容として市へ申請され、市がサイトの承認画面（または POST /faq/{id}/decision）で承認するまで公開されません。',
     auth: 'bearer',
     tags,
     body: { schema: faqSchema, fields: { category: { description: 'overview・application・facilities・participation・other' }, question: { description: '質問' }, answer: { description: '回答' }, questionEn: { description: '英語の質問（任意）' }, answerEn: { description: '英語の回答（任意）' }, fromCall: { description: '元になった問い合わせの id（任意）' } } },
     responses: { 201: jsonResponse('提案した', FaqProposed) },
-    problems: { unauthenticated: 'トークンがない', forbidden: '提案できない役割', 'not-found': '事業がない', 'validation-failed': '入力誤り' },
+    problems: { ...PROGRAM_PROBLEMS, forbidden: '提案できない役割', 'validation-failed': '入力誤り' },
   },
   'POST /faq/{id}/decision': {
     params: { id: 'FAQ の ID' },
     summary: 'FAQの承認・差戻し（市）',
+    description: 'サイトの掲載内容の承認と同じ判断を、FAQの最新の承認待ちの版に対して行います。reject でコメントがなければ「理由の記載なし」と記録します。',
     auth: 'bearer',
     tags,
     body: { schema: decisionSchema, fields: { decision: { description: 'approve: 承認して公開、reject: 差戻し' }, comment: { description: 'コメント（任意）' } } },
     responses: { 200: jsonResponse('判断した', FaqDecided) },
-    problems: { unauthenticated: 'トークンがない', forbidden: '市の職員でない', 'not-found': 'FAQがない、または他の事業', conflict: 'すでに判断済み', 'validation-failed': 'decision が approve・reject でない' },
+    problems: { unauthenticated: 'トークンがない', forbidden: '市の職員でない', 'not-found': 'FAQがない、または他の事業', conflict: '承認待ちの版がない（判断済み）', 'validation-failed': 'decision が approve・reject でない' },
   },
   'POST /cti/{token}': {
     params: { token: { description: '`jimukyoku calls cti-token` が発行した秘密の鍵', schema: z.string() } },
