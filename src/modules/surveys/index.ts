@@ -1,5 +1,6 @@
 // The public face of surveys: other modules import these and nothing else of surveys.
 import { defineModule } from '../../platform/module/manifest.js';
+import { surveysMonthlyFigures } from './monthly-figures.js';
 import { surveysAuditActions } from './audit-actions.js';
 import { surveysCommands } from './cli.js';
 import { SURVEYS_INBOX } from './inbox.js';
@@ -13,6 +14,7 @@ import { SURVEYS_PATHS } from './web/openapi.js';
 /** Surveys and prizes (issue 16): questionnaires approved by the City, web and paper answers, tallies, a re-checkable lottery, prize shipping. */
 export const surveysModule = defineModule({
   name: 'surveys',
+  monthlyFigures: surveysMonthlyFigures,
   demo: (ctx, seed) => import('./demo.js').then((m) => m.seedSurveysDemo(ctx, seed)),
   schema,
   routes: surveysRoutes,
