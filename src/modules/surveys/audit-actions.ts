@@ -9,6 +9,7 @@ export const surveysAuditActions = defineAuditActions({
   'surveys.entry.received': { ja: 'プレゼント抽選の応募を受付', en: 'Prize draw entry received' },
   'surveys.lottery.committed': { ja: '抽選の乱数を固定（ハッシュ値を公開）', en: 'Lottery seed committed (hash published)' },
   'surveys.lottery.drawn': { ja: 'プレゼント抽選を実施（乱数を公開）', en: 'Prize draw held (seed revealed)' },
+  'surveys.lottery.confirmed': { ja: '抽選の記録を確認（市）', en: 'Draw record confirmed by the City' },
   'surveys.entries.viewed': { ja: '当選者・応募者（個人情報）を閲覧', en: 'Winners or entrants (personal data) viewed' },
   'surveys.entries.erased': { ja: '応募者の個人情報を消去', en: 'Entrants’ personal data erased' },
   'surveys.paper.entered': { ja: '紙のアンケートを入力', en: 'Paper survey sheet entered' },

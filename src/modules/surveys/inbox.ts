@@ -19,7 +19,7 @@ export const SURVEYS_INBOX: ProgramInbox[] = [
       );
       const [d] = await queryRows<{ n: number; oldest: Date | string | null }>(
         deps.db,
-        sql`select count(*)::int as n, min(drawn_at) as oldest from survey_lotteries where program_id = ${p.id} and drawn_at is not null`,
+        sql`select count(*)::int as n, min(drawn_at) as oldest from survey_lotteries where program_id = ${p.id} and drawn_at is not null and confirmed_at is null`,
       );
       return [
         { label: sam('inbox.approval'), ...counted(q), href: `/admin/surveys/${p.slug}` },

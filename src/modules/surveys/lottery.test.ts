@@ -4,7 +4,10 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { createTestEnv, type TestEnv } from '../../../test/helpers/deps.js';
 import { cli } from '../../../test/helpers/cli.js';
+import { makeUser, TEST_PASSWORD } from '../../../test/helpers/fixtures.js';
 import { apiRequest, TestBrowser } from '../../../test/helpers/http.js';
+import { grantsOf } from '../../platform/auth/memberships.js';
+import { waitingWork } from '../../platform/inbox/collect.js';
 import { drawOrder, entryListHash, seedHash } from './lottery.js';
 import { answersFor, makeSurvey } from './test-helpers.js';
 
@@ -61,5 +64,33 @@ describe('surveys: a lottery anyone can re-check', () => {
     assert.equal((await cli(env.deps, ['lottery', 'verify', '--program', 'sv-lot'])).code, 0, 'back as it was');
     await env.deps.db.execute(sql`delete from survey_entries where id = ${ids[ids.length - 1]!}`);
     assert.equal((await cli(env.deps, ['lottery', 'verify', '--program', 'sv-lot'])).code, 1, 'an entry removed after the draw is detected');
+  });
+
+  test('the City\'s draw-record inbox item clears once the City confirms the record; staff cannot confirm; a second confirmation is 409', async () => {
+    const { program, city } = await makeSurvey(env.deps, browser.app, 'sv-confirm');
+    await makeUser(env.deps, 'op-confirm2@example.jp', 'operator', program.id);
+    const inbox = async () => (await waitingWork(env.deps, await grantsOf(env.deps.db, city.id))).filter((w) => w.program.id === program.id && w.href.endsWith('/lottery')).map((w) => w.count);
+    assert.equal((await cli(env.deps, ['lottery', 'commit', '--program', 'sv-confirm'])).code, 0);
+    for (let i = 0; i < 3; i++) assert.equal((await apiRequest(browser.app, 'POST', '/api/v1/programs/sv-confirm/survey/responses', { body: { answers: answersFor(i), lottery: entrant(40 + i) } })).status, 201);
+    assert.deepEqual(await inbox(), [], 'nothing for the City before the draw');
+    assert.equal((await cli(env.deps, ['lottery', 'draw', '--program', 'sv-confirm', '--winners', '1'])).code, 0);
+    assert.deepEqual(await inbox(), [1], 'the drawn record waits for the City');
+    const op = new TestBrowser(env.deps, browser.app);
+    await op.login('op-confirm2@example.jp', TEST_PASSWORD);
+    await op.get('/admin/surveys/sv-confirm/lottery');
+    assert.equal((await op.post('/admin/surveys/sv-confirm/lottery/confirm', {})).status, 403, 'only the City confirms');
+    const cityBrowser = new TestBrowser(env.deps, browser.app);
+    await cityBrowser.login(city.email, TEST_PASSWORD);
+    const page = await (await cityBrowser.get('/admin/surveys/sv-confirm/lottery')).text();
+    assert.match(page, /市の確認：未確認/);
+    const confirmed = await cityBrowser.post('/admin/surveys/sv-confirm/lottery/confirm', {});
+    assert.equal(confirmed.status, 303);
+    assert.deepEqual(await inbox(), [], 'the item clears once confirmed');
+    assert.match(await (await cityBrowser.get('/admin/surveys/sv-confirm/lottery')).text(), /市の確認：確認済み/);
+    const [audited] = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'surveys.lottery.confirmed' and program_id = ${program.id}`);
+    assert.equal(Number(audited!.n), 1);
+    // A page loaded before the confirmation, posted again: refused, nothing recorded twice.
+    await cityBrowser.get('/admin/surveys/sv-confirm');
+    assert.equal((await cityBrowser.post('/admin/surveys/sv-confirm/lottery/confirm', {})).status, 409);
   });
 });

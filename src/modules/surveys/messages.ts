@@ -120,6 +120,7 @@ export const surveyAdminMessages = createCatalog({
   'err.lotteryDrawn': '抽選はすでに行われています',
   'err.lotteryNotDrawn': '抽選はまだ行われていません',
   'err.lotteryNoEntries': '応募がありません',
+  'err.drawNotConfirmable': '確認できる抽選の記録がありません（抽選の前か、すでに確認済みです）',
   'err.sheetSamePerson': '同じ職員が2回入力することはできません（別の職員が入力してください）',
   'err.sheetEntered': 'この用紙はすでに2回入力されています',
   'err.sheetSettled': 'この用紙はすでに確定しています',

@@ -26,6 +26,7 @@ export const SURVEYS_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/surveys/:slug/cards.pdf': RUN,
   'POST /admin/surveys/:slug/facilities/remind': RUN,
   'POST /admin/surveys/:slug/lottery/draw': RUN,
+  'POST /admin/surveys/:slug/lottery/confirm': 'program-staff:city',
   'POST /admin/surveys/:slug/prizes': RUN,
   'POST /admin/surveys/:slug/shipments/prepare': RUN,
   'POST /admin/surveys/:slug/shipments/update': RUN,

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Conn } from '../../../db/client.js';
 import type { CommandContext } from '../../../platform/command.js';
 import { AppError } from '../../../platform/errors/index.js';
@@ -58,6 +58,21 @@ export async function drawLottery(ctx: CommandContext, programId: number, winner
     diff: { seed, seedHash: l.seedHash, entryListHash: row!.entryListHash, entries: ids.length, winners, alternates, drawnOrder: order },
   });
   return row!;
+}
+
+/**
+ * The City confirms the draw record it was shown (its inbox item then clears). Refused (409) before
+ * the draw and once confirmed: the conditional UPDATE is the check, so two confirmations make one.
+ */
+export async function confirmDraw(ctx: CommandContext, programId: number): Promise<SurveyLottery> {
+  const [row] = await ctx.tx
+    .update(surveyLotteries)
+    .set({ confirmedAt: ctx.now, confirmedBy: ctx.actor.userId })
+    .where(and(eq(surveyLotteries.programId, programId), isNotNull(surveyLotteries.drawnAt), isNull(surveyLotteries.confirmedAt)))
+    .returning();
+  if (!row) throw new AppError('conflict', sam('err.drawNotConfirmable'));
+  ctx.audit({ action: 'surveys.lottery.confirmed', programId, targetType: 'survey_lottery', targetId: programId, diff: { entryListHash: row.entryListHash, seedHash: row.seedHash } });
+  return row;
 }
 
 export interface Verification {

@@ -16,11 +16,11 @@ import type { Program } from '../../../platform/programs/schema.js';
 import { programScope, type Box } from '../../../platform/vault/index.js';
 import type { Role } from '../../../platform/auth/schema.js';
 import { Button, ErrorSummary, Form, SelectField, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
-import { drawLottery } from '../commands/lottery.js';
+import { confirmDraw, drawLottery } from '../commands/lottery.js';
 import { changeShipment, eraseEntrants, prepareShipments, savePrize } from '../commands/prizes.js';
 import { drawLabels, type Label } from '../labels.js';
 import { entriesByIds, findLottery, prizesOf, shipmentsOf, type EntrySealed, type ShipmentRow } from '../queries.js';
-import { READ_ROLES, RUN_ROLES, staffSurvey } from './load.js';
+import { APPROVE_ROLES, READ_ROLES, RUN_ROLES, staffSurvey } from './load.js';
 
 export const surveysAdminLottery = new Hono<AppEnv>();
 
@@ -87,6 +87,7 @@ async function lotteryPage(c: AppContext, program: Program, roles: Role[], opts:
                 <li>乱数：<code>{l.seed}</code></li>
                 <li>応募者一覧のハッシュ値：<code>{l.entryListHash}</code></li>
                 <li>当選（応募番号順位）：{order.slice(0, l.winners ?? 0).join('、')}　補欠：{order.slice(l.winners ?? 0).join('、') || 'なし'}</li>
+                <li>市の確認：{l.confirmedAt ? `確認済み（${tokyoDate(l.confirmedAt)}）` : '未確認'}</li>
               </>
             ) : (
               <li>抽選前</li>
@@ -94,6 +95,12 @@ async function lotteryPage(c: AppContext, program: Program, roles: Role[], opts:
           </ul>
         ) : (
           <p>抽選の乱数はまだ固定されていません。</p>
+        )}
+        {roles.includes('city') && l?.drawnAt && !l.confirmedAt && (
+          <Form action={`${base}/lottery/confirm`} csrfToken={csrfToken(c)}>
+            <p>抽選の記録（乱数、応募者一覧のハッシュ値、当選・補欠の順位）を確認したら、確認済みにしてください。受信箱の項目が消えます。</p>
+            <Button>抽選の記録を確認した</Button>
+          </Form>
         )}
         {canRun && l && !l.drawnAt && (
           <Form action={`${base}/lottery/draw`} csrfToken={csrfToken(c)}>
@@ -162,9 +169,9 @@ surveysAdminLottery.get('/surveys/:slug/lottery', async (c) => {
   return lotteryPage(c, program, roles);
 });
 
-function post(path: string, run: (c: AppContext, f: Record<string, string>, programId: number) => Parameters<typeof submitForm>[1]['run'], flash: string) {
+function post(path: string, run: (c: AppContext, f: Record<string, string>, programId: number) => Parameters<typeof submitForm>[1]['run'], flash: string, allowed: Role[] = RUN_ROLES) {
   surveysAdminLottery.post(path, async (c) => {
-    const { program, roles } = await staffSurvey(c, RUN_ROLES);
+    const { program, roles } = await staffSurvey(c, allowed);
     const f = await formFields(c);
     return submitForm(c, {
       role: primaryRole(roles),
@@ -183,6 +190,7 @@ const whole = (v: string | undefined, field: string, min: number) => {
 };
 
 post('/surveys/:slug/lottery/draw', (_c, f, id) => (ctx) => drawLottery(ctx, id, whole(f.winners, 'winners', 1), whole(f.alternates, 'alternates', 0)), '抽選しました。乱数と応募者一覧のハッシュ値を公開しました。');
+post('/surveys/:slug/lottery/confirm', (_c, _f, id) => (ctx) => confirmDraw(ctx, id), '抽選の記録を確認済みにしました。', APPROVE_ROLES);
 post('/surveys/:slug/prizes', (_c, f, id) => (ctx) => savePrize(ctx, id, f), '賞品を登録しました。');
 post('/surveys/:slug/shipments/prepare', (_c, f, id) => (ctx) => prepareShipments(ctx, id, parseId(f.prize) ?? 0), '発送を準備し、当選者にメールを送りました。');
 post('/surveys/:slug/shipments/update', (_c, f, id) => (ctx) => changeShipment(ctx, id, parseId(f.shipment) ?? 0, f), '発送の状況を更新しました。');
