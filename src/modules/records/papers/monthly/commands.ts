@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { CommandContext } from '../../../../platform/command.js';
 import { AppError } from '../../../../platform/errors/index.js';
 import { lockProgram } from '../../../../platform/programs/queries.js';
@@ -23,6 +23,9 @@ export async function draftMonthlyReport(ctx: CommandContext, programId: number,
   return row!;
 }
 
+/** A new updatedAt always after the last one (the stale check compares it), even when the clock stands still. */
+const touched = (now: Date) => sql<Date>`greatest(${now.toISOString()}::timestamptz, ${recordsMonthlyReports.updatedAt} + interval '1 millisecond')`;
+
 /**
  * The report locked for a change: still a draft, and unchanged since the page that sends the
  * change was shown (`seenUpdatedAt`, the ISO time it showed), else 409.
@@ -39,14 +42,14 @@ async function lockDraft(ctx: CommandContext, programId: number, month: string, 
 export async function saveMonthlyReport(ctx: CommandContext, programId: number, month: string, input: Record<string, unknown>) {
   const v = parseOrThrow(reportTextSchema, input);
   const row = await lockDraft(ctx, programId, month, input.seenUpdatedAt);
-  await ctx.tx.update(recordsMonthlyReports).set({ ...v, updatedAt: ctx.now }).where(eq(recordsMonthlyReports.id, row.id));
+  await ctx.tx.update(recordsMonthlyReports).set({ ...v, updatedAt: touched(ctx.now) }).where(eq(recordsMonthlyReports.id, row.id));
   ctx.audit({ action: 'records.report.saved', programId, targetType: 'records_monthly_report', targetId: row.id, diff: { month } });
 }
 
 /** Replaces the figures with fresh ones (collected before the transaction). */
 export async function refreshFigures(ctx: CommandContext, programId: number, month: string, figures: ReportFigure[], seenUpdatedAt: unknown) {
   const row = await lockDraft(ctx, programId, month, seenUpdatedAt);
-  await ctx.tx.update(recordsMonthlyReports).set({ figures, updatedAt: ctx.now }).where(eq(recordsMonthlyReports.id, row.id));
+  await ctx.tx.update(recordsMonthlyReports).set({ figures, updatedAt: touched(ctx.now) }).where(eq(recordsMonthlyReports.id, row.id));
   ctx.audit({ action: 'records.report.refreshed', programId, targetType: 'records_monthly_report', targetId: row.id, diff: { month, figures: figures.length } });
 }
 
