@@ -1,7 +1,7 @@
 // The public face of surveys: other modules import these and nothing else of surveys.
 import { defineModule } from '../../platform/module/manifest.js';
-import { surveysMonthlyFigures } from './monthly-figures.js';
 import { surveysAuditActions } from './audit-actions.js';
+import { surveysMonthlyFigures } from './monthly-figures.js';
 import { surveysCommands } from './cli.js';
 import { SURVEYS_INBOX } from './inbox.js';
 import { sam } from './messages.js';
@@ -10,6 +10,9 @@ import * as schema from './schema.js';
 import { SURVEYS_SETTINGS } from './settings.js';
 import { surveysRoutes } from './web/index.js';
 import { SURVEYS_PATHS } from './web/openapi.js';
+
+// Public face first: what other modules may call.
+export { lotteryNotice, type LotteryNotice } from './lottery-notice.js';
 
 /** Surveys and prizes (issue 16): questionnaires approved by the City, web and paper answers, tallies, a re-checkable lottery, prize shipping. */
 export const surveysModule = defineModule({

@@ -1,6 +1,6 @@
 import type { Access } from '../../platform/module/manifest.js';
 
-const PUBLIC_PAGES = ['GET /:slug/survey', 'POST /:slug/survey', 'GET /:slug/survey/thanks'];
+const PUBLIC_PAGES = ['GET /:slug/survey', 'POST /:slug/survey', 'GET /:slug/survey/thanks', 'GET /:slug/survey/lottery'];
 
 const RUN = 'program-staff:admin,operator';
 const READ = 'program-staff:admin,operator,city';

@@ -10,6 +10,7 @@ import { dateLabel } from './format.js';
 import { siteHtml, sitePath } from './layout.js';
 import { tokyoDate } from '../../../platform/calendar/index.js';
 import { campaignEndedOn, campaignPeriodLine } from '../public-dates.js';
+import { lotteryNotice } from '../../surveys/index.js';
 
 const yen = (n: number) => n.toLocaleString('ja-JP');
 
@@ -19,6 +20,7 @@ export async function homePageHtml(c: AppContext, program: Program, index: Facil
   const counts = index.counts();
   const news = await newsItems(c, program, draft);
   const links = await banners(c, program, draft);
+  const lottery = await lotteryNotice(c.get('deps').db, program, locale);
   const endedOn = campaignEndedOn(program, tokyoDate(c.get('deps').clock.now()));
   const tokyo = (d: Date) => dateLabel(locale, new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 10));
   return siteHtml(c, program, {
@@ -54,6 +56,17 @@ export async function homePageHtml(c: AppContext, program: Program, index: Facil
             {m(locale, 'searchCta')}
           </a>
         </p>
+        {lottery && (
+          <>
+            <h2 class="app-heading-2">{lottery.heading}</h2>
+            <p>
+              {lottery.text} <code>{lottery.seedHash}</code>
+            </p>
+            <p>
+              <a href={sitePath(c, program, lottery.procedurePath)}>{lottery.procedureLabel}</a>
+            </p>
+          </>
+        )}
         <h2 class="app-heading-2">{m(locale, 'newsHeading')}</h2>
         {news.length === 0 ? (
           <p>{m(locale, 'newsNone')}</p>
