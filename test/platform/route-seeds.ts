@@ -36,6 +36,10 @@ import { queryRows } from '../../src/db/client.js';
 import { requestStaff } from '../../src/modules/privacy/commands/staff.js';
 import { reportIncident } from '../../src/modules/privacy/incidents/commands.js';
 import { planHandover } from '../../src/modules/privacy/handovers/commands.js';
+import { attachFile } from '../../src/modules/privacy/files/commands.js';
+
+/** A minimal PDF for the privacy module's attached files. */
+const WALK_PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 import { addTask } from '../../src/modules/records/plan/schedule/commands.js';
 import { createMeeting } from '../../src/modules/records/plan/meetings/commands.js';
 
@@ -273,6 +277,8 @@ export class RouteSeeds {
       }
       case 'handover': {
         const h = await this.run((ctx) => planHandover(ctx, campaignA.id, { direction: 'to-city', plannedOn: '2026-06-01', place: '市役所', people: '巡回', content: `巡回テスト${n}`, quantity: '1' }));
+        // A file attached, for its download route.
+        await this.run((ctx) => attachFile(ctx, 'handover', h.id, WALK_PDF));
         return { id: String(h.id) };
       }
       case 'scheduleTask': {
@@ -292,6 +298,8 @@ export class RouteSeeds {
         const u = await this.run((ctx) => createUser(ctx, { email: `staff-${n}@walk.example`, role: 'operator', programId: campaignA.id }));
         await this.run((ctx) => requestStaff(ctx, campaignA.id, { email: `staff-${n}@walk.example`, kind: 'worker', duties: '巡回' }));
         const [row] = await queryRows<{ id: number }>(this.deps.db, sql`select id from privacy_staff where user_id = ${u.user.id}`);
+        // A pledge scan attached, for its download route.
+        await this.run((ctx) => attachFile(ctx, 'staff', row!.id, WALK_PDF));
         return { id: String(row!.id) };
       }
     }

@@ -100,9 +100,10 @@ describe('privacy: pledge scans and handover files, encrypted, audited, removed 
     assert.equal(await audits('privacy.file.viewed'), before + 1, 'each view audited');
     assert.equal((await city.get(`${page}/download?f=999999`)).status, 404);
     assert.equal((await city.get(`${page}/download?f=abc`)).status, 404);
+    assert.deepEqual(Buffer.from(await (await city.get(`${page}/download`)).arrayBuffer()), SCAN, 'without f: the latest file held');
     const refused = await gone.get(`${page}/download?f=${rows[0]!.id}`);
     assert.equal(refused.status, 403, 'staff not approved on the roster do not see the scan');
-    assert.equal(await audits('privacy.file.viewed'), before + 1);
+    assert.equal(await audits('privacy.file.viewed'), before + 2, 'a refused view is no view');
 
     // PNG is accepted too; the roster counts the scans.
     await op.get(page);

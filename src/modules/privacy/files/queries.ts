@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Conn } from '../../../db/client.js';
 import { privacyFiles, type FileOwner } from '../schema.js';
 
@@ -23,4 +23,15 @@ export async function heldFiles(conn: Conn, programId: number): Promise<{ files:
     .from(privacyFiles)
     .where(and(eq(privacyFiles.programId, programId), isNull(privacyFiles.removedAt)));
   return { files: Number(row!.files), bytes: Number(row!.bytes) };
+}
+
+/** The id of the owner's latest file still held, or null. */
+export async function latestHeldFile(conn: Conn, owner: FileOwner, ownerId: number): Promise<number | null> {
+  const [row] = await conn
+    .select({ id: privacyFiles.id })
+    .from(privacyFiles)
+    .where(and(eq(privacyFiles.owner, owner), eq(privacyFiles.ownerId, ownerId), isNull(privacyFiles.removedAt)))
+    .orderBy(desc(privacyFiles.id))
+    .limit(1);
+  return row?.id ?? null;
 }

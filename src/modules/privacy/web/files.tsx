@@ -11,7 +11,7 @@ import type { Role } from '../../../platform/auth/schema.js';
 import { Button, ErrorSummary, FileField, Form, Table, errorFor } from '../../../ui/index.js';
 import { attachFile, viewFile } from '../files/commands.js';
 import { fm } from '../files/messages.js';
-import { listFiles } from '../files/queries.js';
+import { latestHeldFile, listFiles } from '../files/queries.js';
 import { FILE_MAX_BYTES, FILE_TYPES } from '../files/store.js';
 import type { FileOwner } from '../schema.js';
 
@@ -90,10 +90,14 @@ export async function postFile(c: AppContext, p: FilesPage, roles: Role[]) {
   });
 }
 
-/** GET `…/download?f=ID`: the file, decrypted; audited as a view of personal data (and so gated by the roster). */
+/**
+ * GET `…/download?f=ID` (without `f`: the latest file still held): the file, decrypted; audited as a
+ * view of personal data (and so gated by the roster).
+ */
 export async function downloadFile(c: AppContext, owner: FileOwner, ownerId: number, roles: Role[]) {
-  const fileId = Number(c.req.query('f'));
-  if (!Number.isSafeInteger(fileId) || fileId <= 0) throw new AppError('not-found');
+  const f = c.req.query('f');
+  const fileId = f === undefined ? (await latestHeldFile(c.get('deps').db, owner, ownerId)) : Number(f);
+  if (!fileId || !Number.isSafeInteger(fileId) || fileId <= 0) throw new AppError('not-found');
   const { file, bytes } = await runAs(c, primaryRole(roles), (ctx) => viewFile(ctx, owner, ownerId, fileId));
   const name = fm('fileName', { kind: owner === 'staff' ? 'pledge' : 'handover', id: file.id, ext: file.type === 'jpeg' ? 'jpg' : file.type });
   return new Response(new Uint8Array(bytes), {
