@@ -31,6 +31,18 @@ describe('surveys: a lottery anyone can re-check', () => {
     assert.equal((await cli(env.deps, ['lottery', 'commit', '--program', 'sv-lot'])).code, 1, 'the seed is fixed once');
     const page = await (await browser.get('/sv-lot/survey')).text();
     assert.ok(page.includes(hash), 'the survey page publishes the hash before the draw');
+    // The campaign's top page shows the hash and links to the procedure, in Japanese and English.
+    for (const [prefix, words] of [['', /抽選の方法と検証のしかた/], ['/en', /How the draw works and how to check it/]] as const) {
+      const home = await browser.get(`${prefix}/sv-lot`);
+      assert.equal(home.status, 200);
+      const html = await home.text();
+      assert.ok(html.includes(`<code>${hash}</code>`), `the top page ${prefix || '(ja)'} shows the seed hash`);
+      assert.match(html, words);
+      assert.ok(html.includes(`href="${prefix}/sv-lot/survey/lottery"`), 'a link to the procedure');
+      const procedure = await (await browser.get(`${prefix}/sv-lot/survey/lottery`)).text();
+      assert.ok(procedure.includes(hash), 'the procedure page shows the hash');
+      assert.match(procedure, prefix ? /SHA-256 of &quot;seed:entry number&quot;|SHA-256 of "seed:entry number"/ : /乱数:応募番号/);
+    }
     const [audited] = await queryRows<{ diff: unknown }>(env.deps.db, sql`select diff from audit_log where action = 'surveys.lottery.committed'`);
     assert.ok(JSON.stringify(audited!.diff).includes(hash), 'the audit trail carries the hash');
     for (let i = 0; i < 12; i++) {
@@ -47,6 +59,7 @@ describe('surveys: a lottery anyone can re-check', () => {
     assert.match(drawn.out, new RegExp(`winners \\(entry no\\.\\): ${order.slice(0, 3).join(', ')}\\n`));
     assert.match(drawn.out, new RegExp(`list SHA-256 ${entryListHash(ids)}`));
     assert.equal((await cli(env.deps, ['lottery', 'draw', '--program', 'sv-lot', '--winners', '3'])).code, 1, 'one draw');
+    assert.match(await (await browser.get('/sv-lot/survey/lottery')).text(), new RegExp(seed), 'the procedure page reveals the seed after the draw');
     const verified = await cli(env.deps, ['lottery', 'verify', '--program', 'sv-lot']);
     assert.equal(verified.code, 0, verified.err);
     // After the draw, a new entry is refused politely; the answers alone are still welcome.
