@@ -13,6 +13,10 @@ import { DELIVERABLES_PATHS } from './web/openapi.js';
 // Public face first: what other modules may call.
 export { listDeliverables, businessDaysUntil, deliverableStatusByKey, type DeliverableStatusView } from './queries.js';
 export { attachGeneratedVersion, type GeneratedVersion } from './commands/attach-generated-version.js';
+// The encrypted file store (a fresh AES-256-GCM key per file; the caller seals the key with the program's box): surveys' paper scans.
+export { storeGeneratedBytes, type StoredBytes } from './files/store-bytes.js';
+export { openStored } from './files/intake.js';
+export { fileStoreFor } from './files/store.js';
 
 // Version uploads are read by their routes as a stream (a video of hundreds of MB), never whole.
 registerStreamedUpload(/^\/api\/v1\/deliverables\/\d+\/versions$/);
