@@ -94,7 +94,8 @@ async function schedulePage(c: AppContext, program: Program, roles: Role[], form
             progress: `${t.progress}%`,
             deps: t.dependsOn.map((d) => byId.get(d)?.title ?? '').filter(Boolean).join('、') || '—',
             status: isLate(t, day) ? <strong>{plm('status.late')}</strong> : plm(t.progress >= 100 ? 'status.done' : 'status.open'),
-            edit: <a href={`/admin/records/schedule/tasks/${t.id}`}>{plm('schedule.edit')}<span class="visually-hidden">：{t.title}</span></a>,
+            // aria-label, not a visually hidden span: an absolutely placed span escapes the table's scroll box at 320 px.
+            edit: <a href={`/admin/records/schedule/tasks/${t.id}`} aria-label={`${plm('schedule.edit')}：${t.title}`}>{plm('schedule.edit')}</a>,
           }))}
           emptyMessage={plm('schedule.empty')}
         />
