@@ -13,6 +13,8 @@ export const surveysAuditActions = defineAuditActions({
   'surveys.entries.viewed': { ja: '当選者・応募者（個人情報）を閲覧', en: 'Winners or entrants (personal data) viewed' },
   'surveys.entries.erased': { ja: '応募者の個人情報を消去', en: 'Entrants’ personal data erased' },
   'surveys.paper.entered': { ja: '紙のアンケートを入力', en: 'Paper survey sheet entered' },
+  'surveys.paper.scan_attached': { ja: '紙のアンケート用紙のスキャンを添付', en: 'Paper survey sheet scan attached' },
+  'surveys.paper.scan_viewed': { ja: '紙のアンケート用紙のスキャン（個人情報）を閲覧', en: 'Paper survey sheet scan (personal data) viewed' },
   'surveys.paper.settled': { ja: '紙のアンケートの入力を照合・確定', en: 'Paper survey sheet settled' },
   'surveys.report.exported': { ja: 'アンケートの集計・報告書を出力', en: 'Survey tally or report exported' },
   'surveys.prize.saved': { ja: '賞品の在庫を登録・変更', en: 'Prize stock saved' },

@@ -70,14 +70,16 @@ export interface SheetRow {
   number: number;
   facilityCode: string | null;
   responseId: number | null;
+  /** Whether a scan is attached (and its key not erased). */
+  hasScan: boolean;
   entries: Array<{ pass: number; enteredBy: number; answers: Record<string, unknown> }>;
 }
 
 /** The program's paper sheets with their entries, newest first. */
 export async function paperSheets(db: Conn, programId: number, number?: number): Promise<SheetRow[]> {
-  const sheets = await queryRows<{ id: number; number: number; facility_code: string | null; response_id: number | null }>(
+  const sheets = await queryRows<{ id: number; number: number; facility_code: string | null; response_id: number | null; has_scan: boolean }>(
     db,
-    sql`select id, number, facility_code, response_id from survey_paper_sheets where program_id = ${programId} ${number === undefined ? sql`` : sql`and number = ${number}`} order by number desc limit 500`,
+    sql`select id, number, facility_code, response_id, (scan_key_sealed is not null) as has_scan from survey_paper_sheets where program_id = ${programId} ${number === undefined ? sql`` : sql`and number = ${number}`} order by number desc limit 500`,
   );
   if (!sheets.length) return [];
   const entries = await queryRows<{ sheet_id: number; pass: number; entered_by: number; answers: Record<string, unknown> | string }>(
@@ -89,6 +91,7 @@ export async function paperSheets(db: Conn, programId: number, number?: number):
     number: Number(s.number),
     facilityCode: s.facility_code,
     responseId: s.response_id === null ? null : Number(s.response_id),
+    hasScan: s.has_scan === true,
     entries: entries
       .filter((e) => Number(e.sheet_id) === Number(s.id))
       .map((e) => ({ pass: Number(e.pass), enteredBy: Number(e.entered_by), answers: typeof e.answers === 'string' ? (JSON.parse(e.answers) as Record<string, unknown>) : e.answers })),

@@ -19,6 +19,8 @@ export const SURVEYS_ROUTE_ACCESS: Record<string, Access> = {
   'GET /admin/surveys/:slug/paper': RUN,
   'POST /admin/surveys/:slug/paper': RUN,
   'POST /admin/surveys/:slug/paper/settle': RUN,
+  'POST /admin/surveys/:slug/paper/scan': RUN,
+  'GET /admin/surveys/:slug/paper/scan': RUN,
   'POST /admin/surveys/:slug/approval': 'program-staff:city',
   'POST /admin/surveys/:slug/lottery/commit': RUN,
   'GET /admin/surveys/:slug/lottery': READ,

@@ -6,8 +6,9 @@ import { queueMail } from '../../../platform/mail/outbox.js';
 import { parseOrThrow } from '../../../platform/validation.js';
 import { programScope } from '../../../platform/vault/index.js';
 import { sam } from '../messages.js';
-import { surveyEntries, surveyLotteries, surveyPrizes, surveyShipments, type SurveyPrize, type SurveyShipment } from '../schema.js';
+import { surveyEntries, surveyLotteries, surveyPaperSheets, surveyPrizes, surveyShipments, type SurveyPrize, type SurveyShipment } from '../schema.js';
 import { lockProgram } from './lock-program.js';
+import { removeScans } from './paper-scan.js';
 
 export const prizeSchema = z.object({
   name: z.string().trim().min(1, '賞品名を入力してください').max(100, '賞品名は100文字以内です'),
@@ -116,7 +117,13 @@ export async function eraseEntrants(ctx: CommandContext, programId: number): Pro
     .set({ nameSealed: null, postalCodeSealed: null, addressSealed: null, phoneSealed: null, emailSealed: null, erasedAt: ctx.now })
     .where(and(eq(surveyEntries.programId, programId), sql`${surveyEntries.erasedAt} is null`))
     .returning({ id: surveyEntries.id });
-  ctx.audit({ action: 'surveys.entries.erased', programId, targetType: 'program', targetId: programId, diff: { entries: erased.length } });
+  // Paper sheets' scans may show an entrant's name and address: their keys go in this transaction
+  // (nothing can open them from now on), then their bytes.
+  const withScan = and(eq(surveyPaperSheets.programId, programId), sql`${surveyPaperSheets.scan} is not null`);
+  const scans = await ctx.tx.select({ key: surveyPaperSheets.scan }).from(surveyPaperSheets).where(withScan).for('update');
+  await ctx.tx.update(surveyPaperSheets).set({ scan: null, scanKeySealed: null, scanType: null, scanSize: null }).where(withScan);
+  ctx.audit({ action: 'surveys.entries.erased', programId, targetType: 'program', targetId: programId, diff: { entries: erased.length, scans: scans.length } });
+  await removeScans(ctx.deps.config, scans.map((s) => s.key));
   return erased.length;
 }
 

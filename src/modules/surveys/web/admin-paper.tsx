@@ -9,7 +9,9 @@ import { formFields, formList } from '../../../platform/http/form.js';
 import { primaryRole } from '../../../platform/http/guards.js';
 import { parseId } from '../../../platform/ids.js';
 import type { Program } from '../../../platform/programs/schema.js';
-import { Button, ErrorSummary, Form, RadioGroup, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
+import { runAs } from '../../../platform/http/run-as.js';
+import { Button, ErrorSummary, FileField, Form, RadioGroup, Table, TextField, errorFor, type SummaryError } from '../../../ui/index.js';
+import { attachScan, MAX_SCAN_BYTES, readScan, removeScans, SCAN_TYPES } from '../commands/paper-scan.js';
 import { differences, enterPaperSheet, settlePaperSheet } from '../commands/paper.js';
 import { activeQuestionnaire, paperSheets } from '../queries.js';
 import type { Answers } from '../schema.js';
@@ -42,6 +44,11 @@ async function paperPage(c: AppContext, program: Program, opts: { errors?: Summa
         {focus && focus.entries.length === 2 && !focus.responseId && (
           <Form action={`${base}/settle`} csrfToken={csrfToken(c)}>
             <h2>用紙 {focus.number} の照合</h2>
+            {focus.hasScan && (
+              <p>
+                <a href={`${base}/scan?sheet=${focus.number}`} target="_blank" rel="noopener">用紙 {focus.number} のスキャンを別のタブで開く（個人情報を含むことがあり、閲覧は記録されます）</a>
+              </p>
+            )}
             <input type="hidden" name="sheet" value={String(focus.number)} />
             {differences(focus.entries[0]!.answers as Answers, focus.entries[1]!.answers as Answers).map((key) => (
               <RadioGroup
@@ -60,15 +67,24 @@ async function paperPage(c: AppContext, program: Program, opts: { errors?: Summa
         )}
         <Table
           caption="用紙"
-          columns={[{ key: 'number', header: '用紙番号', rowHeader: true }, { key: 'facility', header: '施設コード' }, { key: 'state', header: '状況' }, { key: 'action', header: '' }]}
+          columns={[{ key: 'number', header: '用紙番号', rowHeader: true }, { key: 'facility', header: '施設コード' }, { key: 'state', header: '状況' }, { key: 'scan', header: 'スキャン' }, { key: 'action', header: '' }]}
           rows={sheets.map((s) => ({
             number: String(s.number),
             facility: s.facilityCode ?? '',
             state: state(s),
+            scan: s.hasScan ? <a href={`${base}/scan?sheet=${s.number}`}>表示（閲覧は記録）</a> : 'なし',
             action: s.responseId ? '' : s.entries.length === 2 ? <a href={`${base}?sheet=${s.number}`}>照合する</a> : s.entries.some((e) => e.enteredBy === me) ? '別の職員の入力待ち' : '下のフォームで2回目を入力',
           }))}
           emptyMessage="まだ入力された用紙はありません"
         />
+        {sheets.length > 0 && (
+          <Form action={`${base}/scan`} csrfToken={csrfToken(c)} enctype="multipart/form-data">
+            <h2>用紙のスキャンの添付</h2>
+            <TextField name="sheet" label="用紙番号" width="sm" inputmode="numeric" required error={errorFor(errors, 'sheet')} />
+            <FileField name="scan" label="スキャンしたファイル" required accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" hint={`PDF、PNG、JPEG（${MAX_SCAN_BYTES / 1024 / 1024}MBまで）。暗号化して保存し、応募者の個人情報の消去とともに削除します。`} error={errorFor(errors, 'scan')} />
+            <Button>スキャンを添付する</Button>
+          </Form>
+        )}
         {q ? (
           <Form action={base} csrfToken={csrfToken(c)}>
             <h2>用紙の入力</h2>
@@ -126,5 +142,41 @@ surveysAdminPaper.post('/surveys/:slug/paper/settle', async (c) => {
     rerender: (errors, status) => paperPage(c, program, { errors, status, sheet: number }),
     flash: `用紙 ${number} を照合して確定しました。`,
     redirect: `/admin/surveys/${program.slug}/paper`,
+  });
+});
+
+surveysAdminPaper.post('/surveys/:slug/paper/scan', async (c) => {
+  const { program, roles } = await staffSurvey(c, RUN_ROLES);
+  const body = await c.req.parseBody();
+  const number = typeof body.sheet === 'string' ? parseId(body.sheet.normalize('NFKC').trim()) : undefined;
+  if (number === undefined) return paperPage(c, program, { errors: [{ field: 'sheet', message: '用紙番号を数字で入力してください' }], status: 422 });
+  const file = body.scan;
+  const bytes = file instanceof File ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+  return submitForm(c, {
+    role: primaryRole(roles as Role[]),
+    run: (ctx) => attachScan(ctx, program.id, number, bytes),
+    rerender: (errors, status) => paperPage(c, program, { errors, status }),
+    flash: (r) => {
+      // The replaced scan's key is gone with the committed update; its bytes go now.
+      if (r.replaced) void removeScans(c.get('deps').config, [r.replaced]);
+      return `用紙 ${number} のスキャンを添付しました。`;
+    },
+    redirect: `/admin/surveys/${program.slug}/paper`,
+  });
+});
+
+/** The scan itself, shown inline beside the entries (audited: it may hold an entrant's name and address). */
+surveysAdminPaper.get('/surveys/:slug/paper/scan', async (c) => {
+  const { program, roles } = await staffSurvey(c, RUN_ROLES);
+  const number = parseId(c.req.query('sheet'));
+  if (number === undefined) throw new AppError('not-found');
+  const scan = await runAs(c, primaryRole(roles as Role[]), (ctx) => readScan(ctx, program.id, number));
+  return new Response(new Uint8Array(scan.bytes), {
+    headers: {
+      'Content-Type': SCAN_TYPES[scan.type],
+      'Content-Disposition': `inline; filename="sheet-${number}.${scan.type === 'jpeg' ? 'jpg' : scan.type}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 });
