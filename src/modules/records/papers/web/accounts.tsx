@@ -11,7 +11,7 @@ import { idQuery } from '../../../../platform/http/params.js';
 import { runAs } from '../../../../platform/http/run-as.js';
 import type { Role } from '../../../../platform/auth/schema.js';
 import type { Program } from '../../../../platform/programs/schema.js';
-import { Button, ButtonLink, DateField, FileField, Form, SelectField, Table, TextField } from '../../../../ui/index.js';
+import { Button, ButtonLink, DateField, errorFor, FileField, Form, SelectField, Table, TextField } from '../../../../ui/index.js';
 import { addBudgetLine, addExpense, addHonorarium, markHonorariumPaid, presetBudgetLines } from '../accounts/commands.js';
 import { linePresetsFor } from '../accounts/presets.js';
 import { listBudgetLines } from '../accounts/queries.js';
@@ -140,7 +140,7 @@ async function accountsPage(c: AppContext, program: Program, roles: Role[], form
             ) : (
               <Form action={`${base(program)}/honoraria/paid`} csrfToken={token} label={`${pp('accounts.markPaid')}（${h.payee}）`}>
                 <input type="hidden" name="id" value={String(h.id)} />
-                <DateField name={`paidOn`} label={pp('accounts.col.paidOn')} />
+                <DateField name={`paidOn-${h.id}`} label={pp('accounts.col.paidOn')} error={form.form === 'paid' && form.values.id === String(h.id) ? errorFor(form.errors, 'paidOn') : undefined} />
                 <Button variant="secondary" size="sm">{pp('accounts.markPaid')}</Button>
               </Form>
             ),
@@ -203,7 +203,7 @@ accountsAction(
   (ctx, p, f) => {
     const id = idQuery(f.id);
     if (id === undefined) throw new AppError('not-found');
-    return markHonorariumPaid(ctx, p.id, id, f);
+    return markHonorariumPaid(ctx, p.id, id, { paidOn: f[`paidOn-${id}`] });
   },
   pp('accounts.paidFlash'),
 );
