@@ -105,6 +105,7 @@ describe('records papers: contract notices', () => {
     await op2.login('nt-op@example.jp', TEST_PASSWORD);
     await op2.get('/admin/records/nt-event/notices');
     const res = await op2.post('/admin/records/nt-event/notices', { kind: 'resignation', _once: op2.once() });
-    assert.equal(res.status, 404);
+    assert.equal(res.status, 422);
+    assert.ok((await res.text()).includes('届出の種類が正しくありません'), 'the reason is shown');
   });
 });

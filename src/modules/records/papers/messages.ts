@@ -190,6 +190,7 @@ export const papersMessages = createCatalog({
   'err.presetDone': '固定費目はすでに設定されています',
   'err.receiptType': '領収書は PDF、JPEG または PNG のファイルにしてください',
   'err.receiptSize': '領収書のファイルは {mb}MB 以下にしてください',
+  'err.honorariumParam': '支払日を記録する謝礼金を指定してください',
   'err.expenseParam': '領収書を表示する支出を指定してください（?expense=番号）',
   'err.alreadyPaid': 'この謝礼金の支払日はすでに記録されています',
   'v.payee': '支払先を入力してください（100文字以内）',

@@ -9,7 +9,7 @@ import { missingFields, NOTICE_DELIVERABLE, renderNotice, type NoticeInput } fro
 import { currentStructure, structureFingerprint } from './structure.js';
 
 export function parseNoticeKind(text: string | undefined): NoticeKind {
-  if (!NOTICE_KINDS.includes(text as NoticeKind)) throw new AppError('not-found', pp('err.kind'));
+  if (!NOTICE_KINDS.includes(text as NoticeKind)) throw new AppError('validation-failed', pp('err.kind'), { fieldErrors: [{ field: 'kind', message: pp('err.kind') }] });
   return text as NoticeKind;
 }
 

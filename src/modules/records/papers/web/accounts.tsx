@@ -202,7 +202,7 @@ accountsAction(
   'paid',
   (ctx, p, f) => {
     const id = idQuery(f.id);
-    if (id === undefined) throw new AppError('not-found');
+    if (id === undefined) throw new AppError('validation-failed', pp('err.honorariumParam'));
     return markHonorariumPaid(ctx, p.id, id, { paidOn: f[`paidOn-${id}`] });
   },
   pp('accounts.paidFlash'),
