@@ -27,12 +27,13 @@ const CONNECTIONS = 64;
 
 function post(agent: http.Agent, port: number, path: string, body: unknown): Promise<number> {
   const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
-    req.on('error', reject);
+    // A reset connection (the server under load) is counted as status 0, not the end of the run.
+    req.on('error', () => resolve(0));
     req.end(data);
   });
 }
@@ -64,6 +65,10 @@ async function run(label: string, onDisk: boolean): Promise<void> {
     const p = (await findProgramBySlug(env.deps.db, 'bench-survey'))!;
     const pdf = await pdfToBuffer((doc) => drawReport(doc, { program: p, title: q.title, version: q.version, questions: q.questions, tally, crossTabs: [{ a: q.questions[1]!, b: q.questions[2]!, cells }], period: '全期間', today: '2026-06-01' }), { title: q.title });
     const pdfMs = performance.now() - t;
+    console.log(`${label}:`);
+    console.log(`  bulk load of ${N.toLocaleString()} responses: ${(loadMs / 1000).toFixed(1)} s`);
+    console.log(`  tally of ${N.toLocaleString()} responses (${q.questions.length} questions): ${tallyMs.toFixed(0)} ms = ${(tallyMs / 2000).toFixed(2)} × the 2 s target ${tallyMs < 2000 ? '(under it)' : '(OVER it)'}`);
+    console.log(`  report PDF (${(pdf.length / 1024).toFixed(0)} KiB, with one cross-tab): ${pdfMs.toFixed(0)} ms`);
 
     const server = await startAppServer(env.deps);
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
@@ -85,10 +90,6 @@ async function run(label: string, onDisk: boolean): Promise<void> {
     await server.close();
     const [entries] = await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from survey_entries where program_id = ${program.id}`);
     const ok = statuses.get(201) ?? 0;
-    console.log(`${label}:`);
-    console.log(`  bulk load of ${N.toLocaleString()} responses: ${(loadMs / 1000).toFixed(1)} s`);
-    console.log(`  tally of ${N.toLocaleString()} responses (${q.questions.length} questions): ${tallyMs.toFixed(0)} ms = ${(tallyMs / 2000).toFixed(2)} × the 2 s target ${tallyMs < 2000 ? '(under it)' : '(OVER it)'}`);
-    console.log(`  report PDF (${(pdf.length / 1024).toFixed(0)} KiB, with one cross-tab): ${pdfMs.toFixed(0)} ms`);
     console.log(`  API: ${API} responses from ${CONNECTIONS} connections in ${(apiMs / 1000).toFixed(1)} s = ${(ok / (apiMs / 1000)).toFixed(0)} responses/s accepted; statuses ${JSON.stringify(Object.fromEntries(statuses))}; entries ${Number(entries!.n)} (expected ${Math.ceil(API / 5)})`);
   } finally {
     await env.close();
