@@ -53,6 +53,16 @@ describe('attachGeneratedVersion and deliverableStatusByKey (for other modules)'
     const approved = await deliverableStatusByKey(env.deps.db, programId, 'schedule');
     assert.equal(approved?.status, 'approved');
     assert.ok(approved?.approvedAt instanceof Date, 'the approval time is given');
+
+    // A changed schedule after approval: the new version reopens the proof, and the City approves again.
+    const third = await runCommand(env.deps, actor, (ctx) => attachGeneratedVersion(ctx, { programId, key: 'schedule', filename: 'schedule-3.pdf', bytes: pdf, note: '承認後の変更' }));
+    assert.equal(third.version, 3);
+    assert.equal((await deliverableStatusByKey(env.deps.db, programId, 'schedule'))?.status, 'planned', 'a new version reopens an approved deliverable');
+    await runCommand(env.deps, actor, (ctx) => sendRound(ctx, first.deliverableId, { version: 3 }));
+    await runCommand(env.deps, actor, (ctx) => answerRound(ctx, first.deliverableId, 2, { decision: 'approve' }));
+    const again = await deliverableStatusByKey(env.deps.db, programId, 'schedule');
+    assert.equal(again?.status, 'approved');
+    assert.ok(again!.approvedAt!.getTime() >= approved!.approvedAt!.getTime(), 'approved again');
   });
 
   it('adds a key the register does not hold (業務履行体制変更届) and refuses an unknown key without a title', async () => {
@@ -79,13 +89,13 @@ describe('attachGeneratedVersion and deliverableStatusByKey (for other modules)'
     const pdf = await samplePdf(1);
     await assert.rejects(
       runCommand(env.deps, actor, async (ctx) => {
-        await attachGeneratedVersion(ctx, { programId, key: 'schedule', filename: 'schedule-3.pdf', bytes: pdf, note: '' });
+        await attachGeneratedVersion(ctx, { programId, key: 'schedule', filename: 'schedule-4.pdf', bytes: pdf, note: '' });
         throw new AppError('conflict', '呼び出し側の拒否');
       }),
       (e) => e instanceof AppError && e.code === 'conflict',
     );
     assert.equal(storedFiles(env, programId).length, before, 'the stored file was removed with the rollback');
     const id = (await deliverableStatusByKey(env.deps.db, programId, 'schedule'))!.id;
-    assert.equal((await env.deps.db.select().from(deliverableVersions).where(eq(deliverableVersions.deliverableId, id))).length, 2);
+    assert.equal((await env.deps.db.select().from(deliverableVersions).where(eq(deliverableVersions.deliverableId, id))).length, 3, 'the three versions of the first test, no fourth');
   });
 });

@@ -47,7 +47,10 @@ export async function recordVersion(ctx: CommandContext, deliverableId: number, 
       createdBy: ctx.actor.userId,
     })
     .returning();
-  await ctx.tx.update(deliverables).set({ updatedAt: ctx.now }).where(eq(deliverables.id, d.id));
-  ctx.audit({ action: 'deliverables.version.uploaded', programId: d.programId, targetType: 'deliverable', targetId: String(d.id), diff: { key: d.key, version: row!.number, type: row!.contentType, size: row!.size, sha256: row!.sha256 } });
+  // A new version of an approved deliverable (a schedule changed after the City's approval) is a
+  // revision: it goes back to proof, so the City approves what is now current.
+  const reopened = d.status === 'approved';
+  await ctx.tx.update(deliverables).set({ updatedAt: ctx.now, ...(reopened ? { status: 'planned' as const } : {}) }).where(eq(deliverables.id, d.id));
+  ctx.audit({ action: 'deliverables.version.uploaded', programId: d.programId, targetType: 'deliverable', targetId: String(d.id), diff: { key: d.key, version: row!.number, type: row!.contentType, size: row!.size, sha256: row!.sha256, ...(reopened ? { reopened: true } : {}) } });
   return row!;
 }
