@@ -168,7 +168,10 @@ surveysAdminPaper.post('/surveys/:slug/paper/scan', async (c) => {
 /** The scan itself, shown inline beside the entries (audited: it may hold an entrant's name and address). */
 surveysAdminPaper.get('/surveys/:slug/paper/scan', async (c) => {
   const { program, roles } = await staffSurvey(c, RUN_ROLES);
-  const number = parseId(c.req.query('sheet'));
+  const asked = c.req.query('sheet');
+  // No sheet named: the paper page, where the scans are listed. A sheet no record can have: 404.
+  if (asked === undefined || asked === '') return c.redirect(`/admin/surveys/${program.slug}/paper`, 303);
+  const number = parseId(asked);
   if (number === undefined) throw new AppError('not-found');
   const scan = await runAs(c, primaryRole(roles as Role[]), (ctx) => readScan(ctx, program.id, number));
   return new Response(new Uint8Array(scan.bytes), {
