@@ -7,6 +7,7 @@ export const privacyAuditActions = defineAuditActions({
   'privacy.staff.rejected': { ja: '作業従事者名簿への登録を却下', en: 'Staff roster entry rejected' },
   'privacy.staff.ended': { ja: '作業従事者名簿の登録を終了', en: 'Staff roster entry ended' },
   'privacy.staff.seeded': { ja: '作業従事者名簿を初期登録（デモ・試験）', en: 'Staff roster seeded (demo, test)' },
+  'privacy.roster.page_viewed': { ja: '作業従事者名簿の画面を閲覧（名簿の整備のため名簿による制限なし）', en: 'Staff roster page viewed (not gated by the roster: it is where staff are requested)', personalData: false },
   'privacy.roster.viewed': { ja: '作業従事者名簿（個人情報）を閲覧（API）', en: 'Staff roster (personal data) viewed (API)' },
   'privacy.file.attached': { ja: '誓約書の写し・受け渡しデータのファイルを添付', en: 'Pledge scan or handover file attached' },
   'privacy.file.viewed': { ja: '誓約書の写し・受け渡しデータのファイル（個人情報）を閲覧', en: 'Pledge scan or handover file (personal data) viewed' },

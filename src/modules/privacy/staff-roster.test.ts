@@ -129,6 +129,11 @@ describe('privacy: the staff roster the City approves gates personal data', () =
     const nb = new TestBrowser(env.deps, app);
     await nb.login('new@rost.example', TEST_PASSWORD);
     assert.equal((await nb.get(docPath)).status, 403);
+    // The roster page stays open to them (it is where they are requested), and each view is audited.
+    const views = async () => (await queryRows<{ n: number }>(env.deps.db, sql`select count(*)::int as n from audit_log where action = 'privacy.roster.page_viewed'`))[0]!.n;
+    const before = Number(await views());
+    assert.equal((await nb.get('/admin/privacy/rost/staff')).status, 200);
+    assert.equal(Number(await views()), before + 1, 'the roster page view is in the audit trail');
     await cli(env.deps, ['program', 'set', 'rost', 'enforceStaffRoster=false']);
     assert.equal((await nb.get(docPath)).status, 200);
     await cli(env.deps, ['program', 'set', 'rost', 'enforceStaffRoster=true']);

@@ -29,8 +29,12 @@ const statusLabel = (s: string) => pm(`status.${s}` as PrivacyMessageKey);
 const tone = (s: string) => (s === 'approved' ? 'success' : s === 'requested' ? 'warning' : 'neutral') as 'success' | 'warning' | 'neutral';
 
 async function staffPage(c: AppContext, program: Program, roles: Role[], form: { errors: FieldError[]; values: Record<string, string>; status: number } = { errors: [], values: {}, status: 200 }) {
-  const rows = await listStaff(c.get('deps').db, program.id);
-  const scans = await heldFileCounts(c.get('deps').db, program.id, 'staff');
+  // Audited like any view of people's data, but not refused by the roster gate: the roster page is
+  // where someone who is not (yet) on it is requested for it.
+  const { rows, scans } = await runAs(c, primaryRole(roles), async (ctx) => {
+    ctx.audit({ action: 'privacy.roster.page_viewed', programId: program.id, targetType: 'program', targetId: program.id });
+    return { rows: await listStaff(ctx.tx, program.id), scans: await heldFileCounts(ctx.tx, program.id, 'staff') };
+  });
   const canRequest = roles.some((r) => REQUEST_ROLES.includes(r));
   const canDecide = roles.some((r) => DECIDE_ROLES.includes(r));
   const live = rows.filter((r) => r.status === 'requested' || r.status === 'approved');
