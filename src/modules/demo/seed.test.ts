@@ -100,7 +100,7 @@ describe('the demo installation: a campaign at work for some weeks', () => {
     const [seeded] = await rows<{ diff: { parts: string[] } }>(sql`select diff from audit_log where action = 'platform.demo.seeded'`);
     const withPart = env.deps.modules.modules.filter((m) => m.demo).map((m) => m.name);
     assert.deepEqual(seeded!.diff.parts, withPart);
-    for (const name of ['campaign', 'settlement', 'events', 'calls', 'surveys', 'deliverables', 'privacy']) assert.ok(withPart.includes(name), `${name} has a demo part`);
+    for (const name of ['campaign', 'settlement', 'events', 'calls', 'surveys', 'deliverables', 'privacy', 'records']) assert.ok(withPart.includes(name), `${name} has a demo part`);
     // Calls: a day of call logs and its daily tally submitted to the City.
     const [calls] = await rows<{ n: number; days: number }>(sql`select count(*)::int as n, count(distinct day)::int as days from call_logs where program_id = ${stay.id}`);
     assert.deepEqual([Number(calls!.n), Number(calls!.days)], [10, 1]);
@@ -118,6 +118,10 @@ describe('the demo installation: a campaign at work for some weeks', () => {
     assert.equal(Number(reg!.n), 20, 'the exchange meeting has its registrations');
     const roster = await rows<{ slug: string; n: number }>(sql`select p.slug, count(*)::int as n from privacy_staff s join programs p on p.id = s.program_id where s.status = 'approved' group by p.slug order by p.slug`);
     assert.deepEqual(roster.map((r) => [r.slug, Number(r.n)]), [['demo-koryukai', 2], ['demo-stay', 3]], 'the City-approved staff rosters');
+    // Records: both work schedules from their presets (the Gantt chart on the records page).
+    const schedules = await rows<{ slug: string; n: number }>(sql`select p.slug, count(*)::int as n from records_schedule_tasks t join programs p on p.id = t.program_id group by p.slug order by p.slug`);
+    assert.deepEqual(schedules.map((r) => r.slug), ['demo-koryukai', 'demo-stay'], 'both programs have a schedule');
+    assert.ok(schedules.every((r) => Number(r.n) >= 5), `schedules of several tasks (${schedules.map((r) => r.n).join(', ')})`);
   });
 
   test('fictional and labelled: every e-mail address ends in .invalid, the programs say デモ', async () => {

@@ -27,6 +27,15 @@ function mergeMonthlyFigures(parts: RecordsPart[]): ModuleManifest['monthlyFigur
   return async (deps, program, month) => (await Promise.all(fns.map((f) => f(deps, program, month)))).flat();
 }
 
+/** The areas' parts of the demo, one after the other. */
+function mergeDemo(parts: RecordsPart[]): ModuleManifest['demo'] {
+  const fns = parts.map((p) => p.demo).filter((f) => f !== undefined);
+  if (fns.length === 0) return undefined;
+  return async (ctx, seed) => {
+    for (const f of fns) await f(ctx, seed);
+  };
+}
+
 /**
  * The module's manifest, assembled from its areas so each area keeps its own routes, commands and
  * catalogues (the installation still rejects a route or command declared twice).
@@ -51,5 +60,6 @@ export function assembleRecords(schema: Record<string, unknown>, parts: RecordsP
     openapi: mergeOpenApi(parts),
     personalDataGate: parts.find((p) => p.personalDataGate)?.personalDataGate,
     monthlyFigures: mergeMonthlyFigures(parts),
+    demo: mergeDemo(parts),
   };
 }

@@ -1,5 +1,6 @@
 import type { RecordsPart } from '../parts.js';
 import { planAuditActions } from './audit-actions.js';
+import { seedPlanDemo } from './demo.js';
 import { PLAN_INBOX } from './inbox.js';
 import { plm } from './messages.js';
 import { PLAN_ROUTE_ACCESS } from './route-access.js';
@@ -13,5 +14,6 @@ export const planPart: RecordsPart = {
   auditActions: planAuditActions,
   openapi: PLAN_PATHS,
   inbox: PLAN_INBOX,
+  demo: seedPlanDemo,
   tools: [{ kinds: ['campaign', 'event'], label: plm('tool'), href: (p) => `/admin/records/${p.slug}/schedule` }],
 };
