@@ -75,8 +75,8 @@ async function accountsPage(c: AppContext, program: Program, roles: Role[], form
         <h2 class="app-heading-2">{pp('accounts.lineHeading')}</h2>
         <Form action={`${base(program)}/lines`} csrfToken={token}>
           <input type="hidden" name="_form" value="line" />
-          <TextField {...line('name')} label={pp('accounts.lineName')} />
-          <TextField {...line('budget')} label={pp('accounts.lineBudget')} inputmode="numeric" width="sm" />
+          <TextField {...line('name')} required label={pp('accounts.lineName')} />
+          <TextField {...line('budget')} required label={pp('accounts.lineBudget')} inputmode="numeric" width="sm" />
           <TextField {...line('note')} label={pp('accounts.lineNote')} />
           <Button>{pp('accounts.addLine')}</Button>
         </Form>
@@ -107,11 +107,11 @@ async function accountsPage(c: AppContext, program: Program, roles: Role[], form
             <h3 class="app-heading-3">{pp('accounts.expenseHeading')}</h3>
             <Form action={`${base(program)}/expenses`} csrfToken={token} enctype="multipart/form-data">
               <input type="hidden" name="_form" value="expense" />
-              <SelectField {...exp('budgetLineId')} label={pp('accounts.budgetLine')} options={lineOptions} />
-              <DateField {...exp('spentOn')} label={pp('accounts.spentOn')} />
-              <TextField {...exp('payee')} label={pp('accounts.payee')} />
-              <TextField {...exp('item')} label={pp('accounts.item')} />
-              <TextField {...exp('amount')} label={pp('accounts.amount')} inputmode="numeric" width="sm" />
+              <SelectField {...exp('budgetLineId')} required label={pp('accounts.budgetLine')} options={lineOptions} />
+              <DateField {...exp('spentOn')} required label={pp('accounts.spentOn')} />
+              <TextField {...exp('payee')} required label={pp('accounts.payee')} />
+              <TextField {...exp('item')} required label={pp('accounts.item')} />
+              <TextField {...exp('amount')} required label={pp('accounts.amount')} inputmode="numeric" width="sm" />
               <FileField name="receipt" label={pp('accounts.receiptFile')} accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" error={exp('receipt').error} />
               <Button>{pp('accounts.addExpense')}</Button>
             </Form>
@@ -151,12 +151,12 @@ async function accountsPage(c: AppContext, program: Program, roles: Role[], form
         <p>{pp('accounts.honorariumIntro')}</p>
         <Form action={`${base(program)}/honoraria`} csrfToken={token}>
           <input type="hidden" name="_form" value="honorarium" />
-          <SelectField {...hon('role')} label={pp('accounts.role')} options={HONORARIUM_ROLES.map((r) => ({ value: r, label: pp(`role.${r}`) }))} />
-          <TextField {...hon('payee')} label={pp('accounts.payee')} />
-          <TextField {...hon('address')} label={pp('accounts.address')} />
-          <TextField {...hon('gross')} label={pp('accounts.gross')} inputmode="numeric" width="sm" />
-          <DateField {...hon('paidOn')} label={pp('accounts.paidOn')} />
-          {lineOptions.length ? <SelectField {...hon('budgetLineId')} label={pp('accounts.budgetLine')} options={lineOptions} emptyOption="" /> : null}
+          <SelectField {...hon('honRole')} required label={pp('accounts.role')} options={HONORARIUM_ROLES.map((r) => ({ value: r, label: pp(`role.${r}`) }))} />
+          <TextField {...hon('honPayee')} required label={pp('accounts.payee')} />
+          <TextField {...hon('honAddress')} label={pp('accounts.address')} />
+          <TextField {...hon('honGross')} required label={pp('accounts.gross')} inputmode="numeric" width="sm" />
+          <DateField {...hon('honPaidOn')} label={pp('accounts.paidOn')} />
+          {lineOptions.length ? <SelectField {...hon('honBudgetLineId')} label={pp('accounts.budgetLine')} options={lineOptions} emptyOption="" /> : null}
           <Button>{pp('accounts.addHonorarium')}</Button>
         </Form>
       </>
@@ -169,6 +169,14 @@ accountsAdmin.get('/records/:slug/accounts', async (c) => {
   return accountsPage(c, program, roles);
 });
 
+// The honorarium form's fields carry a prefix: the expense form on the same page has a payee and a
+// line too, and a field's id comes from its name.
+const HON_FIELDS = ['payee', 'role', 'gross', 'address', 'paidOn', 'budgetLineId'] as const;
+const honName = (k: string) => `hon${k[0]!.toUpperCase()}${k.slice(1)}`;
+function honorariumInput(f: Record<string, string>) {
+  return Object.fromEntries(HON_FIELDS.map((k) => [k, f[honName(k)] ?? '']));
+}
+
 /** A POST of the accounts page: the form's fields, the command, the page again on a refusal. */
 function accountsAction<T>(path: string, formName: string, run: (ctx: Parameters<Parameters<typeof submitForm<T>>[1]['run']>[0], program: Program, f: Record<string, string>, c: AppContext) => Promise<T>, flash: string | ((r: T) => string)) {
   accountsAdmin.post(`/records/:slug/accounts/${path}`, async (c) => {
@@ -177,7 +185,8 @@ function accountsAction<T>(path: string, formName: string, run: (ctx: Parameters
     return submitForm<T>(c, {
       role: primaryRole(roles),
       run: (ctx) => run(ctx, program, f, c),
-      rerender: (errors, status) => accountsPage(c, program, roles, { errors, values: f, status, form: formName }),
+      rerender: (errors, status) =>
+        accountsPage(c, program, roles, { errors: formName === 'honorarium' ? errors.map((e) => ((HON_FIELDS as readonly string[]).includes(e.field) ? { ...e, field: honName(e.field) } : e)) : errors, values: f, status, form: formName }),
       flash,
       redirect: base(program),
     });
@@ -196,7 +205,7 @@ accountsAction(
   },
   pp('accounts.expenseAdded'),
 );
-accountsAction('honoraria', 'honorarium', (ctx, p, f) => addHonorarium(ctx, p.id, f), (r) => pp('accounts.honorariumAdded', { withholding: r.withholding.toLocaleString('ja-JP'), net: r.net.toLocaleString('ja-JP') }));
+accountsAction('honoraria', 'honorarium', (ctx, p, f) => addHonorarium(ctx, p.id, honorariumInput(f)), (r) => pp('accounts.honorariumAdded', { withholding: r.withholding.toLocaleString('ja-JP'), net: r.net.toLocaleString('ja-JP') }));
 accountsAction(
   'honoraria/paid',
   'paid',
