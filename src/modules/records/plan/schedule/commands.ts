@@ -61,18 +61,24 @@ export async function addTask(ctx: CommandContext, programId: number, input: unk
   return row!;
 }
 
-/**
- * Changes a task; `seenUpdatedAt` (what the form showed) must still be its state, else 409.
- * A change to an approved schedule sends the changed schedule as a new version (要再承認).
- */
-export async function updateTask(ctx: CommandContext, id: number, input: unknown, seenUpdatedAt?: string): Promise<{ resent: boolean }> {
-  const v = parseOrThrow(taskSchema, input);
+/** The task, locked with its schedule; 404 when there is none, 409 when it changed since `seenUpdatedAt` (what the form showed). */
+async function lockTask(ctx: CommandContext, id: number, seenUpdatedAt: string | undefined): Promise<ScheduleTask> {
   const [found] = await ctx.tx.select({ programId: recordsScheduleTasks.programId }).from(recordsScheduleTasks).where(eq(recordsScheduleTasks.id, id));
   if (!found) throw new AppError('not-found');
   await lockSchedule(ctx, found.programId);
   const [t] = await ctx.tx.select().from(recordsScheduleTasks).where(eq(recordsScheduleTasks.id, id)).for('update');
   if (!t) throw new AppError('not-found');
   if (seenUpdatedAt && seenUpdatedAt !== t.updatedAt.toISOString()) throw new AppError('conflict', plm('err.stale'));
+  return t;
+}
+
+/**
+ * Changes a task; `seenUpdatedAt` (what the form showed) must still be its state, else 409.
+ * A change to an approved schedule sends the changed schedule as a new version (要再承認).
+ */
+export async function updateTask(ctx: CommandContext, id: number, input: unknown, seenUpdatedAt?: string): Promise<{ resent: boolean }> {
+  const v = parseOrThrow(taskSchema, input);
+  const t = await lockTask(ctx, id, seenUpdatedAt);
   await checkDeps(ctx, t.programId, v, t.id);
   await ctx.tx.update(recordsScheduleTasks).set({ ...v, updatedAt: ctx.now }).where(eq(recordsScheduleTasks.id, id));
   const diff: Record<string, unknown> = {};
@@ -84,12 +90,7 @@ export async function updateTask(ctx: CommandContext, id: number, input: unknown
 
 /** Removes a task no other task depends on. */
 export async function removeTask(ctx: CommandContext, id: number, seenUpdatedAt?: string): Promise<void> {
-  const [found] = await ctx.tx.select({ programId: recordsScheduleTasks.programId }).from(recordsScheduleTasks).where(eq(recordsScheduleTasks.id, id));
-  if (!found) throw new AppError('not-found');
-  await lockSchedule(ctx, found.programId);
-  const [t] = await ctx.tx.select().from(recordsScheduleTasks).where(eq(recordsScheduleTasks.id, id)).for('update');
-  if (!t) throw new AppError('not-found');
-  if (seenUpdatedAt && seenUpdatedAt !== t.updatedAt.toISOString()) throw new AppError('conflict', plm('err.stale'));
+  const t = await lockTask(ctx, id, seenUpdatedAt);
   const tasks = await listTasks(ctx.tx, t.programId);
   if (tasks.some((o) => o.dependsOn.includes(id))) throw new AppError('conflict', plm('err.dependedOn'));
   await ctx.tx.delete(recordsScheduleTasks).where(and(eq(recordsScheduleTasks.id, id), eq(recordsScheduleTasks.programId, t.programId)));
