@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auditKeys } from '../../src/platform/audit/keys.js';
-import { lastSeal, SEAL_DELAY_MS, SEAL_RETRIES_MS, sealingSettled, sealSoon } from '../../src/platform/audit/seal.js';
+import { lastSeal, SEAL_DELAY_MS, sealingSettled } from '../../src/platform/audit/seal.js';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../src/db/client.js';
 import { systemActor } from '../../src/platform/audit/index.js';
@@ -10,8 +10,8 @@ import { createProgram } from '../../src/platform/programs/commands/create-progr
 import { createTestEnv } from '../helpers/deps.js';
 import { makeProgram } from '../helpers/fixtures.js';
 
-/** What the process writes to stderr (warnings) while `fn` runs. */
-async function stderrDuring(fn: () => Promise<void>): Promise<string> {
+/** What the process writes to stderr (warnings) while `fn` runs; `fn` may read it as it comes. */
+async function stderrDuring(fn: (written: () => string) => Promise<void>): Promise<string> {
   const write = process.stderr.write;
   let out = '';
   process.stderr.write = ((chunk: string | Uint8Array) => {
@@ -19,11 +19,20 @@ async function stderrDuring(fn: () => Promise<void>): Promise<string> {
     return true;
   }) as typeof process.stderr.write;
   try {
-    await fn();
+    await fn(() => out);
   } finally {
     process.stderr.write = write;
   }
   return out;
+}
+
+/** Waits until `check` holds (polling; generous, for loaded machines). */
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,19 +56,18 @@ test('a sealing run that fails (a busy pool) is tried again and seals what was c
       },
     }) as Db;
     const deps = { ...env.deps, db: flaky };
-    const logged = await stderrDuring(async () => {
+    const logged = await stderrDuring(async (written) => {
       await runCommand(deps, systemActor('test'), (ctx) => createProgram(ctx, { kind: 'campaign', slug: 'seal-retry-2', name: '封印の再試行' }));
       failures = 1;
-      await wait(SEAL_DELAY_MS + 150);
+      await until('the failed run logged', () => written().includes('audit sealing failed'));
     });
     assert.equal(failures, 0, 'the sealing run met the failure');
     assert.match(logged, /"msg":"audit sealing failed".*"retryInMs":1000/, 'the failure is logged with its retry');
     const [row] = await queryRows<{ max: number }>(env.deps.db, sql`select max(id)::int as max from audit_log`);
     const max = Number(row?.max);
-    assert.ok(((await lastSeal(env.deps.db, keyId))?.entryId ?? 0) < max, 'not sealed after the failed run');
-    await wait(SEAL_RETRIES_MS[0]! + SEAL_DELAY_MS + 300);
+    // No other command runs: only the retry can seal the entries of the one above.
+    await until('the retry sealed', async () => (await lastSeal(env.deps.db, keyId))?.entryId === max);
     await sealingSettled(flaky);
-    assert.equal((await lastSeal(env.deps.db, keyId))?.entryId, max, 'the retry sealed the command\'s entries');
   } finally {
     await env.close();
   }
