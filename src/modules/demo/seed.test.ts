@@ -118,10 +118,10 @@ describe('the demo installation: a campaign at work for some weeks', () => {
     assert.equal(Number(reg!.n), 20, 'the exchange meeting has its registrations');
     const roster = await rows<{ slug: string; n: number }>(sql`select p.slug, count(*)::int as n from privacy_staff s join programs p on p.id = s.program_id where s.status = 'approved' group by p.slug order by p.slug`);
     assert.deepEqual(roster.map((r) => [r.slug, Number(r.n)]), [['demo-koryukai', 2], ['demo-stay', 3]], 'the City-approved staff rosters');
-    // Records: both work schedules from their presets (the Gantt chart on the records page).
+    // Records: the campaign's work schedule from its preset (the Gantt chart on the records page); the exchange meeting's is left to make.
     const schedules = await rows<{ slug: string; n: number }>(sql`select p.slug, count(*)::int as n from records_schedule_tasks t join programs p on p.id = t.program_id group by p.slug order by p.slug`);
-    assert.deepEqual(schedules.map((r) => r.slug), ['demo-koryukai', 'demo-stay'], 'both programs have a schedule');
-    assert.ok(schedules.every((r) => Number(r.n) >= 5), `schedules of several tasks (${schedules.map((r) => r.n).join(', ')})`);
+    assert.deepEqual(schedules.map((r) => r.slug), ['demo-stay'], 'the campaign has its schedule');
+    assert.ok(Number(schedules[0]!.n) >= 5, `a schedule of several tasks (${schedules[0]!.n})`);
   });
 
   test('fictional and labelled: every e-mail address ends in .invalid, the programs say デモ', async () => {
