@@ -5,14 +5,19 @@ import { lastSeal, SEAL_DELAY_MS, sealingSettled } from '../../src/platform/audi
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../src/db/client.js';
 import { systemActor } from '../../src/platform/audit/index.js';
+import { setLogLevel } from '../../src/platform/log/index.js';
 import { runCommand } from '../../src/platform/command.js';
 import { createProgram } from '../../src/platform/programs/commands/create-program.js';
 import { createTestEnv } from '../helpers/deps.js';
 import { makeProgram } from '../helpers/fixtures.js';
 
-/** What the process writes to stderr (warnings) while `fn` runs; `fn` may read it as it comes. */
+/**
+ * What the process writes to stderr (warnings) while `fn` runs; `fn` may read it as it comes.
+ * Warnings are logged meanwhile whatever LOG_LEVEL says (the test runner silences logs).
+ */
 async function stderrDuring(fn: (written: () => string) => Promise<void>): Promise<string> {
   const write = process.stderr.write;
+  setLogLevel('warn');
   let out = '';
   process.stderr.write = ((chunk: string | Uint8Array) => {
     out += String(chunk);
@@ -22,6 +27,7 @@ async function stderrDuring(fn: (written: () => string) => Promise<void>): Promi
     await fn(() => out);
   } finally {
     process.stderr.write = write;
+    setLogLevel((process.env.LOG_LEVEL as 'silent' | undefined) ?? 'info');
   }
   return out;
 }
