@@ -84,6 +84,24 @@ describe('calls API: log, tallies, deadlines, submit', () => {
     assert.ok(v.ok, `audit chain intact: ${JSON.stringify(v)}`);
   });
 
+  test('a key destroyed on another instance after call entry kept it: a call with a caller is refused (410) and writes nothing, count-only still works', async () => {
+    const p = await makeProgram(env.deps, 'call-erased');
+    const token = await makeToken(env.deps, (await makeUser(env.deps, 'agent@erased.example', 'agent', p.id)).id);
+    const postHere = (body: unknown) => apiRequest(app, 'POST', '/api/v1/programs/call-erased/calls', { token, body });
+    const withCaller = { callerType: 'user', category: 'overview', question: '対象は', callerPhone: '090-1111-2222' };
+    assert.equal((await postHere(withCaller)).status, 201, 'the first call keeps the key');
+    // Another instance erases the program's personal data: this process's vault is not told.
+    await env.deps.db.execute(sql`update data_keys set wrapped_key = null, destroyed_at = now() where scope = ${`program:${p.id}`}`);
+    const refused = await postHere(withCaller);
+    assert.equal(refused.status, 410, 'refused as erased');
+    const [state] = await queryRows<{ calls: number; last: number }>(env.deps.db, sql`select (select count(*)::int from call_logs where program_id = ${p.id}) as calls, (select last_number from call_counters where program_id = ${p.id}) as last`);
+    assert.deepEqual([Number(state!.calls), Number(state!.last)], [1, 1], 'no call written, no number drawn');
+    const countOnly = await postHere({ callerType: 'user', category: 'overview' });
+    assert.equal(countOnly.status, 201);
+    assert.equal(((await countOnly.json()) as { number: number }).number, 2);
+    assert.equal((await postHere(withCaller)).status, 410, 'still refused once the kept key was dropped');
+  });
+
   test('bad input is 422 with field errors, never 500; a bad date or month is 422', async () => {
     const bad = await post(agent, { callerType: 'visitor', category: 'overview', durationSeconds: -1 });
     assert.equal(bad.status, 422);

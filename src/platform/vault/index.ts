@@ -17,10 +17,14 @@ export type Opened = string | typeof ERASED;
 
 /**
  * Seals and opens personal data with one scope's data key. Obtain one per use-case with
- * `vault.box(conn, scope)`: the key is read once and never cached across requests, so destroying
- * a key takes effect at once on every instance.
+ * `vault.box(conn, scope)`: the key is read once and not cached across requests, so destroying
+ * a key takes effect at once on every instance. The one exception, `vault.keptBox`, is for a hot
+ * write path whose own statement checks that the key still exists (`liveKeySql`).
  */
 export class Box {
+  /** The blind index's key, derived from the data key on first use. */
+  private indexKey: Buffer | undefined;
+
   constructor(
     readonly scope: Scope,
     private readonly key: Buffer | null,
@@ -64,7 +68,8 @@ export class Box {
   blindIndex(value: string): string {
     if (!this.key) throw new AppError('data-erased');
     const normalised = value.normalize('NFKC').trim().toLowerCase().replace(/[\s-]/g, '');
-    return crypto.createHmac('sha256', hkdf(this.key, 'blind-index')).update(normalised).digest('hex').slice(0, 40);
+    this.indexKey ??= hkdf(this.key, 'blind-index');
+    return crypto.createHmac('sha256', this.indexKey).update(normalised).digest('hex').slice(0, 40);
   }
 }
 
@@ -73,6 +78,8 @@ export class Vault {
   private readonly known = new Map<string, MasterKey>();
   /** A rotation run in this process whose transaction may not have committed yet. */
   private pending: MasterKey | null = null;
+  /** Live boxes kept between requests for `keptBox`, by scope (bounded: one per program). */
+  private readonly kept = new Map<Scope, Box>();
 
   constructor(private master: MasterKey) {
     this.known.set(master.id, master);
@@ -134,10 +141,33 @@ export class Vault {
   }
 
   /**
+   * The scope's box kept between requests, to save the key's round trip on a hot write path
+   * (call entry). Its user MUST check in the statement that writes the sealed values that the key
+   * still exists (`liveKeySql`), write nothing when it does not, then `forgetKept` the scope and go
+   * the general way (`box`, which sees the erasure): so an erasure on any instance holds at once.
+   */
+  async keptBox(conn: Conn, scope: Scope): Promise<Box> {
+    const known = this.kept.get(scope);
+    if (known) return known;
+    const box = await this.box(conn, scope);
+    if (!box.erased) {
+      if (this.kept.size >= 1000) this.kept.clear();
+      this.kept.set(scope, box);
+    }
+    return box;
+  }
+
+  /** Drops a kept box (its key was found destroyed, or is being destroyed here). */
+  forgetKept(scope: Scope): void {
+    this.kept.delete(scope);
+  }
+
+  /**
    * Cryptographic erasure: the wrapped key is overwritten and cannot be recovered, so every value
    * sealed under it — in the database and in every backup — is unreadable.
    */
   async destroyKey(conn: Conn, scope: Scope, at: Date): Promise<boolean> {
+    this.forgetKept(scope);
     const rows = await conn
       .update(dataKeys)
       .set({ wrappedKey: null, destroyedAt: at })
@@ -188,6 +218,14 @@ export class Vault {
   private unwrap(wrapped: string, scope: string, master: MasterKey = this.master): Buffer {
     return decrypt(master.key, Buffer.from(wrapped, 'base64'), 'wrap:' + scope);
   }
+}
+
+/**
+ * A condition, for a statement that writes values sealed with a kept box, that the scope's key
+ * still exists; `param` is the placeholder that holds the scope (null: nothing sealed, no check).
+ */
+export function liveKeySql(param: string): string {
+  return `(${param}::text is null or exists (select 1 from data_keys where scope = ${param}::text and wrapped_key is not null))`;
 }
 
 export { fingerprint };

@@ -1,6 +1,7 @@
 import { AppError } from '../../../platform/errors/index.js';
 import type { AppContext } from '../../../platform/http/env.js';
-import { requireProgramRole } from '../../../platform/http/guards.js';
+import { requireAuth, requireProgramRole } from '../../../platform/http/guards.js';
+import { keptProgram } from '../../../platform/programs/kept.js';
 import type { Role } from '../../../platform/auth/schema.js';
 import { isIsoDate } from '../../../platform/calendar/index.js';
 import { isMonth } from '../due.js';
@@ -9,6 +10,16 @@ import { cm } from '../messages.js';
 /** The campaign program named by `:slug` for staff holding one of `roles` there (permission first). */
 export async function callsProgram(c: AppContext, roles: Role[]) {
   const found = await requireProgramRole(c, c.req.param('slug') ?? '', roles);
+  if (found.program.kind !== 'campaign') throw new AppError('not-found');
+  return found;
+}
+
+/**
+ * callsProgram from a program kept between requests (a round trip less on call entry): only its id
+ * and kind are used, and neither ever changes.
+ */
+export async function keptCallsProgram(c: AppContext, roles: Role[]) {
+  const found = await keptProgram(c.get('deps'), requireAuth(c), c.req.param('slug') ?? '', roles);
   if (found.program.kind !== 'campaign') throw new AppError('not-found');
   return found;
 }
