@@ -1,7 +1,11 @@
 /**
- * The load generator of bench/calls.ts, in its own process: `connections` agents each POST one call
- * after another to the calls API for `durationMs`; prints `{ count, errors, p50, p99 }` (ms) as JSON.
- * Input: one JSON line on stdin `{ port, token, slug, connections, durationMs }`.
+ * The load generator of bench/calls.ts, in its own process, for `durationMs`; prints
+ * `{ count, errors, p50, p99 }` (ms) as JSON. Input: one JSON line on stdin
+ * `{ port, token, slug, connections, durationMs, mode }`. Modes:
+ * - `burst`: all `connections` agents press 登録 at the same moment, again every `gapMs` after the
+ *   last answer: the latency each agent sees when they all log a call at once;
+ * - `saturate`: each agent POSTs one call after another with no pause (a closed loop): the
+ *   throughput the server reaches, and the latency at that throughput.
  */
 import http from 'node:http';
 
@@ -11,6 +15,8 @@ interface Input {
   slug: string;
   connections: number;
   durationMs: number;
+  mode: 'burst' | 'saturate';
+  gapMs?: number;
 }
 
 let text = '';
@@ -44,17 +50,25 @@ const deadline = Date.now() + input.durationMs;
 const times: number[] = [];
 let errors = 0;
 let n = 0;
-await Promise.all(
-  Array.from({ length: input.connections }, async () => {
-    while (Date.now() < deadline) {
-      try {
-        times.push(await post(n++));
-      } catch {
-        errors++;
-      }
-    }
-  }),
-);
+async function one(): Promise<void> {
+  try {
+    times.push(await post(n++));
+  } catch {
+    errors++;
+  }
+}
+if (input.mode === 'burst') {
+  while (Date.now() < deadline) {
+    await Promise.all(Array.from({ length: input.connections }, one));
+    await new Promise((r) => setTimeout(r, input.gapMs ?? 100));
+  }
+} else {
+  await Promise.all(
+    Array.from({ length: input.connections }, async () => {
+      while (Date.now() < deadline) await one();
+    }),
+  );
+}
 times.sort((a, b) => a - b);
 const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
 process.stdout.write(JSON.stringify({ count: times.length, errors, p50: q(0.5), p99: q(0.99) }));

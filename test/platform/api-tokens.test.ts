@@ -87,6 +87,19 @@ describe('API tokens act on /api/v1 only, expire, and respect two-factor require
     assert.equal((await cli(env.deps, ['token', 'create', '--email', 'city@tok.example', '--expires-days', '400'])).code, 1, 'beyond the maximum');
   });
 
+  test('on the embedded database a token\'s answer is kept until a command commits; on PostgreSQL it is read every time', async () => {
+    const user = await makeUser(env.deps, 'kept@tok.example', 'agent', (await queryRows<{ id: number }>(env.deps.db, sql`select id from programs where slug = 'tok-prog'`))[0]!.id);
+    const token = await makeToken(env.deps, user.id);
+    const app = new TestBrowser(env.deps).app;
+    assert.equal((await apiRequest(app, 'GET', '/api/v1/me', { token })).status, 200);
+    // Disabled behind the application's back (no command): only a database another writer shares shows it at once.
+    await env.deps.db.execute(sql`update users set status = 'disabled' where id = ${user.id}`);
+    const embedded = !env.deps.database.raw.pool;
+    assert.equal((await apiRequest(app, 'GET', '/api/v1/me', { token })).status, embedded ? 200 : 401, embedded ? 'kept on the embedded database' : 'read afresh on PostgreSQL');
+    await makeProgram(env.deps, 'tok-epoch'); // any command
+    assert.equal((await apiRequest(app, 'GET', '/api/v1/me', { token })).status, 401, 'a committed command ends what was kept');
+  });
+
   test('token list shows expiry and last use', async () => {
     const user = await makeUser(env.deps, 'agent@tok.example', 'agent', (await queryRows<{ id: number }>(env.deps.db, sql`select id from programs where slug = 'tok-prog'`))[0]!.id);
     const used = await runCommand(env.deps, systemActor('test'), (ctx) => createApiToken(ctx, { userId: user.id, name: 'used-one' }));

@@ -5,6 +5,7 @@ import { AppError } from '../errors/index.js';
 import { grantsJson, grantsOf, mfaRequired, toGrants, type Grant, type GrantRow } from './memberships.js';
 import { apiTokens, users, type User } from './schema.js';
 import { randomToken, sha256 } from './tokens.js';
+import { writeEpoch } from '../write-epoch.js';
 import { authMessages as m } from './web/messages.js';
 
 export const API_TOKEN_PREFIX = 'jmk_';
@@ -85,13 +86,43 @@ const tokenLookup = oncePer((conn: Conn) =>
     .prepare('auth_api_token'),
 );
 
+type TokenAuth = { user: User; grants: Grant[] };
+
+/** Answers kept by token hash (`keep`): with the write epoch and time they were read at, and when the token expires. */
+const keptAnswers = oncePer((_: Conn) => new Map<string, { auth: TokenAuth; epoch: number; readAt: number; expiresAt: number }>());
+const KEEP_MS = 60_000;
+const MAX_KEPT = 10_000;
+
 /**
  * The user behind a live bearer token and their grants, in one statement (two when
  * `last_used_at` is due): an API client pays this on every request.
+ *
+ * `keep`: for a database that only this process writes (the embedded one), where every change to
+ * a token, user or grant is a command of this process: an answer is kept until any command commits
+ * here (the write epoch moves), the token expires, or a minute passes (so `last_used_at` still
+ * moves). Never with PostgreSQL, where another instance may revoke the token.
  */
-export async function authForApiToken(conn: Conn, token: string, now: Date): Promise<{ user: User; grants: Grant[] } | null> {
+export async function authForApiToken(conn: Conn, token: string, now: Date, opts: { keep?: boolean } = {}): Promise<TokenAuth | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 100) return null;
-  const [row] = await tokenLookup(conn).execute({ hash: sha256(token) });
+  const hash = sha256(token);
+  if (!opts.keep) return (await lookUp(conn, hash, now))?.auth ?? null;
+  const kept = keptAnswers(conn);
+  const known = kept.get(hash);
+  const t = now.getTime();
+  if (known && known.epoch === writeEpoch() && t - known.readAt < KEEP_MS && t >= known.readAt && t < known.expiresAt) return known.auth;
+  const epoch = writeEpoch();
+  const found = await lookUp(conn, hash, now);
+  if (!found) {
+    kept.delete(hash);
+    return null;
+  }
+  if (kept.size >= MAX_KEPT) kept.clear();
+  kept.set(hash, { auth: found.auth, epoch, readAt: t, expiresAt: found.expiresAt });
+  return found.auth;
+}
+
+async function lookUp(conn: Conn, hash: string, now: Date): Promise<{ auth: TokenAuth; expiresAt: number } | null> {
+  const [row] = await tokenLookup(conn).execute({ hash });
   if (!row || row.token.revokedAt || (row.token.expiresAt && row.token.expiresAt <= now) || row.user.status !== 'active') return null;
   const grants = toGrants(row.grants);
   // A token issued without the second factor does not act for a user who now owes one.
@@ -102,5 +133,5 @@ export async function authForApiToken(conn: Conn, token: string, now: Date): Pro
       sql`update api_tokens set last_used_at = ${now.toISOString()} where id = ${row.token.id} and (last_used_at is null or last_used_at < ${new Date(now.getTime() - 60_000).toISOString()})`,
     );
   }
-  return { user: row.user, grants };
+  return { auth: { user: row.user, grants }, expiresAt: row.token.expiresAt?.getTime() ?? Infinity };
 }

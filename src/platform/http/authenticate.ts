@@ -24,7 +24,8 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const header = isApiPath(c.req.path) ? c.req.header('authorization') : undefined;
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
-      const found = m ? await authForApiToken(deps.db, m[1]!, now) : null;
+      // The embedded database has no other writer: a token's answer is kept until a command commits.
+      const found = m ? await authForApiToken(deps.db, m[1]!, now, { keep: !deps.database.raw.pool }) : null;
       if (!found) throw new AppError('unauthenticated', requestMessages('ja', 'tokenInvalid'));
       c.set('auth', { user: found.user, grants: found.grants, via: 'token', complete: true });
       c.set('csrfToken', '');

@@ -76,7 +76,9 @@ const groups = oncePer((_: Deps) => new Map<number, GroupWrite<Entry, Logged | n
 function groupFor(deps: Deps, programId: number): GroupWrite<Entry, Logged | null> {
   const map = groups(deps);
   let g = map.get(programId);
-  if (!g) map.set(programId, (g = new GroupWrite((entries) => writeGroup(deps, programId, entries))));
+  // Two statements in flight keep PostgreSQL busy as the counter's lock passes; the embedded
+  // database runs one statement at a time anyway, so there the next group only grows meanwhile.
+  if (!g) map.set(programId, (g = new GroupWrite((entries) => writeGroup(deps, programId, entries), 64, deps.database.raw.pool ? 2 : 1)));
   return g;
 }
 
