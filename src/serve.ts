@@ -20,12 +20,18 @@ export async function serve(config: Config, opening: Promise<Database>, opts: { 
   const { started, noDemo, releaseLock } = opts;
   setLogLevel(config.logLevel);
   configureCalendar({ closedRanges: config.closedDays.ranges, extraClosed: config.closedDays.dates });
-  const deps = await openDeps(config, { modules: INSTALLATION, database: await opening });
+  // How long each step of the start took (ms since the process started), for the `listening` log line.
+  const phases: Record<string, number> = { modulesLoaded: Date.now() - started };
+  const database = await opening;
+  phases.databaseOpen = Date.now() - started;
+  const deps = await openDeps(config, { modules: INSTALLATION, database });
+  phases.migrated = Date.now() - started;
   await ensureInitialAdmin(deps);
   // The demo is only for a fresh embedded install; a PostgreSQL deployment starts empty.
   if (config.databaseKind === 'embedded' && !noDemo) {
     const seeded = await seedDemoIfEmpty(deps);
     if (seeded) printDemoLogins(seeded, config.port);
+    phases.demo = Date.now() - started;
   }
   await releaseHeldMail(deps);
   const worker = config.worker ? startWorker(deps, { handlers: INSTALLATION.jobHandlers, schedules: INSTALLATION.schedules }) : null;
@@ -36,7 +42,7 @@ export async function serve(config: Config, opening: Promise<Database>, opts: { 
   const metricsServer = config.metricsPort ? startMetricsServer(deps, server.publicCache, config.metricsPort, config.metricsHost) : null;
   server.listen(config.port, config.host, () => {
     const info = server.address() as AddressInfo;
-    log.info('listening', { url: `http://localhost:${info.port}`, database: deps.database.kind, startupMs: Date.now() - started });
+    log.info('listening', { url: `http://localhost:${info.port}`, database: deps.database.kind, startupMs: Date.now() - started, phases });
     process.stdout.write(`jimukyoku: http://localhost:${info.port} (${deps.database.kind} database)\n`);
   });
 

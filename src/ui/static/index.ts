@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../../root.js';
 
 export interface StaticFile {
   /** Absolute path on disk. */
@@ -15,13 +15,13 @@ export interface StaticFile {
 }
 
 const require = createRequire(import.meta.url);
-const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+const here = (name: string) => fromRoot(`src/ui/static/${name}`);
 
 export const staticFiles = {
-  'app.css': { path: here('./app.css'), type: 'text/css; charset=utf-8' },
-  'app.js': { path: here('./app.js'), type: 'text/javascript; charset=utf-8' },
+  'app.css': { path: here('app.css'), type: 'text/css; charset=utf-8' },
+  'app.js': { path: here('app.js'), type: 'text/javascript; charset=utf-8' },
   /** The icon browsers ask for at /favicon.ico (a sheet of paper on the brand blue, 32 px). */
-  'favicon.ico': { path: here('./favicon.ico'), type: 'image/x-icon' },
+  'favicon.ico': { path: here('favicon.ico'), type: 'image/x-icon' },
   'tokens.css': {
     path: require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'),
     type: 'text/css; charset=utf-8',

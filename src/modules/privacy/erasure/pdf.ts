@@ -1,12 +1,11 @@
-import { createRequire } from 'node:module';
 import { formatJaDate, tokyoDate, tokyoDateTime } from '../../../platform/calendar/index.js';
 import type { Pdf } from '../../../platform/pdf/index.js';
 import type { Program } from '../../../platform/programs/schema.js';
 import type { Erasure, ErasureBackup, ErasureHolding } from '../schema.js';
 import type { ErasurePlan } from './plan.js';
 import { em } from './messages.js';
+import { VERSION } from '../../../version.js';
 
-const version = (createRequire(import.meta.url)('../../../../package.json') as { version: string }).version;
 
 function header(doc: Pdf, title: string, program: Program, now: Date): void {
   doc.font('jp-bold').fontSize(16).text(title, { align: 'center' });
@@ -70,7 +69,7 @@ export function drawCertificate(doc: Pdf, program: Program, e: Erasure, db: stri
   backupLines(doc, e.backups ?? [], true);
   field(doc, em('method'), em('methodText'));
   field(doc, em('technique'), em('techniqueText'));
-  field(doc, em('tool'), em('toolText', { version }));
+  field(doc, em('tool'), em('toolText', { version: VERSION }));
   field(doc, em('verification'), em('verificationText', { keys: e.verification.keysTried, result: e.verification.ok ? em('verifyOk') : em('verifyNg') }));
   doc.fontSize(9);
   for (const s of e.verification.sampled) doc.text(em('sampleLine', s), { indent: 12 });
