@@ -1,6 +1,7 @@
 /**
  * A least-recently-used map bounded by entries and (when sizes are given) by bytes: the site's
- * rendered pages and parts, and the server's shared public answers.
+ * rendered pages and parts, the server's shared public answers, and what hot API paths keep between
+ * requests (programs, data keys, token answers).
  */
 export class LruCache<V> {
   private readonly map = new Map<string, { v: V; size: number }>();
@@ -38,6 +39,13 @@ export class LruCache<V> {
       this.map.delete(k);
       this.bytes -= e.size;
     }
+  }
+
+  delete(key: string): void {
+    const e = this.map.get(key);
+    if (e === undefined) return;
+    this.map.delete(key);
+    this.bytes -= e.size;
   }
 
   clear(): void {

@@ -6,6 +6,7 @@ import { grantsJson, grantsOf, mfaRequired, toGrants, type Grant, type GrantRow 
 import { apiTokens, users, type User } from './schema.js';
 import { randomToken, sha256 } from './tokens.js';
 import { writeEpoch } from '../write-epoch.js';
+import { LruCache } from '../lru.js';
 import { authMessages as m } from './web/messages.js';
 
 export const API_TOKEN_PREFIX = 'jmk_';
@@ -89,9 +90,8 @@ const tokenLookup = oncePer((conn: Conn) =>
 type TokenAuth = { user: User; grants: Grant[] };
 
 /** Answers kept by token hash (`keep`): with the write epoch and time they were read at, and when the token expires. */
-const keptAnswers = oncePer((_: Conn) => new Map<string, { auth: TokenAuth; epoch: number; readAt: number; expiresAt: number }>());
+const keptAnswers = oncePer((_: Conn) => new LruCache<{ auth: TokenAuth; epoch: number; readAt: number; expiresAt: number }>(10_000));
 const KEEP_MS = 60_000;
-const MAX_KEPT = 10_000;
 
 /**
  * The user behind a live bearer token and their grants, in one statement (two when
@@ -116,7 +116,6 @@ export async function authForApiToken(conn: Conn, token: string, now: Date, opts
     kept.delete(hash);
     return null;
   }
-  if (kept.size >= MAX_KEPT) kept.clear();
   kept.set(hash, { auth: found.auth, epoch, readAt: t, expiresAt: found.expiresAt });
   return found.auth;
 }

@@ -4,6 +4,7 @@ import type { AuthState } from '../http/env.js';
 import { authorizeFound } from '../http/guards.js';
 import type { Role } from '../auth/schema.js';
 import { findProgramVersionBySlug } from './queries.js';
+import { LruCache } from '../lru.js';
 import type { Program } from './schema.js';
 
 export interface KeptProgram {
@@ -15,9 +16,8 @@ export interface KeptProgram {
   fresh: boolean;
 }
 
-/** Enough for every program of an installation; past it the map starts over. */
-const MAX_KEPT = 200;
-const keptFor = oncePer((_: Deps) => new Map<string, { program: Program; version: string }>());
+/** Enough for every program of an installation. */
+const keptFor = oncePer((_: Deps) => new LruCache<{ program: Program; version: string }>(200));
 
 /**
  * The program behind an API slug, kept between requests to save a round trip on the hot APIs
@@ -39,7 +39,6 @@ export async function keptProgram(deps: Deps, auth: AuthState, slug: string, rol
   const found = await findProgramVersionBySlug(deps.db, slug);
   if (!found) map.delete(slug);
   const allowed = authorizeFound(auth, found?.program, roles);
-  if (map.size >= MAX_KEPT) map.clear();
   map.set(slug, found!);
   return { ...found!, roles: allowed, fresh: true };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors/index.js';
 import { decrypt, encrypt, hkdf } from './crypto.js';
 import { fingerprint, type MasterKey } from './master-key.js';
 import { dataKeys } from './schema.js';
+import { LruCache } from '../lru.js';
 
 const SEALED_PREFIX = 'v1:';
 
@@ -78,8 +79,8 @@ export class Vault {
   private readonly known = new Map<string, MasterKey>();
   /** A rotation run in this process whose transaction may not have committed yet. */
   private pending: MasterKey | null = null;
-  /** Live boxes kept between requests for `keptBox`, by scope (bounded: one per program). */
-  private readonly kept = new Map<Scope, Box>();
+  /** Live boxes kept between requests for `keptBox`, by scope (one per program). */
+  private readonly kept = new LruCache<Box>(1000);
 
   constructor(private master: MasterKey) {
     this.known.set(master.id, master);
@@ -150,10 +151,7 @@ export class Vault {
     const known = this.kept.get(scope);
     if (known) return known;
     const box = await this.box(conn, scope);
-    if (!box.erased) {
-      if (this.kept.size >= 1000) this.kept.clear();
-      this.kept.set(scope, box);
-    }
+    if (!box.erased) this.kept.set(scope, box);
     return box;
   }
 

@@ -12,13 +12,13 @@ import { dailyDueAt, monthlyDueOn, tokyoIso } from '../due.js';
 import { dailyTally, findSubmission, monthlyTally } from '../queries.js';
 import { DESK_ROLES, READ_ROLES, RUN_ROLES } from '../roles.js';
 import type { CallAnswer, DailyAnswer, MonthlyAnswer, SubmitAnswer } from './api-schemas.js';
-import { callsProgram, dateParam, keptCallsProgram, monthParam } from './load.js';
+import { callsProgram, dateParam, monthParam } from './load.js';
 
 export const callsApi = new Hono<AppEnv>();
 
 /** Logs a call (agent, operator, admin): 201 `{ id, number, simple }`. */
 callsApi.post('/programs/:slug/calls', async (c) => {
-  const { program, roles } = await keptCallsProgram(c, DESK_ROLES);
+  const { program, roles } = await callsProgram(c, DESK_ROLES, { kept: true });
   const body = await jsonBody(c);
   // One statement in the usual case (log-call-direct.ts); an erased vault key goes the general way, which says so.
   const row = (await logCallDirect(c.get('deps'), program.id, actorOf(c, primaryRole(roles)), body)) ?? (await runAs(c, primaryRole(roles), (ctx) => logCall(ctx, program.id, body)));

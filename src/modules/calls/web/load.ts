@@ -7,19 +7,14 @@ import { isIsoDate } from '../../../platform/calendar/index.js';
 import { isMonth } from '../due.js';
 import { cm } from '../messages.js';
 
-/** The campaign program named by `:slug` for staff holding one of `roles` there (permission first). */
-export async function callsProgram(c: AppContext, roles: Role[]) {
-  const found = await requireProgramRole(c, c.req.param('slug') ?? '', roles);
-  if (found.program.kind !== 'campaign') throw new AppError('not-found');
-  return found;
-}
-
 /**
- * callsProgram from a program kept between requests (a round trip less on call entry): only its id
- * and kind are used, and neither ever changes.
+ * The campaign program named by `:slug` for staff holding one of `roles` there (permission first).
+ * `kept`: from a program kept between requests (a round trip less on call entry), for a caller
+ * that uses only its id and kind, which never change.
  */
-export async function keptCallsProgram(c: AppContext, roles: Role[]) {
-  const found = await keptProgram(c.get('deps'), requireAuth(c), c.req.param('slug') ?? '', roles);
+export async function callsProgram(c: AppContext, roles: Role[], opts: { kept?: boolean } = {}) {
+  const slug = c.req.param('slug') ?? '';
+  const found = opts.kept ? await keptProgram(c.get('deps'), requireAuth(c), slug, roles) : await requireProgramRole(c, slug, roles);
   if (found.program.kind !== 'campaign') throw new AppError('not-found');
   return found;
 }
