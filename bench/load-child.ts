@@ -1,7 +1,7 @@
 /**
  * Runs bench/load.ts in its own process, so the load generator does not take CPU from the server
  * it measures (as an external tool such as autocannon would not). Input: one JSON line on stdin
- * `{ port, paths, connections, durationMs }`; output: the LoadResult as JSON.
+ * `{ port, paths, connections, durationMs, headers? }`; output: the LoadResult as JSON.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -13,6 +13,7 @@ interface ChildInput {
   paths: string[];
   connections: number;
   durationMs: number;
+  headers?: Record<string, string>;
 }
 
 export function runLoadInChild(input: ChildInput): Promise<LoadResult> {
@@ -29,6 +30,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   let text = '';
   for await (const chunk of process.stdin) text += chunk;
   const input = JSON.parse(text) as ChildInput;
-  const result = await runLoad({ port: input.port, path: (i) => input.paths[i % input.paths.length]!, connections: input.connections, durationMs: input.durationMs });
+  const result = await runLoad({ port: input.port, path: (i) => input.paths[i % input.paths.length]!, connections: input.connections, durationMs: input.durationMs, headers: input.headers });
   process.stdout.write(JSON.stringify(result));
 }

@@ -8,6 +8,7 @@
  *  (d) the launch-day page mix: campaign top pages (ja/en), search pages with filters and paging,
  *      facility pages, content pages (howto, faq, contact…) and static assets (content-hashed URLs);
  *  (e) the mix again with the public micro-cache off (PUBLIC_CACHE_MB=0): the cold path;
+ *  (f) (g) the search API and page again without Accept-Encoding (as curl asks): information;
  * on 1,000 facilities in an in-memory PGlite, and prints each as a ratio to (a).
  *
  * The load generator is autocannon (npm), run by bench/load.ts in a separate process
@@ -16,7 +17,9 @@
  * features (also typed in full width), with ward / type / feature / available / sort / page
  * filters — BENCH_PATHS (default 3,000) distinct queries asked with Zipf popularity (popular ones
  * often, ~2,500 of them at least once: more than the rendered-page cache holds), so (b) and (c)
- * measure searching and rendering as well as cache hits. The warm-up uses other queries.
+ * measure searching and rendering as well as cache hits. The warm-up uses other queries. Every
+ * request but (a)'s, (f)'s and (g)'s says `Accept-Encoding: gzip, deflate, br, zstd`, as Chrome does
+ * over HTTPS (what visitors use): the server sends kept answers compressed (content-coding.ts).
  * Targets: (b) >= 0.7 × (a), (c) >= 0.5 × (a), (d) >= 0.5 × (a), p99 < 50 ms, no errors; (e) is
  * information. The same mix through HAProxy with three instances needs PostgreSQL and root:
  * bench/cluster.ts (npm run bench:cluster). */
@@ -30,6 +33,8 @@ process.env.LOG_LEVEL = 'silent';
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 8), 10);
 const PATHS = Number(process.env.BENCH_PATHS ?? 3000);
 const CONNECTIONS = 64;
+/** What Chrome sends over HTTPS. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 async function main() {
   const env = await createTestEnv({ LOG_LEVEL: 'silent' }, { realClock: true });
@@ -64,7 +69,7 @@ async function main() {
       else await res.arrayBuffer();
     }
   }
-  const warmOpts = { port: appPort, connections: CONNECTIONS, durationMs: 1500 };
+  const warmOpts = { port: appPort, connections: CONNECTIONS, durationMs: 1500, headers: BROWSER };
   await runLoadInChild({ ...warmOpts, paths: warm.map(api) });
   await runLoadInChild({ ...warmOpts, paths: warm.map(page) });
 
@@ -79,10 +84,12 @@ async function main() {
 
   const opts = { connections: CONNECTIONS, durationMs: SECONDS * 1000 };
   const a = await runLoadInChild({ ...opts, port: barePort, paths: ['/'] });
-  const b = await runLoadInChild({ ...opts, port: appPort, paths: measured.map(api) });
-  const c = await runLoadInChild({ ...opts, port: appPort, paths: measured.map(page) });
-  const d = await runLoadInChild({ ...opts, port: appPort, paths: mix });
-  const e = await runLoadInChild({ ...opts, port: coldPort, paths: mix });
+  const b = await runLoadInChild({ ...opts, headers: BROWSER, port: appPort, paths: measured.map(api) });
+  const c = await runLoadInChild({ ...opts, headers: BROWSER, port: appPort, paths: measured.map(page) });
+  const d = await runLoadInChild({ ...opts, headers: BROWSER, port: appPort, paths: mix });
+  const e = await runLoadInChild({ ...opts, headers: BROWSER, port: coldPort, paths: mix });
+  const f = await runLoadInChild({ ...opts, port: appPort, paths: measured.map(api) });
+  const g = await runLoadInChild({ ...opts, port: appPort, paths: measured.map(page) });
 
   console.log(
     `search benchmark: ${N} facilities; ${asked} distinct queries in a Zipf sequence of ${measured.length} (${hits}/50 sampled have results); autocannon in a separate process; ${CONNECTIONS} connections, ${SECONDS} s each, loopback, ${env.deps.database.kind} database`,
@@ -92,6 +99,8 @@ async function main() {
   console.log(line('(c) search HTML page', c));
   console.log(line('(d) launch-day page mix', d));
   console.log(line('(e) mix, public cache off', e));
+  console.log(line('(f) API, no Accept-Encoding', f));
+  console.log(line('(g) page, no Accept-Encoding', g));
   const rb = b.rps / a.rps;
   const rc = c.rps / a.rps;
   const rd = d.rps / a.rps;
@@ -99,8 +108,9 @@ async function main() {
   console.log(
     `(b)/(a) = ${rb.toFixed(2)} (target >= 0.7)   (c)/(a) = ${rc.toFixed(2)} (target >= 0.5)   (d)/(a) = ${rd.toFixed(2)} (target >= 0.5)   (e)/(a) = ${re.toFixed(2)} (information)`,
   );
+  console.log(`without Accept-Encoding (information): (f)/(a) = ${(f.rps / a.rps).toFixed(2)}   (g)/(a) = ${(g.rps / a.rps).toFixed(2)}; bytes per answer (b) ${(b.bytes / b.requests).toFixed(0)}, (f) ${(f.bytes / f.requests).toFixed(0)}, (c) ${(c.bytes / c.requests).toFixed(0)}, (g) ${(g.bytes / g.requests).toFixed(0)}`);
   console.log(`p99 (b) ${b.p99.toFixed(1)} ms, (c) ${c.p99.toFixed(1)} ms, (d) ${d.p99.toFixed(1)} ms (target < 50); (e) ${e.p99.toFixed(1)} ms; public cache ${server.publicCache.hits} hits, ${server.publicCache.misses} misses`);
-  const ok = rb >= 0.7 && rc >= 0.5 && rd >= 0.5 && b.p99 < 50 && c.p99 < 50 && d.p99 < 50 && a.errors + b.errors + c.errors + d.errors + e.errors === 0;
+  const ok = rb >= 0.7 && rc >= 0.5 && rd >= 0.5 && b.p99 < 50 && c.p99 < 50 && d.p99 < 50 && a.errors + b.errors + c.errors + d.errors + e.errors + f.errors + g.errors === 0;
   console.log(ok ? 'targets met' : 'targets MISSED');
 
   server.close();

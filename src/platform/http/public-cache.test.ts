@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
+import zlib from 'node:zlib';
+import http from 'node:http';
 import { Hono } from 'hono';
 import type { Config } from '../../config/index.js';
 import type { Deps } from '../deps.js';
@@ -32,15 +34,50 @@ async function withServer(cacheBytes: number, run: (s: HttpServer, get: (path: s
     c.header('Set-Cookie', 'a=1');
     return c.text('p');
   });
+  app.get('/small', (c) => {
+    state.calls++;
+    const bytes = Buffer.from('tiny');
+    shareAnswer(c, { bytes, isCurrent: () => true });
+    return c.body(bytes, 200, { 'Content-Type': 'text/plain' });
+  });
   const config = { publicCacheBytes: cacheBytes, host: '127.0.0.1', publicBaseUrl: 'http://localhost', trustProxy: false, maxBodyBytes: 1 << 20, maxUploadBytes: 1 << 20, headersTimeoutMs: 5000, requestTimeoutMs: 10_000 } as Config;
   const server = createHttpServer(app, { config } as Deps);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as AddressInfo).port;
   try {
-    await run(server, async (path) => (await fetch(`http://127.0.0.1:${port}${path}`)).text(), state);
+    // Node's fetch asks for compressed answers and decodes them: a plain request tells what is sent.
+    await run(server, async (path) => (await raw(port, path)).body.toString(), state);
   } finally {
     await new Promise((r) => server.close(r));
   }
+}
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function raw(port: number, path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Asks until the compressed copy is made (it is made off the thread, after the first request that accepts it). */
+async function coded(port: number, path: string, acceptEncoding: string): Promise<RawAnswer> {
+  for (let i = 0; i < 100; i++) {
+    const res = await raw(port, path, { 'accept-encoding': acceptEncoding });
+    if (res.headers['content-encoding'] !== undefined || i === 99) return res;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('unreachable');
 }
 
 describe('public answer cache', () => {
@@ -86,6 +123,37 @@ describe('public answer cache', () => {
       await get('/kb/1');
       assert.equal(state.calls, 2);
       assert.equal(s.publicCache.size, 0);
+    });
+  });
+
+  test('compressed copies: brotli or gzip as Accept-Encoding prefers, with their own ETag; small answers and other requests as they are', async () => {
+    await withServer(1024 * 1024, async (s, _get, state) => {
+      const port = (s.address() as AddressInfo).port;
+      const plain = await raw(port, '/kb/8');
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(plain.headers.vary, 'Accept-Encoding', 'the app answer says it varies, as the kept ones do');
+      const br = await coded(port, '/kb/8', 'gzip, deflate, br, zstd');
+      assert.equal(br.headers['content-encoding'], 'br');
+      assert.ok(zlib.brotliDecompressSync(br.body).equals(plain.body), 'brotli copy decodes to the same bytes');
+      assert.ok(br.body.length < plain.body.length / 10, `compressed: ${br.body.length} bytes`);
+      assert.equal(br.headers['content-length'], String(br.body.length));
+      assert.equal(br.headers.vary, 'Accept-Encoding');
+      const gz = await coded(port, '/kb/8', 'gzip;q=1, br;q=0');
+      assert.equal(gz.headers['content-encoding'], 'gzip');
+      assert.ok(zlib.gunzipSync(gz.body).equals(plain.body), 'gzip copy decodes to the same bytes');
+      assert.equal(state.calls, 1, 'all from the one kept answer');
+      assert.equal((await raw(port, '/kb/8', { 'accept-encoding': 'identity' })).headers['content-encoding'], undefined);
+      assert.equal((await raw(port, '/kb/8')).body.length, plain.body.length, 'no Accept-Encoding: the body as it is');
+      // An answer too small to gain is never coded, nor said to vary.
+      await raw(port, '/small');
+      const small = await raw(port, '/small', { 'accept-encoding': 'br' });
+      await new Promise((r) => setTimeout(r, 50));
+      const again = await raw(port, '/small', { 'accept-encoding': 'br' });
+      assert.equal(small.headers['content-encoding'], undefined);
+      assert.equal(again.headers['content-encoding'], undefined);
+      assert.equal(again.headers.vary, undefined);
+      // The copies count against the bound.
+      assert.ok(s.publicCache.bytes > 8 * 1024 + br.body.length + gz.body.length, `bytes counted: ${s.publicCache.bytes}`);
     });
   });
 });

@@ -4,6 +4,7 @@ import type { AppContext } from './env.js';
 import { LruCache } from '../lru.js';
 import { etagMatches } from './etag.js';
 import { writeEpoch } from '../write-epoch.js';
+import { codedEtag, compress, isCompressible, preferredCoding, varyWithAcceptEncoding, type Coding } from './content-coding.js';
 
 /**
  * A micro-cache of whole public answers, in front of the Hono app (see `createHttpServer`): an
@@ -17,6 +18,9 @@ import { writeEpoch } from '../write-epoch.js';
  * compared with the instance's current ones). The app's front middleware stores it (`storeShared`)
  * once the answer is complete — only a 200 to an anonymous GET/HEAD without Set-Cookie — with the
  * headers exactly as the app sent them, so a hit answers byte for byte what the app would.
+ *
+ * A textual answer of 1 KiB or more is also kept compressed (brotli or gzip, whichever the
+ * request's Accept-Encoding prefers), made on the first request that accepts it: launch-day visitors on phones get a fifth of the bytes, and the server writes a fifth.
  */
 
 /** What a route hands over for sharing. */
@@ -33,13 +37,23 @@ interface HeaderList {
   requestIdAt: number;
 }
 
-interface Entry {
+/** One representation of an answer: the body as the app sent it, or a compressed copy. */
+interface Representation {
   bytes: Uint8Array;
   etag: string | undefined;
-  isCurrent: () => boolean;
   /** [200, 304] without and with Strict-Transport-Security. */
   plain: [HeaderList, HeaderList];
   hsts: [HeaderList, HeaderList];
+}
+
+interface Entry {
+  identity: Representation;
+  /** Compressed copies, made on the first request that accepts one (content-coding.ts). */
+  coded: Partial<Record<Coding, Representation>>;
+  /** The headers as the app sent them (lower-case names, sorted), to build a coded copy's from. */
+  pairs: Array<[string, string]> | null;
+  hstsValue: string;
+  isCurrent: () => boolean;
   size: number;
 }
 
@@ -77,6 +91,13 @@ export class PublicResponseCache {
 
   clear(): void {
     this.lru.clear();
+  }
+
+  /** Adds a compressed copy to `url`'s `entry` (counted in the bound). */
+  addCoded(url: string, entry: Entry, coding: Coding, rep: Representation): void {
+    entry.coded[coding] = rep;
+    entry.size += rep.bytes.byteLength;
+    this.set(url, entry);
   }
 }
 
@@ -126,27 +147,37 @@ export function storeShared(c: AppContext): void {
   if (incoming.headers.cookie !== undefined || incoming.headers.authorization !== undefined) return;
   const res = c.res;
   if (res.status !== 200 || res.headers.has('set-cookie')) return;
+  // Kept compressed too when worth it: the app's own answer then says it varies by Accept-Encoding, as the kept ones do.
+  const compressible = isCompressible(res.headers.get('content-type'), res.headers.get('content-encoding'), answer.bytes.byteLength);
+  if (compressible) res.headers.set('Vary', varyWithAcceptEncoding(res.headers.get('vary')));
   const pairs: Array<[string, string]> = [];
   for (const [k, v] of res.headers) if (k !== 'x-request-id' && k !== 'strict-transport-security' && k !== 'content-length') pairs.push([k, v]);
-  const hstsValue = res.headers.get('strict-transport-security');
-  const length = String(answer.bytes.byteLength);
-  const lists = (hsts: string | null): [HeaderList, HeaderList] => {
-    const withIds: Array<[string, string]> = [...pairs, ['x-request-id', '']];
-    if (hsts !== null) withIds.push(['strict-transport-security', hsts]);
-    // Sorted by name, as the adapter writes a Headers object; Content-Length after them, as it adds it.
-    withIds.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return [headerList(withIds, ['Content-Length', length]), headerList(withIds.filter(([k]) => k !== 'content-type'))];
-  };
+  // Sorted by name, as the adapter writes a Headers object.
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   // HSTS depends on the request (https, or a proxy saying so): both sets are kept, the hit picks one.
-  const hsts = hstsValue ?? 'max-age=31536000; includeSubDomains';
+  const hstsValue = res.headers.get('strict-transport-security') ?? 'max-age=31536000; includeSubDomains';
+  const etag = res.headers.get('etag') ?? undefined;
   cache.set(incoming.url, {
-    bytes: answer.bytes,
-    etag: res.headers.get('etag') ?? undefined,
+    identity: representation(pairs, hstsValue, answer.bytes, etag),
+    coded: {},
+    pairs: compressible ? pairs : null,
+    hstsValue,
     isCurrent: answer.isCurrent,
-    plain: lists(null),
-    hsts: lists(hsts),
     size: answer.bytes.byteLength + OVERHEAD,
   });
+}
+
+/** A representation's header lists: the app's headers plus X-Request-Id (and HSTS), Content-Length last, as the adapter adds it. */
+function representation(pairs: Array<[string, string]>, hstsValue: string, bytes: Uint8Array, etag: string | undefined, coding?: Coding): Representation {
+  const lists = (hsts: string | null): [HeaderList, HeaderList] => {
+    const withIds: Array<[string, string]> = pairs.map(([k, v]) => [k, k === 'etag' && etag !== undefined ? etag : v]);
+    withIds.push(['x-request-id', '']);
+    if (hsts !== null) withIds.push(['strict-transport-security', hsts]);
+    if (coding) withIds.push(['content-encoding', coding]);
+    withIds.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return [headerList(withIds, ['Content-Length', String(bytes.byteLength)]), headerList(withIds.filter(([k]) => k !== 'content-type' && k !== 'content-encoding'))];
+  };
+  return { bytes, etag, plain: lists(null), hsts: lists(hstsValue) };
 }
 
 function headerList(pairs: Array<[string, string]>, last?: [string, string]): HeaderList {
@@ -175,13 +206,26 @@ export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage
     return false;
   }
   cache.hits++;
-  const notModified = e.etag !== undefined && etagMatches(h['if-none-match'], e.etag);
-  const list = (isHttps(req) ? e.hsts : e.plain)[notModified ? 1 : 0];
+  const rep = e.pairs === null ? e.identity : codedFor(cache, req.url!, e, h['accept-encoding']);
+  const notModified = rep.etag !== undefined && etagMatches(h['if-none-match'], rep.etag);
+  const list = (isHttps(req) ? rep.hsts : rep.plain)[notModified ? 1 : 0];
   // A HEAD answer goes without Content-Length, as the app's (the last pair of the 200 list).
   const flat = !notModified && method === 'HEAD' ? list.flat.slice(0, -2) : list.flat.slice();
   flat[list.requestIdAt] = crypto.randomUUID();
   res.writeHead(notModified ? 304 : 200, flat);
   if (notModified || method === 'HEAD') res.end();
-  else res.end(e.bytes);
+  else res.end(rep.bytes);
   return true;
+}
+
+/** The representation for a request's Accept-Encoding: a compressed copy, made on the first request that accepts it. */
+function codedFor(cache: PublicResponseCache, url: string, e: Entry, acceptEncoding: string | undefined): Representation {
+  const coding = preferredCoding(acceptEncoding);
+  if (coding === null || e.pairs === null) return e.identity;
+  let rep = e.coded[coding];
+  if (rep === undefined) {
+    rep = representation(e.pairs, e.hstsValue, compress(e.identity.bytes, coding), codedEtag(e.identity.etag, coding), coding);
+    cache.addCoded(url, e, coding, rep);
+  }
+  return rep;
 }

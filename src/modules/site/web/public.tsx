@@ -48,7 +48,8 @@ async function cached(c: AppContext, program: Program, version: number, variant:
     entry = typeof page === 'string' ? cachedBody(page) : cachedBytes(page);
     pages.set(key, entry, entry.bytes.byteLength);
   }
-  const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30' };
+  // Vary: the kept copy of this page is also sent compressed (see content-coding.ts), 304 included.
+  const headers = { ETag: entry.etag, 'Cache-Control': 'public, max-age=30', Vary: 'Accept-Encoding' };
   if (etagMatches(rawHeader(c, 'if-none-match'), entry.etag)) return c.body(null, 304, headers);
   shareWhileCurrent(c, program, version, entry.bytes, demo);
   return c.body(entry.bytes, 200, { ...headers, 'Content-Type': 'text/html; charset=UTF-8' });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { createTestEnv, type TestEnv } from '../../../../test/helpers/deps.js';
@@ -137,6 +138,28 @@ describe('shared public answers (micro-cache in front of the app)', () => {
     const other = await request(PAGE, { headers: { 'if-none-match': '"not-it"' } });
     assert.equal(other.status, 200);
     assert.deepEqual(other.body, miss.body);
+  });
+
+  test('a browser that accepts brotli gets the kept page compressed, with its own ETag and 304; the same page decoded', async () => {
+    const { miss } = await missThenHit(PAGE);
+    const br = { 'accept-encoding': 'gzip, deflate, br' };
+    let coded: Answer | undefined;
+    for (let i = 0; i < 100 && !coded; i++) {
+      const res = await request(PAGE, { headers: br });
+      if (res.headers.includes('content-encoding: br')) coded = res;
+      else await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.ok(coded, 'the compressed copy is made and sent');
+    assert.ok(zlib.brotliDecompressSync(coded.body).equals(miss.body), 'it decodes to the page the app sent');
+    assert.ok(miss.headers.includes('vary: Accept-Encoding') && coded.headers.includes('vary: Accept-Encoding'));
+    const etagOf = (a: Answer) => /^etag: (.*)$/.exec(a.headers.find((h) => h.startsWith('etag:'))!)![1]!;
+    assert.notEqual(etagOf(coded), etagOf(miss));
+    const revalidated = await request(PAGE, { headers: { ...br, 'if-none-match': etagOf(coded) } });
+    assert.equal(revalidated.status, 304);
+    assert.ok(!revalidated.headers.some((h) => /^content-(encoding|type):/.test(h)), 'a 304 has no body headers');
+    // The page's identity ETag does not validate the compressed copy, nor the other way round.
+    assert.equal((await request(PAGE, { headers: { ...br, 'if-none-match': etagOf(miss) } })).status, 200);
+    assert.equal((await request(PAGE, { headers: { 'if-none-match': etagOf(coded) } })).status, 200);
   });
 
   test('HEAD: the same headers as the app, no body', async () => {

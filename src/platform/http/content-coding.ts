@@ -1,0 +1,57 @@
+import zlib from 'node:zlib';
+import Negotiator from 'negotiator';
+import { LruCache } from '../lru.js';
+
+/**
+ * Content codings for the shared public answers (public-cache.ts): which answers are worth
+ * compressing, which coding a request accepts (Accept-Encoding, negotiated by `negotiator`), and the
+ * compression itself.
+ */
+
+export type Coding = 'br' | 'gzip';
+
+/** Under this a compressed body saves less than the headers it needs. */
+const MIN_BYTES = 1024;
+const TEXTUAL = /^(text\/|application\/(json|problem\+json|javascript|xml)|image\/svg\+xml)/i;
+
+/** Whether an answer of this type and size (not already coded) is worth keeping compressed too. */
+export function isCompressible(contentType: string | null, contentEncoding: string | null, bytes: number): boolean {
+  return bytes >= MIN_BYTES && contentEncoding === null && contentType !== null && TEXTUAL.test(contentType);
+}
+
+const OFFERED = ['br', 'gzip', 'identity'];
+/** Accept-Encoding values seen (browsers send a handful): negotiated once each. */
+const negotiated = new LruCache<Coding | null>(256);
+
+/** The coding to answer with for this Accept-Encoding (null: the body as it is). */
+export function preferredCoding(acceptEncoding: string | undefined): Coding | null {
+  if (acceptEncoding === undefined || acceptEncoding === '') return null;
+  const known = negotiated.get(acceptEncoding);
+  if (known !== undefined) return known;
+  const best = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encoding(OFFERED, { preferred: OFFERED });
+  const coding = best === 'br' || best === 'gzip' ? best : null;
+  negotiated.set(acceptEncoding, coding);
+  return coding;
+}
+
+/**
+ * Compresses `bytes` with `coding`, on this thread: brotli at quality 4, gzip at level 6 take
+ * 0.1–0.15 ms for a search page or API answer, once per kept answer; zlib's asynchronous calls cost
+ * the event loop more than that in stream set-up alone (profiled: 0.3 ms each).
+ */
+export function compress(bytes: Uint8Array, coding: Coding): Buffer {
+  if (coding === 'gzip') return zlib.gzipSync(bytes, { level: 6 });
+  const C = zlib.constants;
+  return zlib.brotliCompressSync(bytes, { params: { [C.BROTLI_PARAM_QUALITY]: 4, [C.BROTLI_PARAM_MODE]: C.BROTLI_MODE_TEXT, [C.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } });
+}
+
+/** The ETag of a coded variant: a representation of its own, so a tag of its own (as nginx and Apache do). */
+export function codedEtag(etag: string | undefined, coding: Coding): string | undefined {
+  return etag === undefined ? undefined : `${etag.slice(0, -1)}-${coding}"`;
+}
+
+/** `Vary` with Accept-Encoding added (null: no Vary yet). */
+export function varyWithAcceptEncoding(vary: string | null): string {
+  if (vary === null || vary.trim() === '') return 'Accept-Encoding';
+  return /(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary) ? vary : `${vary}, Accept-Encoding`;
+}
