@@ -7,6 +7,8 @@ import { cli } from '../helpers/cli.js';
 import { makeProgram, makeUser, TEST_PASSWORD } from '../helpers/fixtures.js';
 import { TestBrowser } from '../helpers/http.js';
 import { createSession } from '../../src/platform/auth/sessions.js';
+import { runCommand } from '../../src/platform/command.js';
+import { systemActor } from '../../src/platform/audit/index.js';
 
 async function ids(env: TestEnv): Promise<number[]> {
   return (await queryRows<{ id: number }>(env.deps.db, sql`select id from audit_log order by id`)).map((r) => Number(r.id));
@@ -123,6 +125,33 @@ describe('hash-chained audit trail', () => {
       assert.match(r.out, /intact: 20 entries/);
     } finally {
       await env3.close();
+    }
+  });
+
+  test('the entries of a transaction are all appended at its commit, in the order written, between other transactions', async () => {
+    const env4 = await createTestEnv();
+    try {
+      const p = await makeProgram(env4.deps, 'group-append');
+      const before = await ids(env4);
+      // Several entries per transaction (the first deferred trigger call appends them all), several transactions at once.
+      const tx = (k: number) =>
+        runCommand(env4.deps, systemActor(`tx-${k}`), async (ctx) => {
+          for (let i = 0; i < 5; i++) ctx.audit({ action: 'platform.program.settings_changed', programId: p.id, targetType: 'program', targetId: p.id, diff: { k, i } });
+        });
+      await Promise.all([0, 1, 2, 3].map(tx));
+      const rows = await queryRows<{ actor_label: string; diff: { k: number; i: number } }>(env4.deps.db, sql`select actor_label, diff from audit_log where id > ${before.at(-1) ?? 0} order by id`);
+      assert.equal(rows.length, 20);
+      for (let t = 0; t < 4; t++) {
+        const mine = rows.map((r, at) => ({ ...r, at })).filter((r) => r.actor_label === `tx-${t}`);
+        assert.deepEqual(mine.map((r) => r.diff.i), [0, 1, 2, 3, 4], `tx-${t} in the order written`);
+        assert.equal(mine.at(-1)!.at - mine[0]!.at, 4, `tx-${t} appended together`);
+      }
+      const [left] = await queryRows<{ n: number; head: number; log: number }>(env4.deps.db, sql`select (select count(*) from audit_intents)::int as n, (select count from audit_head)::int as head, (select count(*) from audit_log)::int as log`);
+      assert.deepEqual(left, { n: 0, head: left!.log, log: left!.log }, 'no intent left; the head counts every entry');
+      const r = await cli(env4.deps, ['audit', 'verify']);
+      assert.equal(r.code, 0, r.err);
+    } finally {
+      await env4.close();
     }
   });
 
