@@ -20,7 +20,8 @@ import { codedEtag, compress, isCompressible, preferredCoding, varyWithAcceptEnc
  * headers exactly as the app sent them, so a hit answers byte for byte what the app would.
  *
  * A textual answer of 1 KiB or more is also kept compressed (brotli or gzip, whichever the
- * request's Accept-Encoding prefers), made on the first request that accepts it: launch-day visitors on phones get a fifth of the bytes, and the server writes a fifth.
+ * request's Accept-Encoding prefers), made on the first request that accepts it: launch-day
+ * visitors on phones get a quarter of the bytes, and the server writes a quarter.
  */
 
 /** What a route hands over for sharing. */
@@ -206,7 +207,7 @@ export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage
     return false;
   }
   cache.hits++;
-  const rep = e.pairs === null ? e.identity : codedFor(cache, req.url!, e, h['accept-encoding']);
+  const rep = representationFor(cache, req.url!, e, h['accept-encoding']);
   const notModified = rep.etag !== undefined && etagMatches(h['if-none-match'], rep.etag);
   const list = (isHttps(req) ? rep.hsts : rep.plain)[notModified ? 1 : 0];
   // A HEAD answer goes without Content-Length, as the app's (the last pair of the 200 list).
@@ -218,10 +219,11 @@ export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage
   return true;
 }
 
-/** The representation for a request's Accept-Encoding: a compressed copy, made on the first request that accepts it. */
-function codedFor(cache: PublicResponseCache, url: string, e: Entry, acceptEncoding: string | undefined): Representation {
+/** The representation for a request's Accept-Encoding: a compressed copy (made on the first request that accepts it) or the body as it is. */
+function representationFor(cache: PublicResponseCache, url: string, e: Entry, acceptEncoding: string | undefined): Representation {
+  if (e.pairs === null) return e.identity;
   const coding = preferredCoding(acceptEncoding);
-  if (coding === null || e.pairs === null) return e.identity;
+  if (coding === null) return e.identity;
   let rep = e.coded[coding];
   if (rep === undefined) {
     rep = representation(e.pairs, e.hstsValue, compress(e.identity.bytes, coding), codedEtag(e.identity.etag, coding), coding);
