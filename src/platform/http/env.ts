@@ -26,6 +26,12 @@ export type AppEnv = {
     clientIp: string | null;
     /** Set by a route whose answer anonymous visitors may share (public-cache.ts). */
     sharedAnswer?: SharedAnswer;
+    /**
+     * Gives this request's turn on the embedded database back early (load-shedding.ts), for a
+     * request that from then on only waits for a group write (group-write.ts): the group runs as
+     * one statement, and those waiting for it no longer keep others from joining it.
+     */
+    yieldTurn?: () => void;
   };
 };
 

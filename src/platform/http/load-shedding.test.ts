@@ -223,6 +223,52 @@ describe('load shedding of requests the server could not start on in time', () =
   });
 });
 
+describe('turns on the embedded database', () => {
+  test('a request that yields its turn (waiting on a group write) lets the next one in; every turn comes back', async () => {
+    // One turn, as the embedded database's request turns (src/db/client.ts), reduced to one; its
+    // release, like theirs, counts once however often it is called (the route's, then the middleware's).
+    let free = 1;
+    const waiting: Array<() => void> = [];
+    const takeTurn = async () => {
+      if (free === 0) await new Promise<void>((r) => waiting.push(r));
+      else free--;
+      let given = false;
+      return () => {
+        if (given) return;
+        given = true;
+        const next = waiting.shift();
+        if (next) next();
+        else free++;
+      };
+    };
+    const app = new Hono<AppEnv>();
+    app.use('*', loadShedding({ maxInFlight: 100, onShed: (c) => c.text('shed', 503), takeTurn }));
+    let openGate!: () => void;
+    const gate = new Promise<void>((r) => (openGate = r));
+    app.get('/yield', async (c) => {
+      c.get('yieldTurn')?.();
+      await gate;
+      return c.text('yielded');
+    });
+    app.get('/hold', async (c) => {
+      await gate;
+      return c.text('held');
+    });
+    app.get('/plain', (c) => c.text('plain'));
+    const settles = (p: Promise<Response> | Response, ms: number) => Promise.race([Promise.resolve(p).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+
+    const yielding = Promise.resolve(app.request('/yield'));
+    assert.ok(await settles(app.request('/plain'), 1000), 'served while the yielding request still waits');
+    const holding = Promise.resolve(app.request('/hold'));
+    await new Promise((r) => setTimeout(r, 20));
+    const plain = Promise.resolve(app.request('/plain'));
+    assert.equal(await settles(plain, 200), false, 'a request that keeps its turn keeps the next one waiting');
+    openGate();
+    assert.deepEqual(await Promise.all([yielding, holding, plain].map(async (r) => (await r).text())), ['yielded', 'held', 'plain']);
+    assert.equal(free, 1, 'every turn given back');
+  });
+});
+
 describe('load shedding on event-loop lag', () => {
   test('a lagging loop sheds only while 8 or more requests are open; /healthz never', async () => {
     const app = new Hono<AppEnv>();

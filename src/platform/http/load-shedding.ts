@@ -75,6 +75,8 @@ export function loadShedding(opts: {
       if (opts.takeTurn) {
         release = await opts.takeTurn();
         if (!release) return (opts.onWaitedTooLong ?? opts.onShed)(c);
+        // Given back at most once: early by the route (yieldTurn), or here when it ends.
+        c.set('yieldTurn', release);
       }
       await next();
     } finally {
