@@ -9,6 +9,7 @@
  *      facility pages, content pages (howto, faq, contact…) and static assets (content-hashed URLs);
  *  (e) the mix again with the public micro-cache off (PUBLIC_CACHE_MB=0): the cold path;
  *  (f) (g) the search API and page again without Accept-Encoding (as curl asks): information;
+ * and, as information, the server's CPU time per answer in each (the load generator shares the cores);
  * on 1,000 facilities in an in-memory PGlite, and prints each as a ratio to (a).
  *
  * The load generator is autocannon (npm), run by bench/load.ts in a separate process
@@ -83,13 +84,22 @@ async function main() {
   await runLoadInChild({ ...warmOpts, paths: mix.slice(0, 2000) });
 
   const opts = { connections: CONNECTIONS, durationMs: SECONDS * 1000 };
-  const a = await runLoadInChild({ ...opts, port: barePort, paths: ['/'] });
-  const b = await runLoadInChild({ ...opts, headers: BROWSER, port: appPort, paths: measured.map(api) });
-  const c = await runLoadInChild({ ...opts, headers: BROWSER, port: appPort, paths: measured.map(page) });
-  const d = await runLoadInChild({ ...opts, headers: BROWSER, port: appPort, paths: mix });
-  const e = await runLoadInChild({ ...opts, headers: BROWSER, port: coldPort, paths: mix });
-  const f = await runLoadInChild({ ...opts, port: appPort, paths: measured.map(api) });
-  const g = await runLoadInChild({ ...opts, port: appPort, paths: measured.map(page) });
+  // The server's own CPU time per answer (this process: the servers run here, the load generator
+  // apart), beside the ratios: the two share the machine's cores, so a run whose answers cost the
+  // generator more (more bytes, more headers) can show fewer req/s while the server works less.
+  const run = async (input: Parameters<typeof runLoadInChild>[0]) => {
+    const cpu = process.cpuUsage();
+    const r = await runLoadInChild(input);
+    const used = process.cpuUsage(cpu);
+    return { ...r, cpuUsPerAnswer: (used.user + used.system) / Math.max(1, r.requests) };
+  };
+  const a = await run({ ...opts, port: barePort, paths: ['/'] });
+  const b = await run({ ...opts, headers: BROWSER, port: appPort, paths: measured.map(api) });
+  const c = await run({ ...opts, headers: BROWSER, port: appPort, paths: measured.map(page) });
+  const d = await run({ ...opts, headers: BROWSER, port: appPort, paths: mix });
+  const e = await run({ ...opts, headers: BROWSER, port: coldPort, paths: mix });
+  const f = await run({ ...opts, port: appPort, paths: measured.map(api) });
+  const g = await run({ ...opts, port: appPort, paths: measured.map(page) });
 
   console.log(
     `search benchmark: ${N} facilities; ${asked} distinct queries in a Zipf sequence of ${measured.length} (${hits}/50 sampled have results); autocannon in a separate process; ${CONNECTIONS} connections, ${SECONDS} s each, loopback, ${env.deps.database.kind} database`,
@@ -108,6 +118,8 @@ async function main() {
   console.log(
     `(b)/(a) = ${rb.toFixed(2)} (target >= 0.7)   (c)/(a) = ${rc.toFixed(2)} (target >= 0.5)   (d)/(a) = ${rd.toFixed(2)} (target >= 0.5)   (e)/(a) = ${re.toFixed(2)} (information)`,
   );
+  const us = (r: { cpuUsPerAnswer: number }) => `${r.cpuUsPerAnswer.toFixed(0)} µs (${(a.cpuUsPerAnswer / r.cpuUsPerAnswer).toFixed(2)})`;
+  console.log(`server CPU per answer (information; bare / this in brackets): (a) ${a.cpuUsPerAnswer.toFixed(0)} µs, (b) ${us(b)}, (c) ${us(c)}, (d) ${us(d)}, (e) ${us(e)}, (f) ${us(f)}, (g) ${us(g)}`);
   console.log(`without Accept-Encoding (information): (f)/(a) = ${(f.rps / a.rps).toFixed(2)}   (g)/(a) = ${(g.rps / a.rps).toFixed(2)}; bytes per answer (b) ${(b.bytes / b.requests).toFixed(0)}, (f) ${(f.bytes / f.requests).toFixed(0)}, (c) ${(c.bytes / c.requests).toFixed(0)}, (g) ${(g.bytes / g.requests).toFixed(0)}`);
   console.log(`p99 (b) ${b.p99.toFixed(1)} ms, (c) ${c.p99.toFixed(1)} ms, (d) ${d.p99.toFixed(1)} ms (target < 50); (e) ${e.p99.toFixed(1)} ms; public cache ${server.publicCache.hits} hits, ${server.publicCache.misses} misses`);
   const ok = rb >= 0.7 && rc >= 0.5 && rd >= 0.5 && b.p99 < 50 && c.p99 < 50 && d.p99 < 50 && a.errors + b.errors + c.errors + d.errors + e.errors + f.errors + g.errors === 0;
