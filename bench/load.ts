@@ -30,6 +30,8 @@ export interface LoadResult {
   p99: number;
   max: number;
   bytes: number;
+  /** The generator's own CPU time per request (µs): it shares the machine with the server. */
+  cpuUsPerRequest: number;
 }
 
 /** The part of autocannon's options and result used here (the package ships no types). */
@@ -69,6 +71,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   if (connections > 1024) throw new Error('too many connections');
   const durationMs = Math.min(opts.durationMs ?? 5000, 60_000);
   let counter = 0;
+  const cpu = process.cpuUsage();
   const r = await autocannon({
     url: `http://127.0.0.1:${opts.port}`,
     connections,
@@ -89,6 +92,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       },
     ],
   });
+  const used = process.cpuUsage(cpu);
   const statuses: Record<number, number> = {};
   let notOk = 0;
   for (const [code, s] of Object.entries(r.statusCodeStats)) {
@@ -108,5 +112,6 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     p99: r.latency.p99,
     max: r.latency.max,
     bytes: r.throughput.total,
+    cpuUsPerRequest: (used.user + used.system) / Math.max(1, requests),
   };
 }

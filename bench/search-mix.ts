@@ -138,7 +138,7 @@ export function listen(server: http.Server): Promise<number> {
 }
 
 export function line(label: string, r: LoadResult): string {
-  return `${label.padEnd(26)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   errors ${r.errors}   (${r.requests} requests, statuses ${JSON.stringify(r.statuses)})`;
+  return `${label.padEnd(26)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   errors ${r.errors}   (${r.requests} requests${Object.keys(r.statuses).length ? `, statuses ${JSON.stringify(r.statuses)}` : ''})`;
 }
 
 

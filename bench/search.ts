@@ -9,11 +9,12 @@
  *      facility pages, content pages (howto, faq, contact…) and static assets (content-hashed URLs);
  *  (e) the mix again with the public micro-cache off (PUBLIC_CACHE_MB=0): the cold path;
  *  (f) (g) the search API and page again without Accept-Encoding (as curl asks): information;
- * and, as information, the server's CPU time per answer in each (the load generator shares the cores);
+ * and, as information, the server's and the generator's CPU time per answer in each (they share the cores);
  * on 1,000 facilities in an in-memory PGlite, and prints each as a ratio to (a).
  *
- * The load generator is autocannon (npm), run by bench/load.ts in a separate process
- * (bench/load-child.ts), so it never shares the server's event loop. The queries are drawn from the
+ * The load generator is wrk (Debian package; bench/wrk.ts), in its own process with one thread, so it
+ * never shares the server's event loop and takes as little as it can of the two cores (autocannon,
+ * used before, spent more on each compressed answer than the server did: see bench/wrk.ts). The queries are drawn from the
  * facilities themselves — parts of names (also in hiragana), kana, towns of the addresses,
  * features (also typed in full width), with ward / type / feature / available / sort / page
  * filters — BENCH_PATHS (default 3,000) distinct queries asked with Zipf popularity (popular ones
@@ -27,7 +28,7 @@
 import { createApp } from '../src/app.js';
 import { createHttpServer } from '../src/platform/http/http-server.js';
 import { createTestEnv } from '../test/helpers/deps.js';
-import { runLoadInChild } from './load-child.js';
+import { runWrk } from './wrk.js';
 import { bareJsonServer, line, listen, N, pageMix, queryStrings, seedBenchCampaign, zipfSequence } from './search-mix.js';
 
 process.env.LOG_LEVEL = 'silent';
@@ -70,9 +71,9 @@ async function main() {
       else await res.arrayBuffer();
     }
   }
-  const warmOpts = { port: appPort, connections: CONNECTIONS, durationMs: 1500, headers: BROWSER };
-  await runLoadInChild({ ...warmOpts, paths: warm.map(api) });
-  await runLoadInChild({ ...warmOpts, paths: warm.map(page) });
+  const warmOpts = { port: appPort, connections: CONNECTIONS, durationMs: 2000, headers: BROWSER };
+  await runWrk({ ...warmOpts, paths: warm.map(api) });
+  await runWrk({ ...warmOpts, paths: warm.map(page) });
 
   const mix = pageMix(program.slug, measured, program.facilityIds, 40_000, 11);
   for (const p of new Set(mix)) {
@@ -81,15 +82,15 @@ async function main() {
     await res.arrayBuffer();
     if (res.headers.get('content-type')?.startsWith('text/html') && p.includes('/facilities?')) break;
   }
-  await runLoadInChild({ ...warmOpts, paths: mix.slice(0, 2000) });
+  await runWrk({ ...warmOpts, paths: mix.slice(0, 2000) });
 
   const opts = { connections: CONNECTIONS, durationMs: SECONDS * 1000 };
   // The server's own CPU time per answer (this process: the servers run here, the load generator
   // apart), beside the ratios: the two share the machine's cores, so a run whose answers cost the
   // generator more (more bytes, more headers) can show fewer req/s while the server works less.
-  const run = async (input: Parameters<typeof runLoadInChild>[0]) => {
+  const run = async (input: Parameters<typeof runWrk>[0]) => {
     const cpu = process.cpuUsage();
-    const r = await runLoadInChild(input);
+    const r = await runWrk(input);
     const used = process.cpuUsage(cpu);
     return { ...r, cpuUsPerAnswer: (used.user + used.system) / Math.max(1, r.requests) };
   };
@@ -102,7 +103,7 @@ async function main() {
   const g = await run({ ...opts, port: appPort, paths: measured.map(page) });
 
   console.log(
-    `search benchmark: ${N} facilities; ${asked} distinct queries in a Zipf sequence of ${measured.length} (${hits}/50 sampled have results); autocannon in a separate process; ${CONNECTIONS} connections, ${SECONDS} s each, loopback, ${env.deps.database.kind} database`,
+    `search benchmark: ${N} facilities; ${asked} distinct queries in a Zipf sequence of ${measured.length} (${hits}/50 sampled have results); wrk (one thread) in a separate process; ${CONNECTIONS} connections, ${SECONDS} s each, loopback, ${env.deps.database.kind} database`,
   );
   console.log(line('(a) bare node:http JSON', a));
   console.log(line('(b) search API', b));
@@ -120,6 +121,8 @@ async function main() {
   );
   const us = (r: { cpuUsPerAnswer: number }) => `${r.cpuUsPerAnswer.toFixed(0)} µs (${(a.cpuUsPerAnswer / r.cpuUsPerAnswer).toFixed(2)})`;
   console.log(`server CPU per answer (information; bare / this in brackets): (a) ${a.cpuUsPerAnswer.toFixed(0)} µs, (b) ${us(b)}, (c) ${us(c)}, (d) ${us(d)}, (e) ${us(e)}, (f) ${us(f)}, (g) ${us(g)}`);
+  const gen = (r: { cpuUsPerRequest: number }) => r.cpuUsPerRequest.toFixed(0);
+  console.log(`generator CPU per answer (information): (a) ${gen(a)} µs, (b) ${gen(b)}, (c) ${gen(c)}, (d) ${gen(d)}, (e) ${gen(e)}, (f) ${gen(f)}, (g) ${gen(g)}`);
   console.log(`without Accept-Encoding (information): (f)/(a) = ${(f.rps / a.rps).toFixed(2)}   (g)/(a) = ${(g.rps / a.rps).toFixed(2)}; bytes per answer (b) ${(b.bytes / b.requests).toFixed(0)}, (f) ${(f.bytes / f.requests).toFixed(0)}, (c) ${(c.bytes / c.requests).toFixed(0)}, (g) ${(g.bytes / g.requests).toFixed(0)}`);
   console.log(`p99 (b) ${b.p99.toFixed(1)} ms, (c) ${c.p99.toFixed(1)} ms, (d) ${d.p99.toFixed(1)} ms (target < 50); (e) ${e.p99.toFixed(1)} ms; public cache ${server.publicCache.hits} hits, ${server.publicCache.misses} misses`);
   const ok = rb >= 0.7 && rc >= 0.5 && rd >= 0.5 && b.p99 < 50 && c.p99 < 50 && d.p99 < 50 && a.errors + b.errors + c.errors + d.errors + e.errors + f.errors + g.errors === 0;
