@@ -210,10 +210,10 @@ export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage
   const rep = representationFor(cache, req.url!, e, h['accept-encoding']);
   const notModified = rep.etag !== undefined && etagMatches(h['if-none-match'], rep.etag);
   const list = (isHttps(req) ? rep.hsts : rep.plain)[notModified ? 1 : 0];
+  // The kept list takes this request's id in place: writeHead turns it into the header block at once.
+  list.flat[list.requestIdAt] = crypto.randomUUID();
   // A HEAD answer goes without Content-Length, as the app's (the last pair of the 200 list).
-  const flat = !notModified && method === 'HEAD' ? list.flat.slice(0, -2) : list.flat.slice();
-  flat[list.requestIdAt] = crypto.randomUUID();
-  res.writeHead(notModified ? 304 : 200, flat);
+  res.writeHead(notModified ? 304 : 200, !notModified && method === 'HEAD' ? list.flat.slice(0, -2) : list.flat);
   if (notModified || method === 'HEAD') res.end();
   else res.end(rep.bytes);
   return true;
