@@ -40,7 +40,7 @@ const EnvSchema = z.object({
   DATABASE_READ_URL: z.string().optional().or(z.literal('').transform(() => undefined)),
   READ_MAX_LAG_MS: z.coerce.number().int().min(0).default(2_000),
   SHED_LAG_MS: z.coerce.number().int().min(0).default(1000),
-  PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(64),
+  PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(65536).default(256),
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional().or(z.literal('').transform(() => undefined)),
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional().or(z.literal('').transform(() => undefined)),
   METRICS_HOST: z.string().default('127.0.0.1'),
