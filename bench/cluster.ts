@@ -4,7 +4,7 @@
  * the deployment of docs/operations.md on loopback (PostgreSQL 15 primary and streaming replica,
  * three instances of src/server.ts, HAProxy with docs/ops/haproxy.cfg), started by the cluster
  * test's kit (test/cluster/cluster-kit.ts), with the 1,000 facilities of bench/search.ts.
- * Prints, in one run, 64 connections for BENCH_SECONDS (default 8, at most 10) each:
+ * The load comes from wrk (bench/wrk.ts), as in bench:search. Prints, in one run, 64 connections for BENCH_SECONDS (default 8, at most 10) each:
  *  (a) the bare node:http server (the ceiling on this machine);
  *  (d1) the mix sent straight to one instance;
  *  (d3) the same mix through HAProxy to the three instances;
@@ -18,8 +18,8 @@ import { loadConfig } from '../src/config/index.js';
 import { INSTALLATION } from '../src/modules/index.js';
 import { openDeps } from '../src/platform/bootstrap.js';
 import { clusterPrerequisites, freePort, makeRoot, startHaproxy, startInstance, startPostgresPair } from '../test/cluster/cluster-kit.js';
-import { runLoadInChild } from './load-child.js';
-import { bareJsonServer, line, listen, pageMix, queryStrings, seedBenchCampaign, zipfSequence } from './search-mix.js';
+import { runWrk } from './wrk.js';
+import { BROWSER, bareJsonServer, line, listen, pageMix, queryStrings, seedBenchCampaign, zipfSequence } from './search-mix.js';
 
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 8), 10);
 const CONNECTIONS = 64;
@@ -57,13 +57,13 @@ async function main(): Promise<void> {
     const barePort = await listen(bare);
 
     // Warm every instance (index, JIT, caches) on the start of the mix.
-    for (const p of ports) await runLoadInChild({ port: p, connections: CONNECTIONS, durationMs: 1500, paths: mix.slice(0, 4000) });
+    for (const p of ports) await runWrk({ port: p, connections: CONNECTIONS, durationMs: 2000, headers: BROWSER, paths: mix.slice(0, 4000) });
     const opts = { connections: CONNECTIONS, durationMs: SECONDS * 1000 };
-    const a = await runLoadInChild({ ...opts, port: barePort, paths: ['/'] });
-    const d1 = await runLoadInChild({ ...opts, port: ports[0]!, paths: mix });
-    const d3 = await runLoadInChild({ ...opts, port: haproxy.port, paths: mix });
+    const a = await runWrk({ ...opts, port: barePort, paths: ['/'] });
+    const d1 = await runWrk({ ...opts, headers: BROWSER, port: ports[0]!, paths: mix });
+    const d3 = await runWrk({ ...opts, headers: BROWSER, port: haproxy.port, paths: mix });
 
-    console.log(`cluster benchmark: the launch-day mix (${new Set(mix).size} distinct URLs of ${mix.length}); PostgreSQL 15 primary and replica, three instances, HAProxy; autocannon in a separate process; ${CONNECTIONS} connections, ${SECONDS} s each, loopback`);
+    console.log(`cluster benchmark: the launch-day mix (${new Set(mix).size} distinct URLs of ${mix.length}); PostgreSQL 15 primary and replica, three instances, HAProxy; wrk (one thread) in a separate process, asking as a browser does (Accept-Encoding); ${CONNECTIONS} connections, ${SECONDS} s each, loopback`);
     console.log(line('(a) bare node:http JSON', a));
     console.log(line('(d1) mix, one instance', d1));
     console.log(line('(d3) mix, HAProxy + 3', d3));

@@ -1,9 +1,9 @@
 /**
- * The load generator of the benchmarks: autocannon (npm), driven through its programmatic API so
- * every request can take a different path. `connections` keep-alive connections on loopback for
- * `durationMs`; any socket error, timeout or status other than 2xx/304 counts as an error.
- * bench/load-child.ts runs this in its own process, so the generator never shares the measured
- * server's event loop.
+ * The POST load generator of bench:settlement: autocannon (npm), driven through its programmatic
+ * API so every request can take a different path and body. `connections` keep-alive connections on
+ * loopback for `durationMs`; any socket error, timeout or status other than 2xx/304 counts as an
+ * error. bench/post-load.ts runs it in its own process, so it never shares the measured server's
+ * event loop. `LoadResult` is also what bench/wrk.ts (bench:search, bench:cluster) answers.
  */
 import { createRequire } from 'node:module';
 

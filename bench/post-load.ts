@@ -38,7 +38,7 @@ export function runPostLoad(input: PostLoadInput): Promise<PostLoadResult> {
   });
 }
 
-/** autocannon (bench/load.ts), as the search benchmark uses it: its own CPU is a fraction of node:http's. */
+/** autocannon (bench/load.ts): for these small JSON answers its own CPU is a fraction of the server's (it decodes every body into a string, which is why bench:search uses wrk). */
 async function main(input: PostLoadInput): Promise<PostLoadResult> {
   const cpu0 = process.cpuUsage();
   const r = await runLoad({

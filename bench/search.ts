@@ -29,14 +29,12 @@ import { createApp } from '../src/app.js';
 import { createHttpServer } from '../src/platform/http/http-server.js';
 import { createTestEnv } from '../test/helpers/deps.js';
 import { runWrk } from './wrk.js';
-import { bareJsonServer, line, listen, N, pageMix, queryStrings, seedBenchCampaign, zipfSequence } from './search-mix.js';
+import { BROWSER, bareJsonServer, line, listen, N, pageMix, queryStrings, seedBenchCampaign, zipfSequence } from './search-mix.js';
 
 process.env.LOG_LEVEL = 'silent';
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 8), 10);
 const PATHS = Number(process.env.BENCH_PATHS ?? 3000);
 const CONNECTIONS = 64;
-/** What Chrome sends over HTTPS. */
-const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 async function main() {
   const env = await createTestEnv({ LOG_LEVEL: 'silent' }, { realClock: true });
