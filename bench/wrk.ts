@@ -1,5 +1,5 @@
 /**
- * The load generator of bench:search: wrk (Debian package `wrk`, C, one thread, `connections`
+ * The load generator of bench:search and bench:cluster: wrk (Debian package `wrk`, C, one thread, `connections`
  * keep-alive connections on loopback for whole seconds), each request taking the next path of a
  * list (bench/wrk-paths.lua). Chosen over autocannon here because autocannon turns every response
  * body into a JS string: for a compressed 3 KB page that alone cost the generator 67 µs a response
