@@ -55,3 +55,24 @@ test('a failed group rejects each of its items; the next group is written', asyn
   assert.equal(await g.submit(4), 4, 'the writer goes on after a failure');
   assert.equal(calls, 3);
 });
+
+test('with lingerTurns, a group still growing waits a few turns more, so writes that trickle in go together', async () => {
+  const run = async (lingerTurns: number) => {
+    const groups: number[][] = [];
+    const g = new GroupWrite<number, number>(async (items) => {
+      groups.push(items);
+      await new Promise((r) => setTimeout(r, 5));
+      return items;
+    }, 64, 1, lingerTurns);
+    const sent: Array<Promise<number>> = [];
+    for (let i = 0; i < 3; i++) {
+      sent.push(g.submit(i));
+      await new Promise((r) => setImmediate(r)); // each arrives one event-loop turn after the other
+    }
+    assert.deepEqual(await Promise.all(sent), [0, 1, 2]);
+    assert.deepEqual(await g.submit(42), 42, 'a lone write still goes: the wait ends when a turn brings nothing');
+    return groups;
+  };
+  assert.deepEqual(await run(0), [[0], [1, 2], [42]], 'without: the first goes alone and the rest wait for it');
+  assert.deepEqual(await run(4), [[0, 1, 2], [42]], 'with: one statement');
+});

@@ -77,8 +77,10 @@ function groupFor(deps: Deps, programId: number): GroupWrite<Entry, Logged | nul
   const map = groups(deps);
   let g = map.get(programId);
   // Two statements in flight keep PostgreSQL busy as the counter's lock passes; the embedded
-  // database runs one statement at a time anyway, so there the next group only grows meanwhile.
-  if (!g) map.set(programId, (g = new GroupWrite((entries) => writeGroup(deps, programId, entries), 64, deps.database.raw.pool ? 2 : 1)));
+  // database runs one statement at a time anyway, so there the next group only grows meanwhile,
+  // and a group still growing waits up to four event-loop turns so a burst is not split in two.
+  const pooled = deps.database.raw.pool !== undefined;
+  if (!g) map.set(programId, (g = new GroupWrite((entries) => writeGroup(deps, programId, entries), 64, pooled ? 2 : 1, pooled ? 0 : 16)));
   return g;
 }
 
