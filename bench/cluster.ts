@@ -4,7 +4,8 @@
  * the deployment of docs/operations.md on loopback (PostgreSQL 15 primary and streaming replica,
  * three instances of src/server.ts, HAProxy with docs/ops/haproxy.cfg), started by the cluster
  * test's kit (test/cluster/cluster-kit.ts), with the 1,000 facilities of bench/search.ts.
- * The load comes from wrk (bench/wrk.ts), as in bench:search. Prints, in one run, 64 connections for BENCH_SECONDS (default 8, at most 10) each:
+ * The load comes from wrk (bench/wrk.ts), as in bench:search. Prints, in one run, 64 connections
+ * for BENCH_SECONDS (default 8, at most 10) each:
  *  (a) the bare node:http server (the ceiling on this machine);
  *  (d1) the mix sent straight to one instance;
  *  (d3) the same mix through HAProxy to the three instances;

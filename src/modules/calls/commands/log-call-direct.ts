@@ -78,9 +78,11 @@ function groupFor(deps: Deps, programId: number): GroupWrite<Entry, Logged | nul
   let g = map.get(programId);
   // Two statements in flight keep PostgreSQL busy as the counter's lock passes; the embedded
   // database runs one statement at a time anyway, so there the next group only grows meanwhile,
-  // and a group still growing waits up to four event-loop turns so a burst is not split in two.
-  const pooled = deps.database.raw.pool !== undefined;
-  if (!g) map.set(programId, (g = new GroupWrite((entries) => writeGroup(deps, programId, entries), 64, pooled ? 2 : 1, pooled ? 0 : 16)));
+  // and a group still growing waits up to 16 event-loop turns so a burst is not split in two.
+  if (!g) {
+    const pooled = deps.database.raw.pool !== undefined;
+    map.set(programId, (g = new GroupWrite((entries) => writeGroup(deps, programId, entries), 64, pooled ? 2 : 1, pooled ? 0 : 16)));
+  }
   return g;
 }
 
