@@ -6,7 +6,8 @@ import type { Deps } from '../deps.js';
 import type { AppEnv } from './env.js';
 import { readBodyFirst } from './body-gate.js';
 import { isStreamedUpload } from './streamed-upload.js';
-import { answerFromCache, PublicResponseCache, type PublicCacheEnv } from './public-cache.js';
+import { answerFromCache, PublicResponseCache, type HitContext, type PublicCacheEnv } from './public-cache.js';
+import { KeepAliveTail } from './prepared-head.js';
 import { isHttpsRequest } from './security-headers.js';
 
 export interface HttpServer extends http.Server {
@@ -46,13 +47,15 @@ export function createHttpServer(app: Hono<AppEnv>, deps: Pick<Deps, 'config'>):
       connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
     },
     (req, res) => {
-      if (answerFromCache(cache, req, res, isHttps)) return;
+      if (answerFromCache(cache, req, res, hit)) return;
       // The app (and its load shedding) sees a request only once its body has arrived.
       // A streamed upload (streamed-upload.ts) is read by its route, part by part, never whole.
       if (isStreamedUpload(req.method, req.url)) return void toApp(req, res);
       readBodyFirst(req, res, gate, () => void toApp(req, res));
     },
   ) as HttpServer;
+  const tail = new KeepAliveTail(server);
+  const hit: HitContext = { isHttps, keepAliveTail: () => tail.now() };
   server.publicCache = cache;
   return server;
 }

@@ -5,6 +5,7 @@ import { LruCache } from '../lru.js';
 import { etagMatches } from './etag.js';
 import { writeEpoch } from '../write-epoch.js';
 import { codedEtag, compress, isCompressible, preferredCoding, varyWithAcceptEncoding, type Coding } from './content-coding.js';
+import { prepareHead, writePrepared, type PreparedHead } from './prepared-head.js';
 
 /**
  * A micro-cache of whole public answers, in front of the Hono app (see `createHttpServer`): an
@@ -36,6 +37,8 @@ export interface SharedAnswer {
 interface HeaderList {
   flat: string[];
   requestIdAt: number;
+  /** The 200's head serialized once (prepared-head.ts), or null: writeHead. */
+  prepared: PreparedHead | null;
 }
 
 /** One representation of an answer: the body as the app sent it, or a compressed copy. */
@@ -176,9 +179,13 @@ function representation(pairs: Array<[string, string]>, hstsValue: string, bytes
     if (hsts !== null) withIds.push(['strict-transport-security', hsts]);
     if (coding) withIds.push(['content-encoding', coding]);
     withIds.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return [headerList(withIds, ['Content-Length', String(bytes.byteLength)]), headerList(withIds.filter(([k]) => k !== 'content-type' && k !== 'content-encoding'))];
+    const ok = headerList(withIds, ['Content-Length', String(bytes.byteLength)]);
+    ok.prepared = prepareHead(ok.flat, ok.requestIdAt);
+    return [ok, headerList(withIds.filter(([k]) => k !== 'content-type' && k !== 'content-encoding'))];
   };
-  return { bytes, etag, plain: lists(null), hsts: lists(hstsValue) };
+  // A Buffer over the same bytes: node turns any other Uint8Array into one on every write.
+  const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { bytes: body, etag, plain: lists(null), hsts: lists(hstsValue) };
 }
 
 function headerList(pairs: Array<[string, string]>, last?: [string, string]): HeaderList {
@@ -189,14 +196,19 @@ function headerList(pairs: Array<[string, string]>, last?: [string, string]): He
     flat.push(k, v);
   }
   if (last) flat.push(...last);
-  return { flat, requestIdAt };
+  return { flat, requestIdAt, prepared: null };
 }
 
-/**
- * Answers the request from the cache when it can (true), else leaves it untouched (false).
- * `isHttps` tells whether this request gets Strict-Transport-Security (as the app decides it).
- */
-export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage, res: ServerResponse, isHttps: (req: IncomingMessage) => boolean): boolean {
+/** What a hit needs from the server that answers it. */
+export interface HitContext {
+  /** Whether this request gets Strict-Transport-Security (as the app decides it). */
+  isHttps: (req: IncomingMessage) => boolean;
+  /** What node adds after a kept-alive answer's headers (prepared-head.ts), or null: writeHead. */
+  keepAliveTail: () => string | null;
+}
+
+/** Answers the request from the cache when it can (true), else leaves it untouched (false). */
+export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage, res: ServerResponse, hit: HitContext): boolean {
   const method = req.method;
   if ((method !== 'GET' && method !== 'HEAD') || cache.size === 0) return false;
   const h = req.headers;
@@ -209,9 +221,14 @@ export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage
   cache.hits++;
   const rep = representationFor(cache, req.url!, e, h['accept-encoding']);
   const notModified = rep.etag !== undefined && etagMatches(h['if-none-match'], rep.etag);
-  const list = (isHttps(req) ? rep.hsts : rep.plain)[notModified ? 1 : 0];
+  const list = (hit.isHttps(req) ? rep.hsts : rep.plain)[notModified ? 1 : 0];
+  const requestId = crypto.randomUUID();
+  if (!notModified && list.prepared !== null) {
+    const tail = hit.keepAliveTail();
+    if (tail !== null && writePrepared(req, res, list.prepared, tail, requestId, rep.bytes)) return true;
+  }
   // The kept list takes this request's id in place: writeHead turns it into the header block at once.
-  list.flat[list.requestIdAt] = crypto.randomUUID();
+  list.flat[list.requestIdAt] = requestId;
   // A HEAD answer goes without Content-Length, as the app's (the last pair of the 200 list).
   res.writeHead(notModified ? 304 : 200, !notModified && method === 'HEAD' ? list.flat.slice(0, -2) : list.flat);
   if (notModified || method === 'HEAD') res.end();
