@@ -40,22 +40,26 @@ function featureLabel(locale: Locale, program: Program, feature: string) {
  * go into a slot (they vary the most), each select, the feature group and the checkbox are cached
  * by their own value, so a new combination of filters costs string joins, not a render.
  */
-const controls = new LruCache<string>(4000);
+const controls = new LruCache<Buffer>(4000);
 const Q_SLOT = slot('q');
 const SLOT = { ward: slot('ward'), type: slot('type'), feature: slot('feature'), available: slot('available'), sort: slot('sort') };
 const SLOT_NAME = new Map(Object.entries(SLOT).map(([k, v]) => [v, k as keyof typeof SLOT]));
-const SLOT_RE = new RegExp(Object.values(SLOT).join('|'), 'g');
+/** Cuts a shell at its slots, keeping them: [text, slot, text, …, text]. */
+const SLOT_CUT = new RegExp(`(${[...Object.values(SLOT), Q_SLOT].join('|')})`);
+/** Each shell (one per language, path and feature list) cut once, its text as UTF-8: a page joins the pieces. */
+const cutShells = new WeakMap<Buffer, Array<Buffer | string>>();
 
-function control(key: string, render: () => Parameters<typeof renderSync>[0]): string {
-  let html = controls.get(key);
-  if (html === undefined) {
-    html = renderSync(render());
-    controls.set(key, html);
+/** A control's HTML as UTF-8 bytes, rendered and encoded once per key. */
+function control(key: string, render: () => Parameters<typeof renderSync>[0]): Buffer {
+  let bytes = controls.get(key);
+  if (bytes === undefined) {
+    bytes = Buffer.from(renderSync(render()), 'utf8');
+    controls.set(key, bytes);
   }
-  return html;
+  return bytes;
 }
 
-function formHtml(c: AppContext, program: Program, base: string, query: SearchQuery, featureOptions: string[]): string {
+function formBytes(c: AppContext, program: Program, base: string, query: SearchQuery, featureOptions: string[]): Uint8Array[] {
   const locale = c.get('locale');
   const features = query.features ?? [];
   const shell = control(`form:${locale}:${base}:${featureOptions.length > 0}`, () => (
@@ -69,7 +73,7 @@ function formHtml(c: AppContext, program: Program, base: string, query: SearchQu
       <Button preventDoubleSubmit={false}>{m(locale, 'searchButton')}</Button>
     </form>
   ));
-  const parts: Record<keyof typeof SLOT, () => string> = {
+  const parts: Record<keyof typeof SLOT, () => Buffer> = {
     ward: () =>
       control(`ward:${locale}:${query.ward ?? ''}`, () => (
         <SelectField
@@ -120,8 +124,14 @@ function formHtml(c: AppContext, program: Program, base: string, query: SearchQu
         />
       )),
   };
-  // One pass for the controls, then the words: nothing is filled in after the visitor's text.
-  return shell.replace(SLOT_RE, (m) => parts[SLOT_NAME.get(m)!]()).replace(Q_SLOT, () => escapeAttr(query.q ?? ''));
+  let pieces = cutShells.get(shell);
+  if (pieces === undefined) {
+    pieces = shell.toString('utf8').split(SLOT_CUT).map((p, i) => (i % 2 === 0 ? Buffer.from(p, 'utf8') : p));
+    cutShells.set(shell, pieces);
+  }
+  // The slots are filled from the pieces of the shell, never from what was filled in: the visitor's
+  // words cannot open a slot.
+  return pieces.map((p) => (typeof p !== 'string' ? p : p === Q_SLOT ? Buffer.from(escapeAttr(query.q ?? ''), 'utf8') : parts[SLOT_NAME.get(p)!]()));
 }
 
 /**
@@ -137,9 +147,9 @@ export async function searchPageBytes(c: AppContext, program: Program, index: Fa
   const countText =
     result.total === 0 ? m(locale, 'resultNone') : result.total > result.perPage ? m(locale, 'resultCountPaged', { total: result.total, from, to }) : m(locale, 'resultCount', { total: result.total });
   const main: Array<string | Uint8Array> = [
+    ...formBytes(c, program, base, query, featureOptions),
     renderSync(
       <>
-        {raw(formHtml(c, program, base, query, featureOptions))}
         <h2 class="app-heading-2" id="results">
           {m(locale, 'resultsHeading')}
         </h2>
