@@ -37,17 +37,17 @@ export interface SharedAnswer {
 interface HeaderList {
   flat: string[];
   requestIdAt: number;
-  /** The 200's head serialized once (prepared-head.ts), or null: writeHead. */
-  prepared: PreparedHead | null;
+  /** The 200's head serialized on its first hit (prepared-head.ts); null: writeHead; undefined: not yet. */
+  prepared?: PreparedHead | null;
 }
 
 /** One representation of an answer: the body as the app sent it, or a compressed copy. */
 interface Representation {
   bytes: Uint8Array;
   etag: string | undefined;
-  /** [200, 304] without and with Strict-Transport-Security. */
+  /** [200, 304] without and with Strict-Transport-Security (the latter made on the first https hit). */
   plain: [HeaderList, HeaderList];
-  hsts: [HeaderList, HeaderList];
+  hsts: () => [HeaderList, HeaderList];
 }
 
 interface Entry {
@@ -146,7 +146,8 @@ export function storeShared(c: AppContext): void {
   const env = c.env as ({ incoming?: IncomingMessage } & PublicCacheEnv) | undefined;
   const cache = env?.publicCache;
   const incoming = env?.incoming;
-  if (!cache || !incoming?.url) return;
+  // PUBLIC_CACHE_MB=0 keeps nothing: nothing to prepare either.
+  if (!cache || cache.maxBytes === 0 || !incoming?.url) return;
   if (incoming.method !== 'GET' && incoming.method !== 'HEAD') return;
   if (incoming.headers.cookie !== undefined || incoming.headers.authorization !== undefined) return;
   const res = c.res;
@@ -179,13 +180,12 @@ function representation(pairs: Array<[string, string]>, hstsValue: string, bytes
     if (hsts !== null) withIds.push(['strict-transport-security', hsts]);
     if (coding) withIds.push(['content-encoding', coding]);
     withIds.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const ok = headerList(withIds, ['Content-Length', String(bytes.byteLength)]);
-    ok.prepared = prepareHead(ok.flat, ok.requestIdAt);
-    return [ok, headerList(withIds.filter(([k]) => k !== 'content-type' && k !== 'content-encoding'))];
+    return [headerList(withIds, ['Content-Length', String(bytes.byteLength)]), headerList(withIds.filter(([k]) => k !== 'content-type' && k !== 'content-encoding'))];
   };
   // A Buffer over the same bytes: node turns any other Uint8Array into one on every write.
   const body = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { bytes: body, etag, plain: lists(null), hsts: lists(hstsValue) };
+  let hsts: [HeaderList, HeaderList] | undefined;
+  return { bytes: body, etag, plain: lists(null), hsts: () => (hsts ??= lists(hstsValue)) };
 }
 
 function headerList(pairs: Array<[string, string]>, last?: [string, string]): HeaderList {
@@ -196,7 +196,7 @@ function headerList(pairs: Array<[string, string]>, last?: [string, string]): He
     flat.push(k, v);
   }
   if (last) flat.push(...last);
-  return { flat, requestIdAt, prepared: null };
+  return { flat, requestIdAt };
 }
 
 /** What a hit needs from the server that answers it. */
@@ -221,9 +221,9 @@ export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage
   cache.hits++;
   const rep = representationFor(cache, req.url!, e, h['accept-encoding']);
   const notModified = rep.etag !== undefined && etagMatches(h['if-none-match'], rep.etag);
-  const list = (hit.isHttps(req) ? rep.hsts : rep.plain)[notModified ? 1 : 0];
+  const list = (hit.isHttps(req) ? rep.hsts() : rep.plain)[notModified ? 1 : 0];
   const requestId = crypto.randomUUID();
-  if (!notModified && list.prepared !== null) {
+  if (!notModified && (list.prepared ??= prepareHead(list.flat, list.requestIdAt)) !== null) {
     const tail = hit.keepAliveTail();
     if (tail !== null && writePrepared(req, res, list.prepared, tail, requestId, rep.bytes)) return true;
   }
