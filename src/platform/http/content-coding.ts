@@ -42,12 +42,15 @@ export function preferredCoding(acceptEncoding: string | undefined): Coding | nu
  * its 16 KB output chunk, so a kept 1 KB copy would hold 16 KB that PUBLIC_CACHE_MB never counts.
  */
 export function compress(bytes: Uint8Array, coding: Coding): Uint8Array {
-  const C = zlib.constants;
-  const out =
-    coding === 'gzip'
-      ? zlib.gzipSync(bytes, { level: 6 })
-      : zlib.brotliCompressSync(bytes, { params: { [C.BROTLI_PARAM_QUALITY]: 4, [C.BROTLI_PARAM_MODE]: C.BROTLI_MODE_TEXT, [C.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } });
+  const options = compressOptions(coding, bytes.byteLength);
+  const out = coding === 'gzip' ? zlib.gzipSync(bytes, options) : zlib.brotliCompressSync(bytes, options);
   return out.byteLength === out.buffer.byteLength ? out : new Uint8Array(out);
+}
+
+/** zlib's options for `coding` (plain data: the compression thread gets them in its message, compress-thread.ts). */
+export function compressOptions(coding: Coding, size: number): zlib.ZlibOptions & zlib.BrotliOptions {
+  const C = zlib.constants;
+  return coding === 'gzip' ? { level: 6 } : { params: { [C.BROTLI_PARAM_QUALITY]: 4, [C.BROTLI_PARAM_MODE]: C.BROTLI_MODE_TEXT, [C.BROTLI_PARAM_SIZE_HINT]: size } };
 }
 
 /** The ETag of a coded variant: a representation of its own, so a tag of its own (as nginx and Apache do). */

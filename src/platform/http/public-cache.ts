@@ -4,7 +4,8 @@ import type { AppContext } from './env.js';
 import { LruCache } from '../lru.js';
 import { etagMatches } from './etag.js';
 import { writeEpoch } from '../write-epoch.js';
-import { codedEtag, compress, isCompressible, preferredCoding, varyWithAcceptEncoding, type Coding } from './content-coding.js';
+import { compressOffThread } from './compress-thread.js';
+import { codedEtag, isCompressible, preferredCoding, varyWithAcceptEncoding, type Coding } from './content-coding.js';
 import { prepareHead, writePrepared, type PreparedHead } from './prepared-head.js';
 
 /**
@@ -52,8 +53,8 @@ interface Representation {
 
 interface Entry {
   identity: Representation;
-  /** Compressed copies, made on the first request that accepts one (content-coding.ts). */
-  coded: Partial<Record<Coding, Representation>>;
+  /** Compressed copies, asked for by the first request that accepts one (compress-thread.ts); 'pending' until made. */
+  coded: Partial<Record<Coding, Representation | 'pending'>>;
   /** The headers as the app sent them (lower-case names, sorted), to build a coded copy's from. */
   pairs: Array<[string, string]> | null;
   hstsValue: string;
@@ -236,15 +237,27 @@ export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage
   return true;
 }
 
-/** The representation for a request's Accept-Encoding: a compressed copy (made on the first request that accepts it) or the body as it is. */
+/**
+ * The representation for a request's Accept-Encoding: its compressed copy once made, else the body
+ * as it is (the first request that accepts a coding asks the compression thread for the copy).
+ */
 function representationFor(cache: PublicResponseCache, url: string, e: Entry, acceptEncoding: string | undefined): Representation {
   if (e.pairs === null) return e.identity;
   const coding = preferredCoding(acceptEncoding);
   if (coding === null) return e.identity;
-  let rep = e.coded[coding];
-  if (rep === undefined) {
-    rep = representation(e.pairs, e.hstsValue, compress(e.identity.bytes, coding), codedEtag(e.identity.etag, coding), coding);
-    cache.addCoded(url, e, coding, rep);
-  }
-  return rep;
+  const rep = e.coded[coding];
+  if (rep !== undefined && rep !== 'pending') return rep;
+  if (rep === undefined) makeCoded(cache, url, e, e.pairs, coding);
+  return e.identity;
+}
+
+function makeCoded(cache: PublicResponseCache, url: string, e: Entry, pairs: Array<[string, string]>, coding: Coding): void {
+  const made = compressOffThread(e.identity.bytes, coding);
+  if (made === undefined) return;
+  e.coded[coding] = 'pending';
+  void made.then((bytes) => {
+    // Kept only while this entry is still the URL's (an answer replaced meanwhile has its own).
+    if (cache.get(url) !== e) return;
+    cache.addCoded(url, e, coding, representation(pairs, e.hstsValue, bytes, codedEtag(e.identity.etag, coding), coding));
+  });
 }
