@@ -22,8 +22,12 @@ import { prepareHead, writePrepared, type PreparedHead } from './prepared-head.j
  * headers exactly as the app sent them, so a hit answers byte for byte what the app would.
  *
  * A textual answer of 1 KiB or more is also kept compressed (brotli or gzip, whichever the
- * request's Accept-Encoding prefers), made on the first request that accepts it: launch-day
+ * request's Accept-Encoding prefers), asked for by the first request that accepts it and made on a
+ * helper thread (compress-thread.ts; until it is back the answer goes as it is): launch-day
  * visitors on phones get a quarter of the bytes, and the server writes a quarter.
+ *
+ * A hit on a kept-alive HTTP/1.1 GET hands node the answer's head serialized once
+ * (prepared-head.ts); anything else goes through writeHead with the kept header list.
  */
 
 /** What a route hands over for sharing. */
