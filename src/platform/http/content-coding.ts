@@ -35,9 +35,10 @@ export function preferredCoding(acceptEncoding: string | undefined): Coding | nu
 }
 
 /**
- * Compresses `bytes` with `coding`, on this thread: brotli at quality 4, gzip at level 6 take
- * 0.1–0.15 ms for a search page or API answer, once per kept answer; zlib's asynchronous calls cost
- * the event loop more than that in stream set-up alone (profiled: 0.3 ms each).
+ * Compresses `bytes` with `coding` on the calling thread: brotli at quality 4, gzip at level 6 take
+ * 0.1–0.2 ms for a search page or API answer. Kept answers are compressed on the compression thread
+ * (compress-thread.ts, with the same options); this is its fallback. zlib's own asynchronous calls
+ * cost the event loop more than the compression in stream set-up alone (profiled: 0.3 ms each).
  * The result has a buffer of its own, of its own length: zlib answers a small output as a view of
  * its 16 KB output chunk, so a kept 1 KB copy would hold 16 KB that PUBLIC_CACHE_MB never counts.
  */

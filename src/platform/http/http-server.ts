@@ -54,8 +54,7 @@ export function createHttpServer(app: Hono<AppEnv>, deps: Pick<Deps, 'config'>):
       readBodyFirst(req, res, gate, () => void toApp(req, res));
     },
   ) as HttpServer;
-  const tail = new KeepAliveTail(server);
-  const hit: HitContext = { isHttps, keepAliveTail: () => tail.now() };
+  const hit: HitContext = { isHttps, keepAliveTail: new KeepAliveTail(server) };
   server.publicCache = cache;
   return server;
 }

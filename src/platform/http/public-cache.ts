@@ -6,7 +6,7 @@ import { etagMatches } from './etag.js';
 import { writeEpoch } from '../write-epoch.js';
 import { compressOffThread } from './compress-thread.js';
 import { codedEtag, isCompressible, preferredCoding, varyWithAcceptEncoding, type Coding } from './content-coding.js';
-import { prepareHead, writePrepared, type PreparedHead } from './prepared-head.js';
+import { prepareHead, writePrepared, type KeepAliveTail, type PreparedHead } from './prepared-head.js';
 
 /**
  * A micro-cache of whole public answers, in front of the Hono app (see `createHttpServer`): an
@@ -208,8 +208,8 @@ function headerList(pairs: Array<[string, string]>, last?: [string, string]): He
 export interface HitContext {
   /** Whether this request gets Strict-Transport-Security (as the app decides it). */
   isHttps: (req: IncomingMessage) => boolean;
-  /** What node adds after a kept-alive answer's headers (prepared-head.ts), or null: writeHead. */
-  keepAliveTail: () => string | null;
+  /** What node adds after a kept-alive answer's headers (prepared-head.ts). */
+  keepAliveTail: KeepAliveTail;
 }
 
 /** Answers the request from the cache when it can (true), else leaves it untouched (false). */
@@ -229,7 +229,7 @@ export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage
   const list = (hit.isHttps(req) ? rep.hsts() : rep.plain)[notModified ? 1 : 0];
   const requestId = crypto.randomUUID();
   if (!notModified && (list.prepared ??= prepareHead(list.flat, list.requestIdAt)) !== null) {
-    const tail = hit.keepAliveTail();
+    const tail = hit.keepAliveTail.now();
     if (tail !== null && writePrepared(req, res, list.prepared, tail, requestId, rep.bytes)) return true;
   }
   // The kept list takes this request's id in place: writeHead turns it into the header block at once.
