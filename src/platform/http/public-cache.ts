@@ -7,6 +7,7 @@ import { writeEpoch } from '../write-epoch.js';
 import { compressOffThread } from './compress-thread.js';
 import { codedEtag, isCompressible, preferredCoding, varyWithAcceptEncoding, type Coding } from './content-coding.js';
 import { prepareHead, writePrepared, type KeepAliveTail, type PreparedHead } from './prepared-head.js';
+import { leaveUnread } from './unread-request.js';
 
 /**
  * A micro-cache of whole public answers, in front of the Hono app (see `createHttpServer`): an
@@ -27,7 +28,8 @@ import { prepareHead, writePrepared, type KeepAliveTail, type PreparedHead } fro
  * visitors on phones get a quarter of the bytes, and the server writes a quarter.
  *
  * A hit on a kept-alive HTTP/1.1 GET hands node the answer's head serialized once
- * (prepared-head.ts); anything else goes through writeHead with the kept header list.
+ * (prepared-head.ts); anything else goes through writeHead with the kept header list. A hit that
+ * declares no body is marked unread (unread-request.ts): node then does not drain it afterwards.
  */
 
 /** What a route hands over for sharing. */
@@ -224,6 +226,7 @@ export function answerFromCache(cache: PublicResponseCache, req: IncomingMessage
     return false;
   }
   cache.hits++;
+  leaveUnread(req);
   const rep = representationFor(cache, req.url!, e, h['accept-encoding']);
   const notModified = rep.etag !== undefined && etagMatches(h['if-none-match'], rep.etag);
   const list = (hit.isHttps(req) ? rep.hsts() : rep.plain)[notModified ? 1 : 0];
