@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
+import { withListening } from '../../../test/helpers/loopback.js';
 import { KeepAliveTail, prepareHead, writePrepared } from './prepared-head.js';
 
 /**
@@ -25,13 +25,7 @@ async function withServer(run: (port: number, server: http.Server) => Promise<vo
     res.end(BODY);
   });
   server.maxRequestsPerSocket = maxRequestsPerSocket;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  try {
-    await run((server.address() as AddressInfo).port, server);
-  } finally {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  }
+  await withListening(server, (port) => run(port, server));
 }
 
 /** Sends `requests` on one connection and gives what came back once `answers` answers (or the close) arrived. */

@@ -9,6 +9,7 @@ import type { Deps } from '../deps.js';
 import type { AppEnv } from './env.js';
 import { createHttpServer, type HttpServer } from './http-server.js';
 import { shareAnswer, storeShared } from './public-cache.js';
+import { withListening } from '../../../test/helpers/loopback.js';
 
 /**
  * The micro-cache on its own (the site's use of it: src/modules/site/web/shared-answers.test.ts):
@@ -42,14 +43,8 @@ async function withServer(cacheBytes: number, run: (s: HttpServer, get: (path: s
   });
   const config = { publicCacheBytes: cacheBytes, host: '127.0.0.1', publicBaseUrl: 'http://localhost', trustProxy: false, maxBodyBytes: 1 << 20, maxUploadBytes: 1 << 20, headersTimeoutMs: 5000, requestTimeoutMs: 10_000 } as Config;
   const server = createHttpServer(app, { config } as Deps);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as AddressInfo).port;
-  try {
-    // Node's fetch asks for compressed answers and decodes them: a plain request tells what is sent.
-    await run(server, async (path) => (await raw(port, path)).body.toString(), state);
-  } finally {
-    await new Promise((r) => server.close(r));
-  }
+  // Node's fetch asks for compressed answers and decodes them: a plain request tells what is sent.
+  await withListening(server, (port) => run(server, async (path) => (await raw(port, path)).body.toString(), state));
 }
 
 interface RawAnswer {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
+import { withListening } from '../../../test/helpers/loopback.js';
 import { leaveUnread } from './unread-request.js';
 
 /** What became of each request the server answered, by its path. */
@@ -30,13 +30,7 @@ async function withServer(run: (port: number, seen: Map<string, Seen>) => Promis
     res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body) });
     res.end(body);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  try {
-    await run((server.address() as AddressInfo).port, seen);
-  } finally {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  }
+  await withListening(server, (port) => run(port, seen));
 }
 
 /** Sends `requests` at once on one connection; gives the answers' bodies once `answers` came, and whether the server closed. */
