@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Conn, Db } from '../../db/client.js';
 import type { Vault } from '../vault/index.js';
 import { errorFields, log } from '../log/index.js';
@@ -55,7 +55,8 @@ export async function sealAudit(conn: Conn, keys: AuditKeys, opts: { fromGenesis
   const pageSize = opts.pageSize ?? 2000;
   const last = await lastSeal(conn, keys.keyId);
   if (!last && !opts.fromGenesis) {
-    const [other] = await conn.select({ keyId: auditSeals.keyId }).from(auditSeals).limit(1);
+    // Only a seal under another key: another process may have sealed under this key since `last` was read.
+    const [other] = await conn.select({ keyId: auditSeals.keyId }).from(auditSeals).where(ne(auditSeals.keyId, keys.keyId)).limit(1);
     if (other) return { ok: false, sealed: 0, lastId: 0, reason: 'other-key' };
   }
   let prevMac = last?.mac ?? GENESIS_HASH;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Conn } from '../../db/client.js';
 import { GENESIS_HASH } from './hash.js';
 import type { AuditKeys } from './keys.js';
@@ -35,8 +35,9 @@ export async function verifyAuditChain(conn: Conn, keys?: AuditKeys, pageSize = 
   const [head] = await conn.select().from(auditHead).where(eq(auditHead.id, 1));
   if (keys) {
     const [mine] = await conn.select({ id: auditSeals.entryId }).from(auditSeals).where(eq(auditSeals.keyId, keys.keyId)).limit(1);
-    const [any] = mine ? [mine] : await conn.select({ id: auditSeals.entryId }).from(auditSeals).limit(1);
-    if (!mine && any) return { ok: false, count: 0, badId: any.id, reason: 'other-key' };
+    // Only a seal under another key says so: the sealer may have sealed under this key since `mine` was read.
+    const [other] = mine ? [] : await conn.select({ id: auditSeals.entryId }).from(auditSeals).where(ne(auditSeals.keyId, keys.keyId)).limit(1);
+    if (other) return { ok: false, count: 0, badId: other.id, reason: 'other-key' };
   }
   let prevHash = GENESIS_HASH;
   let prevMac = GENESIS_HASH;
