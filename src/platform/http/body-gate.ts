@@ -17,6 +17,12 @@ export interface BodyGateOptions {
 /** A request whose body this gate has read: @hono/node-server builds the web Request from `rawBody`. */
 type GatedRequest = IncomingMessage & { rawBody?: Buffer };
 
+/** Whether a request says it has a body: a Content-Length above 0, or a Transfer-Encoding (chunked). */
+export function declaresBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 /**
  * Reads a request's whole body before the app sees it, so that the app (and with it MAX_IN_FLIGHT,
  * the per-client cap and every early answer, such as a shed 503) only ever gets requests that have
@@ -31,9 +37,9 @@ type GatedRequest = IncomingMessage & { rawBody?: Buffer };
  * - The client goes away mid-body: logged at info (nobody is left to answer), not handed on.
  */
 export function readBodyFirst(req: IncomingMessage, res: ServerResponse, opts: BodyGateOptions, next: () => void): void {
+  if (!declaresBody(req)) return next();
   const length = req.headers['content-length'];
   const chunked = req.headers['transfer-encoding'] !== undefined;
-  if (!chunked && (length === undefined || length === '0')) return next();
   const limit = opts.limitBytes(req);
   if (!chunked && Number(length) > limit) return next();
   const started = Date.now();

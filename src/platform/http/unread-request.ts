@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { declaresBody } from './body-gate.js';
 
 /**
  * Tells node:http up front that nothing will read this request, for a request that declares no body
@@ -20,8 +21,7 @@ import type { IncomingMessage } from 'node:http';
 export function leaveUnread(req: IncomingMessage): void {
   const r = req as IncomingMessage & { _dumped?: unknown };
   if (r._dumped !== false) return;
-  const h = req.headers;
-  if ((h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined) return;
+  if (declaresBody(req)) return;
   if (req.listenerCount('end') > 0 || req.listenerCount('close') > 0 || req.listenerCount('data') > 0) return;
   r._dumped = true;
 }
